@@ -1,0 +1,149 @@
+//! The document model: what every backend draws, and nothing about where it came from.
+//!
+//! [`parse`] turns the Markdown a layout rendered into a [`Document`]. Backends (PDF, DOCX)
+//! read only this module's types; whatever they need from the report arrives in [`Meta`].
+
+mod component;
+mod parse;
+
+pub use parse::{ParseError, parse};
+
+pub use crate::image::ImageFormat;
+use chrono::NaiveDate;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// A whole document: its metadata and its blocks in reading order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub meta: Meta,
+    pub blocks: Vec<Block>,
+}
+
+/// What the backends need to know about the document as a whole.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Meta {
+    /// Shown by viewers as the window title; the first line of the title page.
+    pub title: String,
+    /// The programme, used as the document's subject.
+    pub subject: String,
+    /// The organisations, used as authors.
+    pub authors: Vec<String>,
+    /// Keywords for the document properties: programme, period, case number.
+    pub keywords: Vec<String>,
+    /// BCP 47 tag, e.g. `sv-SE` or `en-GB`.
+    pub language: String,
+    /// The report's issue date; stands in for creation and modification dates.
+    pub date: NaiveDate,
+    /// The diarienummer shown in the page header, when the meeting has one.
+    pub case_number: Option<String>,
+    /// Labels the backends print themselves.
+    pub labels: PageLabels,
+}
+
+/// Words that backends print around the content (headers and footers).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageLabels {
+    /// "Sida" / "Page".
+    pub page: String,
+    /// "av" / "of".
+    pub of: String,
+    /// "Dnr" / "Case no." before the case number in the header.
+    pub case_number: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// Level 1 is the document title (once, first); 2 and 3 are sections and subsections.
+    Heading {
+        level: u8,
+        runs: Vec<Run>,
+        /// A stable anchor made from the heading's text, unique in the document.
+        anchor: String,
+    },
+    Paragraph(Vec<Run>),
+    List(List),
+    Table(Table),
+    /// A row of logos, each a figure with alternative text.
+    Logos(Vec<Image>),
+    Signatures(Signatures),
+}
+
+/// A piece of text with one style.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Run {
+    pub text: String,
+    pub bold: bool,
+    pub italic: bool,
+    /// The target of a link (an absolute URL or `mailto:`).
+    pub link: Option<String>,
+    /// Set when the run is a status badge: the text is the status word.
+    pub badge: Option<Tone>,
+}
+
+/// The colour family of a status badge. The word always carries the meaning too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Good,
+    Warning,
+    Bad,
+    Done,
+    Neutral,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct List {
+    /// `Some(first number)` for a numbered list.
+    pub start: Option<u64>,
+    pub items: Vec<ListItem>,
+}
+
+/// A list item: paragraphs and nested lists.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListItem {
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub align: Vec<Align>,
+    pub header: Vec<Cell>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+pub type Cell = Vec<Run>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Center,
+    Right,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Image {
+    pub data: Arc<Vec<u8>>,
+    pub format: ImageFormat,
+    /// Alternative text for readers who cannot see the image.
+    pub alt: String,
+    /// Drawn height in millimetres; the width follows the image's proportions.
+    pub height_mm: f32,
+}
+
+/// A signature block: one column per signer, with lines for place, date and signature.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Signatures {
+    pub signers: Vec<Signer>,
+    /// "Ort och datum" / "Place and date".
+    pub place_and_date: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Signer {
+    pub name: String,
+    /// Role and organisation, each a line below the name.
+    pub lines: Vec<String>,
+}
+
+/// Images a layout's Markdown may refer to, keyed by the name used in the Markdown.
+pub type ImageStore = BTreeMap<String, Image>;

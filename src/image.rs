@@ -1,0 +1,47 @@
+//! Image formats kvartal accepts (PNG, JPEG, SVG), recognised by their content.
+//!
+//! Entry point: [`ImageFormat::sniff`]. The loader uses it to reject other files; the
+//! backends use the format to choose how to embed the picture.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImageFormat {
+    Png,
+    Jpeg,
+    Svg,
+}
+
+impl ImageFormat {
+    /// The format of `data` judged by its first bytes, not by the file name, so that a
+    /// renamed file is still caught.
+    pub fn sniff(data: &[u8]) -> Option<ImageFormat> {
+        const PNG: &[u8] = b"\x89PNG\r\n\x1a\n";
+        const JPEG: &[u8] = b"\xff\xd8\xff";
+        if data.starts_with(PNG) {
+            return Some(ImageFormat::Png);
+        }
+        if data.starts_with(JPEG) {
+            return Some(ImageFormat::Jpeg);
+        }
+        let head = String::from_utf8_lossy(&data[..data.len().min(1024)]);
+        let head = head.trim_start_matches('\u{feff}').trim_start();
+        let xml_like = head.starts_with("<?xml") || head.starts_with("<svg") || head.starts_with("<!--");
+        (xml_like && head.contains("<svg")).then_some(ImageFormat::Svg)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_formats_by_content() {
+        assert_eq!(ImageFormat::sniff(b"\x89PNG\r\n\x1a\nrest"), Some(ImageFormat::Png));
+        assert_eq!(ImageFormat::sniff(b"\xff\xd8\xff\xe0"), Some(ImageFormat::Jpeg));
+        assert_eq!(
+            ImageFormat::sniff(b"<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>"),
+            Some(ImageFormat::Svg)
+        );
+        assert_eq!(ImageFormat::sniff(b"GIF89a"), None);
+        assert_eq!(ImageFormat::sniff(b"plain text"), None);
+    }
+}

@@ -1,0 +1,18 @@
+//! kvartal turns one quarter's follow-up of a municipal programme, written as a YAML file,
+//! into a tagged PDF/A and an editable DOCX.
+//!
+//! The pipeline, one module a stage:
+//! `report` (YAML → validated [`report::Report`]) → `template` (layout → Markdown) →
+//! `doc` (Markdown → [`doc::Document`]) → `pdf` / `docx` (document → bytes).
+//! `cmd` drives it for the command line; `diag`, `text` and `image` are leaves.
+
+pub mod cli;
+pub mod cmd;
+pub mod diag;
+pub mod doc;
+pub mod docx;
+pub mod image;
+pub mod pdf;
+pub mod report;
+pub mod template;
+pub mod text;
