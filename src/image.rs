@@ -24,7 +24,8 @@ impl ImageFormat {
         }
         let head = String::from_utf8_lossy(&data[..data.len().min(1024)]);
         let head = head.trim_start_matches('\u{feff}').trim_start();
-        let xml_like = head.starts_with("<?xml") || head.starts_with("<svg") || head.starts_with("<!--");
+        let xml_like =
+            head.starts_with("<?xml") || head.starts_with("<svg") || head.starts_with("<!--");
         (xml_like && head.contains("<svg")).then_some(ImageFormat::Svg)
     }
 }
@@ -35,10 +36,18 @@ mod tests {
 
     #[test]
     fn recognises_formats_by_content() {
-        assert_eq!(ImageFormat::sniff(b"\x89PNG\r\n\x1a\nrest"), Some(ImageFormat::Png));
-        assert_eq!(ImageFormat::sniff(b"\xff\xd8\xff\xe0"), Some(ImageFormat::Jpeg));
         assert_eq!(
-            ImageFormat::sniff(b"<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>"),
+            ImageFormat::sniff(b"\x89PNG\r\n\x1a\nrest"),
+            Some(ImageFormat::Png)
+        );
+        assert_eq!(
+            ImageFormat::sniff(b"\xff\xd8\xff\xe0"),
+            Some(ImageFormat::Jpeg)
+        );
+        assert_eq!(
+            ImageFormat::sniff(
+                b"<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>"
+            ),
             Some(ImageFormat::Svg)
         );
         assert_eq!(ImageFormat::sniff(b"GIF89a"), None);

@@ -57,7 +57,11 @@ impl Diagnostic {
         let path = self.path.display();
         match self.position {
             Some(p) => {
-                let _ = writeln!(out, "{path}:{}:{}: {severity}: {}", p.line, p.column, self.message);
+                let _ = writeln!(
+                    out,
+                    "{path}:{}:{}: {severity}: {}",
+                    p.line, p.column, self.message
+                );
                 if let Some(line) = source.and_then(|s| s.lines().nth(p.line.saturating_sub(1))) {
                     let _ = writeln!(out, "{:>5} | {line}", p.line);
                     let pad: String = line

@@ -1,1 +1,91 @@
-//! placeholder
+//! Components: what Markdown cannot say, written as a fenced block named `kvartal-<name>`
+//! whose body is YAML parameters.
+//!
+//! Entry point: [`parse`]. Unknown names and unknown parameters are errors naming the
+//! component, so a layout author learns of a typo at once.
+
+use super::{Block, Image, ImageStore, ParseError, Signatures, Signer};
+use serde::Deserialize;
+
+/// The info-string prefix of a component fence.
+pub const PREFIX: &str = "kvartal-";
+
+/// A logo's height when the layout names none: legible beside a title, small in a header.
+const DEFAULT_LOGO_HEIGHT_MM: f32 = 16.0;
+/// Logos outside this range would be invisible or swallow the page.
+const LOGO_HEIGHT_RANGE_MM: std::ops::RangeInclusive<f32> = 4.0..=80.0;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LogoParams {
+    image: String,
+    alt: String,
+    height_mm: Option<f32>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SignatureParams {
+    place_and_date: String,
+    signers: Vec<SignerParams>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SignerParams {
+    name: String,
+    #[serde(default)]
+    lines: Vec<String>,
+}
+
+/// The block for component `name` with YAML parameters `body`.
+pub fn parse(name: &str, body: &str, images: &ImageStore) -> Result<Block, ParseError> {
+    match name {
+        "logos" => logos(read(name, body)?, images),
+        "signatures" => Ok(signatures(read(name, body)?)),
+        _ => Err(ParseError(format!(
+            "unknown component `{PREFIX}{name}`; known components are `{PREFIX}logos` and `{PREFIX}signatures`"
+        ))),
+    }
+}
+
+fn read<'de, T: Deserialize<'de>>(name: &str, body: &'de str) -> Result<T, ParseError> {
+    serde_saphyr::from_str(body)
+        .map_err(|e| ParseError(format!("in component `{PREFIX}{name}`: {e}")))
+}
+
+fn logos(params: Vec<LogoParams>, images: &ImageStore) -> Result<Block, ParseError> {
+    let logos = params
+        .into_iter()
+        .map(|p| {
+            let image = images.get(&p.image).ok_or_else(|| {
+                ParseError(format!("in component `{PREFIX}logos`: no image named `{}`", p.image))
+            })?;
+            let height_mm = p.height_mm.unwrap_or(DEFAULT_LOGO_HEIGHT_MM);
+            if !LOGO_HEIGHT_RANGE_MM.contains(&height_mm) {
+                return Err(ParseError(format!(
+                    "in component `{PREFIX}logos`: height_mm must lie between {} and {}, not {height_mm}",
+                    LOGO_HEIGHT_RANGE_MM.start(),
+                    LOGO_HEIGHT_RANGE_MM.end()
+                )));
+            }
+            Ok(Image { alt: p.alt, height_mm, ..image.clone() })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Block::Logos(logos))
+}
+
+fn signatures(params: SignatureParams) -> Block {
+    let signers = params
+        .signers
+        .into_iter()
+        .map(|s| Signer {
+            name: s.name,
+            lines: s.lines,
+        })
+        .collect();
+    Block::Signatures(Signatures {
+        signers,
+        place_and_date: params.place_and_date,
+    })
+}

@@ -1,5 +1,339 @@
-//! placeholder
-use super::{Document, ImageStore, Meta};
-#[derive(Debug)]
+//! Markdown (CommonMark + GFM tables) → [`Document`].
+//!
+//! Entry point: [`parse`]. The layout's Markdown is read as a stream of pulldown-cmark
+//! events; block containers recurse, inline events become flat [`Run`]s. Fenced blocks
+//! named `kvartal-<component>` become their own blocks (see `component`); a link with
+//! the `status:` scheme becomes a status badge.
+
+use super::component;
+use super::{Align, Block, Document, ImageStore, List, ListItem, Meta, Run, Table, Tone};
+use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::collections::BTreeSet;
+use std::fmt;
+use std::iter::Peekable;
+
+/// Markdown the parser cannot turn into a document, e.g. an unknown component.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseError(pub String);
-pub fn parse(_md: &str, _meta: Meta, _images: &ImageStore) -> Result<Document, ParseError> { todo!() }
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+/// Parses the rendered Markdown of one report. `images` holds what components may refer to.
+pub fn parse(markdown: &str, meta: Meta, images: &ImageStore) -> Result<Document, ParseError> {
+    let mut events = Parser::new_ext(markdown, Options::ENABLE_TABLES).peekable();
+    let mut context = Context {
+        images,
+        anchors: BTreeSet::new(),
+    };
+    let blocks = context.blocks(&mut events, None)?;
+    Ok(Document { meta, blocks })
+}
+
+type Events<'a> = Peekable<Parser<'a>>;
+
+struct Context<'i> {
+    images: &'i ImageStore,
+    /// Anchors handed out so far, to keep each heading's anchor unique.
+    anchors: BTreeSet<String>,
+}
+
+impl Context<'_> {
+    /// Blocks until the end tag `until` (consumed), or until the input ends.
+    fn blocks(
+        &mut self,
+        events: &mut Events,
+        until: Option<TagEnd>,
+    ) -> Result<Vec<Block>, ParseError> {
+        let mut blocks = Vec::new();
+        while let Some(event) = events.peek() {
+            // Tight list items hold their text without a paragraph around it.
+            if is_inline(event) {
+                blocks.push(Block::Paragraph(merge(inlines(events, None))));
+                continue;
+            }
+            match events.next() {
+                Some(Event::End(end)) if Some(end) == until => break,
+                Some(Event::Start(tag)) => self.block(tag, events, &mut blocks)?,
+                _ => {}
+            }
+        }
+        Ok(blocks)
+    }
+
+    fn block(
+        &mut self,
+        tag: Tag,
+        events: &mut Events,
+        out: &mut Vec<Block>,
+    ) -> Result<(), ParseError> {
+        match tag {
+            Tag::Paragraph => out.push(Block::Paragraph(merge(inlines(
+                events,
+                Some(TagEnd::Paragraph),
+            )))),
+            Tag::Heading { level, .. } => {
+                let runs = merge(inlines(events, Some(TagEnd::Heading(level))));
+                let anchor = self.anchor(&runs);
+                out.push(Block::Heading {
+                    level: heading_level(level),
+                    runs,
+                    anchor,
+                });
+            }
+            Tag::List(start) => out.push(Block::List(self.list(start, events)?)),
+            Tag::Table(align) => out.push(Block::Table(table(&align, events))),
+            Tag::CodeBlock(kind) => out.extend(self.code_block(kind, events)?),
+            // Quotes and other containers keep their content, without their frame.
+            Tag::BlockQuote(_) | Tag::HtmlBlock => {}
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn list(&mut self, start: Option<u64>, events: &mut Events) -> Result<List, ParseError> {
+        let mut items = Vec::new();
+        while let Some(event) = events.next() {
+            match event {
+                Event::Start(Tag::Item) => {
+                    items.push(ListItem {
+                        blocks: self.blocks(events, Some(TagEnd::Item))?,
+                    });
+                }
+                Event::End(TagEnd::List(_)) => break,
+                _ => {}
+            }
+        }
+        Ok(List { start, items })
+    }
+
+    fn code_block(
+        &mut self,
+        kind: CodeBlockKind,
+        events: &mut Events,
+    ) -> Result<Vec<Block>, ParseError> {
+        let mut body = String::new();
+        for event in events.by_ref() {
+            match event {
+                Event::Text(text) => body.push_str(&text),
+                Event::End(TagEnd::CodeBlock) => break,
+                _ => {}
+            }
+        }
+        let info = match &kind {
+            CodeBlockKind::Fenced(info) => info.trim(),
+            CodeBlockKind::Indented => "",
+        };
+        match info.strip_prefix(component::PREFIX) {
+            Some(name) => Ok(vec![component::parse(name, &body, self.images)?]),
+            // Code is printed as written, one paragraph per line.
+            None => Ok(body
+                .lines()
+                .map(|line| {
+                    Block::Paragraph(vec![Run {
+                        text: line.to_string(),
+                        ..Run::default()
+                    }])
+                })
+                .collect()),
+        }
+    }
+
+    /// A slug of the heading's text, made unique with a number when it repeats.
+    fn anchor(&mut self, runs: &[Run]) -> String {
+        let text: String = runs.iter().map(|r| r.text.as_str()).collect();
+        let base = slug(&text);
+        let mut anchor = base.clone();
+        let mut n = 2;
+        while !self.anchors.insert(anchor.clone()) {
+            anchor = format!("{base}-{n}");
+            n += 1;
+        }
+        anchor
+    }
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        _ => 3,
+    }
+}
+
+fn slug(text: &str) -> String {
+    let mut slug = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    if slug.is_empty() {
+        "section".to_string()
+    } else {
+        slug.to_string()
+    }
+}
+
+fn table(align: &[Alignment], events: &mut Events) -> Table {
+    let mut header = Vec::new();
+    let mut rows: Vec<Vec<Vec<Run>>> = Vec::new();
+    let mut in_head = false;
+    while let Some(event) = events.next() {
+        match event {
+            Event::Start(Tag::TableHead) => in_head = true,
+            Event::End(TagEnd::TableHead) => in_head = false,
+            Event::Start(Tag::TableRow) => rows.push(Vec::new()),
+            Event::Start(Tag::TableCell) => {
+                let cell = merge(inlines(events, Some(TagEnd::TableCell)));
+                match (in_head, rows.last_mut()) {
+                    (true, _) | (false, None) => header.push(cell),
+                    (false, Some(row)) => row.push(cell),
+                }
+            }
+            Event::End(TagEnd::Table) => break,
+            _ => {}
+        }
+    }
+    let align = align
+        .iter()
+        .map(|a| match a {
+            Alignment::Right => Align::Right,
+            Alignment::Center => Align::Center,
+            Alignment::Left | Alignment::None => Align::Left,
+        })
+        .collect();
+    Table {
+        align,
+        header,
+        rows,
+    }
+}
+
+/// The style in force while reading inline events.
+#[derive(Default, Clone)]
+struct Inline {
+    bold: bool,
+    italic: bool,
+    link: Option<String>,
+    badge: Option<Tone>,
+}
+
+impl Inline {
+    fn event(&self, event: Event, runs: &mut Vec<Run>) {
+        let text = match event {
+            Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) | Event::Html(t) => {
+                t.to_string()
+            }
+            Event::SoftBreak => " ".to_string(),
+            Event::HardBreak => "\n".to_string(),
+            _ => return,
+        };
+        runs.push(Run {
+            text,
+            bold: self.bold,
+            italic: self.italic,
+            link: self.link.clone(),
+            badge: self.badge,
+        });
+    }
+}
+
+/// Inline events up to the end tag `until` (consumed), as runs.
+fn inlines(events: &mut Events, until: Option<TagEnd>) -> Vec<Run> {
+    let mut runs = Vec::new();
+    let mut stack = vec![Inline::default()];
+    while let Some(event) = events.peek() {
+        if until.is_none() && !is_inline(event) {
+            break;
+        }
+        let Some(event) = events.next() else { break };
+        let current = stack.last().cloned().unwrap_or_default();
+        match event {
+            Event::End(end) if Some(end) == until => break,
+            Event::Start(tag) => stack.push(current.enter(tag)),
+            Event::End(_) => {
+                stack.pop();
+            }
+            other => current.event(other, &mut runs),
+        }
+    }
+    runs
+}
+
+/// Whether `event` belongs inside a paragraph rather than starting or ending a block.
+fn is_inline(event: &Event) -> bool {
+    match event {
+        Event::Text(_)
+        | Event::Code(_)
+        | Event::InlineHtml(_)
+        | Event::Html(_)
+        | Event::SoftBreak
+        | Event::HardBreak => true,
+        Event::Start(tag) => matches!(
+            tag,
+            Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. } | Tag::Image { .. }
+        ),
+        Event::End(end) => matches!(
+            end,
+            TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Link
+                | TagEnd::Image
+        ),
+        _ => false,
+    }
+}
+
+impl Inline {
+    fn enter(mut self, tag: Tag) -> Inline {
+        match tag {
+            Tag::Strong => self.bold = true,
+            Tag::Emphasis => self.italic = true,
+            Tag::Link { dest_url, .. } => match dest_url.strip_prefix("status:") {
+                Some(tone) => self.badge = Some(tone_named(tone)),
+                None => self.link = Some(dest_url.to_string()),
+            },
+            _ => {}
+        }
+        self
+    }
+}
+
+fn tone_named(name: &str) -> Tone {
+    match name {
+        "good" => Tone::Good,
+        "warning" => Tone::Warning,
+        "bad" => Tone::Bad,
+        "done" => Tone::Done,
+        _ => Tone::Neutral,
+    }
+}
+
+/// Joins neighbouring runs of the same style, so backends see one run per style change.
+fn merge(runs: Vec<Run>) -> Vec<Run> {
+    let mut merged: Vec<Run> = Vec::with_capacity(runs.len());
+    for run in runs {
+        match merged.last_mut() {
+            Some(last)
+                if last.bold == run.bold
+                    && last.italic == run.italic
+                    && last.link == run.link
+                    && last.badge == run.badge =>
+            {
+                last.text.push_str(&run.text)
+            }
+            _ => merged.push(run),
+        }
+    }
+    merged
+}

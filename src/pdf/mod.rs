@@ -1,1 +1,100 @@
-//! placeholder
+//! The PDF backend: our own line breaking and pagination, drawn with krilla, tagged,
+//! and validated as PDF/A and PDF/UA.
+//!
+//! Entry point: [`pdf`].
+
+mod blocks;
+mod export;
+mod flow;
+mod frame;
+mod images;
+mod inline;
+mod options;
+mod outline;
+mod page;
+mod style;
+mod tags;
+
+pub use options::{PdfOptions, PdfStandard};
+
+use crate::doc::Document;
+use crate::text::Shaper;
+use krilla::configure::ValidationError;
+use krilla::error::KrillaError;
+use std::fmt;
+
+/// Writes `doc` as PDF bytes.
+pub fn pdf(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> {
+    let shaper = Shaper::new();
+    let mut tags = tags::Tags::default();
+    // Blocks become rows of positioned items, and the structure is recorded alongside.
+    let rows = blocks::layout(&doc.blocks, &shaper, &mut tags)?;
+    // Rows are placed on pages; then each page gets its header and footer.
+    let mut pages = flow::paginate(rows);
+    page::decorate(&mut pages, &doc.meta, &shaper);
+    // krilla draws, tags and validates.
+    export::export(&pages, tags, &doc.meta, options)
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum PdfError {
+    /// A picture could not be decoded.
+    Image { alt: String, why: String },
+    /// The file would not meet the chosen standard; each entry is a sentence for a person.
+    Standard {
+        standard: &'static str,
+        problems: Vec<String>,
+    },
+    /// krilla failed for another reason.
+    Export(String),
+}
+
+impl fmt::Display for PdfError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PdfError::Image { alt, why } => write!(f, "the image \"{alt}\" cannot be drawn: {why}"),
+            PdfError::Standard { standard, problems } => {
+                write!(f, "the PDF would not meet {standard}:")?;
+                problems.iter().try_for_each(|p| write!(f, "\n  - {p}"))
+            }
+            PdfError::Export(why) => write!(f, "the PDF could not be written: {why}"),
+        }
+    }
+}
+
+impl std::error::Error for PdfError {}
+
+impl PdfError {
+    fn from_krilla(error: KrillaError, options: &PdfOptions) -> PdfError {
+        match error {
+            KrillaError::Validation(errors) => PdfError::Standard {
+                standard: options.standard.name(),
+                problems: errors.iter().map(|(e, _)| explain(e)).collect(),
+            },
+            other => PdfError::Export(format!("{other:?}")),
+        }
+    }
+}
+
+/// A validation error as a sentence saying what to change.
+fn explain(error: &ValidationError) -> String {
+    match error {
+        ValidationError::ContainsNotDefGlyph(_, _, text) => format!(
+            "the text \"{text}\" has characters the bundled font cannot show; replace them or use a layout with a font that has them"
+        ),
+        ValidationError::NoCodepointMapping(..) | ValidationError::InvalidCodepointMapping(..) => {
+            "some text could not be mapped back to characters; remove unusual control characters from the report".into()
+        }
+        ValidationError::UnicodePrivateArea(..) => {
+            "the text uses private-use characters that readers cannot interpret; remove them".into()
+        }
+        ValidationError::NoDocumentTitle => "the document has no title; give the report a `title` or a `programme`".into(),
+        ValidationError::NoDocumentLanguage => "the document has no language; set `language` in the report".into(),
+        ValidationError::MissingAltText(_) => "an image has no alternative text; give every logo a name".into(),
+        ValidationError::TooLongString => "a text is longer than PDF allows (32,767 characters); shorten it".into(),
+        other => format!("{other:?}"),
+    }
+}
+
+#[cfg(test)]
+mod tests;

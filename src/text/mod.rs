@@ -1,1 +1,10 @@
-//! placeholder
+//! Text as the backends need it: the bundled fonts and shaping.
+//!
+//! Entry points: [`Face`] for the four bundled faces and [`Shaper::shape`] for glyphs
+//! with advances, so that line breaking measures exactly what the PDF draws.
+
+mod fonts;
+mod shape;
+
+pub use fonts::{FAMILY, Face, OFFICE_FAMILY};
+pub use shape::{ShapedGlyph, Shaper};

@@ -1,0 +1,279 @@
+//! Block layout: document blocks → rows of positioned items, with their structure.
+//!
+//! Entry point: [`layout`]. Each block kind has one function; all of them append rows to
+//! the [`Layouter`] and open structure groups through [`Tags::group`], so what is drawn
+//! and how it is tagged are decided in the same place.
+
+mod figures;
+mod table;
+
+use super::PdfError;
+use super::frame::{Item, OutlineEntry, Rect, Row};
+use super::inline::{Line, TextStyle, linebreak};
+use super::style;
+use super::tags::{Kind, Leaf, Tags};
+use crate::doc::{Block, List, ListItem, Run};
+use crate::text::{Face, Shaper};
+
+/// Lays out `blocks` in the content width, returning rows in reading order.
+pub fn layout(blocks: &[Block], shaper: &Shaper, tags: &mut Tags) -> Result<Vec<Row>, PdfError> {
+    let mut layouter = Layouter {
+        shaper,
+        tags,
+        rows: Vec::new(),
+        x: style::MARGIN_X,
+        width: style::CONTENT_WIDTH,
+        depth: 0,
+    };
+    layouter.blocks(blocks)?;
+    Ok(layouter.rows)
+}
+
+pub(super) struct Layouter<'a> {
+    shaper: &'a Shaper,
+    tags: &'a mut Tags,
+    rows: Vec<Row>,
+    /// Left edge and width of the current block (list nesting and table cells narrow them).
+    x: f32,
+    width: f32,
+    /// List nesting depth.
+    depth: usize,
+}
+
+impl AsMut<Tags> for Layouter<'_> {
+    fn as_mut(&mut self) -> &mut Tags {
+        self.tags
+    }
+}
+
+impl Layouter<'_> {
+    fn blocks(&mut self, blocks: &[Block]) -> Result<(), PdfError> {
+        blocks.iter().try_for_each(|block| self.block(block))
+    }
+
+    fn block(&mut self, block: &Block) -> Result<(), PdfError> {
+        match block {
+            Block::Heading { level, runs, .. } => self.heading(*level, runs),
+            Block::Paragraph(runs) => self.paragraph(runs),
+            Block::List(list) => self.list(list)?,
+            Block::Table(table) => self.table(table),
+            Block::Logos(images) => self.logos(images)?,
+            Block::Signatures(signatures) => self.signatures(signatures),
+        }
+        Ok(())
+    }
+
+    fn heading(&mut self, level: u8, runs: &[Run]) {
+        let (size, space) = style::heading(level);
+        let title: String = runs.iter().map(|r| r.text.as_str()).collect();
+        let text_style = TextStyle {
+            size,
+            color: style::HEADING,
+            bold: true,
+        };
+        let kind = Kind::Heading {
+            level,
+            title: title.clone(),
+        };
+        let lines = Tags::group(self, kind, |l| l.text_rows(runs, &text_style, Align::Start));
+        // A heading's lines stay together and with what follows.
+        let mut row = stack(lines);
+        row.space_before = space;
+        row.keep_with_next = true;
+        row.outline = Some(OutlineEntry { level, title });
+        self.rows.push(row);
+    }
+
+    fn paragraph(&mut self, runs: &[Run]) {
+        let text_style = TextStyle {
+            size: style::BODY_SIZE,
+            color: style::TEXT,
+            bold: false,
+        };
+        let mut rows = Tags::group(self, Kind::Paragraph, |l| {
+            l.text_rows(runs, &text_style, Align::Start)
+        });
+        if let Some(first) = rows.first_mut() {
+            // Paragraphs inside list items sit closer, as the items of one list.
+            first.space_before = if self.depth > 0 {
+                style::PARAGRAPH_SPACE / 2.0
+            } else {
+                style::PARAGRAPH_SPACE
+            };
+        }
+        self.rows.extend(rows);
+    }
+
+    fn list(&mut self, list: &List) -> Result<(), PdfError> {
+        let ordered = list.start.is_some();
+        Tags::group(self, Kind::List { ordered }, |l| {
+            l.depth += 1;
+            let result = list.items.iter().enumerate().try_for_each(|(i, item)| {
+                let label = match list.start {
+                    Some(start) => format!("{}.", start.saturating_add(i as u64)),
+                    None => if l.depth % 2 == 1 { "•" } else { "–" }.to_string(),
+                };
+                Tags::group(l, Kind::ListItem, |l| l.list_item(&label, item))
+            });
+            l.depth -= 1;
+            result
+        })
+    }
+
+    fn list_item(&mut self, label: &str, item: &ListItem) -> Result<(), PdfError> {
+        let leaf = Tags::group(self, Kind::Label, |l| l.tags.leaf());
+        let first = self.rows.len();
+        let (x, width) = (self.x, self.width);
+        Tags::group(self, Kind::ListBody, |l| {
+            l.within(x + style::LIST_INDENT, width - style::LIST_INDENT, |l| {
+                l.blocks(&item.blocks)
+            })
+        })?;
+        let glyphs = self.glyphs(label, Face::Regular, style::BODY_SIZE, style::TEXT);
+        // The label sits on the baseline of the item's first line.
+        if let Some(row) = self.rows.get_mut(first) {
+            let baseline = row.items.iter().find_map(|item| match item {
+                Item::Text { y, .. } => Some(*y),
+                _ => None,
+            });
+            let y = baseline.unwrap_or(style::BODY_SIZE);
+            row.items.push(Item::Text {
+                x,
+                y,
+                glyphs,
+                leaf: Some(leaf),
+            });
+        }
+        Ok(())
+    }
+
+    /// Runs `body` with the block's left edge and width set to `x` and `width`.
+    fn within<T>(&mut self, x: f32, width: f32, body: impl FnOnce(&mut Self) -> T) -> T {
+        let saved = (self.x, self.width);
+        (self.x, self.width) = (x, width.max(style::BODY_SIZE * 2.0));
+        let result = body(self);
+        (self.x, self.width) = saved;
+        result
+    }
+
+    fn glyphs(&self, text: &str, face: Face, size: f32, color: style::Rgb) -> super::frame::Glyphs {
+        super::frame::Glyphs {
+            face,
+            size,
+            color,
+            glyphs: self.shaper.shape(face, text),
+            text: text.to_string(),
+        }
+    }
+
+    /// The runs broken into lines of the current width, one row a line, each run's text
+    /// in a leaf of the innermost open group (links in a group of their own).
+    fn text_rows(&mut self, runs: &[Run], text_style: &TextStyle, align: Align) -> Vec<Row> {
+        let leaves: Vec<RunLeaves> = runs
+            .iter()
+            .map(|run| match run.link {
+                Some(_) => Tags::group(self, Kind::Link, |l| RunLeaves {
+                    text: l.tags.leaf(),
+                    link: Some(l.tags.leaf()),
+                }),
+                None => RunLeaves {
+                    text: self.tags.leaf(),
+                    link: None,
+                },
+            })
+            .collect();
+        let lines = linebreak(runs, text_style, self.width, self.shaper);
+        lines
+            .iter()
+            .map(|line| self.line_row(line, runs, &leaves, text_style.size, align))
+            .collect()
+    }
+
+    fn line_row(
+        &self,
+        line: &Line,
+        runs: &[Run],
+        leaves: &[RunLeaves],
+        size: f32,
+        align: Align,
+    ) -> Row {
+        let height = size * style::LINE_HEIGHT;
+        let baseline = height / 2.0 + size * 0.32;
+        let offset = match align {
+            Align::Start => 0.0,
+            Align::End => (self.width - line.width).max(0.0),
+        };
+        let mut items = Vec::new();
+        for piece in &line.pieces {
+            let x = self.x + offset + piece.x;
+            let width = piece.width();
+            let mut text_x = x;
+            if let Some(tone) = piece.badge {
+                let h = size * 1.2;
+                let rect = Rect {
+                    x,
+                    y: (height - h) / 2.0,
+                    w: width,
+                    h,
+                };
+                items.push(Item::Fill {
+                    rect,
+                    color: style::badge(tone).0,
+                });
+                text_x += style::BADGE_PAD;
+            }
+            let leaf = leaves[piece.run];
+            items.push(Item::Text {
+                x: text_x,
+                y: baseline,
+                glyphs: piece.glyphs.clone(),
+                leaf: Some(leaf.text),
+            });
+            if let (Some(url), Some(link)) = (&runs[piece.run].link, leaf.link) {
+                let rect = Rect {
+                    x,
+                    y: 0.0,
+                    w: width,
+                    h: height,
+                };
+                items.push(Item::Link {
+                    rect,
+                    url: url.clone(),
+                    leaf: link,
+                });
+            }
+        }
+        Row {
+            height,
+            items,
+            ..Row::default()
+        }
+    }
+}
+
+/// Where a line sits in its box.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Align {
+    Start,
+    End,
+}
+
+/// The structure leaves of one run: its text, and its link annotation if it is a link.
+#[derive(Debug, Clone, Copy)]
+struct RunLeaves {
+    text: Leaf,
+    link: Option<Leaf>,
+}
+
+/// Rows stacked into one unbreakable row.
+fn stack(rows: Vec<Row>) -> Row {
+    let mut stacked = Row::default();
+    for row in rows {
+        let dy = stacked.height;
+        stacked
+            .items
+            .extend(row.items.into_iter().map(|item| item.shifted(dy)));
+        stacked.height += row.height;
+    }
+    stacked
+}

@@ -1,0 +1,138 @@
+//! Logos and signature blocks: rows that are never split across pages.
+
+use super::{Align, Layouter, stack};
+use crate::doc::{Image, Run, Signatures, Signer};
+use crate::pdf::PdfError;
+use crate::pdf::frame::{Item, Rect, Row};
+use crate::pdf::images::Picture;
+use crate::pdf::inline::TextStyle;
+use crate::pdf::style::{self, MM};
+use crate::pdf::tags::{Kind, Tags};
+use crate::text::Face;
+
+/// Space between logos in a row.
+const LOGO_GAP: f32 = 10.0 * MM;
+/// Signers side by side; more go on a further row.
+const SIGNERS_PER_ROW: usize = 3;
+/// Room above the signature line for the hand-written signature.
+const SIGNING_SPACE: f32 = 34.0;
+
+impl Layouter<'_> {
+    pub(super) fn logos(&mut self, images: &[Image]) -> Result<(), PdfError> {
+        let mut row = Row::default();
+        let mut x = self.x;
+        for image in images {
+            let picture = Picture::load(image).map_err(|why| PdfError::Image {
+                alt: image.alt.clone(),
+                why,
+            })?;
+            let h = image.height_mm * MM;
+            let w = (h * picture.aspect()).min(self.width);
+            let leaf = Tags::group(
+                self,
+                Kind::Figure {
+                    alt: image.alt.clone(),
+                },
+                |l| l.tags.leaf(),
+            );
+            row.items.push(Item::Image {
+                rect: Rect { x, y: 0.0, w, h },
+                picture,
+                leaf,
+            });
+            row.height = row.height.max(h);
+            x += w + LOGO_GAP;
+        }
+        row.space_before = style::PARAGRAPH_SPACE;
+        self.rows.push(row);
+        Ok(())
+    }
+
+    pub(super) fn signatures(&mut self, signatures: &Signatures) {
+        Tags::group(self, Kind::Division, |l| {
+            l.place_and_date(&signatures.place_and_date);
+            for signers in signatures.signers.chunks(SIGNERS_PER_ROW) {
+                l.signer_row(signers);
+            }
+        });
+    }
+
+    fn place_and_date(&mut self, label: &str) {
+        let leaf = Tags::group(self, Kind::Paragraph, |l| l.tags.leaf());
+        let glyphs = self.glyphs(label, Face::Regular, style::BODY_SIZE, style::MUTED);
+        let line_start = self.x + glyphs.width() + 6.0;
+        let height = SIGNING_SPACE * 0.8;
+        let items = vec![
+            Item::Text {
+                x: self.x,
+                y: height - 4.0,
+                glyphs,
+                leaf: Some(leaf),
+            },
+            rule(
+                line_start,
+                (self.x + self.width * 0.6).max(line_start + 60.0),
+                height - 3.0,
+            ),
+        ];
+        self.rows.push(Row {
+            height,
+            items,
+            space_before: style::PARAGRAPH_SPACE,
+            keep_with_next: true,
+            ..Row::default()
+        });
+    }
+
+    fn signer_row(&mut self, signers: &[Signer]) {
+        let gap = 8.0 * MM;
+        let column = (self.width - gap * (SIGNERS_PER_ROW - 1) as f32) / SIGNERS_PER_ROW as f32;
+        let mut row = Row {
+            space_before: style::PARAGRAPH_SPACE,
+            ..Row::default()
+        };
+        for (i, signer) in signers.iter().enumerate() {
+            let x = self.x + i as f32 * (column + gap);
+            row.items.push(rule(x, x + column, SIGNING_SPACE));
+            let name = TextStyle {
+                size: style::BODY_SIZE,
+                color: style::TEXT,
+                bold: true,
+            };
+            let detail = TextStyle {
+                color: style::MUTED,
+                bold: false,
+                ..name
+            };
+            let texts = std::iter::once((signer.name.as_str(), name))
+                .chain(signer.lines.iter().map(|line| (line.as_str(), detail)));
+            // Long roles wrap inside their column rather than run into the next one.
+            let lines: Vec<Row> = texts
+                .flat_map(|(text, text_style)| {
+                    let runs = [Run {
+                        text: text.to_string(),
+                        ..Run::default()
+                    }];
+                    Tags::group(self, Kind::Paragraph, |l| {
+                        l.within(x, column, |l| l.text_rows(&runs, &text_style, Align::Start))
+                    })
+                })
+                .collect();
+            let column_rows = stack(lines);
+            let top = SIGNING_SPACE + 3.0;
+            row.height = row.height.max(top + column_rows.height);
+            row.items
+                .extend(column_rows.items.into_iter().map(|item| item.shifted(top)));
+        }
+        self.rows.push(row);
+    }
+}
+
+fn rule(from: f32, to: f32, y: f32) -> Item {
+    Item::Rule {
+        from: (from, y),
+        to: (to, y),
+        width: 0.6,
+        color: style::TEXT,
+    }
+}

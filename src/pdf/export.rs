@@ -1,0 +1,259 @@
+//! Drawing laid-out pages with krilla, with tags, outline and metadata.
+//!
+//! Entry point: [`export`]. Every drawn item is either marked content of a structure
+//! leaf or an artifact; nothing is painted outside marked content.
+
+use super::PdfError;
+use super::frame::{Glyphs, Item, Page, Rect};
+use super::images::Picture;
+use super::options::PdfOptions;
+use super::outline::outline;
+use super::style::{self, Rgb};
+use super::tags::Tags;
+use crate::doc::Meta;
+use crate::text::Face;
+use krilla::color::rgb;
+use krilla::geom::{PathBuilder, Point, Size, Transform};
+use krilla::metadata::{DateTime, Metadata};
+use krilla::num::NormalizedF32;
+use krilla::page::PageSettings;
+use krilla::paint::{Fill, Stroke};
+use krilla::surface::Surface;
+use krilla::tagging::{Artifact, ArtifactType, ContentTag, Identifier, SpanTag};
+use krilla::text::{Font, GlyphId, KrillaGlyph};
+use krilla::{Document, SerializeSettings};
+use krilla_svg::{SurfaceExt, SvgSettings};
+
+/// Writes `pages` as PDF bytes, with the structure in `tags`.
+pub fn export(
+    pages: &[Page],
+    tags: Tags,
+    meta: &Meta,
+    options: &PdfOptions,
+) -> Result<Vec<u8>, PdfError> {
+    let settings = SerializeSettings {
+        configuration: options.standard.configuration(),
+        enable_tagging: true,
+        ..SerializeSettings::default()
+    };
+    let mut document = Document::new_with(settings);
+    let fonts: Vec<Font> = Face::ALL
+        .iter()
+        .map(|face| Font::new(face.data().into(), 0).expect("bundled fonts are valid"))
+        .collect();
+    let mut drawn = vec![Vec::new(); tags.leaf_count()];
+    for page in pages {
+        draw_page(&mut document, page, &fonts, &mut drawn);
+    }
+    document.set_tag_tree(tags.into_tag_tree(&mut drawn, &meta.language));
+    document.set_outline(outline(pages));
+    document.set_metadata(metadata(meta));
+    document
+        .finish()
+        .map_err(|e| PdfError::from_krilla(e, options))
+}
+
+fn draw_page(document: &mut Document, page: &Page, fonts: &[Font], drawn: &mut [Vec<Identifier>]) {
+    let size = Size::from_wh(style::PAGE_WIDTH, style::PAGE_HEIGHT).expect("A4 is a valid size");
+    let mut pdf_page = document.start_page_with(PageSettings::new(size));
+    let mut links = Vec::new();
+    {
+        let mut surface = pdf_page.surface();
+        let mut painter = Painter {
+            surface: &mut surface,
+            fonts,
+            drawn,
+            links: &mut links,
+        };
+        painter.items(&page.body, ArtifactType::Layout);
+        painter.items(&page.header, ArtifactType::Header);
+        painter.items(&page.footer, ArtifactType::Footer);
+        surface.finish();
+    }
+    // Annotations are added after the page's content, then take their place in the tags.
+    for (rect, url, leaf) in links {
+        let Some(rect) =
+            krilla::geom::Rect::from_xywh(rect.x, rect.y, rect.w.max(0.1), rect.h.max(0.1))
+        else {
+            continue;
+        };
+        let action = krilla::action::LinkAction::new(url.clone());
+        let target = krilla::annotation::Target::Action(action.into());
+        let link = krilla::annotation::LinkAnnotation::new(rect, target);
+        let id = pdf_page
+            .add_tagged_annotation(krilla::annotation::Annotation::new_link(link, Some(url)));
+        drawn[leaf].push(id);
+    }
+    pdf_page.finish();
+}
+
+struct Painter<'s, 'p, 'f> {
+    surface: &'s mut Surface<'p>,
+    fonts: &'f [Font],
+    drawn: &'s mut [Vec<Identifier>],
+    links: &'s mut Vec<(Rect, String, usize)>,
+}
+
+impl Painter<'_, '_, '_> {
+    /// Draws `items`; those without a structure leaf become artifacts of `artifact`.
+    fn items(&mut self, items: &[Item], artifact: ArtifactType) {
+        for item in items {
+            match item {
+                Item::Text { x, y, glyphs, leaf } => {
+                    self.tagged(leaf.map(|l| l.index()), artifact, |s, f| {
+                        text(s, f, *x, *y, glyphs)
+                    })
+                }
+                Item::Fill { rect, color } => {
+                    self.tagged(None, artifact, |s, _| fill(s, rect, *color))
+                }
+                Item::Rule {
+                    from,
+                    to,
+                    width,
+                    color,
+                } => self.tagged(None, artifact, |s, _| rule(s, *from, *to, *width, *color)),
+                Item::Image {
+                    rect,
+                    picture,
+                    leaf,
+                } => self.tagged(Some(leaf.index()), artifact, |s, _| image(s, rect, picture)),
+                Item::Link { rect, url, leaf } => {
+                    self.links.push((*rect, url.clone(), leaf.index()))
+                }
+            }
+        }
+    }
+
+    /// Draws inside marked content: the leaf's when given, else an artifact. The section is
+    /// always closed before returning.
+    fn tagged(
+        &mut self,
+        leaf: Option<usize>,
+        artifact: ArtifactType,
+        draw: impl FnOnce(&mut Surface, &[Font]),
+    ) {
+        let tag = match leaf {
+            Some(_) => ContentTag::Span(SpanTag::empty()),
+            None => ContentTag::Artifact(Artifact::with_kind(artifact)),
+        };
+        let id = self.surface.start_tagged(tag);
+        draw(self.surface, self.fonts);
+        self.surface.end_tagged();
+        if let Some(leaf) = leaf {
+            self.drawn[leaf].push(id);
+        }
+    }
+}
+
+fn color(c: Rgb) -> rgb::Color {
+    rgb::Color::new(c.0, c.1, c.2)
+}
+
+fn text(surface: &mut Surface, fonts: &[Font], x: f32, y: f32, glyphs: &Glyphs) {
+    surface.set_stroke(None);
+    surface.set_fill(Some(Fill {
+        paint: color(glyphs.color).into(),
+        ..Fill::default()
+    }));
+    let font = fonts[glyphs.face.index()].clone();
+    surface.draw_glyphs(
+        Point::from_xy(x, y),
+        &krilla_glyphs(glyphs),
+        font,
+        &glyphs.text,
+        glyphs.size,
+        false,
+    );
+}
+
+/// Glyphs with the byte range of the text each stands for, so copy-paste gives the text.
+fn krilla_glyphs(glyphs: &Glyphs) -> Vec<KrillaGlyph> {
+    let list = &glyphs.glyphs;
+    list.iter()
+        .enumerate()
+        .map(|(i, g)| {
+            let end = list[i..]
+                .iter()
+                .map(|next| next.cluster)
+                .find(|&c| c > g.cluster)
+                .unwrap_or(glyphs.text.len());
+            let range = g.cluster.min(end)..end;
+            KrillaGlyph::new(
+                GlyphId::new(g.id),
+                g.advance,
+                g.x_offset,
+                g.y_offset,
+                0.0,
+                range,
+                None,
+            )
+        })
+        .collect()
+}
+
+fn fill(surface: &mut Surface, rect: &Rect, c: Rgb) {
+    let Some(r) = krilla::geom::Rect::from_xywh(rect.x, rect.y, rect.w, rect.h) else {
+        return;
+    };
+    let mut path = PathBuilder::new();
+    path.push_rect(r);
+    let Some(path) = path.finish() else { return };
+    surface.set_stroke(None);
+    surface.set_fill(Some(Fill {
+        paint: color(c).into(),
+        ..Fill::default()
+    }));
+    surface.draw_path(&path);
+}
+
+fn rule(surface: &mut Surface, from: (f32, f32), to: (f32, f32), width: f32, c: Rgb) {
+    let mut path = PathBuilder::new();
+    path.move_to(from.0, from.1);
+    path.line_to(to.0, to.1);
+    let Some(path) = path.finish() else { return };
+    surface.set_fill(None);
+    surface.set_stroke(Some(Stroke {
+        paint: color(c).into(),
+        width,
+        opacity: NormalizedF32::ONE,
+        ..Stroke::default()
+    }));
+    surface.draw_path(&path);
+}
+
+fn image(surface: &mut Surface, rect: &Rect, picture: &Picture) {
+    let Some(size) = Size::from_wh(rect.w, rect.h) else {
+        return;
+    };
+    surface.push_transform(&Transform::from_translate(rect.x, rect.y));
+    match picture {
+        Picture::Raster(image) => surface.draw_image(image.clone(), size),
+        Picture::Svg(tree) => {
+            surface.draw_svg(
+                tree,
+                size,
+                SvgSettings {
+                    embed_text: false,
+                    ..SvgSettings::default()
+                },
+            );
+        }
+    }
+    surface.pop();
+}
+
+fn metadata(meta: &Meta) -> Metadata {
+    use chrono::Datelike;
+    let date = DateTime::new(meta.date.year().clamp(0, 9999) as u16)
+        .month(meta.date.month() as u8)
+        .day(meta.date.day() as u8);
+    Metadata::new()
+        .title(meta.title.clone())
+        .description(meta.subject.clone())
+        .authors(meta.authors.clone())
+        .keywords(meta.keywords.clone())
+        .language(meta.language.clone())
+        .creator(format!("kvartal {}", env!("CARGO_PKG_VERSION")))
+        .creation_date(date)
+}

@@ -1,0 +1,109 @@
+//! Laid-out content: what is drawn where, before it becomes PDF.
+//!
+//! Block layout produces [`Row`]s (positions relative to the row's top), pagination
+//! places them on [`Page`]s. Each drawn item names the structure leaf it belongs to,
+//! or none when it is decoration (an artifact).
+
+use super::images::Picture;
+use super::style::Rgb;
+use super::tags::Leaf;
+use crate::text::{Face, ShapedGlyph};
+
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Rect {
+    pub x: f32,
+    pub y: f32,
+    pub w: f32,
+    pub h: f32,
+}
+
+/// Shaped glyphs in one face, size and colour, with the text they stand for.
+#[derive(Debug, Clone)]
+pub struct Glyphs {
+    pub face: Face,
+    pub size: f32,
+    pub color: Rgb,
+    pub glyphs: Vec<ShapedGlyph>,
+    /// The text the glyphs' clusters index into; what copy-paste gives back.
+    pub text: String,
+}
+
+impl Glyphs {
+    pub fn width(&self) -> f32 {
+        self.glyphs.iter().map(|g| g.advance).sum::<f32>() * self.size
+    }
+}
+
+#[derive(Debug, Clone)]
+pub enum Item {
+    /// Text starting at `x` on the baseline `y`; `leaf: None` marks an artifact.
+    Text {
+        x: f32,
+        y: f32,
+        glyphs: Glyphs,
+        leaf: Option<Leaf>,
+    },
+    /// A filled rectangle (badge or cell background): always an artifact.
+    Fill { rect: Rect, color: Rgb },
+    /// A line (table rule, signature line): always an artifact.
+    Rule {
+        from: (f32, f32),
+        to: (f32, f32),
+        width: f32,
+        color: Rgb,
+    },
+    Image {
+        rect: Rect,
+        picture: Picture,
+        leaf: Leaf,
+    },
+    /// The clickable area of a link; `leaf` places its annotation in the structure.
+    Link { rect: Rect, url: String, leaf: Leaf },
+}
+
+impl Item {
+    /// The item moved down by `dy`.
+    pub fn shifted(mut self, dy: f32) -> Item {
+        match &mut self {
+            Item::Text { y, .. } => *y += dy,
+            Item::Fill { rect, .. } | Item::Image { rect, .. } | Item::Link { rect, .. } => {
+                rect.y += dy
+            }
+            Item::Rule { from, to, .. } => {
+                from.1 += dy;
+                to.1 += dy;
+            }
+        }
+        self
+    }
+}
+
+/// A heading's entry in the PDF outline.
+#[derive(Debug, Clone)]
+pub struct OutlineEntry {
+    pub level: u8,
+    pub title: String,
+}
+
+/// An unbreakable strip of content, placed on a page as a whole.
+#[derive(Debug, Clone, Default)]
+pub struct Row {
+    pub height: f32,
+    /// Space above the row, dropped at the top of a page.
+    pub space_before: f32,
+    /// Items, with y measured from the row's top.
+    pub items: Vec<Item>,
+    /// The row must stay on the same page as the next one (headings).
+    pub keep_with_next: bool,
+    pub outline: Option<OutlineEntry>,
+}
+
+/// One page: body content plus running header and footer, in page coordinates (y down).
+#[derive(Debug, Clone, Default)]
+pub struct Page {
+    pub body: Vec<Item>,
+    pub header: Vec<Item>,
+    pub footer: Vec<Item>,
+    /// Outline entries with the y of their heading on this page.
+    pub outline: Vec<(OutlineEntry, f32)>,
+}

@@ -1,0 +1,64 @@
+//! Pictures ready for krilla: raster images decoded once, SVGs parsed once.
+//!
+//! Entry point: [`Picture::load`]. Layout needs each picture's proportions and export
+//! needs the decoded picture; both use the same value.
+
+use crate::doc::{Image, ImageFormat};
+use crate::text::Face;
+use std::sync::{Arc, LazyLock};
+
+#[derive(Clone)]
+pub enum Picture {
+    Raster(krilla::image::Image),
+    Svg(Arc<usvg::Tree>),
+}
+
+impl std::fmt::Debug for Picture {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Picture::Raster(_) => f.write_str("Picture::Raster"),
+            Picture::Svg(_) => f.write_str("Picture::Svg"),
+        }
+    }
+}
+
+/// SVG text is drawn with the bundled fonts, so a logo looks the same on every machine.
+static SVG_OPTIONS: LazyLock<usvg::Options<'static>> = LazyLock::new(|| {
+    let mut options = usvg::Options::default();
+    let fonts = Arc::make_mut(&mut options.fontdb);
+    for face in Face::ALL {
+        fonts.load_font_data(face.data().to_vec());
+    }
+    fonts.set_sans_serif_family(crate::text::FAMILY);
+    options
+});
+
+impl Picture {
+    /// Decodes `image`, or says why it cannot be drawn. No interpolation: PDF/A forbids it.
+    pub fn load(image: &Image) -> Result<Picture, String> {
+        let data = image.data.clone();
+        match image.format {
+            ImageFormat::Png => {
+                krilla::image::Image::from_png(data.into(), false).map(Picture::Raster)
+            }
+            ImageFormat::Jpeg => {
+                krilla::image::Image::from_jpeg(data.into(), false).map(Picture::Raster)
+            }
+            ImageFormat::Svg => usvg::Tree::from_data(&image.data, &SVG_OPTIONS)
+                .map(|tree| Picture::Svg(Arc::new(tree)))
+                .map_err(|e| e.to_string()),
+        }
+    }
+
+    /// Width divided by height.
+    pub fn aspect(&self) -> f32 {
+        let (w, h) = match self {
+            Picture::Raster(image) => {
+                let (w, h) = image.size();
+                (w as f32, h as f32)
+            }
+            Picture::Svg(tree) => (tree.size().width(), tree.size().height()),
+        };
+        if h > 0.0 { w / h } else { 1.0 }
+    }
+}

@@ -1,0 +1,55 @@
+//! What the caller chooses about the PDF: which standards it must meet.
+
+use krilla::configure::{Accessibility, Archival, Configuration, ConfigurationBuilder};
+
+/// The PDF standards a file is written and validated to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PdfStandard {
+    /// PDF/A-2a (archivable, tagged) and PDF/UA-1 (accessible): the default for publishing.
+    #[default]
+    A2aUa1,
+    /// PDF/A-2b: archivable, visual appearance only.
+    A2b,
+    /// PDF/A-3a and PDF/UA-1: as the default, and allows attached files.
+    A3aUa1,
+    /// No standard: a plain tagged PDF.
+    None,
+}
+
+impl PdfStandard {
+    pub const NAMES: [(&'static str, PdfStandard); 4] = [
+        ("a-2a+ua-1", PdfStandard::A2aUa1),
+        ("a-2b", PdfStandard::A2b),
+        ("a-3a+ua-1", PdfStandard::A3aUa1),
+        ("none", PdfStandard::None),
+    ];
+
+    pub fn name(self) -> &'static str {
+        Self::NAMES
+            .iter()
+            .find(|(_, s)| *s == self)
+            .map_or("none", |(name, _)| name)
+    }
+
+    pub fn configuration(self) -> Configuration {
+        let builder = ConfigurationBuilder::new();
+        let builder = match self {
+            PdfStandard::A2aUa1 => builder
+                .with_archival_validator(Archival::A2_A)
+                .with_accessibility_validator(Accessibility::UA1),
+            PdfStandard::A2b => builder.with_archival_validator(Archival::A2_B),
+            PdfStandard::A3aUa1 => builder
+                .with_archival_validator(Archival::A3_A)
+                .with_accessibility_validator(Accessibility::UA1),
+            PdfStandard::None => builder,
+        };
+        builder
+            .finish()
+            .expect("these standards share a PDF version")
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct PdfOptions {
+    pub standard: PdfStandard,
+}

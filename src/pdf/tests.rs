@@ -1,0 +1,142 @@
+//! The PDF backend on a hand-made document holding every block kind.
+
+use super::*;
+use crate::doc::{
+    Block, Image, ImageFormat, List, ListItem, Meta, PageLabels, Run, Signatures, Signer, Table,
+    Tone,
+};
+use std::sync::Arc;
+
+fn run(text: &str) -> Run {
+    Run {
+        text: text.to_string(),
+        ..Run::default()
+    }
+}
+
+fn meta() -> Meta {
+    Meta {
+        title: "Uppföljning av medborgarlöftet – kvartal 1 2023".into(),
+        subject: "Medborgarlöfte 2023".into(),
+        authors: vec!["Jönköpings kommun".into()],
+        keywords: vec!["KS 2023/0123".into()],
+        language: "sv-SE".into(),
+        date: chrono::NaiveDate::from_ymd_opt(2023, 4, 12).expect("a real date"),
+        case_number: Some("KS 2023/0123".into()),
+        labels: PageLabels {
+            page: "Sida".into(),
+            of: "av".into(),
+            case_number: "Dnr".into(),
+        },
+    }
+}
+
+pub(crate) fn sample() -> Document {
+    let logo = Image {
+        data: Arc::new(include_bytes!("../../tests/fixtures/images/blue.png").to_vec()),
+        format: ImageFormat::Png,
+        alt: "Jönköpings kommun – logotyp".into(),
+        height_mm: 16.0,
+    };
+    let item = |text: &str| ListItem {
+        blocks: vec![Block::Paragraph(vec![run(text)])],
+    };
+    let nested = ListItem {
+        blocks: vec![
+            Block::Paragraph(vec![run("Trygghetsvandringar")]),
+            Block::List(List {
+                start: Some(1),
+                items: vec![item("Öxnehaga"), item("Råslätt")],
+            }),
+        ],
+    };
+    let long = "Polis och kommun arbetar i tät dialog för att skapa trygghet och förebygga brott. "
+        .repeat(12);
+    let mut blocks = vec![
+        Block::Logos(vec![logo]),
+        Block::Heading {
+            level: 1,
+            runs: vec![run("Uppföljning av medborgarlöftet")],
+            anchor: "t".into(),
+        },
+        Block::Heading {
+            level: 2,
+            runs: vec![run("Sammanfattning")],
+            anchor: "s".into(),
+        },
+        Block::Paragraph(vec![
+            run("Status: "),
+            Run {
+                text: "På rätt väg".into(),
+                badge: Some(Tone::Good),
+                ..Run::default()
+            },
+            run(" och "),
+            Run {
+                text: "fetstil".into(),
+                bold: true,
+                ..Run::default()
+            },
+            run(", läs mer på "),
+            Run {
+                text: "jonkoping.se".into(),
+                link: Some("https://www.jonkoping.se".into()),
+                ..Run::default()
+            },
+            run(". Samiska: ŋ ŧ đ č š ž."),
+        ]),
+        Block::List(List {
+            start: None,
+            items: vec![item("Narkotika och vapen"), nested],
+        }),
+        Block::Table(Table {
+            align: vec![crate::doc::Align::Left, crate::doc::Align::Right],
+            header: vec![vec![run("Nyckeltal")], vec![run("Värde")]],
+            rows: vec![vec![vec![run("Antal SIG-nätverk")], vec![run("11")]]],
+        }),
+    ];
+    for n in 0..6 {
+        blocks.push(Block::Heading {
+            level: 3,
+            runs: vec![run(&format!("Aktivitet {n}"))],
+            anchor: format!("a{n}"),
+        });
+        blocks.push(Block::Paragraph(vec![run(&long)]));
+    }
+    blocks.push(Block::Signatures(Signatures {
+        place_and_date: "Ort och datum".into(),
+        signers: vec![Signer {
+            name: "Karin Berg".into(),
+            lines: vec!["Kommundirektör".into()],
+        }],
+    }));
+    Document {
+        meta: meta(),
+        blocks,
+    }
+}
+
+#[test]
+fn writes_a_valid_pdf_a_and_ua_document() {
+    let bytes = pdf(&sample(), &PdfOptions::default()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(bytes.starts_with(b"%PDF-"));
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(
+        text.contains("pdfuaid"),
+        "PDF/UA identification in the XMP metadata"
+    );
+}
+
+#[test]
+fn the_same_document_gives_the_same_bytes() {
+    let options = PdfOptions::default();
+    assert_eq!(pdf(&sample(), &options).ok(), pdf(&sample(), &options).ok());
+}
+
+#[test]
+fn every_standard_can_be_written() {
+    for (name, standard) in PdfStandard::NAMES {
+        let result = pdf(&sample(), &PdfOptions { standard });
+        assert!(result.is_ok(), "{name}: {:?}", result.err());
+    }
+}

@@ -1,0 +1,96 @@
+//! Shaping with harfrust: text in one face → glyphs with advances in em units.
+//!
+//! Entry point: [`Shaper::shape`]. Kerning and ligatures come from the font's own tables.
+
+use super::Face;
+use harfrust::{Buffer, Font, ShapeOptions, ShaperFont};
+use std::sync::LazyLock;
+
+/// Parsed once per process; shapers borrow them, which keeps their glyph caches alive.
+static FONTS: LazyLock<Vec<Font>> = LazyLock::new(|| {
+    Face::ALL
+        .iter()
+        .map(|face| Font::new(face.data(), 0).expect("bundled fonts are valid"))
+        .collect()
+});
+
+/// A glyph as placed by the shaper, in units of the font size (1.0 = one em).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ShapedGlyph {
+    pub id: u32,
+    pub advance: f32,
+    pub x_offset: f32,
+    pub y_offset: f32,
+    /// Byte offset of the glyph's cluster in the shaped text.
+    pub cluster: usize,
+}
+
+/// Shapers for the four bundled faces with their units per em.
+pub struct Shaper {
+    fonts: Vec<(ShaperFont<'static, 'static>, f32)>,
+}
+
+impl Default for Shaper {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Shaper {
+    pub fn new() -> Shaper {
+        let fonts = FONTS
+            .iter()
+            .map(|font| (ShaperFont::new(font), f32::from(font.units_per_em())))
+            .collect();
+        Shaper { fonts }
+    }
+
+    /// Glyphs for `text` in `face`, left to right.
+    pub fn shape(&self, face: Face, text: &str) -> Vec<ShapedGlyph> {
+        let (shaper, upem) = &self.fonts[face.index()];
+        let mut buffer = Buffer::new();
+        buffer.push_str(text);
+        buffer.guess_segment_properties();
+        if harfrust::shape(shaper, &mut buffer, ShapeOptions::new()).is_err() {
+            return Vec::new();
+        }
+        let infos = buffer.glyph_infos();
+        let positions = buffer.glyph_positions();
+        infos
+            .iter()
+            .zip(positions)
+            .map(|(info, pos)| ShapedGlyph {
+                id: info.glyph_id,
+                advance: pos.x_advance as f32 / upem,
+                x_offset: pos.x_offset as f32 / upem,
+                y_offset: pos.y_offset as f32 / upem,
+                cluster: info.cluster as usize,
+            })
+            .collect()
+    }
+
+    /// The width of `text` at `size` points.
+    pub fn width(&self, face: Face, text: &str, size: f32) -> f32 {
+        self.shape(face, text)
+            .iter()
+            .map(|g| g.advance)
+            .sum::<f32>()
+            * size
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_swedish_and_sami_letters_to_real_glyphs() {
+        let shaper = Shaper::new();
+        let glyphs = shaper.shape(Face::Regular, "åäö ŋŧđ");
+        assert_eq!(glyphs.len(), 7);
+        assert!(glyphs.iter().all(|g| g.id != 0), "no .notdef glyphs");
+        assert!(
+            shaper.width(Face::Bold, "Trygghet", 10.0) > shaper.width(Face::Regular, "Trygg", 10.0)
+        );
+    }
+}
