@@ -1,1 +1,83 @@
-//! placeholder
+//! The command line, as clap parses it.
+
+use crate::pdf::PdfStandard;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Turns a quarter's follow-up report, written as YAML, into a tagged PDF/A and a DOCX.
+#[derive(Debug, Parser)]
+#[command(name = "kvartal", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the PDF and DOCX of each report.
+    Build(BuildArgs),
+    /// Load and check each report; write nothing.
+    Check(CheckArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Report files or folders (their *.yaml files, recursively). Default: report-data/.
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Report files or folders (their *.yaml files, recursively). Default: report-data/.
+    pub paths: Vec<PathBuf>,
+    /// Folder to write into; the sub-folders of the input are kept.
+    #[arg(long, default_value = "out")]
+    pub out: PathBuf,
+    /// Formats to write, separated by commas.
+    #[arg(long, value_delimiter = ',', default_value = "pdf,docx")]
+    pub format: Vec<Format>,
+    /// A built-in layout's name, or a folder holding a layout.
+    #[arg(long, default_value = "standard")]
+    pub layout: String,
+    /// The standards the PDF is written and validated to.
+    #[arg(long, value_enum, default_value = "a-2a+ua-1")]
+    pub pdf_standard: StandardArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Pdf,
+    Docx,
+}
+
+impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Docx => "docx",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StandardArg {
+    #[value(name = "a-2a+ua-1")]
+    A2aUa1,
+    #[value(name = "a-2b")]
+    A2b,
+    #[value(name = "a-3a+ua-1")]
+    A3aUa1,
+    #[value(name = "none")]
+    None,
+}
+
+impl From<StandardArg> for PdfStandard {
+    fn from(arg: StandardArg) -> PdfStandard {
+        match arg {
+            StandardArg::A2aUa1 => PdfStandard::A2aUa1,
+            StandardArg::A2b => PdfStandard::A2b,
+            StandardArg::A3aUa1 => PdfStandard::A3aUa1,
+            StandardArg::None => PdfStandard::None,
+        }
+    }
+}

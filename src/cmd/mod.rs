@@ -1,1 +1,37 @@
-//! placeholder
+//! The subcommands: the only place that touches every stage of the pipeline.
+//!
+//! Each subcommand returns an [`Outcome`]; `main` prints it and picks the exit code.
+
+mod build;
+mod check;
+mod inputs;
+mod write;
+
+pub use build::build;
+pub use check::check;
+
+use crate::diag::{Diagnostic, Severity};
+use std::path::PathBuf;
+
+/// What a subcommand did: problems found and files written.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub diagnostics: Vec<Diagnostic>,
+    pub written: Vec<PathBuf>,
+}
+
+impl Outcome {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+    }
+}
+
+/// The command line asked for something that cannot be done (exit code 2).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UsageError(pub String);
+
+impl std::fmt::Display for UsageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}

@@ -4,6 +4,7 @@
 //! Entry point: [`parse`]. Unknown names and unknown parameters are errors naming the
 //! component, so a layout author learns of a typo at once.
 
+use super::parse::printable;
 use super::{Block, Image, ImageStore, ParseError, Signatures, Signer};
 use serde::Deserialize;
 
@@ -69,7 +70,7 @@ fn logos(params: Vec<LogoParams>, images: &ImageStore) -> Result<Block, ParseErr
                     LOGO_HEIGHT_RANGE_MM.end()
                 )));
             }
-            Ok(Image { alt: p.alt, height_mm, ..image.clone() })
+            Ok(Image { alt: printable(&p.alt), height_mm, ..image.clone() })
         })
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Block::Logos(logos))

@@ -147,3 +147,6 @@ pub struct Signer {
 
 /// Images a layout's Markdown may refer to, keyed by the name used in the Markdown.
 pub type ImageStore = BTreeMap<String, Image>;
+
+#[cfg(test)]
+mod tests;

@@ -32,7 +32,17 @@ pub fn parse(markdown: &str, meta: Meta, images: &ImageStore) -> Result<Document
         anchors: BTreeSet::new(),
     };
     let blocks = context.blocks(&mut events, None)?;
-    Ok(Document { meta, blocks })
+    Ok(Document { meta: printable_meta(meta), blocks })
+}
+
+/// The one-line texts of `meta`, which backends print in headers, made printable too.
+fn printable_meta(meta: Meta) -> Meta {
+    let line = |text: &str| printable(text).replace('\n', " ");
+    Meta {
+        title: line(&meta.title),
+        case_number: meta.case_number.as_deref().map(line),
+        ..meta
+    }
 }
 
 type Events<'a> = Peekable<Parser<'a>>;
@@ -238,7 +248,7 @@ impl Inline {
             _ => return,
         };
         runs.push(Run {
-            text,
+            text: printable(&text),
             bold: self.bold,
             italic: self.italic,
             link: self.link.clone(),
@@ -317,6 +327,19 @@ fn tone_named(name: &str) -> Tone {
         "done" => Tone::Done,
         _ => Tone::Neutral,
     }
+}
+
+/// Text without control characters, which no font can show and XML cannot hold; a tab
+/// is a space, a hard line break stays.
+pub(super) fn printable(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| match c {
+            '\t' => Some(' '),
+            '\n' => Some('\n'),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect()
 }
 
 /// Joins neighbouring runs of the same style, so backends see one run per style change.

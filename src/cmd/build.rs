@@ -1,0 +1,141 @@
+//! `kvartal build`: every report through the whole pipeline into PDF and DOCX files.
+//!
+//! The layout is loaded once, before any report, so a broken layout is reported at once.
+//! A report with errors gets no output; the others are still built.
+
+use super::inputs::{Input, inputs};
+use super::write::write_atomically;
+use super::{Outcome, UsageError};
+use crate::cli::{BuildArgs, Format};
+use crate::diag::Diagnostic;
+use crate::doc::{self, Document, Image, ImageStore, Meta, PageLabels};
+use crate::pdf::{self, PdfOptions};
+use crate::report::{self, Language, Report};
+use crate::template::{self, Layout};
+use crate::docx;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// A logo's height on the title page.
+const LOGO_HEIGHT_MM: f32 = 16.0;
+
+pub fn build(args: &BuildArgs) -> Result<Outcome, UsageError> {
+    let layout = load_layout(&args.layout)?;
+    let mut outcome = Outcome::default();
+    let inputs = inputs(&args.paths)?;
+    let layout = match layout {
+        Ok(layout) => layout,
+        Err(diagnostic) => {
+            outcome.diagnostics.push(diagnostic);
+            return Ok(outcome);
+        }
+    };
+    let options = PdfOptions { standard: args.pdf_standard.into() };
+    for input in inputs {
+        match build_one(&input, &layout, args, &options) {
+            Ok(written) => outcome.written.extend(written),
+            Err(diagnostics) => outcome.diagnostics.extend(diagnostics),
+        }
+    }
+    Ok(outcome)
+}
+
+/// The layout named on the command line: a folder when one exists by that name,
+/// else a built-in layout.
+fn load_layout(name: &str) -> Result<Result<Layout, Diagnostic>, UsageError> {
+    let dir = Path::new(name);
+    if dir.is_dir() {
+        return Ok(Layout::from_dir(dir).map_err(|e| Diagnostic::error(dir, None, e.to_string())));
+    }
+    if template::builtin_names().contains(&name) {
+        return Ok(Layout::builtin(name).map_err(|e| Diagnostic::error(dir, None, e.to_string())));
+    }
+    Err(UsageError(format!(
+        "--layout {name}: no such folder and no built-in layout of that name (built-in: {})",
+        template::builtin_names().join(", ")
+    )))
+}
+
+/// Builds one report's files; every problem is returned as a diagnostic on its file.
+fn build_one(input: &Input, layout: &Layout, args: &BuildArgs, options: &PdfOptions) -> Result<Vec<PathBuf>, Vec<Diagnostic>> {
+    let report = report::load(&input.path)?;
+    let fail = |message: String| vec![Diagnostic::error(&input.path, None, message)];
+    let document = document(&report, layout).map_err(fail)?;
+    // Every format is produced before anything is written, so an error leaves no files.
+    let mut outputs = Vec::new();
+    for format in unique(&args.format) {
+        let bytes = match format {
+            Format::Pdf => pdf::pdf(&document, options).map_err(|e| e.to_string()),
+            Format::Docx => docx::docx(&document).map_err(|e| e.to_string()),
+        }
+        .map_err(fail)?;
+        outputs.push((output_path(input, &args.out, format), bytes));
+    }
+    let mut written = Vec::new();
+    for (path, bytes) in outputs {
+        write_atomically(&path, &bytes).map_err(|e| fail(format!("cannot write {}: {e}", path.display())))?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+fn unique(formats: &[Format]) -> Vec<Format> {
+    let mut seen = Vec::new();
+    for format in formats {
+        if !seen.contains(format) {
+            seen.push(*format);
+        }
+    }
+    seen
+}
+
+fn output_path(input: &Input, out: &Path, format: Format) -> PathBuf {
+    let stem = input.path.file_stem().unwrap_or_default();
+    out.join(&input.out_dir).join(stem).with_extension(format.extension())
+}
+
+/// The report rendered by the layout and parsed into the document both backends draw.
+fn document(report: &Report, layout: &Layout) -> Result<Document, String> {
+    let markdown = layout.render(report).map_err(|e| e.to_string())?;
+    let meta = meta(report, layout).map_err(|e| e.to_string())?;
+    doc::parse(&markdown, meta, &images(report)).map_err(|e| format!("in the layout's output: {e}"))
+}
+
+fn meta(report: &Report, layout: &Layout) -> Result<Meta, template::LayoutError> {
+    let label = |key: &str| layout.label(report.language, key).map(str::to_string);
+    let case_number = report.meeting.as_ref().and_then(|m| m.case_number.clone());
+    let period = format!("{}-Q{}", report.period.year, report.period.quarter);
+    let keywords = [Some(report.programme.clone()), Some(period), case_number.clone()].into_iter().flatten().collect();
+    Ok(Meta {
+        title: template::title(report, layout)?,
+        subject: report.programme.clone(),
+        authors: report.organisations.iter().map(|o| o.name.clone()).collect(),
+        keywords,
+        language: match report.language {
+            Language::Sv => "sv-SE",
+            Language::En => "en-GB",
+        }
+        .to_string(),
+        date: report.date,
+        case_number,
+        labels: PageLabels { page: label("page")?, of: label("of")?, case_number: label("case_number")? },
+    })
+}
+
+/// The report's logos, keyed by the path written in the file.
+fn images(report: &Report) -> ImageStore {
+    report
+        .organisations
+        .iter()
+        .filter_map(|org| {
+            let logo = org.logo.as_ref()?;
+            let image = Image {
+                data: Arc::new(logo.data.clone()),
+                format: logo.format,
+                alt: org.name.clone(),
+                height_mm: LOGO_HEIGHT_MM,
+            };
+            Some((logo.written.clone(), image))
+        })
+        .collect()
+}

@@ -1,0 +1,107 @@
+//! Broken reports through the binary: each fixture in tests/fixtures/check/ holds one
+//! mistake and, in `# expect: LINE:COL words` comments, what the message must say.
+
+use crate::support::{kvartal, path_str, repo, scratch};
+use std::path::{Path, PathBuf};
+
+struct Expectation {
+    line: usize,
+    column: usize,
+    words: String,
+}
+
+fn fixtures() -> Vec<PathBuf> {
+    let dir = repo().join("tests/fixtures/check");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("the fixture folder exists")
+        .map(|entry| entry.expect("readable").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 15, "one fixture per error class of the spec");
+    files
+}
+
+/// The expectations written at the top of a fixture; none for files that are not text.
+fn expectations(path: &Path) -> Vec<Expectation> {
+    let text = String::from_utf8_lossy(&std::fs::read(path).expect("readable")).into_owned();
+    text.lines()
+        .filter_map(|line| line.strip_prefix("# expect: "))
+        .map(|rest| {
+            let (position, words) = rest.split_once(' ').unwrap_or((rest, ""));
+            let (line, column) = position.split_once(':').expect("LINE:COL");
+            Expectation {
+                line: line.parse().expect("a line number"),
+                column: column.parse().expect("a column number"),
+                words: words.trim().to_string(),
+            }
+        })
+        .collect()
+}
+
+fn relative(path: &Path) -> String {
+    path.strip_prefix(repo()).expect("inside the repository").display().to_string()
+}
+
+#[test]
+fn every_error_class_is_reported_with_file_line_and_column() {
+    for fixture in fixtures() {
+        let name = relative(&fixture);
+        let run = kvartal(&["check", &name]);
+        assert_eq!(run.code, 1, "{name}: exit code; stderr:\n{}", run.stderr);
+        for expect in expectations(&fixture) {
+            let location = format!("{name}:{}:{}: error:", expect.line, expect.column);
+            let message = run.stderr.lines().find(|l| l.starts_with(&location));
+            let message = message.unwrap_or_else(|| panic!("{name}: no error at {location} in:\n{}", run.stderr));
+            let lower = run.stderr.to_lowercase();
+            assert!(lower.contains(&expect.words.to_lowercase()), "{name}: {:?} missing in:\n{message}", expect.words);
+        }
+    }
+}
+
+#[test]
+fn a_report_with_errors_gets_no_output_files() {
+    for fixture in fixtures() {
+        let name = relative(&fixture);
+        let out = scratch("no-output");
+        let run = kvartal(&["build", &name, "--out", path_str(&out)]);
+        assert_eq!(run.code, 1, "{name}: exit code; stderr:\n{}", run.stderr);
+        let left: Vec<_> = std::fs::read_dir(&out).expect("readable").collect();
+        assert!(left.is_empty(), "{name}: files were written: {left:?}");
+    }
+}
+
+#[test]
+fn the_offending_line_is_shown_under_the_message() {
+    let fixture = repo().join("tests/fixtures/check/unknown-field.yaml");
+    let expect = &expectations(&fixture)[0];
+    let source = std::fs::read_to_string(&fixture).expect("readable");
+    let line = source.lines().nth(expect.line - 1).expect("the line exists");
+    let run = kvartal(&["check", &relative(&fixture)]);
+    assert!(run.stderr.contains(line), "the source line {line:?} is shown:\n{}", run.stderr);
+    assert!(run.stderr.contains('^'), "a caret points at the column:\n{}", run.stderr);
+}
+
+#[test]
+fn good_reports_are_still_built_when_another_has_errors() {
+    let input = scratch("mixed-input");
+    let good = repo().join("report-data/safer-harbour-town");
+    std::fs::copy(good.join("2023-Q4.yaml"), input.join("good.yaml")).expect("copy");
+    std::fs::create_dir_all(input.join("logos")).expect("mkdir");
+    for logo in std::fs::read_dir(good.join("logos")).expect("logos") {
+        let logo = logo.expect("readable").path();
+        std::fs::copy(&logo, input.join("logos").join(logo.file_name().expect("named"))).expect("copy");
+    }
+    std::fs::copy(repo().join("tests/fixtures/check/unknown-field.yaml"), input.join("bad.yaml")).expect("copy");
+    let out = scratch("mixed-output");
+    let run = kvartal(&["build", path_str(&input), "--out", path_str(&out)]);
+    assert_eq!(run.code, 1, "stderr:\n{}", run.stderr);
+    assert!(out.join("good.pdf").is_file() && out.join("good.docx").is_file());
+    assert!(!out.join("bad.pdf").exists());
+}
+
+#[test]
+fn the_example_reports_pass_check() {
+    let run = kvartal(&["check"]);
+    assert_eq!(run.code, 0, "stderr:\n{}", run.stderr);
+}

@@ -1,0 +1,5 @@
+//! The whole program run as a user runs it: one test binary, a module per area.
+
+mod build;
+mod check;
+mod support;
