@@ -2,7 +2,12 @@
 //!
 //! A [`Diagnostic`] names a file, a 1-based line and column, a message and an optional hint;
 //! [`Diagnostic::render`] gives the text the user sees: `path:line:col: error: message`,
-//! the offending source line and a caret under the column.
+//! the offending source line and a caret under the column. [`suggestion`] proposes
+//! the known name closest to a misspelt one.
+
+mod suggest;
+
+pub use suggest::{did_you_mean, suggestion};
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -18,6 +23,17 @@ pub enum Severity {
 pub struct Position {
     pub line: usize,
     pub column: usize,
+}
+
+impl Position {
+    /// The position just after `text`, the start of a file: where the next character stands.
+    pub fn after(text: &str) -> Position {
+        let line_start = text.rfind('\n').map_or(0, |newline| newline + 1);
+        Position {
+            line: text.matches('\n').count() + 1,
+            column: text[line_start..].chars().count() + 1,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,9 +1,62 @@
-//! Placeholder until the loader lands.
+//! Reading one report file: bytes → text → YAML → raw mirror → validated [`Report`].
+//!
+//! Entry point: [`load`]. Problems with the file as a whole (too large, not UTF-8, empty,
+//! pathological YAML) and YAML that does not fit the format stop at the first, because
+//! nothing after them can be trusted; once the file has the right shape, `validate`
+//! collects every remaining problem.
+
+mod input;
+mod shape;
+#[cfg(test)]
+mod tests;
+mod yaml_error;
+
 use super::Report;
+use super::raw::RawReport;
+use super::validate::validate;
 use crate::diag::Diagnostic;
+use serde_saphyr::{DuplicateKeyPolicy, Options, Spanned};
 use std::path::Path;
 
-/// Reads and validates one report file.
-pub fn load(_path: &Path) -> Result<Report, Vec<Diagnostic>> {
-    todo!()
+/// Reads and validates one report file, returning every problem found.
+pub fn load(path: &Path) -> Result<Report, Vec<Diagnostic>> {
+    // Refuse what cannot be a report before parsing: too large, not UTF-8 text, empty.
+    let text = input::read_text(path).map_err(|d| vec![d])?;
+    // Refuse syntax errors, alias bombs and absurd nesting with a position, whatever the types.
+    shape::check_shape(path, &text).map_err(|d| vec![d])?;
+    // Deserialize into the raw mirror: types, unknown fields, duplicate keys.
+    let raw = deserialize(path, &text).map_err(|d| vec![d])?;
+    // Check values and references, collecting every problem.
+    validate(raw, path, &text)
 }
+
+fn deserialize(path: &Path, text: &str) -> Result<Spanned<RawReport>, Diagnostic> {
+    serde_saphyr::from_str_with_options(text, options())
+        .map_err(|error| yaml_error::diagnostic(path, &error))
+}
+
+/// A real report is a few hundred nodes; these limits are orders of magnitude above that
+/// and low enough that a hostile file is refused in milliseconds.
+fn options() -> Options {
+    serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_depth: shape::MAX_DEPTH,
+            flow_nesting_limit: shape::MAX_DEPTH,
+            // A 10 MB file holds fewer scalar bytes than this unless aliases multiply them.
+            max_total_scalar_bytes: input::MAX_FILE_BYTES as usize,
+            max_nodes: MAX_NODES,
+            max_events: 2 * MAX_NODES,
+            max_documents: 1,
+        },
+        alias_limits: serde_saphyr::alias_limits! {
+            // Each replayed node is at most two events (start and end).
+            max_total_replayed_events: 2 * shape::MAX_ALIAS_NODES as usize,
+        },
+        // Officials copy blocks; a repeated key would otherwise silently drop one of them.
+        duplicate_keys: DuplicateKeyPolicy::Error,
+    }
+}
+
+/// Nodes (maps, lists, scalars) in one file: a report with a hundred activities and their
+/// metrics stays below ten thousand; the cap bounds the work on a maximal 10 MB file.
+const MAX_NODES: usize = 2_000_000;

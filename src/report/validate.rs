@@ -1,1 +1,176 @@
+//! Checking the raw mirror into a validated [`Report`], collecting every problem.
+//!
+//! Entry point: [`validate`]. Each part of the file is checked even after an earlier part
+//! failed, so one run of `kvartal check` lists every mistake; the report is built only
+//! when there were none.
 
+mod check;
+mod items;
+mod logo;
+mod values;
+
+use super::raw::{List, RawMeeting, RawOrganisation, RawPeriod, RawReport};
+use super::{Language, Meeting, Organisation, Person, Quarter, Report, Signature};
+use crate::diag::Diagnostic;
+use check::{Check, Ids, optional};
+use serde_saphyr::{Location, Spanned};
+use std::path::Path;
+
+/// The report `raw` describes, or every problem in it. `source` is the file's text, for
+/// pointing inside Markdown blocks.
+pub fn validate(
+    raw: Spanned<RawReport>,
+    path: &Path,
+    source: &str,
+) -> Result<Report, Vec<Diagnostic>> {
+    let mut check = Check::new(path, source);
+    let report = report(&mut check, raw);
+    match report {
+        Some(report) if check.errors.is_empty() => Ok(report),
+        _ => Err(check.errors),
+    }
+}
+
+fn report(check: &mut Check, raw: Spanned<RawReport>) -> Option<Report> {
+    let at = raw.referenced;
+    let raw = raw.value;
+    let programme = check.required(raw.programme, &at, "programme", "at the top level");
+    let period = check.required(raw.period, &at, "period", "at the top level");
+    let period = period.and_then(|period| quarter(check, period));
+    let date = match &raw.date {
+        Some(date) => values::date(check, date),
+        None => period.and_then(values::last_day),
+    };
+    let organisations = organisations(check, raw.organisations, &at);
+    let meeting = raw.meeting.map(|meeting| self::meeting(check, meeting));
+    let prepared_by = people(check, raw.prepared_by);
+    let summary = values::markdown(check, raw.summary);
+    let mut metric_ids = Ids::default();
+    let focus_areas = check.required(raw.focus_areas, &at, "focus_areas", "at the top level");
+    let known = focus_areas
+        .as_ref()
+        .map(items::written_ids)
+        .unwrap_or_default();
+    let focus_areas =
+        focus_areas.and_then(|list| items::focus_areas(check, list, period, &mut metric_ids));
+    let activities = raw
+        .activities
+        .map(|list| items::activities(check, list, &known, period, &mut metric_ids));
+    let signatures = signatures(check, raw.signatures);
+    Some(Report {
+        source: check.path.to_path_buf(),
+        programme: programme?.value,
+        title: raw.title,
+        period: period?,
+        language: match raw.language {
+            Some(super::raw::RawLanguage::En) => Language::En,
+            Some(super::raw::RawLanguage::Sv) | None => Language::Sv,
+        },
+        date: date?,
+        organisations: organisations?,
+        meeting: optional(meeting)?,
+        prepared_by: prepared_by?,
+        summary,
+        focus_areas: focus_areas?,
+        activities: activities.unwrap_or(Some(Vec::new()))?,
+        signatures: signatures?,
+    })
+}
+
+fn quarter(check: &mut Check, period: Spanned<RawPeriod>) -> Option<Quarter> {
+    let at = period.referenced;
+    let year = check.required(period.value.year, &at, "year", "in `period`");
+    let quarter = check.required(period.value.quarter, &at, "quarter", "in `period`");
+    let year = year.and_then(|year| {
+        let valid = u16::try_from(year.value)
+            .ok()
+            .filter(|y| (1900..=2999).contains(y));
+        check.expect(valid, &year.referenced, || {
+            format!("the year must be between 1900 and 2999, not {}", year.value)
+        })
+    });
+    let quarter = quarter.and_then(|quarter| {
+        let valid = u8::try_from(quarter.value)
+            .ok()
+            .filter(|q| (1..=4).contains(q));
+        check.expect(valid, &quarter.referenced, || {
+            format!("the quarter must be 1, 2, 3 or 4, not {}", quarter.value)
+        })
+    });
+    Some(Quarter {
+        year: year?,
+        quarter: quarter?,
+    })
+}
+
+fn organisations(
+    check: &mut Check,
+    list: Option<List<RawOrganisation>>,
+    report_at: &Location,
+) -> Option<Vec<Organisation>> {
+    let list = check.required(list, report_at, "organisations", "at the top level")?;
+    check.non_empty(&list, "there must be at least one organisation");
+    let organisations = list.value.into_iter().map(|organisation| {
+        let at = organisation.referenced;
+        let name = check.required(organisation.value.name, &at, "name", "in this organisation");
+        let logo = organisation
+            .value
+            .logo
+            .map(|written| logo::logo(check, &written));
+        Some(Organisation {
+            name: name?.value,
+            logo: optional(logo)?,
+        })
+    });
+    check::all(organisations)
+}
+
+fn meeting(check: &mut Check, raw: RawMeeting) -> Option<Meeting> {
+    let date = raw.date.map(|date| values::date(check, &date));
+    Some(Meeting {
+        body: raw.body,
+        date: optional(date)?,
+        case_number: raw.case_number,
+        agenda_item: raw.agenda_item,
+    })
+}
+
+fn people(check: &mut Check, list: Option<List<super::raw::RawPerson>>) -> Option<Vec<Person>> {
+    let people = list
+        .map(|list| list.value)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|person| {
+            let at = person.referenced;
+            let person = person.value;
+            let name = check.required(person.name, &at, "name", "in this person");
+            Some(Person {
+                name: name?.value,
+                role: person.role,
+                email: person.email,
+                phone: person.phone,
+            })
+        });
+    check::all(people)
+}
+
+fn signatures(
+    check: &mut Check,
+    list: Option<List<super::raw::RawSignature>>,
+) -> Option<Vec<Signature>> {
+    let signatures = list
+        .map(|list| list.value)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|signature| {
+            let at = signature.referenced;
+            let signature = signature.value;
+            let name = check.required(signature.name, &at, "name", "in this signature");
+            Some(Signature {
+                name: name?.value,
+                role: signature.role,
+                organisation: signature.organisation,
+            })
+        });
+    check::all(signatures)
+}

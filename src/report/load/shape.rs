@@ -1,0 +1,114 @@
+//! A quick pass over the YAML events that refuses pathological shapes before deserializing.
+//!
+//! Entry point: [`check_shape`]. Deserialization stops at the first value of the wrong type,
+//! which may come before the trouble; this pass sees the whole file whatever the types, so
+//! an alias bomb or absurd nesting always gets its own message and position.
+
+use crate::diag::{Diagnostic, Position};
+use serde_saphyr::granit_parser::{self, ErrorKind, Event, Marker, Parser, ScanError};
+use std::collections::HashMap;
+use std::path::Path;
+
+/// A report nests six levels (report, list, item, metrics, metric, history); 64 is far
+/// beyond that and keeps recursion in the deserializer shallow.
+pub const MAX_DEPTH: usize = 64;
+
+/// Nodes that aliases may add. A report may reuse a block a few times; a hundred thousand
+/// nodes from aliases is no report but an "alias bomb", yet cheap to count up to.
+pub const MAX_ALIAS_NODES: u64 = 100_000;
+
+/// Refuses YAML that does not parse, nests deeper than [`MAX_DEPTH`] or expands aliases
+/// beyond [`MAX_ALIAS_NODES`].
+pub fn check_shape(path: &Path, text: &str) -> Result<(), Diagnostic> {
+    // The scanner reads flow collections ahead of the events, so it must stop at the
+    // same depth for the message to be ours rather than a generic recursion error.
+    let limits = granit_parser::options! {
+        flow_nesting_limit: MAX_DEPTH,
+        block_nesting_limit: MAX_DEPTH,
+    };
+    let mut walk = Walk::default();
+    for item in Parser::new_from_str_with_options(text, limits) {
+        let (event, span) = item.map_err(|e| syntax_error(path, &e))?;
+        walk.step(&event)
+            .map_err(|problem| Diagnostic::error(path, Some(position(&span.start)), problem))?;
+    }
+    Ok(())
+}
+
+/// Counts nodes as if every alias were expanded, without expanding anything.
+#[derive(Default)]
+struct Walk {
+    /// Open collections: their anchor id (0 for none) and the node count when they opened.
+    open: Vec<(usize, u64)>,
+    /// Expanded size of each anchored node seen so far.
+    anchored: HashMap<usize, u64>,
+    nodes: u64,
+    from_aliases: u64,
+}
+
+impl Walk {
+    fn step(&mut self, event: &Event) -> Result<(), String> {
+        match *event {
+            Event::SequenceStart(_, anchor, _) | Event::MappingStart(_, anchor, _) => {
+                if self.open.len() >= MAX_DEPTH {
+                    return Err(too_deep());
+                }
+                self.nodes += 1;
+                self.open.push((anchor, self.nodes));
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                if let Some((anchor, opened)) = self.open.pop() {
+                    self.remember(anchor, self.nodes - opened + 1);
+                }
+            }
+            Event::Scalar(_, _, anchor, _) => {
+                self.nodes += 1;
+                self.remember(anchor, 1);
+            }
+            Event::Alias(anchor) => self.expand(anchor)?,
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn remember(&mut self, anchor: usize, size: u64) {
+        if anchor != 0 {
+            self.anchored.insert(anchor, size);
+        }
+    }
+
+    fn expand(&mut self, anchor: usize) -> Result<(), String> {
+        let size = self.anchored.get(&anchor).copied().unwrap_or(1);
+        self.nodes += size;
+        self.from_aliases += size;
+        if self.from_aliases > MAX_ALIAS_NODES {
+            return Err(format!(
+                "the aliases (`*name`) in this file would expand to more than {MAX_ALIAS_NODES} \
+                 values, far beyond any report; this looks like an \"alias bomb\""
+            ));
+        }
+        Ok(())
+    }
+}
+
+fn too_deep() -> String {
+    format!("the data is nested more than {MAX_DEPTH} levels deep; a report needs only a few")
+}
+
+fn syntax_error(path: &Path, error: &ScanError) -> Diagnostic {
+    let at = Some(position(error.marker()));
+    if matches!(error.kind(), ErrorKind::RecursionLimitExceeded) {
+        return Diagnostic::error(path, at, too_deep());
+    }
+    let message = format!("this is not valid YAML: {}", error.info());
+    Diagnostic::error(path, at, message)
+        .with_hint("check the indentation and the `:` and `-` around this place")
+}
+
+/// The parser counts columns from 0, in characters.
+fn position(marker: &Marker) -> Position {
+    Position {
+        line: marker.line(),
+        column: marker.col() + 1,
+    }
+}

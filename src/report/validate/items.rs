@@ -1,0 +1,220 @@
+//! Checks of the report's lists of things: focus areas, activities and their metrics.
+//!
+//! Entry points: [`focus_areas`], [`activities`], and [`written_ids`] for the focus-area
+//! ids activities may refer to.
+
+use super::check::{Check, Ids, all, optional};
+use super::values;
+use crate::diag::suggestion;
+use crate::report::raw::{
+    List, OneOrMany, RawActivity, RawActivityStatus, RawDirection, RawFocusArea, RawFocusStatus,
+    RawMetric,
+};
+use crate::report::{Activity, ActivityStatus, Direction, FocusArea, FocusStatus, Metric, Quarter};
+use serde_saphyr::{Location, Spanned};
+use std::collections::BTreeMap;
+
+/// The ids the file gives its focus areas, valid or not, so that a mistake in one focus area
+/// does not also make every activity referring to it wrong.
+pub fn written_ids(list: &List<RawFocusArea>) -> Vec<String> {
+    let ids = list.value.iter().filter_map(|area| area.value.id.as_ref());
+    ids.map(|id| id.value.clone()).collect()
+}
+
+pub fn focus_areas(
+    check: &mut Check,
+    list: List<RawFocusArea>,
+    period: Option<Quarter>,
+    metric_ids: &mut Ids,
+) -> Option<Vec<FocusArea>> {
+    check.non_empty(&list, "there must be at least one focus area");
+    let mut ids = Ids::default();
+    all(list.value.into_iter().map(|area| {
+        let at = area.referenced;
+        let area = area.value;
+        let id = id(
+            check,
+            area.id,
+            &at,
+            &mut ids,
+            "focus areas",
+            "in this focus area",
+        );
+        let title = check.required(area.title, &at, "title", "in this focus area");
+        let goal = values::markdown(check, area.goal);
+        let progress = values::markdown(check, area.progress);
+        let metrics = metrics(check, area.metrics, period, metric_ids);
+        Some(FocusArea {
+            id: id?,
+            title: title?.value,
+            goal,
+            status: area.status.map(focus_status),
+            progress,
+            metrics: metrics?,
+        })
+    }))
+}
+
+pub fn activities(
+    check: &mut Check,
+    list: List<RawActivity>,
+    focus_area_ids: &[String],
+    period: Option<Quarter>,
+    metric_ids: &mut Ids,
+) -> Option<Vec<Activity>> {
+    let mut ids = Ids::default();
+    all(list.value.into_iter().map(|activity| {
+        let at = activity.referenced;
+        let activity = activity.value;
+        let id = id(
+            check,
+            activity.id,
+            &at,
+            &mut ids,
+            "activities",
+            "in this activity",
+        );
+        let title = check.required(activity.title, &at, "title", "in this activity");
+        let focus_areas = references(check, activity.focus_areas, focus_area_ids);
+        let due = activity.due.map(|due| values::date(check, &due));
+        let progress = values::markdown(check, activity.progress);
+        let metrics = metrics(check, activity.metrics, period, metric_ids);
+        Some(Activity {
+            id: id?,
+            title: title?.value,
+            focus_areas: focus_areas?,
+            status: activity.status.map(activity_status),
+            responsible: texts(activity.responsible)
+                .into_iter()
+                .map(|text| text.value)
+                .collect(),
+            due: optional(due)?,
+            progress,
+            metrics: metrics?,
+        })
+    }))
+}
+
+fn metrics(
+    check: &mut Check,
+    list: Option<List<RawMetric>>,
+    period: Option<Quarter>,
+    metric_ids: &mut Ids,
+) -> Option<Vec<Metric>> {
+    let list = list.map(|list| list.value).unwrap_or_default();
+    all(list.into_iter().map(|metric| {
+        let at = metric.referenced;
+        let metric = metric.value;
+        let id = id(
+            check,
+            metric.id,
+            &at,
+            metric_ids,
+            "metrics in the whole file",
+            "in this metric",
+        );
+        let name = check.required(metric.name, &at, "name", "in this metric");
+        let value = check.required(metric.value, &at, "value", "in this metric");
+        let history = history(check, metric.history.map(|h| h.0), period);
+        Some(Metric {
+            id: id?,
+            name: name?.value,
+            value: value?,
+            unit: metric.unit,
+            target: metric.target,
+            direction: match metric.direction {
+                Some(RawDirection::LowerIsBetter) => Direction::LowerIsBetter,
+                Some(RawDirection::HigherIsBetter) | None => Direction::HigherIsBetter,
+            },
+            history: history?,
+        })
+    }))
+}
+
+/// A required id that is a slug and not used before among `ids`.
+fn id(
+    check: &mut Check,
+    id: Option<Spanned<String>>,
+    map: &Location,
+    ids: &mut Ids,
+    among: &str,
+    part: &str,
+) -> Option<String> {
+    let id = check.required(id, map, "id", part)?;
+    let is_slug = values::slug(check, &id);
+    check.unique(ids, &id, among);
+    is_slug.then_some(id.value)
+}
+
+/// Focus-area ids an activity refers to, each checked to exist.
+fn references(
+    check: &mut Check,
+    written: Option<Spanned<OneOrMany>>,
+    known: &[String],
+) -> Option<Vec<String>> {
+    let known: Vec<&str> = known.iter().map(String::as_str).collect();
+    all(texts(written).into_iter().map(|id| {
+        if known.contains(&id.value.as_str()) {
+            return Some(id.value);
+        }
+        let hint = suggestion(&id.value, &known, "the focus areas in this file are");
+        let message = format!("focus area `{}` does not exist", id.value);
+        check.error(&id.referenced, message).hint = Some(hint);
+        None
+    }))
+}
+
+/// The texts of a one-or-many field; a single text is positioned at the field's value.
+fn texts(written: Option<Spanned<OneOrMany>>) -> Vec<Spanned<String>> {
+    match written {
+        None => Vec::new(),
+        Some(Spanned {
+            value: OneOrMany::Many(texts),
+            ..
+        }) => texts,
+        Some(Spanned {
+            value: OneOrMany::One(text),
+            referenced,
+            defined,
+        }) => {
+            vec![Spanned::new(text, referenced, defined)]
+        }
+    }
+}
+
+/// Values of earlier quarters, each key a quarter before the report's `period`.
+fn history(
+    check: &mut Check,
+    entries: Option<Vec<(Spanned<String>, f64)>>,
+    period: Option<Quarter>,
+) -> Option<BTreeMap<Quarter, f64>> {
+    let entries = all(entries.unwrap_or_default().into_iter().map(|(key, value)| {
+        let quarter = values::quarter_key(check, &key)?;
+        let earlier = period.is_none_or(|period| quarter < period);
+        check.expect(earlier.then_some((quarter, value)), &key.referenced, || {
+            let period = period.map(|p| format!(" ({}-Q{})", p.year, p.quarter)).unwrap_or_default();
+            format!("`{}` is not earlier than this report's quarter{period}; history holds earlier quarters only", key.value)
+        })
+    }))?;
+    Some(entries.into_iter().collect())
+}
+
+fn focus_status(status: RawFocusStatus) -> FocusStatus {
+    match status {
+        RawFocusStatus::OnTrack => FocusStatus::OnTrack,
+        RawFocusStatus::AtRisk => FocusStatus::AtRisk,
+        RawFocusStatus::OffTrack => FocusStatus::OffTrack,
+        RawFocusStatus::Achieved => FocusStatus::Achieved,
+        RawFocusStatus::NotStarted => FocusStatus::NotStarted,
+    }
+}
+
+fn activity_status(status: RawActivityStatus) -> ActivityStatus {
+    match status {
+        RawActivityStatus::Planned => ActivityStatus::Planned,
+        RawActivityStatus::Ongoing => ActivityStatus::Ongoing,
+        RawActivityStatus::Completed => ActivityStatus::Completed,
+        RawActivityStatus::Delayed => ActivityStatus::Delayed,
+        RawActivityStatus::Cancelled => ActivityStatus::Cancelled,
+    }
+}
