@@ -1,0 +1,310 @@
+//! The view model: a report flattened into the plain data a layout's templates read.
+//!
+//! Entry point: [`build`]. Dates stay ISO (`2023-04-12`) and numbers stay numbers; the
+//! templates format them with the `date` and `number` helpers in the report's language.
+//! Statuses are the report format's codes (`on_track`, `ongoing` …) for the `status` helper.
+
+use super::error::LayoutError;
+use super::labels::{LabelSets, fill};
+use crate::report::{
+    Activity, ActivityStatus, FocusArea, FocusStatus, Language, Metric, Organisation, Person,
+    Report, Signature,
+};
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// The root of the data a layout renders.
+#[derive(Debug, Serialize)]
+pub struct ReportView<'a> {
+    pub title: String,
+    pub programme: &'a str,
+    pub period: PeriodView,
+    /// `sv` or `en`; the helpers read it to pick labels and formats.
+    pub language: &'static str,
+    pub date: String,
+    pub organisations: Vec<OrganisationView<'a>>,
+    /// The organisations that have a logo, in order, with alternative text.
+    pub logos: Vec<LogoView<'a>>,
+    /// Always present, so templates can test `meeting.body` without checking `meeting`.
+    pub meeting: MeetingView<'a>,
+    pub prepared_by: Vec<PersonView<'a>>,
+    pub summary: Option<&'a str>,
+    pub focus_areas: Vec<FocusAreaView<'a>>,
+    /// Activities that name no focus area.
+    pub other_activities: Vec<ActivityView<'a>>,
+    pub signatures: Vec<SignatureView<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PeriodView {
+    pub year: u16,
+    pub quarter: u8,
+    /// "Kvartal 1 2023" / "Quarter 1 2023".
+    pub text: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct OrganisationView<'a> {
+    pub name: &'a str,
+    /// The logo's key in the image store: its path as written in the report.
+    pub logo: Option<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct LogoView<'a> {
+    pub image: &'a str,
+    pub alt: String,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct MeetingView<'a> {
+    pub body: Option<&'a str>,
+    pub date: Option<String>,
+    pub case_number: Option<&'a str>,
+    pub agenda_item: Option<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PersonView<'a> {
+    pub name: &'a str,
+    pub role: Option<&'a str>,
+    pub email: Option<&'a str>,
+    pub phone: Option<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FocusAreaView<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub goal: Option<&'a str>,
+    pub status: Option<&'static str>,
+    pub progress: Option<&'a str>,
+    pub metrics: Vec<MetricView<'a>>,
+    /// Every activity that lists this focus area, in the report's order.
+    pub activities: Vec<ActivityView<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ActivityView<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub status: Option<&'static str>,
+    pub responsible: &'a [String],
+    pub due: Option<String>,
+    pub progress: Option<&'a str>,
+    pub metrics: Vec<MetricView<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MetricView<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub value: f64,
+    pub unit: Option<&'a str>,
+    pub target: Option<f64>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SignatureView<'a> {
+    pub name: &'a str,
+    pub role: Option<&'a str>,
+    pub organisation: Option<&'a str>,
+    /// Role and organisation, those present, each printed on its own line under the name.
+    pub lines: Vec<&'a str>,
+}
+
+/// The view of `report`, with words taken from `labels` in the report's language.
+pub fn build<'a>(report: &'a Report, labels: &LabelSets) -> Result<ReportView<'a>, LayoutError> {
+    let language = report.language;
+    let logo_alt = labels.get(language, "logo_alt")?;
+    Ok(ReportView {
+        title: report_title(report, labels)?,
+        programme: &report.programme,
+        period: period(report, labels)?,
+        language: language_code(language),
+        date: iso(report.date),
+        organisations: report.organisations.iter().map(organisation).collect(),
+        logos: logos(&report.organisations, logo_alt),
+        meeting: meeting(report),
+        prepared_by: report.prepared_by.iter().map(person).collect(),
+        summary: markdown(&report.summary),
+        focus_areas: report
+            .focus_areas
+            .iter()
+            .map(|f| focus_area(f, &report.activities))
+            .collect(),
+        other_activities: report
+            .activities
+            .iter()
+            .filter(|a| a.focus_areas.is_empty())
+            .map(activity)
+            .collect(),
+        signatures: report.signatures.iter().map(signature).collect(),
+    })
+}
+
+/// The report's own title, or the layout's `report_title` label filled with programme and period.
+pub fn report_title(report: &Report, labels: &LabelSets) -> Result<String, LayoutError> {
+    if let Some(title) = &report.title {
+        return Ok(title.clone());
+    }
+    let label = labels.get(report.language, "report_title")?;
+    Ok(fill(label, &period_values(report)))
+}
+
+/// The code the view model gives for a language; the helpers read it back with [`language_from_code`].
+pub fn language_code(language: Language) -> &'static str {
+    match language {
+        Language::Sv => "sv",
+        Language::En => "en",
+    }
+}
+
+pub fn language_from_code(code: &str) -> Option<Language> {
+    match code {
+        "sv" => Some(Language::Sv),
+        "en" => Some(Language::En),
+        _ => None,
+    }
+}
+
+fn period(report: &Report, labels: &LabelSets) -> Result<PeriodView, LayoutError> {
+    let label = labels.get(report.language, "period")?;
+    Ok(PeriodView {
+        year: report.period.year,
+        quarter: report.period.quarter,
+        text: fill(label, &period_values(report)),
+    })
+}
+
+/// The placeholders a title or period label may use.
+fn period_values(report: &Report) -> [(&'static str, String); 3] {
+    [
+        ("programme", report.programme.clone()),
+        ("quarter", report.period.quarter.to_string()),
+        ("year", report.period.year.to_string()),
+    ]
+}
+
+/// A Markdown field without its trailing newlines, so the template alone spaces the blocks.
+fn markdown(field: &Option<String>) -> Option<&str> {
+    field.as_deref().map(str::trim_end)
+}
+
+fn iso(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+fn organisation(organisation: &Organisation) -> OrganisationView<'_> {
+    OrganisationView {
+        name: &organisation.name,
+        logo: organisation.logo.as_ref().map(|logo| logo.written.as_str()),
+    }
+}
+
+fn logos<'a>(organisations: &'a [Organisation], alt_label: &str) -> Vec<LogoView<'a>> {
+    organisations
+        .iter()
+        .filter_map(|o| {
+            let logo = o.logo.as_ref()?;
+            Some(LogoView {
+                image: &logo.written,
+                alt: fill(alt_label, &[("name", o.name.clone())]),
+            })
+        })
+        .collect()
+}
+
+fn meeting(report: &Report) -> MeetingView<'_> {
+    let Some(meeting) = &report.meeting else {
+        return MeetingView::default();
+    };
+    MeetingView {
+        body: meeting.body.as_deref(),
+        date: meeting.date.map(iso),
+        case_number: meeting.case_number.as_deref(),
+        agenda_item: meeting.agenda_item.as_deref(),
+    }
+}
+
+fn person(person: &Person) -> PersonView<'_> {
+    PersonView {
+        name: &person.name,
+        role: person.role.as_deref(),
+        email: person.email.as_deref(),
+        phone: person.phone.as_deref(),
+    }
+}
+
+fn focus_area<'a>(area: &'a FocusArea, activities: &'a [Activity]) -> FocusAreaView<'a> {
+    FocusAreaView {
+        id: &area.id,
+        title: &area.title,
+        goal: markdown(&area.goal),
+        status: area.status.map(focus_status_code),
+        progress: markdown(&area.progress),
+        metrics: area.metrics.iter().map(metric).collect(),
+        activities: activities
+            .iter()
+            .filter(|a| a.focus_areas.contains(&area.id))
+            .map(activity)
+            .collect(),
+    }
+}
+
+fn activity(activity: &Activity) -> ActivityView<'_> {
+    ActivityView {
+        id: &activity.id,
+        title: &activity.title,
+        status: activity.status.map(activity_status_code),
+        responsible: &activity.responsible,
+        due: activity.due.map(iso),
+        progress: markdown(&activity.progress),
+        metrics: activity.metrics.iter().map(metric).collect(),
+    }
+}
+
+fn metric(metric: &Metric) -> MetricView<'_> {
+    MetricView {
+        id: &metric.id,
+        name: &metric.name,
+        value: metric.value,
+        unit: metric.unit.as_deref(),
+        target: metric.target,
+    }
+}
+
+fn signature(signature: &Signature) -> SignatureView<'_> {
+    SignatureView {
+        name: &signature.name,
+        role: signature.role.as_deref(),
+        organisation: signature.organisation.as_deref(),
+        lines: [&signature.role, &signature.organisation]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect(),
+    }
+}
+
+/// The report format's spelling of a focus-area status.
+fn focus_status_code(status: FocusStatus) -> &'static str {
+    match status {
+        FocusStatus::OnTrack => "on_track",
+        FocusStatus::AtRisk => "at_risk",
+        FocusStatus::OffTrack => "off_track",
+        FocusStatus::Achieved => "achieved",
+        FocusStatus::NotStarted => "not_started",
+    }
+}
+
+/// The report format's spelling of an activity status.
+fn activity_status_code(status: ActivityStatus) -> &'static str {
+    match status {
+        ActivityStatus::Planned => "planned",
+        ActivityStatus::Ongoing => "ongoing",
+        ActivityStatus::Completed => "completed",
+        ActivityStatus::Delayed => "delayed",
+        ActivityStatus::Cancelled => "cancelled",
+    }
+}
