@@ -32,12 +32,17 @@ fn meta() -> Meta {
 }
 
 pub(crate) fn sample() -> Document {
-    let logo = Image {
-        data: Arc::new(include_bytes!("../../tests/fixtures/images/blue.png").to_vec()),
-        format: ImageFormat::Png,
-        alt: "Jönköpings kommun – logotyp".into(),
+    let image = |data: &[u8], format, alt: &str| Image {
+        data: Arc::new(data.to_vec()),
+        format,
+        alt: alt.to_string(),
         height_mm: 16.0,
     };
+    let logos = vec![
+        image(include_bytes!("../../tests/fixtures/images/blue.png"), ImageFormat::Png, "Kommunen – logotyp"),
+        image(include_bytes!("../../tests/fixtures/images/gold.jpg"), ImageFormat::Jpeg, "Polisen – logotyp"),
+        image(include_bytes!("../../tests/fixtures/images/mark.svg"), ImageFormat::Svg, "Åby – logotyp"),
+    ];
     let item = |text: &str| ListItem {
         blocks: vec![Block::Paragraph(vec![run(text)])],
     };
@@ -53,7 +58,7 @@ pub(crate) fn sample() -> Document {
     let long = "Polis och kommun arbetar i tät dialog för att skapa trygghet och förebygga brott. "
         .repeat(12);
     let mut blocks = vec![
-        Block::Logos(vec![logo]),
+        Block::Logos(logos),
         Block::Heading {
             level: 1,
             runs: vec![run("Uppföljning av medborgarlöftet")],
