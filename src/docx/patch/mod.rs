@@ -10,8 +10,11 @@
 //! - `w:lang` on the document defaults, so Word checks spelling in the report's language;
 //! - `w:tblHeader` on header rows, so they repeat on every page;
 //! - alternative text (`descr`) and unique ids on pictures;
+//! - children of property elements in schema order ([`order`]), which Word insists on;
 //! - stable output: paragraph ids renumbered, relationships sorted (docx-rs lists links in
 //!   hash-map order), and fixed ZIP timestamps.
+
+mod order;
 
 use super::{DocxError, styles};
 use crate::doc::Meta;
@@ -49,16 +52,19 @@ fn fix_part(
 ) -> Result<Vec<u8>, DocxError> {
     match name {
         "docProps/core.xml" => Ok(core_properties(plan.meta).into_bytes()),
-        "word/styles.xml" => edit(name, data, |xml| default_language(xml, &plan.meta.language)),
+        "word/styles.xml" => edit(name, data, |xml| {
+            order::schema_order(&default_language(xml, &plan.meta.language)?)
+        }),
         "word/document.xml" => edit(name, data, |xml| {
             let xml = renumber_paragraphs(xml, paragraph_ids);
             let xml = repeat_header_rows(&xml, plan.table_headers)?;
-            describe_pictures(&xml, plan.image_alts)
+            order::schema_order(&describe_pictures(&xml, plan.image_alts)?)
         }),
+        "word/numbering.xml" => edit(name, data, order::schema_order),
         "word/_rels/document.xml.rels" => edit(name, data, sort_relationships),
         "word/fontTable.xml" => edit(name, data, declare_body_font),
         _ if is_header_or_footer(name) => edit(name, data, |xml| {
-            Ok(renumber_paragraphs(xml, paragraph_ids))
+            order::schema_order(&renumber_paragraphs(xml, paragraph_ids))
         }),
         _ => Ok(data),
     }
@@ -113,10 +119,7 @@ fn core_properties(meta: &Meta) -> String {
 /// Adds `w:lang` as the last run property of the document defaults, where the schema puts it.
 fn default_language(xml: &str, language: &str) -> Result<String, DocxError> {
     let anchor = "</w:rPr></w:rPrDefault>";
-    let lang = format!(
-        "<w:lang w:val=\"{0}\" w:eastAsia=\"{0}\" w:bidi=\"{0}\" />",
-        escape(language)
-    );
+    let lang = format!("<w:lang w:val=\"{}\" />", escape(language));
     insert_before_once(xml, anchor, &lang, "default run properties in styles.xml")
 }
 
@@ -338,7 +341,7 @@ mod tests {
     fn language_goes_last_into_the_default_run_properties() {
         let xml = "<w:rPrDefault><w:rPr><w:sz w:val=\"22\" /></w:rPr></w:rPrDefault>";
         let patched = default_language(xml, "en-GB").expect("anchor present");
-        assert!(patched.contains(r#"<w:sz w:val="22" /><w:lang w:val="en-GB" w:eastAsia="en-GB" w:bidi="en-GB" /></w:rPr>"#));
+        assert!(patched.contains(r#"<w:sz w:val="22" /><w:lang w:val="en-GB" /></w:rPr>"#));
         assert!(default_language("<w:rPrDefault><w:rPr /></w:rPrDefault>", "sv-SE").is_err());
     }
 
