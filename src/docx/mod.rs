@@ -1,7 +1,81 @@
-//! Placeholder until the DOCX writer lands.
-use crate::doc::Document;
+//! The DOCX backend: writes a [`Document`] as a Word file a person can go on editing.
+//!
+//! Entry point: [`docx`]. The document is built with docx-rs using Word's own styles
+//! ([`styles`]) rather than direct formatting, so that headings, lists and tables behave in
+//! Word as if typed there. What docx-rs cannot express is added afterwards by [`patch`], the
+//! one place that edits the XML it wrote.
 
-/// Writes `doc` as a DOCX file's bytes.
-pub fn docx(_doc: &Document) -> Result<Vec<u8>, String> {
-    todo!()
+mod blocks;
+mod images;
+mod inline;
+mod lists;
+mod page;
+mod patch;
+mod styles;
+mod tables;
+#[cfg(test)]
+mod tests;
+
+use crate::doc::Document;
+use blocks::{ConvertContext, Element};
+use docx_rs::Docx;
+use std::fmt;
+
+/// Why a DOCX could not be written.
+#[derive(Debug)]
+pub enum DocxError {
+    /// A logo's bytes could not be decoded; `alt` names the logo.
+    Image { alt: String, reason: String },
+    /// docx-rs or the ZIP writer failed to produce the package.
+    Package(String),
+    /// The XML docx-rs wrote did not have the shape [`patch`] expects.
+    Patch(String),
+}
+
+impl fmt::Display for DocxError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DocxError::Image { alt, reason } => {
+                write!(f, "cannot use the logo \"{alt}\": {reason}")
+            }
+            DocxError::Package(reason) => write!(f, "cannot write the DOCX package: {reason}"),
+            DocxError::Patch(reason) => write!(f, "unexpected DOCX structure: {reason}"),
+        }
+    }
+}
+
+impl std::error::Error for DocxError {}
+
+impl From<zip::result::ZipError> for DocxError {
+    fn from(error: zip::result::ZipError) -> Self {
+        DocxError::Package(error.to_string())
+    }
+}
+
+/// Writes `doc` as a DOCX file's bytes. The same document always gives the same bytes.
+pub fn docx(doc: &Document) -> Result<Vec<u8>, DocxError> {
+    // Turn the blocks into paragraphs and tables, collecting what the patch needs to know.
+    let mut context = ConvertContext::default();
+    let body = blocks::convert(&doc.blocks, &mut context)?;
+    // Page geometry, header and footer, styles and list definitions around the body.
+    let mut package = page::setup(styles::add_styles(Docx::new()), &doc.meta);
+    package = context.lists.add_definitions(package);
+    package = body.into_iter().fold(package, add_child);
+    // Let docx-rs write the package, then add what it has no API for.
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    package.pack(&mut bytes)?;
+    let plan = patch::Plan {
+        meta: &doc.meta,
+        image_alts: &context.image_alts,
+        table_headers: &context.table_headers,
+    };
+    patch::apply(&bytes.into_inner(), &plan)
+}
+
+/// Appends one converted element to the document body.
+fn add_child(package: Docx, child: Element) -> Docx {
+    match child {
+        Element::Paragraph(paragraph) => package.add_paragraph(*paragraph),
+        Element::Table(table) => package.add_table(*table),
+    }
 }

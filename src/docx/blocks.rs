@@ -1,0 +1,128 @@
+//! Blocks of the document model as Word paragraphs and tables, in reading order.
+//!
+//! Entry point: [`convert`]. Headings map to Word's Title and Heading styles, body text to
+//! Normal; lists, tables and pictures are handed to their own modules. Along the way the
+//! [`ConvertContext`] records what [`super::patch`] must add afterwards.
+
+use super::inline::{self, LinkIds};
+use super::lists::{self, ListNumbering};
+use super::{DocxError, images, styles, tables};
+use crate::doc::{Block, Image};
+use docx_rs::{Paragraph, Run, Table};
+
+/// State carried through one conversion.
+#[derive(Debug, Default)]
+pub(super) struct ConvertContext {
+    pub(super) lists: ListNumbering,
+    pub(super) links: LinkIds,
+    /// Alternative text of each picture, in document order.
+    pub(super) image_alts: Vec<String>,
+    /// For each table in document order, whether its first row is a header.
+    pub(super) table_headers: Vec<bool>,
+}
+
+/// One top-level piece of the document body (boxed: docx-rs elements are large).
+pub(super) enum Element {
+    Paragraph(Box<Paragraph>),
+    Table(Box<Table>),
+}
+
+impl From<Paragraph> for Element {
+    fn from(paragraph: Paragraph) -> Self {
+        Element::Paragraph(Box::new(paragraph))
+    }
+}
+
+impl From<Table> for Element {
+    fn from(table: Table) -> Self {
+        Element::Table(Box::new(table))
+    }
+}
+
+/// Converts `blocks` into body elements.
+pub(super) fn convert(
+    blocks: &[Block],
+    context: &mut ConvertContext,
+) -> Result<Vec<Element>, DocxError> {
+    let mut out = Vec::new();
+    for block in blocks {
+        convert_block(block, context, &mut out)?;
+    }
+    Ok(out)
+}
+
+/// Converts one block, appending what it becomes to `out`.
+pub(super) fn convert_block(
+    block: &Block,
+    context: &mut ConvertContext,
+    out: &mut Vec<Element>,
+) -> Result<(), DocxError> {
+    match block {
+        Block::Heading { level, runs, .. } => {
+            let paragraph = Paragraph::new().style(heading_style(*level));
+            out.push(Element::from(inline::add_runs(
+                paragraph,
+                runs,
+                &mut context.links,
+            )));
+        }
+        Block::Paragraph(runs) => {
+            out.push(Element::from(inline::add_runs(
+                Paragraph::new(),
+                runs,
+                &mut context.links,
+            )));
+        }
+        Block::List(list) => lists::convert_list(list, 0, context, out)?,
+        Block::Table(table) => {
+            if let Some(table) = tables::convert_table(table, context) {
+                // Word and LibreOffice merge tables that touch; a paragraph keeps them apart
+                // and gives the text after a table some air.
+                out.extend([Element::from(table), Element::from(Paragraph::new())]);
+            }
+        }
+        Block::Logos(logos) if logos.is_empty() => {}
+        Block::Logos(logos) => out.push(Element::from(logo_row(logos, context)?)),
+        Block::Signatures(signatures) => tables::convert_signatures(signatures, context, out),
+    }
+    Ok(())
+}
+
+/// Level 1 is the document's title; sections and subsections are Word's headings 1 and 2.
+fn heading_style(level: u8) -> &'static str {
+    match level {
+        0 | 1 => styles::TITLE,
+        2 => styles::HEADINGS[0],
+        3 => styles::HEADINGS[1],
+        _ => styles::HEADINGS[2],
+    }
+}
+
+/// The logos side by side in one paragraph, a space apart.
+fn logo_row(logos: &[Image], context: &mut ConvertContext) -> Result<Paragraph, DocxError> {
+    let mut paragraph = Paragraph::new();
+    for (index, logo) in logos.iter().enumerate() {
+        let number = context.image_alts.len() + 1;
+        let picture = images::picture(logo, number)?;
+        if index > 0 {
+            paragraph = paragraph.add_run(Run::new().add_text("   "));
+        }
+        paragraph = paragraph.add_run(Run::new().add_image(picture));
+        context.image_alts.push(logo.alt.clone());
+    }
+    Ok(paragraph)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heading_levels_map_to_word_styles() {
+        let styles: Vec<&str> = (1..=5).map(heading_style).collect();
+        assert_eq!(
+            styles,
+            ["Title", "Heading1", "Heading2", "Heading3", "Heading3"]
+        );
+    }
+}

@@ -1,0 +1,429 @@
+//! The one pass over the XML docx-rs writes, adding what its API cannot say.
+//!
+//! Entry point: [`apply`], which unzips the package, edits a few parts with anchored
+//! replacements, and zips it again deterministically. Every edit checks that its anchor is
+//! where docx-rs puts it and fails with [`DocxError::Patch`] otherwise, so a change in
+//! docx-rs shows up as an error, not as a silently incomplete file. It adds:
+//!
+//! - the full core properties (docx-rs cannot set title, subject, author, keywords, language);
+//! - Calibri in the font table, with Carlito as its alternative;
+//! - `w:lang` on the document defaults, so Word checks spelling in the report's language;
+//! - `w:tblHeader` on header rows, so they repeat on every page;
+//! - alternative text (`descr`) and unique ids on pictures;
+//! - children of property elements in schema order ([`order`]), which Word insists on;
+//! - stable output: paragraph ids renumbered, relationships sorted (docx-rs lists links in
+//!   hash-map order), and fixed ZIP timestamps.
+
+mod order;
+
+use super::{DocxError, styles};
+use crate::doc::Meta;
+use std::io::{Cursor, Read, Write};
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
+
+/// What the converter knows that the XML must be told.
+pub(super) struct Plan<'a> {
+    pub(super) meta: &'a Meta,
+    /// Alternative text of each picture in document order.
+    pub(super) image_alts: &'a [String],
+    /// For each table in document order, whether its first row is a header.
+    pub(super) table_headers: &'a [bool],
+}
+
+/// Rewrites the package docx-rs produced, following `plan`.
+pub(super) fn apply(package: &[u8], plan: &Plan) -> Result<Vec<u8>, DocxError> {
+    let mut paragraph_ids = 0;
+    let parts = unzip(package)?
+        .into_iter()
+        .map(|(name, data)| {
+            let data = fix_part(&name, data, plan, &mut paragraph_ids)?;
+            Ok((name, data))
+        })
+        .collect::<Result<Vec<_>, DocxError>>()?;
+    zip(&parts)
+}
+
+fn fix_part(
+    name: &str,
+    data: Vec<u8>,
+    plan: &Plan,
+    paragraph_ids: &mut u32,
+) -> Result<Vec<u8>, DocxError> {
+    match name {
+        "docProps/core.xml" => Ok(core_properties(plan.meta).into_bytes()),
+        "word/styles.xml" => edit(name, data, |xml| {
+            order::schema_order(&default_language(xml, &plan.meta.language)?)
+        }),
+        "word/document.xml" => edit(name, data, |xml| {
+            let xml = renumber_paragraphs(xml, paragraph_ids);
+            let xml = repeat_header_rows(&xml, plan.table_headers)?;
+            order::schema_order(&describe_pictures(&xml, plan.image_alts)?)
+        }),
+        "word/numbering.xml" => edit(name, data, order::schema_order),
+        "word/_rels/document.xml.rels" => edit(name, data, sort_relationships),
+        "word/fontTable.xml" => edit(name, data, declare_body_font),
+        _ if is_header_or_footer(name) => edit(name, data, |xml| {
+            order::schema_order(&renumber_paragraphs(xml, paragraph_ids))
+        }),
+        _ => Ok(data),
+    }
+}
+
+fn is_header_or_footer(name: &str) -> bool {
+    let Some(file) = name.strip_prefix("word/") else {
+        return false;
+    };
+    (file.starts_with("header") || file.starts_with("footer")) && file.ends_with(".xml")
+}
+
+fn edit(
+    name: &str,
+    data: Vec<u8>,
+    change: impl FnOnce(&str) -> Result<String, DocxError>,
+) -> Result<Vec<u8>, DocxError> {
+    let xml =
+        String::from_utf8(data).map_err(|_| DocxError::Patch(format!("{name} is not UTF-8")))?;
+    Ok(change(&xml)?.into_bytes())
+}
+
+/// The core properties part, written whole from the document's metadata. The dates are the
+/// report's date, never the clock, so that rebuilding gives the same file.
+fn core_properties(meta: &Meta) -> String {
+    let date = meta.date.format("%Y-%m-%dT00:00:00Z");
+    let element = |tag: &str, text: &str| format!("<{tag}>{}</{tag}>", escape(text));
+    let dated = |tag: &str| format!("<{tag} xsi:type=\"dcterms:W3CDTF\">{date}</{tag}>");
+    let creator = meta.authors.join("; ");
+    [
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#.to_owned(),
+        concat!(
+            r#"<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" "#,
+            r#"xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" "#,
+            r#"xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">"#
+        )
+        .to_owned(),
+        element("dc:title", &meta.title),
+        element("dc:subject", &meta.subject),
+        element("dc:creator", &creator),
+        element("cp:keywords", &meta.keywords.join(", ")),
+        element("dc:language", &meta.language),
+        element("cp:lastModifiedBy", &creator),
+        element("cp:revision", "1"),
+        dated("dcterms:created"),
+        dated("dcterms:modified"),
+        "</cp:coreProperties>".to_owned(),
+    ]
+    .concat()
+}
+
+/// Adds `w:lang` as the last run property of the document defaults, where the schema puts it.
+fn default_language(xml: &str, language: &str) -> Result<String, DocxError> {
+    let anchor = "</w:rPr></w:rPrDefault>";
+    let lang = format!("<w:lang w:val=\"{}\" />", escape(language));
+    insert_before_once(xml, anchor, &lang, "default run properties in styles.xml")
+}
+
+fn insert_before_once(
+    xml: &str,
+    anchor: &str,
+    insert: &str,
+    what: &str,
+) -> Result<String, DocxError> {
+    match xml.match_indices(anchor).count() {
+        1 => Ok(xml.replacen(anchor, &format!("{insert}{anchor}"), 1)),
+        count => Err(DocxError::Patch(format!(
+            "expected one {what} ({anchor}), found {count}"
+        ))),
+    }
+}
+
+/// Declares the body font with Carlito, its metric twin, as the alternative for systems
+/// without Calibri; docx-rs's font table lists only Times New Roman, Symbol and Arial.
+fn declare_body_font(xml: &str) -> Result<String, DocxError> {
+    let font = format!(
+        concat!(
+            r#"<w:font w:name="{}"><w:altName w:val="Carlito" /><w:panose1 w:val="020F0502020204030204" />"#,
+            r#"<w:charset w:val="00" /><w:family w:val="swiss" /><w:pitch w:val="variable" /></w:font>"#
+        ),
+        styles::FONT
+    );
+    insert_before_once(xml, "</w:fonts>", &font, "font table")
+}
+
+/// Gives every paragraph a fresh sequential id; docx-rs takes them from a per-thread counter
+/// that depends on what the thread built before.
+fn renumber_paragraphs(xml: &str, next: &mut u32) -> String {
+    const MARKER: &str = "w14:paraId=\"";
+    let mut out = String::with_capacity(xml.len());
+    let mut rest = xml;
+    while let Some(at) = rest.find(MARKER) {
+        let value = at + MARKER.len();
+        let end = rest[value..]
+            .find('"')
+            .map_or(rest.len(), |length| value + length);
+        *next += 1;
+        out.push_str(&rest[..value]);
+        out.push_str(&format!("{:08X}", *next));
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Marks the first row of each table flagged in `headers` as a header row. Tables are not
+/// nested, so the text after each `<w:tbl>` up to the next one is that table.
+fn repeat_header_rows(xml: &str, headers: &[bool]) -> Result<String, DocxError> {
+    const TABLE: &str = "<w:tbl>";
+    const ROW_PROPERTIES: &str = "<w:trPr>";
+    let mut pieces = xml.split(TABLE);
+    let mut out = pieces.next().unwrap_or_default().to_owned();
+    let tables: Vec<&str> = pieces.collect();
+    if tables.len() != headers.len() {
+        return Err(DocxError::Patch(format!(
+            "expected {} tables, found {}",
+            headers.len(),
+            tables.len()
+        )));
+    }
+    for (table, &header) in tables.into_iter().zip(headers) {
+        out.push_str(TABLE);
+        let first_row = table
+            .find(ROW_PROPERTIES)
+            .filter(|at| table.find("</w:tbl>").is_some_and(|end| at < &end));
+        match (header, first_row) {
+            (false, _) => out.push_str(table),
+            (true, Some(at)) => {
+                let (before, after) = table.split_at(at + ROW_PROPERTIES.len());
+                out.extend([before, "<w:tblHeader />", after]);
+            }
+            (true, None) => {
+                return Err(DocxError::Patch(
+                    "a header row has no row properties".to_owned(),
+                ));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Gives the pictures, which docx-rs writes all with id 1 and no description, unique ids,
+/// names and their alternative text.
+fn describe_pictures(xml: &str, alts: &[String]) -> Result<String, DocxError> {
+    const DOC_PR: &str = r#"<wp:docPr id="1" name="Figure" />"#;
+    let pieces: Vec<&str> = xml.split(DOC_PR).collect();
+    if pieces.len() != alts.len() + 1 {
+        return Err(DocxError::Patch(format!(
+            "expected {} pictures, found {}",
+            alts.len(),
+            pieces.len() - 1
+        )));
+    }
+    let mut out = pieces[0].to_owned();
+    for (index, (alt, piece)) in alts.iter().zip(&pieces[1..]).enumerate() {
+        let number = index + 1;
+        out.push_str(&format!(
+            r#"<wp:docPr id="{number}" name="Picture {number}" descr="{}" />"#,
+            escape(alt)
+        ));
+        out.push_str(piece);
+    }
+    Ok(out)
+}
+
+/// Sorts the relationships, whose order means nothing to readers, by their text.
+fn sort_relationships(xml: &str) -> Result<String, DocxError> {
+    const CLOSE: &str = "</Relationships>";
+    let (Some(start), Some(end)) = (xml.find("<Relationship "), xml.rfind(CLOSE)) else {
+        return Err(DocxError::Patch(
+            "document relationships are empty".to_owned(),
+        ));
+    };
+    let mut relationships: Vec<&str> = xml[start..end].split_inclusive("/>").collect();
+    if !relationships
+        .iter()
+        .all(|element| element.starts_with("<Relationship "))
+    {
+        return Err(DocxError::Patch(
+            "document relationships are not all empty elements".to_owned(),
+        ));
+    }
+    relationships.sort_unstable();
+    Ok([&xml[..start], &relationships.concat(), &xml[end..]].concat())
+}
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The package's files in their stored order, directories left out.
+fn unzip(package: &[u8]) -> Result<Vec<(String, Vec<u8>)>, DocxError> {
+    let mut archive = ZipArchive::new(Cursor::new(package))?;
+    let mut parts = Vec::with_capacity(archive.len());
+    for index in 0..archive.len() {
+        let mut file = archive.by_index(index)?;
+        if file.is_dir() {
+            continue;
+        }
+        let mut data = Vec::with_capacity(file.size() as usize);
+        file.read_to_end(&mut data)
+            .map_err(|e| DocxError::Package(e.to_string()))?;
+        parts.push((file.name().to_owned(), data));
+    }
+    Ok(parts)
+}
+
+/// Zips `parts` compressed, with the ZIP format's earliest timestamp on every entry.
+fn zip(parts: &[(String, Vec<u8>)]) -> Result<Vec<u8>, DocxError> {
+    let options = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Deflated)
+        .last_modified_time(DateTime::default())
+        .unix_permissions(0o644);
+    let mut writer = ZipWriter::new(Cursor::new(Vec::new()));
+    for (name, data) in parts {
+        writer.start_file(name.as_str(), options)?;
+        writer
+            .write_all(data)
+            .map_err(|e| DocxError::Package(e.to_string()))?;
+    }
+    Ok(writer.finish()?.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::PageLabels;
+    use chrono::NaiveDate;
+
+    fn meta() -> Meta {
+        Meta {
+            title: "Uppföljning Q1 & mål".to_owned(),
+            subject: "Medborgarlöfte".to_owned(),
+            authors: vec!["Kommunen".to_owned(), "Polisen".to_owned()],
+            keywords: vec!["medborgarlöfte".to_owned(), "2023-Q1".to_owned()],
+            language: "sv-SE".to_owned(),
+            date: NaiveDate::from_ymd_opt(2023, 4, 14).expect("valid date"),
+            case_number: None,
+            labels: PageLabels {
+                page: "Sida".to_owned(),
+                of: "av".to_owned(),
+                case_number: "Dnr".to_owned(),
+            },
+        }
+    }
+
+    #[test]
+    fn core_properties_come_from_the_metadata() {
+        let xml = core_properties(&meta());
+        assert!(xml.contains("<dc:title>Uppföljning Q1 &amp; mål</dc:title>"));
+        assert!(xml.contains("<dc:creator>Kommunen; Polisen</dc:creator>"));
+        assert!(xml.contains("<cp:keywords>medborgarlöfte, 2023-Q1</cp:keywords>"));
+        assert!(xml.contains("<dc:language>sv-SE</dc:language>"));
+        assert!(xml.contains(
+            r#"<dcterms:created xsi:type="dcterms:W3CDTF">2023-04-14T00:00:00Z</dcterms:created>"#
+        ));
+        assert!(
+            xml.contains(r#"<dcterms:modified xsi:type="dcterms:W3CDTF">2023-04-14T00:00:00Z"#)
+        );
+    }
+
+    #[test]
+    fn language_goes_last_into_the_default_run_properties() {
+        let xml = "<w:rPrDefault><w:rPr><w:sz w:val=\"22\" /></w:rPr></w:rPrDefault>";
+        let patched = default_language(xml, "en-GB").expect("anchor present");
+        assert!(patched.contains(r#"<w:sz w:val="22" /><w:lang w:val="en-GB" /></w:rPr>"#));
+        assert!(default_language("<w:rPrDefault><w:rPr /></w:rPrDefault>", "sv-SE").is_err());
+    }
+
+    #[test]
+    fn only_flagged_tables_get_a_repeating_header_row() {
+        let table = "<w:tbl><w:tblPr /><w:tr><w:trPr><w:cantSplit /></w:trPr></w:tr><w:tr><w:trPr><w:cantSplit /></w:trPr></w:tr></w:tbl>";
+        let xml = format!("<w:body>{table}<w:p />{table}</w:body>");
+        let patched = repeat_header_rows(&xml, &[true, false]).expect("two tables");
+        assert_eq!(patched.matches("<w:tblHeader />").count(), 1);
+        assert!(
+            patched.starts_with(
+                "<w:body><w:tbl><w:tblPr /><w:tr><w:trPr><w:tblHeader /><w:cantSplit />"
+            )
+        );
+        assert!(repeat_header_rows(&xml, &[true]).is_err());
+        assert!(repeat_header_rows("<w:tbl><w:tr /></w:tbl>", &[true]).is_err());
+    }
+
+    #[test]
+    fn pictures_get_ids_and_alternative_text() {
+        let picture = r#"<wp:docPr id="1" name="Figure" />"#;
+        let xml = format!("<w:p>{picture}</w:p><w:p>{picture}</w:p>");
+        let alts = [
+            "Kommunens logotyp".to_owned(),
+            "Polisen \"logo\"".to_owned(),
+        ];
+        let patched = describe_pictures(&xml, &alts).expect("two pictures");
+        assert!(
+            patched.contains(r#"<wp:docPr id="1" name="Picture 1" descr="Kommunens logotyp" />"#)
+        );
+        assert!(
+            patched.contains(
+                r#"<wp:docPr id="2" name="Picture 2" descr="Polisen &quot;logo&quot;" />"#
+            )
+        );
+        assert!(describe_pictures(&xml, &alts[..1]).is_err());
+    }
+
+    #[test]
+    fn the_body_font_is_declared_with_its_metric_twin() {
+        let patched = declare_body_font(r#"<w:fonts><w:font w:name="Arial" /></w:fonts>"#)
+            .expect("font table");
+        assert!(patched.ends_with(r#"<w:altName w:val="Carlito" /><w:panose1 w:val="020F0502020204030204" /><w:charset w:val="00" /><w:family w:val="swiss" /><w:pitch w:val="variable" /></w:font></w:fonts>"#));
+        assert!(patched.contains(r#"<w:font w:name="Calibri">"#));
+    }
+
+    #[test]
+    fn paragraph_ids_are_renumbered_in_order() {
+        let mut next = 0;
+        let first = renumber_paragraphs(
+            r#"<w:p w14:paraId="0000002A"></w:p><w:p w14:paraId="00000007">"#,
+            &mut next,
+        );
+        let second = renumber_paragraphs(r#"<w:p w14:paraId="00000001">"#, &mut next);
+        assert_eq!(
+            first,
+            r#"<w:p w14:paraId="00000001"></w:p><w:p w14:paraId="00000002">"#
+        );
+        assert_eq!(second, r#"<w:p w14:paraId="00000003">"#);
+    }
+
+    #[test]
+    fn relationships_are_sorted() {
+        let xml = r#"<?xml?><Relationships xmlns="x"><Relationship Id="rIdHyperlink2" Target="b" /><Relationship Id="rId1" Target="a" /></Relationships>"#;
+        let sorted = sort_relationships(xml).expect("relationships present");
+        assert_eq!(
+            sorted,
+            r#"<?xml?><Relationships xmlns="x"><Relationship Id="rId1" Target="a" /><Relationship Id="rIdHyperlink2" Target="b" /></Relationships>"#
+        );
+    }
+
+    #[test]
+    fn rezipping_keeps_the_parts_and_fixes_the_timestamps() {
+        let parts = vec![
+            ("a.xml".to_owned(), b"<a/>".to_vec()),
+            ("word/b.xml".to_owned(), b"<b/>".to_vec()),
+        ];
+        let zipped = zip(&parts).expect("zips");
+        assert_eq!(zip(&parts).expect("zips"), zipped);
+        assert_eq!(unzip(&zipped).expect("unzips"), parts);
+        let mut archive = ZipArchive::new(Cursor::new(&zipped)).expect("valid zip");
+        let first = archive.by_index(0).expect("one entry");
+        assert_eq!(first.last_modified(), Some(DateTime::default()));
+    }
+}

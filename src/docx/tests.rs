@@ -1,0 +1,394 @@
+//! Whole-document tests: build a report by hand, write it, unzip it and read the XML.
+
+use super::images::tests::tiny_png;
+use super::*;
+use crate::doc::{
+    Align, Block, Image, ImageFormat, List, ListItem, Meta, PageLabels, Run, Signatures, Signer,
+    Table, Tone,
+};
+use chrono::NaiveDate;
+use std::io::{Cursor, Read};
+use std::sync::Arc;
+
+fn text(text: &str) -> Run {
+    Run {
+        text: text.to_owned(),
+        ..Run::default()
+    }
+}
+
+fn heading(level: u8, title: &str) -> Block {
+    Block::Heading {
+        level,
+        runs: vec![text(title)],
+        anchor: title.to_lowercase(),
+    }
+}
+
+fn item(blocks: Vec<Block>) -> ListItem {
+    ListItem { blocks }
+}
+
+fn meta() -> Meta {
+    Meta {
+        title: "Medborgarlöfte Trygg stad".to_owned(),
+        subject: "Uppföljning av medborgarlöfte".to_owned(),
+        authors: vec!["Exempelstads kommun".to_owned(), "Polisen".to_owned()],
+        keywords: vec![
+            "medborgarlöfte".to_owned(),
+            "2023 kvartal 1".to_owned(),
+            "KS 2023/0123".to_owned(),
+        ],
+        language: "sv-SE".to_owned(),
+        date: NaiveDate::from_ymd_opt(2023, 4, 14).expect("valid date"),
+        case_number: Some("KS 2023/0123".to_owned()),
+        labels: PageLabels {
+            page: "Sida".to_owned(),
+            of: "av".to_owned(),
+            case_number: "Dnr".to_owned(),
+        },
+    }
+}
+
+fn lists() -> Vec<Block> {
+    let nested_numbers = List {
+        start: Some(1),
+        items: vec![item(vec![Block::Paragraph(vec![text("Första steget")])])],
+    };
+    let bullets = List {
+        start: None,
+        items: vec![
+            item(vec![
+                Block::Paragraph(vec![text("Trygghetsvandring")]),
+                Block::List(nested_numbers),
+            ]),
+            item(vec![Block::Paragraph(vec![text("Ökad närvaro")])]),
+        ],
+    };
+    let numbers = List {
+        start: Some(3),
+        items: vec![item(vec![Block::Paragraph(vec![text("Tredje punkten")])])],
+    };
+    vec![Block::List(bullets), Block::List(numbers)]
+}
+
+fn table() -> Block {
+    Block::Table(Table {
+        align: vec![Align::Left, Align::Right],
+        header: vec![vec![text("Mått")], vec![text("Antal")]],
+        rows: vec![
+            vec![vec![text("Anmälda brott")], vec![text("42")]],
+            vec![vec![text("Vandringar")], vec![text("7")]],
+        ],
+    })
+}
+
+fn report() -> Document {
+    let logo = Image {
+        data: Arc::new(tiny_png(60, 20)),
+        format: ImageFormat::Png,
+        alt: "Exempelstads kommun".to_owned(),
+        height_mm: 15.0,
+    };
+    let paragraph = vec![
+        text("Arbetet går "),
+        Run {
+            bold: true,
+            ..text("bra")
+        },
+        text(", "),
+        Run {
+            italic: true,
+            ..text("enligt plan")
+        },
+        text(". Läs mer på "),
+        Run {
+            link: Some("https://polisen.se/?a=1&b=2".to_owned()),
+            ..text("polisen.se")
+        },
+        text(" eller "),
+        Run {
+            link: Some("mailto:trygg@example.se".to_owned()),
+            ..text("mejla oss")
+        },
+        text(". Status: "),
+        Run {
+            badge: Some(Tone::Good),
+            ..text("Klar")
+        },
+    ];
+    let signatures = Signatures {
+        place_and_date: "Ort och datum".to_owned(),
+        signers: vec![
+            Signer {
+                name: "Anna Andersson".to_owned(),
+                lines: vec!["Kommunstyrelsens ordförande".to_owned()],
+            },
+            Signer {
+                name: "Bengt Berg".to_owned(),
+                lines: vec!["Lokalpolisområdeschef".to_owned(), "Polisen".to_owned()],
+            },
+        ],
+    };
+    let mut blocks = vec![
+        Block::Logos(vec![logo]),
+        heading(1, "Medborgarlöfte Trygg stad"),
+        heading(2, "Sammanfattning"),
+    ];
+    blocks.extend([Block::Paragraph(paragraph), heading(3, "Aktiviteter")]);
+    blocks.extend(lists());
+    blocks.extend([table(), Block::Signatures(signatures)]);
+    Document {
+        meta: meta(),
+        blocks,
+    }
+}
+
+/// The text of `name` in the package `bytes`.
+fn part(bytes: &[u8], name: &str) -> String {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).expect("a ZIP package");
+    let mut file = archive
+        .by_name(name)
+        .unwrap_or_else(|_| panic!("{name} in the package"));
+    let mut xml = String::new();
+    file.read_to_string(&mut xml).expect("UTF-8 XML");
+    xml
+}
+
+#[test]
+fn headings_use_title_and_heading_styles() {
+    let document = part(&docx(&report()).expect("writes"), "word/document.xml");
+    for style in ["Title", "Heading1", "Heading2", "ListParagraph"] {
+        assert!(
+            document.contains(&format!(r#"<w:pStyle w:val="{style}" />"#)),
+            "{style} used"
+        );
+    }
+}
+
+#[test]
+fn styles_define_outline_levels_font_and_language() {
+    let styles = part(&docx(&report()).expect("writes"), "word/styles.xml");
+    for (id, name, level) in [
+        ("Heading1", "heading 1", 0),
+        ("Heading2", "heading 2", 1),
+        ("Heading3", "heading 3", 2),
+    ] {
+        let start = styles
+            .find(&format!(r#"w:styleId="{id}""#))
+            .expect("heading style defined");
+        let style =
+            &styles[start..start + styles[start..].find("</w:style>").expect("style closes")];
+        assert!(
+            style.contains(&format!(r#"<w:name w:val="{name}" />"#)),
+            "{style}"
+        );
+        assert!(
+            style.contains(&format!(r#"<w:outlineLvl w:val="{level}" />"#)),
+            "{style}"
+        );
+        assert!(style.contains("<w:keepNext />"), "{style}");
+    }
+    for id in [
+        "Title",
+        "Subtitle",
+        "ListParagraph",
+        "Caption",
+        "TableGrid",
+        "Hyperlink",
+    ] {
+        assert!(
+            styles.contains(&format!(r#"w:styleId="{id}""#)),
+            "{id} defined"
+        );
+    }
+    assert!(styles.contains(r#"w:ascii="Calibri""#));
+    assert!(styles.contains(r#"<w:lang w:val="sv-SE""#));
+}
+
+#[test]
+fn header_and_footer_carry_title_case_number_and_page_fields() {
+    let bytes = docx(&report()).expect("writes");
+    let document = part(&bytes, "word/document.xml");
+    assert!(
+        document.contains("<w:titlePg />"),
+        "a title page without the running header"
+    );
+    let headers: String = (1..=2)
+        .map(|n| part(&bytes, &format!("word/header{n}.xml")))
+        .collect();
+    assert!(headers.contains("Medborgarlöfte Trygg stad") && headers.contains("Dnr KS 2023/0123"));
+    let footer = part(&bytes, "word/footer1.xml");
+    assert!(footer.contains(">Sida </w:t>") && footer.contains("> av </w:t>"));
+    assert!(footer.contains(">PAGE</w:instrText>") && footer.contains(">NUMPAGES</w:instrText>"));
+}
+
+#[test]
+fn tables_repeat_their_header_and_keep_rows_whole() {
+    let document = part(&docx(&report()).expect("writes"), "word/document.xml");
+    assert_eq!(
+        document.matches("<w:tblHeader />").count(),
+        1,
+        "only the data table has a header"
+    );
+    assert_eq!(
+        document.matches("<w:cantSplit />").count(),
+        4,
+        "three data rows and the signature row"
+    );
+    assert!(
+        document.contains(r#"<w:jc w:val="right" />"#),
+        "the number column is right-aligned"
+    );
+    assert!(
+        document.contains("</w:tbl><w:p "),
+        "a paragraph keeps the data table apart from what follows"
+    );
+}
+
+#[test]
+fn lists_use_numbering_restarting_per_list() {
+    let bytes = docx(&report()).expect("writes");
+    let document = part(&bytes, "word/document.xml");
+    assert!(document.contains(r#"<w:numId w:val="2" /><w:ilvl w:val="0" />"#));
+    assert!(
+        document.contains(r#"<w:numId w:val="3" /><w:ilvl w:val="1" />"#),
+        "nested list one level in"
+    );
+    let numbering = part(&bytes, "word/numbering.xml");
+    assert!(
+        numbering.contains(r#"<w:startOverride w:val="3" />"#),
+        "second numbered list starts at 3"
+    );
+    assert_eq!(
+        numbering.matches("<w:num w:numId=").count(),
+        4,
+        "docx-rs's own and one per list"
+    );
+}
+
+#[test]
+fn logos_have_alternative_text_and_badges_shading() {
+    let document = part(&docx(&report()).expect("writes"), "word/document.xml");
+    assert!(
+        document.contains(r#"<wp:docPr id="1" name="Picture 1" descr="Exempelstads kommun" />"#)
+    );
+    // 15 mm high, three times as wide as high.
+    assert!(document.contains(r#"<wp:extent cx="1620000" cy="540000" />"#));
+    assert!(document.contains(r#"w:fill="C6EFCE""#) && document.contains(">Klar</w:t>"));
+    assert!(document.contains(r#"<w:rStyle w:val="Hyperlink" />"#));
+}
+
+#[test]
+fn core_properties_describe_the_report() {
+    let core = part(&docx(&report()).expect("writes"), "docProps/core.xml");
+    assert!(core.contains("<dc:title>Medborgarlöfte Trygg stad</dc:title>"));
+    assert!(
+        core.contains("<cp:keywords>medborgarlöfte, 2023 kvartal 1, KS 2023/0123</cp:keywords>")
+    );
+    assert!(core.contains("<dc:language>sv-SE</dc:language>"));
+    assert!(core.contains(">2023-04-14T00:00:00Z</dcterms:created>"));
+}
+
+#[test]
+fn the_same_document_gives_the_same_bytes() {
+    let first = docx(&report()).expect("writes");
+    // Something else built in between must not shift any id.
+    docx(&Document {
+        meta: meta(),
+        blocks: lists(),
+    })
+    .expect("writes");
+    assert_eq!(docx(&report()).expect("writes"), first);
+}
+
+#[test]
+fn empty_and_degenerate_documents_are_written() {
+    let empty_table = Block::Table(Table {
+        align: vec![],
+        header: vec![],
+        rows: vec![],
+    });
+    let ragged = Block::Table(Table {
+        align: vec![Align::Right],
+        header: vec![],
+        rows: vec![vec![], vec![vec![text("x")], vec![]]],
+    });
+    let hollow_list = Block::List(List {
+        start: None,
+        items: vec![item(vec![]), item(vec![lists().remove(0)])],
+    });
+    let nobody = Block::Signatures(Signatures {
+        place_and_date: String::new(),
+        signers: vec![],
+    });
+    for blocks in [
+        vec![],
+        vec![
+            empty_table,
+            ragged,
+            hollow_list,
+            nobody,
+            Block::Logos(vec![]),
+            heading(9, ""),
+        ],
+    ] {
+        let bytes = docx(&Document {
+            meta: meta(),
+            blocks,
+        })
+        .expect("writes");
+        assert!(part(&bytes, "word/document.xml").contains("<w:body>"));
+    }
+}
+
+#[test]
+fn a_broken_logo_is_an_error_naming_it() {
+    let broken = Image {
+        data: Arc::new(b"\x89PNG\r\n\x1a\n".to_vec()),
+        format: ImageFormat::Png,
+        alt: "Trasig logotyp".to_owned(),
+        height_mm: 10.0,
+    };
+    let error = docx(&Document {
+        meta: meta(),
+        blocks: vec![Block::Logos(vec![broken])],
+    })
+    .unwrap_err();
+    assert!(
+        matches!(&error, DocxError::Image { alt, .. } if alt == "Trasig logotyp"),
+        "{error}"
+    );
+}
+
+/// Writes the sample report to /tmp/kvartal-sample.docx for a look in LibreOffice or Word.
+#[test]
+#[ignore = "writes a file for manual inspection"]
+fn write_sample() {
+    let mut sample = report();
+    let long_table = Table {
+        align: vec![Align::Left, Align::Right, Align::Center],
+        header: vec![
+            vec![text("Vecka")],
+            vec![text("Anmälningar")],
+            vec![text("Status")],
+        ],
+        rows: (1..=52)
+            .map(|week| {
+                vec![
+                    vec![text(&format!("Vecka {week}"))],
+                    vec![text(&week.to_string())],
+                    vec![Run {
+                        badge: Some(Tone::Warning),
+                        ..text("Pågår")
+                    }],
+                ]
+            })
+            .collect(),
+    };
+    sample
+        .blocks
+        .insert(sample.blocks.len() - 1, Block::Table(long_table));
+    std::fs::write("/tmp/kvartal-sample.docx", docx(&sample).expect("writes"))
+        .expect("writable /tmp");
+}
