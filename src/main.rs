@@ -29,16 +29,22 @@ fn report(outcome: &Outcome) -> ExitCode {
     for path in &outcome.written {
         println!("wrote {}", path.display());
     }
-    if outcome.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    if outcome.has_errors() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 /// Prints each diagnostic with its source line; each file is read once.
 fn print_diagnostics(diagnostics: &[Diagnostic]) {
     let mut sources: BTreeMap<PathBuf, Option<String>> = BTreeMap::new();
     for diagnostic in diagnostics {
-        let source = sources
-            .entry(diagnostic.path.clone())
-            .or_insert_with(|| std::fs::read(&diagnostic.path).ok().map(|b| String::from_utf8_lossy(&b).into_owned()));
+        let source = sources.entry(diagnostic.path.clone()).or_insert_with(|| {
+            std::fs::read(&diagnostic.path)
+                .ok()
+                .map(|b| String::from_utf8_lossy(&b).into_owned())
+        });
         eprint!("{}", diagnostic.render(source.as_deref()));
     }
 }

@@ -9,10 +9,10 @@ use super::{Outcome, UsageError};
 use crate::cli::{BuildArgs, Format};
 use crate::diag::Diagnostic;
 use crate::doc::{self, Document, Image, ImageStore, Meta, PageLabels};
+use crate::docx;
 use crate::pdf::{self, PdfOptions};
 use crate::report::{self, Language, Report};
 use crate::template::{self, Layout};
-use crate::docx;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -30,7 +30,9 @@ pub fn build(args: &BuildArgs) -> Result<Outcome, UsageError> {
             return Ok(outcome);
         }
     };
-    let options = PdfOptions { standard: args.pdf_standard.into() };
+    let options = PdfOptions {
+        standard: args.pdf_standard.into(),
+    };
     for input in inputs {
         match build_one(&input, &layout, args, &options) {
             Ok(written) => outcome.written.extend(written),
@@ -57,7 +59,12 @@ fn load_layout(name: &str) -> Result<Result<Layout, Diagnostic>, UsageError> {
 }
 
 /// Builds one report's files; every problem is returned as a diagnostic on its file.
-fn build_one(input: &Input, layout: &Layout, args: &BuildArgs, options: &PdfOptions) -> Result<Vec<PathBuf>, Vec<Diagnostic>> {
+fn build_one(
+    input: &Input,
+    layout: &Layout,
+    args: &BuildArgs,
+    options: &PdfOptions,
+) -> Result<Vec<PathBuf>, Vec<Diagnostic>> {
     let report = report::load(&input.path)?;
     let fail = |message: String| vec![Diagnostic::error(&input.path, None, message)];
     let document = document(&report, layout).map_err(fail)?;
@@ -73,7 +80,8 @@ fn build_one(input: &Input, layout: &Layout, args: &BuildArgs, options: &PdfOpti
     }
     let mut written = Vec::new();
     for (path, bytes) in outputs {
-        write_atomically(&path, &bytes).map_err(|e| fail(format!("cannot write {}: {e}", path.display())))?;
+        write_atomically(&path, &bytes)
+            .map_err(|e| fail(format!("cannot write {}: {e}", path.display())))?;
         written.push(path);
     }
     Ok(written)
@@ -91,7 +99,9 @@ fn unique(formats: &[Format]) -> Vec<Format> {
 
 fn output_path(input: &Input, out: &Path, format: Format) -> PathBuf {
     let stem = input.path.file_stem().unwrap_or_default();
-    out.join(&input.out_dir).join(stem).with_extension(format.extension())
+    out.join(&input.out_dir)
+        .join(stem)
+        .with_extension(format.extension())
 }
 
 /// The report rendered by the layout and parsed into the document both backends draw.
@@ -105,11 +115,22 @@ fn meta(report: &Report, layout: &Layout) -> Result<Meta, template::LayoutError>
     let label = |key: &str| layout.label(report.language, key).map(str::to_string);
     let case_number = report.meeting.as_ref().and_then(|m| m.case_number.clone());
     let period = format!("{}-Q{}", report.period.year, report.period.quarter);
-    let keywords = [Some(report.programme.clone()), Some(period), case_number.clone()].into_iter().flatten().collect();
+    let keywords = [
+        Some(report.programme.clone()),
+        Some(period),
+        case_number.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     Ok(Meta {
         title: template::title(report, layout)?,
         subject: report.programme.clone(),
-        authors: report.organisations.iter().map(|o| o.name.clone()).collect(),
+        authors: report
+            .organisations
+            .iter()
+            .map(|o| o.name.clone())
+            .collect(),
         keywords,
         language: match report.language {
             Language::Sv => "sv-SE",
@@ -118,7 +139,11 @@ fn meta(report: &Report, layout: &Layout) -> Result<Meta, template::LayoutError>
         .to_string(),
         date: report.date,
         case_number,
-        labels: PageLabels { page: label("page")?, of: label("of")?, case_number: label("case_number")? },
+        labels: PageLabels {
+            page: label("page")?,
+            of: label("of")?,
+            case_number: label("case_number")?,
+        },
     })
 }
 

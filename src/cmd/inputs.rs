@@ -16,21 +16,38 @@ pub struct Input {
 /// Every report named by `paths`: files as given, folders searched for `*.yaml`.
 pub fn inputs(paths: &[PathBuf]) -> Result<Vec<Input>, UsageError> {
     let defaults = [PathBuf::from(DEFAULT_FOLDER)];
-    let paths = if paths.is_empty() { &defaults[..] } else { paths };
+    let paths = if paths.is_empty() {
+        &defaults[..]
+    } else {
+        paths
+    };
     let mut inputs = Vec::new();
     for path in paths {
         if path.is_dir() {
             let mut files = Vec::new();
-            yaml_files(path, &mut files).map_err(|e| UsageError(format!("{}: {e}", path.display())))?;
+            yaml_files(path, &mut files)
+                .map_err(|e| UsageError(format!("{}: {e}", path.display())))?;
             files.sort();
             inputs.extend(files.into_iter().map(|file| {
-                let relative = file.parent().and_then(|p| p.strip_prefix(path).ok()).unwrap_or(Path::new(""));
-                Input { out_dir: relative.to_path_buf(), path: file }
+                let relative = file
+                    .parent()
+                    .and_then(|p| p.strip_prefix(path).ok())
+                    .unwrap_or(Path::new(""));
+                Input {
+                    out_dir: relative.to_path_buf(),
+                    path: file,
+                }
             }));
         } else if path.is_file() {
-            inputs.push(Input { path: path.clone(), out_dir: PathBuf::new() });
+            inputs.push(Input {
+                path: path.clone(),
+                out_dir: PathBuf::new(),
+            });
         } else {
-            return Err(UsageError(format!("{}: no such file or folder", path.display())));
+            return Err(UsageError(format!(
+                "{}: no such file or folder",
+                path.display()
+            )));
         }
     }
     Ok(inputs)

@@ -32,7 +32,10 @@ pub fn parse(markdown: &str, meta: Meta, images: &ImageStore) -> Result<Document
         anchors: BTreeSet::new(),
     };
     let blocks = context.blocks(&mut events, None)?;
-    Ok(Document { meta: printable_meta(meta), blocks })
+    Ok(Document {
+        meta: printable_meta(meta),
+        blocks,
+    })
 }
 
 /// The one-line texts of `meta`, which backends print in headers, made printable too.

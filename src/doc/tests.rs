@@ -11,12 +11,18 @@ fn meta() -> Meta {
         language: "sv-SE".into(),
         date: NaiveDate::from_ymd_opt(2023, 4, 12).expect("a real date"),
         case_number: None,
-        labels: PageLabels { page: "Sida".into(), of: "av".into(), case_number: "Dnr".into() },
+        labels: PageLabels {
+            page: "Sida".into(),
+            of: "av".into(),
+            case_number: "Dnr".into(),
+        },
     }
 }
 
 fn blocks(markdown: &str) -> Vec<Block> {
-    parse(markdown, meta(), &ImageStore::new()).expect("parses").blocks
+    parse(markdown, meta(), &ImageStore::new())
+        .expect("parses")
+        .blocks
 }
 
 fn text(runs: &[Run]) -> String {
@@ -33,36 +39,62 @@ fn headings_get_levels_and_unique_anchors() {
             _ => None,
         })
         .collect();
-    assert_eq!(anchors, [(1, "rapport"), (2, "barn-och-unga"), (3, "sig"), (2, "barn-och-unga-2")]);
+    assert_eq!(
+        anchors,
+        [
+            (1, "rapport"),
+            (2, "barn-och-unga"),
+            (3, "sig"),
+            (2, "barn-och-unga-2")
+        ]
+    );
 }
 
 #[test]
 fn inline_styles_links_and_badges_become_runs() {
-    let parsed = blocks("Text **fet** *kursiv* [länk](https://example.org) [Försenad](status:warning)\n");
-    let Block::Paragraph(runs) = &parsed[0] else { panic!("a paragraph: {parsed:?}") };
+    let parsed =
+        blocks("Text **fet** *kursiv* [länk](https://example.org) [Försenad](status:warning)\n");
+    let Block::Paragraph(runs) = &parsed[0] else {
+        panic!("a paragraph: {parsed:?}")
+    };
     assert!(runs.iter().any(|r| r.bold && r.text == "fet"));
     assert!(runs.iter().any(|r| r.italic && r.text == "kursiv"));
-    assert!(runs.iter().any(|r| r.link.as_deref() == Some("https://example.org") && r.text == "länk"));
-    assert!(runs.iter().any(|r| r.badge == Some(Tone::Warning) && r.text == "Försenad"));
+    assert!(
+        runs.iter()
+            .any(|r| r.link.as_deref() == Some("https://example.org") && r.text == "länk")
+    );
+    assert!(
+        runs.iter()
+            .any(|r| r.badge == Some(Tone::Warning) && r.text == "Försenad")
+    );
 }
 
 #[test]
 fn escaped_characters_and_html_are_kept_as_text() {
     let parsed = blocks("\\*inte kursiv\\* \\# \\| <b>fet?</b> {{x}}\n");
-    let Block::Paragraph(runs) = &parsed[0] else { panic!("a paragraph") };
+    let Block::Paragraph(runs) = &parsed[0] else {
+        panic!("a paragraph")
+    };
     assert_eq!(text(runs), "*inte kursiv* # | <b>fet?</b> {{x}}");
     assert!(runs.iter().all(|r| !r.bold && !r.italic));
 }
 
 #[test]
 fn nested_lists_and_tables_keep_their_shape() {
-    let parsed = blocks("- a\n  1. b\n  2. c\n- d\n\n| Nyckeltal | Värde |\n|---|---:|\n| SIG | 11 |\n");
-    let Block::List(list) = &parsed[0] else { panic!("a list: {parsed:?}") };
+    let parsed =
+        blocks("- a\n  1. b\n  2. c\n- d\n\n| Nyckeltal | Värde |\n|---|---:|\n| SIG | 11 |\n");
+    let Block::List(list) = &parsed[0] else {
+        panic!("a list: {parsed:?}")
+    };
     assert_eq!(list.start, None);
     assert_eq!(list.items.len(), 2);
-    let Block::List(inner) = &list.items[0].blocks[1] else { panic!("a nested list") };
+    let Block::List(inner) = &list.items[0].blocks[1] else {
+        panic!("a nested list")
+    };
     assert_eq!(inner.start, Some(1));
-    let Block::Table(table) = &parsed[1] else { panic!("a table") };
+    let Block::Table(table) = &parsed[1] else {
+        panic!("a table")
+    };
     assert_eq!(table.align, [Align::Left, Align::Right]);
     assert_eq!(text(&table.rows[0][1]), "11");
 }
@@ -71,16 +103,26 @@ fn nested_lists_and_tables_keep_their_shape() {
 fn components_become_their_blocks_and_unknown_ones_are_errors() {
     let md = "```kvartal-signatures\nplace_and_date: \"Ort och datum\"\nsigners:\n  - name: \"Karin Berg\"\n    lines: [\"Kommundirektör\"]\n```\n";
     let parsed = blocks(md);
-    let Block::Signatures(signatures) = &parsed[0] else { panic!("signatures: {parsed:?}") };
+    let Block::Signatures(signatures) = &parsed[0] else {
+        panic!("signatures: {parsed:?}")
+    };
     assert_eq!(signatures.signers[0].name, "Karin Berg");
     let unknown = parse("```kvartal-chart\nx: 1\n```\n", meta(), &ImageStore::new());
     assert!(unknown.is_err_and(|e| e.0.contains("kvartal-chart")));
-    let typo = parse("```kvartal-signatures\nplace: x\nsigners: []\n```\n", meta(), &ImageStore::new());
+    let typo = parse(
+        "```kvartal-signatures\nplace: x\nsigners: []\n```\n",
+        meta(),
+        &ImageStore::new(),
+    );
     assert!(typo.is_err_and(|e| e.0.contains("kvartal-signatures")));
 }
 
 #[test]
 fn a_logo_must_name_a_known_image() {
-    let result = parse("```kvartal-logos\n- image: \"x.png\"\n  alt: \"X\"\n```\n", meta(), &ImageStore::new());
+    let result = parse(
+        "```kvartal-logos\n- image: \"x.png\"\n  alt: \"X\"\n```\n",
+        meta(),
+        &ImageStore::new(),
+    );
     assert!(result.is_err_and(|e| e.0.contains("x.png")));
 }

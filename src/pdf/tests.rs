@@ -39,9 +39,21 @@ pub(crate) fn sample() -> Document {
         height_mm: 16.0,
     };
     let logos = vec![
-        image(include_bytes!("../../tests/fixtures/images/blue.png"), ImageFormat::Png, "Kommunen – logotyp"),
-        image(include_bytes!("../../tests/fixtures/images/gold.jpg"), ImageFormat::Jpeg, "Polisen – logotyp"),
-        image(include_bytes!("../../tests/fixtures/images/mark.svg"), ImageFormat::Svg, "Åby – logotyp"),
+        image(
+            include_bytes!("../../tests/fixtures/images/blue.png"),
+            ImageFormat::Png,
+            "Kommunen – logotyp",
+        ),
+        image(
+            include_bytes!("../../tests/fixtures/images/gold.jpg"),
+            ImageFormat::Jpeg,
+            "Polisen – logotyp",
+        ),
+        image(
+            include_bytes!("../../tests/fixtures/images/mark.svg"),
+            ImageFormat::Svg,
+            "Åby – logotyp",
+        ),
     ];
     let item = |text: &str| ListItem {
         blocks: vec![Block::Paragraph(vec![run(text)])],

@@ -20,7 +20,8 @@ fn examples() -> Vec<(PathBuf, Report)> {
     files
         .into_iter()
         .map(|path| {
-            let report = report::load(&path).unwrap_or_else(|d| panic!("{} does not load: {d:?}", path.display()));
+            let report = report::load(&path)
+                .unwrap_or_else(|d| panic!("{} does not load: {d:?}", path.display()));
             (path, report)
         })
         .collect()
@@ -28,15 +29,22 @@ fn examples() -> Vec<(PathBuf, Report)> {
 
 /// The built file for an example report, e.g. `out/medborgarlofte-jonkoping/2023-Q1.pdf`.
 fn output(out: &Path, source: &Path, extension: &str) -> PathBuf {
-    let folder = source.parent().and_then(Path::file_name).expect("in a folder");
-    out.join(folder).join(source.file_stem().expect("a name")).with_extension(extension)
+    let folder = source
+        .parent()
+        .and_then(Path::file_name)
+        .expect("in a folder");
+    out.join(folder)
+        .join(source.file_stem().expect("a name"))
+        .with_extension(extension)
 }
 
 /// A value as the layout prints it: Swedish "1 234,5", English "1,234.5".
 fn shown(value: f64, language: Language) -> String {
     let rounded = (value * 100.0).round() / 100.0;
     let text = format!("{rounded}");
-    let (int, frac) = text.split_once('.').map_or((text.as_str(), ""), |(i, f)| (i, f));
+    let (int, frac) = text
+        .split_once('.')
+        .map_or((text.as_str(), ""), |(i, f)| (i, f));
     let (group, decimal) = match language {
         Language::Sv => (" ", ","),
         Language::En => (",", "."),
@@ -44,13 +52,17 @@ fn shown(value: f64, language: Language) -> String {
     let digits: Vec<char> = int.trim_start_matches('-').chars().collect();
     let mut grouped = String::new();
     for (i, digit) in digits.iter().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push_str(group);
         }
         grouped.push(*digit);
     }
     let sign = if int.starts_with('-') { "-" } else { "" };
-    if frac.is_empty() { format!("{sign}{grouped}") } else { format!("{sign}{grouped}{decimal}{frac}") }
+    if frac.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}{decimal}{frac}")
+    }
 }
 
 /// Everything of a report a reader must find in its documents.
@@ -59,11 +71,20 @@ fn expected_texts(report: &Report) -> Vec<String> {
     texts.extend(report.title.clone());
     for area in &report.focus_areas {
         texts.push(area.title.clone());
-        texts.extend(area.metrics.iter().flat_map(|m| [m.name.clone(), shown(m.value, report.language)]));
+        texts.extend(
+            area.metrics
+                .iter()
+                .flat_map(|m| [m.name.clone(), shown(m.value, report.language)]),
+        );
     }
     for activity in &report.activities {
         texts.push(activity.title.clone());
-        texts.extend(activity.metrics.iter().flat_map(|m| [m.name.clone(), shown(m.value, report.language)]));
+        texts.extend(
+            activity
+                .metrics
+                .iter()
+                .flat_map(|m| [m.name.clone(), shown(m.value, report.language)]),
+        );
     }
     texts.iter().map(|t| crate::support::normalise(t)).collect()
 }
@@ -77,8 +98,16 @@ fn every_example_report_builds_and_shows_its_content_in_both_formats() {
         let pdf = pdf_text(&output(&out, &source, "pdf"));
         let docx = docx_text(&output(&out, &source, "docx"));
         for text in expected_texts(&report) {
-            assert!(pdf.contains(&text), "{}: PDF lacks {text:?}", source.display());
-            assert!(docx.contains(&text), "{}: DOCX lacks {text:?}", source.display());
+            assert!(
+                pdf.contains(&text),
+                "{}: PDF lacks {text:?}",
+                source.display()
+            );
+            assert!(
+                docx.contains(&text),
+                "{}: DOCX lacks {text:?}",
+                source.display()
+            );
         }
     }
 }
@@ -87,7 +116,12 @@ fn every_example_report_builds_and_shows_its_content_in_both_formats() {
 fn building_twice_gives_identical_files() {
     let (first, second) = (scratch("twice-1"), scratch("twice-2"));
     for out in [&first, &second] {
-        let run = kvartal(&["build", "report-data/medborgarlofte-jonkoping/2023-Q1.yaml", "--out", path_str(out)]);
+        let run = kvartal(&[
+            "build",
+            "report-data/medborgarlofte-jonkoping/2023-Q1.yaml",
+            "--out",
+            path_str(out),
+        ]);
         assert_eq!(run.code, 0, "stderr:\n{}", run.stderr);
     }
     for name in ["2023-Q1.pdf", "2023-Q1.docx"] {
@@ -100,7 +134,12 @@ fn building_twice_gives_identical_files() {
 #[test]
 fn template_and_markdown_characters_in_plain_text_are_printed_as_written() {
     let out = scratch("literal");
-    let run = kvartal(&["build", "tests/fixtures/build/literal/literal.yaml", "--out", path_str(&out)]);
+    let run = kvartal(&[
+        "build",
+        "tests/fixtures/build/literal/literal.yaml",
+        "--out",
+        path_str(&out),
+    ]);
     assert_eq!(run.code, 0, "stderr:\n{}", run.stderr);
     let pdf = pdf_text(&out.join("literal.pdf"));
     let docx = docx_text(&out.join("literal.docx"));
@@ -120,22 +159,50 @@ fn template_and_markdown_characters_in_plain_text_are_printed_as_written() {
 #[test]
 fn the_formats_option_chooses_what_is_written() {
     let out = scratch("only-pdf");
-    let run = kvartal(&["build", "report-data/safer-harbour-town", "--format", "pdf", "--out", path_str(&out)]);
+    let run = kvartal(&[
+        "build",
+        "report-data/safer-harbour-town",
+        "--format",
+        "pdf",
+        "--out",
+        path_str(&out),
+    ]);
     assert_eq!(run.code, 0, "stderr:\n{}", run.stderr);
     assert!(out.join("2023-Q4.pdf").is_file());
     assert!(!out.join("2023-Q4.docx").exists());
+    assert!(
+        run.stdout.contains("2023-Q4.pdf"),
+        "says what it wrote: {}",
+        run.stdout
+    );
 }
 
 #[test]
 fn a_path_that_does_not_exist_is_wrong_usage() {
-    let run = kvartal(&["build", "no/such/report.yaml", "--out", path_str(&scratch("missing"))]);
+    let run = kvartal(&[
+        "build",
+        "no/such/report.yaml",
+        "--out",
+        path_str(&scratch("missing")),
+    ]);
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("no/such/report.yaml"), "{}", run.stderr);
 }
 
 #[test]
 fn an_unknown_layout_is_wrong_usage() {
-    let run = kvartal(&["build", "report-data", "--layout", "fancy", "--out", path_str(&scratch("layout"))]);
+    let run = kvartal(&[
+        "build",
+        "report-data",
+        "--layout",
+        "fancy",
+        "--out",
+        path_str(&scratch("layout")),
+    ]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("standard"), "names the built-in layouts: {}", run.stderr);
+    assert!(
+        run.stderr.contains("standard"),
+        "names the built-in layouts: {}",
+        run.stderr
+    );
 }

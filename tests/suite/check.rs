@@ -40,7 +40,10 @@ fn expectations(path: &Path) -> Vec<Expectation> {
 }
 
 fn relative(path: &Path) -> String {
-    path.strip_prefix(repo()).expect("inside the repository").display().to_string()
+    path.strip_prefix(repo())
+        .expect("inside the repository")
+        .display()
+        .to_string()
 }
 
 #[test]
@@ -52,9 +55,14 @@ fn every_error_class_is_reported_with_file_line_and_column() {
         for expect in expectations(&fixture) {
             let location = format!("{name}:{}:{}: error:", expect.line, expect.column);
             let message = run.stderr.lines().find(|l| l.starts_with(&location));
-            let message = message.unwrap_or_else(|| panic!("{name}: no error at {location} in:\n{}", run.stderr));
+            let message = message
+                .unwrap_or_else(|| panic!("{name}: no error at {location} in:\n{}", run.stderr));
             let lower = run.stderr.to_lowercase();
-            assert!(lower.contains(&expect.words.to_lowercase()), "{name}: {:?} missing in:\n{message}", expect.words);
+            assert!(
+                lower.contains(&expect.words.to_lowercase()),
+                "{name}: {:?} missing in:\n{message}",
+                expect.words
+            );
         }
     }
 }
@@ -76,10 +84,21 @@ fn the_offending_line_is_shown_under_the_message() {
     let fixture = repo().join("tests/fixtures/check/unknown-field.yaml");
     let expect = &expectations(&fixture)[0];
     let source = std::fs::read_to_string(&fixture).expect("readable");
-    let line = source.lines().nth(expect.line - 1).expect("the line exists");
+    let line = source
+        .lines()
+        .nth(expect.line - 1)
+        .expect("the line exists");
     let run = kvartal(&["check", &relative(&fixture)]);
-    assert!(run.stderr.contains(line), "the source line {line:?} is shown:\n{}", run.stderr);
-    assert!(run.stderr.contains('^'), "a caret points at the column:\n{}", run.stderr);
+    assert!(
+        run.stderr.contains(line),
+        "the source line {line:?} is shown:\n{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains('^'),
+        "a caret points at the column:\n{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -90,9 +109,17 @@ fn good_reports_are_still_built_when_another_has_errors() {
     std::fs::create_dir_all(input.join("logos")).expect("mkdir");
     for logo in std::fs::read_dir(good.join("logos")).expect("logos") {
         let logo = logo.expect("readable").path();
-        std::fs::copy(&logo, input.join("logos").join(logo.file_name().expect("named"))).expect("copy");
+        std::fs::copy(
+            &logo,
+            input.join("logos").join(logo.file_name().expect("named")),
+        )
+        .expect("copy");
     }
-    std::fs::copy(repo().join("tests/fixtures/check/unknown-field.yaml"), input.join("bad.yaml")).expect("copy");
+    std::fs::copy(
+        repo().join("tests/fixtures/check/unknown-field.yaml"),
+        input.join("bad.yaml"),
+    )
+    .expect("copy");
     let out = scratch("mixed-output");
     let run = kvartal(&["build", path_str(&input), "--out", path_str(&out)]);
     assert_eq!(run.code, 1, "stderr:\n{}", run.stderr);

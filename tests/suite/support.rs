@@ -50,7 +50,11 @@ pub fn pdf_text(path: &Path) -> String {
         .arg("-")
         .output()
         .expect("pdftotext (poppler-utils) is installed");
-    assert!(output.status.success(), "pdftotext failed on {}", path.display());
+    assert!(
+        output.status.success(),
+        "pdftotext failed on {}",
+        path.display()
+    );
     normalise(&String::from_utf8_lossy(&output.stdout))
 }
 
@@ -61,8 +65,12 @@ pub fn docx_text(path: &Path) -> String {
     // Every paragraph ends a line; the text is the content of the w:t elements.
     for paragraph in xml.split("</w:p>") {
         for piece in paragraph.split("<w:t").skip(1) {
-            let Some(start) = piece.find('>') else { continue };
-            let Some(end) = piece.find("</w:t>") else { continue };
+            let Some(start) = piece.find('>') else {
+                continue;
+            };
+            let Some(end) = piece.find("</w:t>") else {
+                continue;
+            };
             if start < end {
                 text.push_str(&unescape(&piece[start + 1..end]));
             }
@@ -77,12 +85,19 @@ pub fn docx_part(path: &Path, part: &str) -> String {
     let file = std::fs::File::open(path).expect("the DOCX exists");
     let mut zip = zip::ZipArchive::new(file).expect("a DOCX is a zip file");
     let mut xml = String::new();
-    zip.by_name(part).expect("the part exists").read_to_string(&mut xml).expect("parts are UTF-8");
+    zip.by_name(part)
+        .expect("the part exists")
+        .read_to_string(&mut xml)
+        .expect("parts are UTF-8");
     xml
 }
 
 fn unescape(text: &str) -> String {
-    text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
 }
 
 /// White space of every kind (line breaks, no-break spaces) as single spaces.
