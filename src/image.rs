@@ -1,7 +1,11 @@
 //! Image formats kvartal accepts (PNG, JPEG, SVG), recognised by their content.
 //!
 //! Entry point: [`ImageFormat::sniff`]. The loader uses it to reject other files; the
-//! backends use the format to choose how to embed the picture.
+//! backends use the format to choose how to embed the picture, and [`svg_options`] to
+//! read SVG files alike.
+
+use crate::text::{FAMILY, Face};
+use std::sync::{Arc, LazyLock};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ImageFormat {
@@ -28,6 +32,21 @@ impl ImageFormat {
             head.starts_with("<?xml") || head.starts_with("<svg") || head.starts_with("<!--");
         (xml_like && head.contains("<svg")).then_some(ImageFormat::Svg)
     }
+}
+
+/// Options for reading SVG files: their text is drawn with the bundled fonts, so a logo
+/// looks the same in the PDF, in the DOCX and on every machine.
+pub fn svg_options() -> &'static usvg::Options<'static> {
+    static OPTIONS: LazyLock<usvg::Options<'static>> = LazyLock::new(|| {
+        let mut options = usvg::Options::default();
+        let fonts = Arc::make_mut(&mut options.fontdb);
+        for face in Face::ALL {
+            fonts.load_font_data(face.data().to_vec());
+        }
+        fonts.set_sans_serif_family(FAMILY);
+        options
+    });
+    &OPTIONS
 }
 
 #[cfg(test)]

@@ -82,7 +82,8 @@ fn jpeg(data: &[u8]) -> Result<Raster, String> {
 
 /// Renders the SVG at [`SVG_DPI`] for a drawn height of `height_mm`.
 fn svg(data: &[u8], height_mm: f64) -> Result<Raster, String> {
-    let tree = usvg::Tree::from_data(data, &usvg::Options::default()).map_err(|e| e.to_string())?;
+    let tree =
+        usvg::Tree::from_data(data, crate::image::svg_options()).map_err(|e| e.to_string())?;
     let size = tree.size();
     let pixels_high = (height_mm / MM_PER_INCH * SVG_DPI).ceil();
     let scale = pixels_high / f64::from(size.height());

@@ -4,8 +4,7 @@
 //! needs the decoded picture; both use the same value.
 
 use crate::doc::{Image, ImageFormat};
-use crate::text::Face;
-use std::sync::{Arc, LazyLock};
+use std::sync::Arc;
 
 #[derive(Clone)]
 pub enum Picture {
@@ -22,17 +21,6 @@ impl std::fmt::Debug for Picture {
     }
 }
 
-/// SVG text is drawn with the bundled fonts, so a logo looks the same on every machine.
-static SVG_OPTIONS: LazyLock<usvg::Options<'static>> = LazyLock::new(|| {
-    let mut options = usvg::Options::default();
-    let fonts = Arc::make_mut(&mut options.fontdb);
-    for face in Face::ALL {
-        fonts.load_font_data(face.data().to_vec());
-    }
-    fonts.set_sans_serif_family(crate::text::FAMILY);
-    options
-});
-
 impl Picture {
     /// Decodes `image`, or says why it cannot be drawn. No interpolation: PDF/A forbids it.
     pub fn load(image: &Image) -> Result<Picture, String> {
@@ -44,7 +32,7 @@ impl Picture {
             ImageFormat::Jpeg => {
                 krilla::image::Image::from_jpeg(data.into(), false).map(Picture::Raster)
             }
-            ImageFormat::Svg => usvg::Tree::from_data(&image.data, &SVG_OPTIONS)
+            ImageFormat::Svg => usvg::Tree::from_data(&image.data, crate::image::svg_options())
                 .map(|tree| Picture::Svg(Arc::new(tree)))
                 .map_err(|e| e.to_string()),
         }
