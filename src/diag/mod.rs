@@ -79,13 +79,9 @@ impl Diagnostic {
                     p.line, p.column, self.message
                 );
                 if let Some(line) = source.and_then(|s| s.lines().nth(p.line.saturating_sub(1))) {
-                    let _ = writeln!(out, "{:>5} | {line}", p.line);
-                    let pad: String = line
-                        .chars()
-                        .take(p.column.saturating_sub(1))
-                        .map(|c| if c == '\t' { '\t' } else { ' ' })
-                        .collect();
-                    let _ = writeln!(out, "      | {pad}^");
+                    let (shown, caret) = excerpt(line, p.column);
+                    let _ = writeln!(out, "{:>5} | {shown}", p.line);
+                    let _ = writeln!(out, "      | {caret}^");
                 }
             }
             None => {
@@ -96,5 +92,70 @@ impl Diagnostic {
             let _ = writeln!(out, "      = hint: {hint}");
         }
         out
+    }
+}
+
+/// Characters of a source line shown on either side of the column; a longer line is
+/// cut to this window so the caret stays on screen.
+const EXCERPT_RADIUS: usize = 60;
+
+/// The part of `line` shown under a message, and the padding that puts a caret under
+/// `column` (1-based, in characters; tabs kept so the caret lines up).
+fn excerpt(line: &str, column: usize) -> (String, String) {
+    let chars: Vec<char> = line.chars().collect();
+    let at = column.saturating_sub(1).min(chars.len());
+    let start = at.saturating_sub(EXCERPT_RADIUS);
+    let end = (at + EXCERPT_RADIUS).min(chars.len());
+    let mut shown: String = chars[start..end].iter().collect();
+    let mut caret: String = chars[start..at]
+        .iter()
+        .map(|&c| if c == '\t' { '\t' } else { ' ' })
+        .collect();
+    if start > 0 {
+        shown.insert(0, '…');
+        caret.insert(0, ' ');
+    }
+    if end < chars.len() {
+        shown.push('…');
+    }
+    (shown, caret)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_caret_counts_characters_not_bytes() {
+        let d = Diagnostic::error(
+            Path::new("r.yaml"),
+            Some(Position { line: 1, column: 8 }),
+            "m",
+        );
+        let text = d.render(Some("titel: Ödmjuk"));
+        assert!(
+            text.contains("    1 | titel: Ödmjuk\n      |        ^\n"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_very_long_line_is_cut_around_the_column() {
+        let line = "x".repeat(10_000);
+        let d = Diagnostic::error(
+            Path::new("r.yaml"),
+            Some(Position {
+                line: 1,
+                column: 5000,
+            }),
+            "m",
+        );
+        let text = d.render(Some(&line));
+        assert!(
+            text.lines()
+                .all(|l| l.chars().count() < 2 * EXCERPT_RADIUS + 20),
+            "{text}"
+        );
+        assert!(text.contains('…'));
     }
 }
