@@ -68,14 +68,15 @@ fn build_one(
     let report = report::load(&input.path)?;
     let fail = |message: String| vec![Diagnostic::error(&input.path, None, message)];
     let document = document(&report, layout).map_err(fail)?;
+    // The PDF is always laid out: the DOCX's contents take their page numbers from it.
+    let pdf = pdf::pdf(&document, options).map_err(|e| fail(e.to_string()))?;
     // Every format is produced before anything is written, so an error leaves no files.
     let mut outputs = Vec::new();
     for format in unique(&args.format) {
         let bytes = match format {
-            Format::Pdf => pdf::pdf(&document, options).map_err(|e| e.to_string()),
-            Format::Docx => docx::docx(&document).map_err(|e| e.to_string()),
-        }
-        .map_err(fail)?;
+            Format::Pdf => pdf.bytes.clone(),
+            Format::Docx => docx::docx(&document).map_err(|e| fail(e.to_string()))?,
+        };
         outputs.push((output_path(input, &args.out, format), bytes));
     }
     let mut written = Vec::new();
@@ -139,12 +140,41 @@ fn meta(report: &Report, layout: &Layout) -> Result<Meta, template::LayoutError>
         .to_string(),
         date: report.date,
         case_number,
+        date_text: template::format_date(report.date, report.language),
+        header_logo: header_logo(report),
+        properties: properties(report),
         labels: PageLabels {
             page: label("page")?,
             of: label("of")?,
             case_number: label("case_number")?,
         },
     })
+}
+
+/// A logo's height in the running header: as tall as two lines of the header's text.
+const HEADER_LOGO_HEIGHT_MM: f32 = 7.0;
+
+/// The first organisation's logo, for the running header.
+fn header_logo(report: &Report) -> Option<Image> {
+    let image = images(report).into_values().next()?;
+    Some(Image {
+        height_mm: HEADER_LOGO_HEIGHT_MM,
+        ..image
+    })
+}
+
+/// Custom document properties, so an archive can search by programme, period and case.
+fn properties(report: &Report) -> Vec<(String, String)> {
+    let period = format!("{}-Q{}", report.period.year, report.period.quarter);
+    let case = report.meeting.as_ref().and_then(|m| m.case_number.clone());
+    [
+        ("Programme", Some(report.programme.clone())),
+        ("Period", Some(period)),
+        ("Case number", case),
+    ]
+    .into_iter()
+    .filter_map(|(name, value)| Some((name.to_string(), value?)))
+    .collect()
 }
 
 /// The report's logos, keyed by the path written in the file.

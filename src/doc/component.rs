@@ -26,6 +26,12 @@ struct LogoParams {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct ContentsParams {
+    title: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct SignatureParams {
     place_and_date: String,
     signers: Vec<SignerParams>,
@@ -44,8 +50,14 @@ pub fn parse(name: &str, body: &str, images: &ImageStore) -> Result<Block, Parse
     match name {
         "logos" => logos(read(name, body)?, images),
         "signatures" => Ok(signatures(read(name, body)?)),
+        "contents" => {
+            let params: ContentsParams = read(name, body)?;
+            Ok(Block::Contents {
+                title: printable(&params.title),
+            })
+        }
         _ => Err(ParseError(format!(
-            "unknown component `{PREFIX}{name}`; known components are `{PREFIX}logos` and `{PREFIX}signatures`"
+            "unknown component `{PREFIX}{name}`; known components are `{PREFIX}logos`, `{PREFIX}contents` and `{PREFIX}signatures`"
         ))),
     }
 }

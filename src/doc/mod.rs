@@ -39,6 +39,40 @@ pub struct Meta {
     pub case_number: Option<String>,
     /// Labels the backends print themselves.
     pub labels: PageLabels,
+    /// The issue date as printed in the report's language ("12 april 2023"), for footers.
+    pub date_text: String,
+    /// The logo shown small in the running header (the first organisation's).
+    pub header_logo: Option<Image>,
+    /// Custom document properties, as (name, value): programme, period, case number.
+    pub properties: Vec<(String, String)>,
+}
+
+#[cfg(test)]
+impl Meta {
+    /// Metadata of a Swedish report, for tests of every stage that needs some.
+    pub fn example() -> Meta {
+        Meta {
+            title: "Uppföljning av medborgarlöftet – kvartal 1 2023".into(),
+            subject: "Medborgarlöfte 2023".into(),
+            authors: vec!["Jönköpings kommun".into(), "Polisen".into()],
+            keywords: vec![
+                "Medborgarlöfte 2023".into(),
+                "2023-Q1".into(),
+                "KS 2023/0123".into(),
+            ],
+            language: "sv-SE".into(),
+            date: NaiveDate::from_ymd_opt(2023, 4, 12).expect("a real date"),
+            case_number: Some("KS 2023/0123".into()),
+            labels: PageLabels {
+                page: "Sida".into(),
+                of: "av".into(),
+                case_number: "Dnr".into(),
+            },
+            date_text: "12 april 2023".into(),
+            header_logo: None,
+            properties: vec![("Programme".into(), "Medborgarlöfte 2023".into())],
+        }
+    }
 }
 
 /// Words that backends print around the content (headers and footers).
@@ -67,6 +101,10 @@ pub enum Block {
     /// A row of logos, each a figure with alternative text.
     Logos(Vec<Image>),
     Signatures(Signatures),
+    /// The table of contents: every heading of levels 2 and 3 with its page.
+    Contents {
+        title: String,
+    },
 }
 
 /// A piece of text with one style.
@@ -144,6 +182,10 @@ pub struct Signer {
     /// Role and organisation, each a line below the name.
     pub lines: Vec<String>,
 }
+
+/// The page (1-based) each heading is on, keyed by the heading's anchor: the PDF's
+/// pagination, which the DOCX's table of contents shows too.
+pub type PageMap = BTreeMap<String, usize>;
 
 /// Images a layout's Markdown may refer to, keyed by the name used in the Markdown.
 pub type ImageStore = BTreeMap<String, Image>;

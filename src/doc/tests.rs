@@ -3,20 +3,7 @@
 use super::*;
 
 fn meta() -> Meta {
-    Meta {
-        title: "T".into(),
-        subject: "S".into(),
-        authors: vec![],
-        keywords: vec![],
-        language: "sv-SE".into(),
-        date: NaiveDate::from_ymd_opt(2023, 4, 12).expect("a real date"),
-        case_number: None,
-        labels: PageLabels {
-            page: "Sida".into(),
-            of: "av".into(),
-            case_number: "Dnr".into(),
-        },
-    }
+    Meta::example()
 }
 
 fn blocks(markdown: &str) -> Vec<Block> {

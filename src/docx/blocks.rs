@@ -84,6 +84,7 @@ pub(super) fn convert_block(
         Block::Logos(logos) if logos.is_empty() => {}
         Block::Logos(logos) => out.push(Element::from(logo_row(logos, context)?)),
         Block::Signatures(signatures) => tables::convert_signatures(signatures, context, out),
+        Block::Contents { .. } => {}
     }
     Ok(())
 }

@@ -47,6 +47,7 @@ fn meta() -> Meta {
             of: "av".to_owned(),
             case_number: "Dnr".to_owned(),
         },
+        ..Meta::example()
     }
 }
 

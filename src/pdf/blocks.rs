@@ -4,11 +4,12 @@
 //! the [`Layouter`] and open structure groups through [`Tags::group`], so what is drawn
 //! and how it is tagged are decided in the same place.
 
+mod contents;
 mod figures;
 mod table;
 
 use super::PdfError;
-use super::frame::{Item, OutlineEntry, Rect, Row};
+use super::frame::{Item, OutlineEntry, Rect, Row, Target};
 use super::inline::{Line, TextStyle, linebreak};
 use super::style;
 use super::tags::{Kind, Leaf, Tags};
@@ -24,6 +25,7 @@ pub fn layout(blocks: &[Block], shaper: &Shaper, tags: &mut Tags) -> Result<Vec<
         x: style::MARGIN_X,
         width: style::CONTENT_WIDTH,
         depth: 0,
+        contents: contents::entries(blocks),
     };
     layouter.blocks(blocks)?;
     Ok(layouter.rows)
@@ -38,6 +40,8 @@ pub(super) struct Layouter<'a> {
     width: f32,
     /// List nesting depth.
     depth: usize,
+    /// What a table of contents lists: the document's section headings.
+    contents: Vec<contents::Entry>,
 }
 
 impl AsMut<Tags> for Layouter<'_> {
@@ -53,17 +57,22 @@ impl Layouter<'_> {
 
     fn block(&mut self, block: &Block) -> Result<(), PdfError> {
         match block {
-            Block::Heading { level, runs, .. } => self.heading(*level, runs),
+            Block::Heading {
+                level,
+                runs,
+                anchor,
+            } => self.heading(*level, runs, anchor),
             Block::Paragraph(runs) => self.paragraph(runs),
             Block::List(list) => self.list(list)?,
             Block::Table(table) => self.table(table),
             Block::Logos(images) => self.logos(images)?,
             Block::Signatures(signatures) => self.signatures(signatures),
+            Block::Contents { title } => self.contents(title),
         }
         Ok(())
     }
 
-    fn heading(&mut self, level: u8, runs: &[Run]) {
+    fn heading(&mut self, level: u8, runs: &[Run], anchor: &str) {
         let (size, space) = style::heading(level);
         let title: String = runs.iter().map(|r| r.text.as_str()).collect();
         let text_style = TextStyle {
@@ -80,7 +89,11 @@ impl Layouter<'_> {
         let mut row = stack(lines);
         row.space_before = space;
         row.keep_with_next = true;
-        row.outline = Some(OutlineEntry { level, title });
+        row.outline = Some(OutlineEntry {
+            level,
+            title,
+            anchor: anchor.to_string(),
+        });
         self.rows.push(row);
     }
 
@@ -238,7 +251,8 @@ impl Layouter<'_> {
                 };
                 items.push(Item::Link {
                     rect,
-                    url: url.clone(),
+                    target: Target::Url(url.clone()),
+                    alt: url.clone(),
                     leaf: link,
                 });
             }

@@ -4,7 +4,7 @@
 //! leaf or an artifact; nothing is painted outside marked content.
 
 use super::PdfError;
-use super::frame::{Glyphs, Item, Page, Rect};
+use super::frame::{Anchors, Glyphs, Item, Page, Rect, Target};
 use super::images::Picture;
 use super::options::PdfOptions;
 use super::outline::outline;
@@ -13,6 +13,7 @@ use super::tags::Tags;
 use crate::doc::Meta;
 use crate::text::Face;
 use krilla::color::rgb;
+use krilla::destination::{Destination, XyzDestination};
 use krilla::geom::{PathBuilder, Point, Size, Transform};
 use krilla::metadata::{DateTime, Metadata};
 use krilla::num::NormalizedF32;
@@ -27,6 +28,7 @@ use krilla_svg::{SurfaceExt, SvgSettings};
 /// Writes `pages` as PDF bytes, with the structure in `tags`.
 pub fn export(
     pages: &[Page],
+    anchors: &Anchors,
     tags: Tags,
     meta: &Meta,
     options: &PdfOptions,
@@ -43,7 +45,7 @@ pub fn export(
         .collect();
     let mut drawn = vec![Vec::new(); tags.leaf_count()];
     for page in pages {
-        draw_page(&mut document, page, &fonts, &mut drawn);
+        draw_page(&mut document, page, &fonts, anchors, &mut drawn);
     }
     document.set_tag_tree(tags.into_tag_tree(&mut drawn, &meta.language));
     document.set_outline(outline(pages));
@@ -53,7 +55,13 @@ pub fn export(
         .map_err(|e| PdfError::from_krilla(e, options))
 }
 
-fn draw_page(document: &mut Document, page: &Page, fonts: &[Font], drawn: &mut [Vec<Identifier>]) {
+fn draw_page(
+    document: &mut Document,
+    page: &Page,
+    fonts: &[Font],
+    anchors: &Anchors,
+    drawn: &mut [Vec<Identifier>],
+) {
     let size = Size::from_wh(style::PAGE_WIDTH, style::PAGE_HEIGHT).expect("A4 is a valid size");
     let mut pdf_page = document.start_page_with(PageSettings::new(size));
     let mut links = Vec::new();
@@ -71,27 +79,47 @@ fn draw_page(document: &mut Document, page: &Page, fonts: &[Font], drawn: &mut [
         surface.finish();
     }
     // Annotations are added after the page's content, then take their place in the tags.
-    for (rect, url, leaf) in links {
+    for (rect, target, alt, leaf) in links {
         let Some(rect) =
             krilla::geom::Rect::from_xywh(rect.x, rect.y, rect.w.max(0.1), rect.h.max(0.1))
         else {
             continue;
         };
-        let action = krilla::action::LinkAction::new(url.clone());
-        let target = krilla::annotation::Target::Action(action.into());
+        let Some(target) = link_target(&target, anchors) else {
+            continue;
+        };
         let link = krilla::annotation::LinkAnnotation::new(rect, target);
         let id = pdf_page
-            .add_tagged_annotation(krilla::annotation::Annotation::new_link(link, Some(url)));
+            .add_tagged_annotation(krilla::annotation::Annotation::new_link(link, Some(alt)));
         drawn[leaf].push(id);
     }
     pdf_page.finish();
 }
 
+/// A URL opens in the browser; an anchor goes to its heading's page and height.
+fn link_target(target: &Target, anchors: &Anchors) -> Option<krilla::annotation::Target> {
+    use krilla::annotation::Target as Goal;
+    match target {
+        Target::Url(url) => {
+            let action = krilla::action::LinkAction::new(url.clone());
+            Some(Goal::Action(action.into()))
+        }
+        Target::Anchor(anchor) => {
+            let (page, y) = anchors.get(anchor)?;
+            let xyz = XyzDestination::new(*page, Point::from_xy(0.0, *y));
+            Some(Goal::Destination(Destination::Xyz(xyz)))
+        }
+    }
+}
+
+/// A link found while painting: area, goal, alternative text, structure leaf.
+type Link = (Rect, Target, String, usize);
+
 struct Painter<'s, 'p, 'f> {
     surface: &'s mut Surface<'p>,
     fonts: &'f [Font],
     drawn: &'s mut [Vec<Identifier>],
-    links: &'s mut Vec<(Rect, String, usize)>,
+    links: &'s mut Vec<Link>,
 }
 
 impl Painter<'_, '_, '_> {
@@ -118,8 +146,16 @@ impl Painter<'_, '_, '_> {
                     picture,
                     leaf,
                 } => self.tagged(Some(leaf.index()), artifact, |s, _| image(s, rect, picture)),
-                Item::Link { rect, url, leaf } => {
-                    self.links.push((*rect, url.clone(), leaf.index()))
+                Item::Link {
+                    rect,
+                    target,
+                    alt,
+                    leaf,
+                } => self
+                    .links
+                    .push((*rect, target.clone(), alt.clone(), leaf.index())),
+                Item::PageNumber { .. } => {
+                    unreachable!("page numbers are filled in before export")
                 }
             }
         }

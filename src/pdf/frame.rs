@@ -58,14 +58,40 @@ pub enum Item {
         leaf: Leaf,
     },
     /// The clickable area of a link; `leaf` places its annotation in the structure.
-    Link { rect: Rect, url: String, leaf: Leaf },
+    Link {
+        rect: Rect,
+        target: Target,
+        alt: String,
+        leaf: Leaf,
+    },
+    /// The page number of the heading with `anchor`, right-aligned at `right`; known
+    /// only once pages exist, then replaced by text.
+    PageNumber {
+        right: f32,
+        y: f32,
+        anchor: String,
+        face: Face,
+        size: f32,
+        leaf: Leaf,
+    },
 }
+
+/// Where a link leads.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Target {
+    Url(String),
+    /// A heading in the document, by its anchor.
+    Anchor(String),
+}
+
+/// Where each heading landed: its anchor → (page index, y of its top).
+pub type Anchors = std::collections::BTreeMap<String, (usize, f32)>;
 
 impl Item {
     /// The item moved down by `dy`.
     pub fn shifted(mut self, dy: f32) -> Item {
         match &mut self {
-            Item::Text { y, .. } => *y += dy,
+            Item::Text { y, .. } | Item::PageNumber { y, .. } => *y += dy,
             Item::Fill { rect, .. } | Item::Image { rect, .. } | Item::Link { rect, .. } => {
                 rect.y += dy
             }
@@ -83,6 +109,7 @@ impl Item {
 pub struct OutlineEntry {
     pub level: u8,
     pub title: String,
+    pub anchor: String,
 }
 
 /// An unbreakable strip of content, placed on a page as a whole.

@@ -12,28 +12,44 @@ mod inline;
 mod options;
 mod outline;
 mod page;
+mod refs;
 mod style;
 mod tags;
 
 pub use options::{PdfOptions, PdfStandard};
 
-use crate::doc::Document;
+use crate::doc::{Document, PageMap};
 use crate::text::Shaper;
 use krilla::configure::ValidationError;
 use krilla::error::KrillaError;
 use std::fmt;
 
-/// Writes `doc` as PDF bytes.
-pub fn pdf(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> {
+/// A written PDF and where its headings landed.
+#[derive(Debug, Clone)]
+pub struct Pdf {
+    pub bytes: Vec<u8>,
+    /// The page of each heading, for the DOCX's table of contents.
+    pub pages: PageMap,
+}
+
+/// Writes `doc` as a PDF.
+pub fn pdf(doc: &Document, options: &PdfOptions) -> Result<Pdf, PdfError> {
     let shaper = Shaper::new();
     let mut tags = tags::Tags::default();
     // Blocks become rows of positioned items, and the structure is recorded alongside.
     let rows = blocks::layout(&doc.blocks, &shaper, &mut tags)?;
     // Rows are placed on pages; then each page gets its header and footer.
     let mut pages = flow::paginate(rows);
+    // Page numbers in the contents are known once every heading has its page.
+    let anchors = refs::anchors(&pages);
+    refs::fill_page_numbers(&mut pages, &anchors, &shaper);
     page::decorate(&mut pages, &doc.meta, &shaper);
     // krilla draws, tags and validates.
-    export::export(&pages, tags, &doc.meta, options)
+    let bytes = export::export(&pages, &anchors, tags, &doc.meta, options)?;
+    Ok(Pdf {
+        bytes,
+        pages: refs::page_map(&anchors),
+    })
 }
 
 #[derive(Debug, Clone, PartialEq)]

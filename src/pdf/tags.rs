@@ -35,6 +35,8 @@ pub enum Kind {
     Figure { alt: String },
     Link,
     Division,
+    Contents,
+    ContentsItem,
 }
 
 #[derive(Debug)]
@@ -163,6 +165,8 @@ impl Kind {
             Kind::Figure { alt } => Tag::Figure(Some(alt)).into(),
             Kind::Link => Tag::Link.into(),
             Kind::Division => Tag::Div.into(),
+            Kind::Contents => Tag::TOC.into(),
+            Kind::ContentsItem => Tag::TOCI.into(),
         }
     }
 }

@@ -2,8 +2,7 @@
 
 use super::*;
 use crate::doc::{
-    Block, Image, ImageFormat, List, ListItem, Meta, PageLabels, Run, Signatures, Signer, Table,
-    Tone,
+    Block, Image, ImageFormat, List, ListItem, Meta, Run, Signatures, Signer, Table, Tone,
 };
 use std::sync::Arc;
 
@@ -11,23 +10,6 @@ fn run(text: &str) -> Run {
     Run {
         text: text.to_string(),
         ..Run::default()
-    }
-}
-
-fn meta() -> Meta {
-    Meta {
-        title: "Uppföljning av medborgarlöftet – kvartal 1 2023".into(),
-        subject: "Medborgarlöfte 2023".into(),
-        authors: vec!["Jönköpings kommun".into()],
-        keywords: vec!["KS 2023/0123".into()],
-        language: "sv-SE".into(),
-        date: chrono::NaiveDate::from_ymd_opt(2023, 4, 12).expect("a real date"),
-        case_number: Some("KS 2023/0123".into()),
-        labels: PageLabels {
-            page: "Sida".into(),
-            of: "av".into(),
-            case_number: "Dnr".into(),
-        },
     }
 }
 
@@ -75,6 +57,9 @@ pub(crate) fn sample() -> Document {
             level: 1,
             runs: vec![run("Uppföljning av medborgarlöftet")],
             anchor: "t".into(),
+        },
+        Block::Contents {
+            title: "Innehåll".into(),
         },
         Block::Heading {
             level: 2,
@@ -128,14 +113,16 @@ pub(crate) fn sample() -> Document {
         }],
     }));
     Document {
-        meta: meta(),
+        meta: Meta::example(),
         blocks,
     }
 }
 
 #[test]
 fn writes_a_valid_pdf_a_and_ua_document() {
-    let bytes = pdf(&sample(), &PdfOptions::default()).unwrap_or_else(|e| panic!("{e}"));
+    let bytes = pdf(&sample(), &PdfOptions::default())
+        .unwrap_or_else(|e| panic!("{e}"))
+        .bytes;
     assert!(bytes.starts_with(b"%PDF-"));
     let text = String::from_utf8_lossy(&bytes);
     assert!(
@@ -147,7 +134,8 @@ fn writes_a_valid_pdf_a_and_ua_document() {
 #[test]
 fn the_same_document_gives_the_same_bytes() {
     let options = PdfOptions::default();
-    assert_eq!(pdf(&sample(), &options).ok(), pdf(&sample(), &options).ok());
+    let bytes = || pdf(&sample(), &options).ok().map(|pdf| pdf.bytes);
+    assert_eq!(bytes(), bytes());
 }
 
 #[test]
@@ -156,4 +144,15 @@ fn every_standard_can_be_written() {
         let result = pdf(&sample(), &PdfOptions { standard });
         assert!(result.is_ok(), "{name}: {:?}", result.err());
     }
+}
+
+#[test]
+fn the_contents_list_each_section_with_its_page() {
+    let pdf = pdf(&sample(), &PdfOptions::default()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(pdf.pages.get("s"), Some(&1), "Sammanfattning is on page 1");
+    assert!(
+        pdf.pages.get("a5").is_some_and(|&page| page > 1),
+        "{:?}",
+        pdf.pages
+    );
 }

@@ -319,6 +319,7 @@ mod tests {
                 of: "av".to_owned(),
                 case_number: "Dnr".to_owned(),
             },
+            ..Meta::example()
         }
     }
 

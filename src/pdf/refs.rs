@@ -1,0 +1,75 @@
+//! Cross-references: where each heading landed, and the page numbers that point at it.
+//!
+//! Entry points: [`anchors`] once pagination is done, then [`fill_page_numbers`].
+
+use super::frame::{Anchors, Glyphs, Item, Page};
+use super::style;
+use super::tags::Leaf;
+use crate::doc::PageMap;
+use crate::text::{Face, Shaper};
+
+/// Every heading's anchor with its page index and top.
+pub fn anchors(pages: &[Page]) -> Anchors {
+    let mut anchors = Anchors::new();
+    for (index, page) in pages.iter().enumerate() {
+        for (entry, y) in &page.outline {
+            anchors.entry(entry.anchor.clone()).or_insert((index, *y));
+        }
+    }
+    anchors
+}
+
+/// The 1-based page of each heading, as a reader counts them.
+pub fn page_map(anchors: &Anchors) -> PageMap {
+    anchors
+        .iter()
+        .map(|(anchor, (index, _))| (anchor.clone(), index + 1))
+        .collect()
+}
+
+/// Replaces every page-number placeholder with the number of the page its heading is on.
+pub fn fill_page_numbers(pages: &mut [Page], anchors: &Anchors, shaper: &Shaper) {
+    for page in pages.iter_mut() {
+        for item in &mut page.body {
+            if let Item::PageNumber {
+                right,
+                y,
+                anchor,
+                face,
+                size,
+                leaf,
+            } = item
+            {
+                let number = anchors
+                    .get(anchor.as_str())
+                    .map_or(0, |(index, _)| index + 1);
+                *item = number_text(number, *right, *y, *face, *size, *leaf, shaper);
+            }
+        }
+    }
+}
+
+fn number_text(
+    number: usize,
+    right: f32,
+    y: f32,
+    face: Face,
+    size: f32,
+    leaf: Leaf,
+    shaper: &Shaper,
+) -> Item {
+    let text = number.to_string();
+    let glyphs = Glyphs {
+        face,
+        size,
+        color: style::TEXT,
+        glyphs: shaper.shape(face, &text),
+        text,
+    };
+    Item::Text {
+        x: right - glyphs.width(),
+        y,
+        glyphs,
+        leaf: Some(leaf),
+    }
+}
