@@ -39,6 +39,9 @@ pub struct BuildArgs {
     /// A built-in layout's name, or a folder holding a layout.
     #[arg(long, default_value = "standard")]
     pub layout: String,
+    /// Print "UTKAST" / "DRAFT" across every page of the PDF.
+    #[arg(long)]
+    pub draft: bool,
     /// The standards the PDF is written and validated to.
     #[arg(long, value_enum, default_value = "a-2a+ua-1")]
     pub pdf_standard: StandardArg,

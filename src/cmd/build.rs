@@ -32,6 +32,7 @@ pub fn build(args: &BuildArgs) -> Result<Outcome, UsageError> {
     };
     let options = PdfOptions {
         standard: args.pdf_standard.into(),
+        draft: args.draft,
     };
     for input in inputs {
         match build_one(&input, &layout, args, &options) {
@@ -147,6 +148,7 @@ fn meta(report: &Report, layout: &Layout) -> Result<Meta, template::LayoutError>
             page: label("page")?,
             of: label("of")?,
             case_number: label("case_number")?,
+            draft: label("draft")?,
         },
     })
 }

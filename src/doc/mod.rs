@@ -84,6 +84,8 @@ pub struct PageLabels {
     pub of: String,
     /// "Dnr" / "Case no." before the case number in the header.
     pub case_number: String,
+    /// "UTKAST" / "DRAFT", printed across every page of a draft.
+    pub draft: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -46,6 +46,7 @@ fn meta() -> Meta {
             page: "Sida".to_owned(),
             of: "av".to_owned(),
             case_number: "Dnr".to_owned(),
+            draft: "UTKAST".to_owned(),
         },
         ..Meta::example()
     }

@@ -73,6 +73,8 @@ fn draw_page(
             drawn,
             links: &mut links,
         };
+        // The draft mark goes first, so the text is drawn over it.
+        painter.items(&page.watermark, ArtifactType::Watermark);
         painter.items(&page.body, ArtifactType::Layout);
         painter.items(&page.header, ArtifactType::Header);
         painter.items(&page.footer, ArtifactType::Footer);
@@ -145,7 +147,14 @@ impl Painter<'_, '_, '_> {
                     rect,
                     picture,
                     leaf,
-                } => self.tagged(Some(leaf.index()), artifact, |s, _| image(s, rect, picture)),
+                } => self.tagged(leaf.map(|l| l.index()), artifact, |s, _| {
+                    image(s, rect, picture)
+                }),
+                Item::Rotated {
+                    center,
+                    angle,
+                    glyphs,
+                } => self.tagged(None, artifact, |s, f| rotated(s, f, *center, *angle, glyphs)),
                 Item::Link {
                     rect,
                     target,
@@ -226,6 +235,21 @@ fn krilla_glyphs(glyphs: &Glyphs) -> Vec<KrillaGlyph> {
             )
         })
         .collect()
+}
+
+/// Text turned by `angle` degrees about `center`.
+fn rotated(
+    surface: &mut Surface,
+    fonts: &[Font],
+    center: (f32, f32),
+    angle: f32,
+    glyphs: &Glyphs,
+) {
+    surface.push_transform(&Transform::from_translate(center.0, center.1));
+    surface.push_transform(&Transform::from_rotate(angle));
+    text(surface, fonts, -glyphs.width() / 2.0, glyphs.size * 0.35, glyphs);
+    surface.pop();
+    surface.pop();
 }
 
 fn fill(surface: &mut Surface, rect: &Rect, c: Rgb) {

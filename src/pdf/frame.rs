@@ -52,10 +52,17 @@ pub enum Item {
         width: f32,
         color: Rgb,
     },
+    /// A picture; `leaf: None` marks an artifact (the header logo).
     Image {
         rect: Rect,
         picture: Picture,
-        leaf: Leaf,
+        leaf: Option<Leaf>,
+    },
+    /// Text centred on `center` and turned by `angle` degrees: the draft mark, an artifact.
+    Rotated {
+        center: (f32, f32),
+        angle: f32,
+        glyphs: Glyphs,
     },
     /// The clickable area of a link; `leaf` places its annotation in the structure.
     Link {
@@ -92,6 +99,7 @@ impl Item {
     pub fn shifted(mut self, dy: f32) -> Item {
         match &mut self {
             Item::Text { y, .. } | Item::PageNumber { y, .. } => *y += dy,
+            Item::Rotated { center, .. } => center.1 += dy,
             Item::Fill { rect, .. } | Item::Image { rect, .. } | Item::Link { rect, .. } => {
                 rect.y += dy
             }
@@ -131,6 +139,8 @@ pub struct Page {
     pub body: Vec<Item>,
     pub header: Vec<Item>,
     pub footer: Vec<Item>,
+    /// The draft mark, drawn under everything else.
+    pub watermark: Vec<Item>,
     /// Outline entries with the y of their heading on this page.
     pub outline: Vec<(OutlineEntry, f32)>,
 }

@@ -43,7 +43,7 @@ pub fn pdf(doc: &Document, options: &PdfOptions) -> Result<Pdf, PdfError> {
     // Page numbers in the contents are known once every heading has its page.
     let anchors = refs::anchors(&pages);
     refs::fill_page_numbers(&mut pages, &anchors, &shaper);
-    page::decorate(&mut pages, &doc.meta, &shaper);
+    page::decorate(&mut pages, &doc.meta, options.draft, &shaper)?;
     // krilla draws, tags and validates.
     let bytes = export::export(&pages, &anchors, tags, &doc.meta, options)?;
     Ok(Pdf {

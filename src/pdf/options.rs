@@ -52,4 +52,6 @@ impl PdfStandard {
 #[derive(Debug, Clone, Default)]
 pub struct PdfOptions {
     pub standard: PdfStandard,
+    /// Print "UTKAST" / "DRAFT" across every page.
+    pub draft: bool,
 }

@@ -36,6 +36,8 @@ pub const HEADING: Rgb = Rgb(0x1f, 0x3a, 0x5f);
 pub const LINK: Rgb = Rgb(0x0b, 0x4f, 0x9c);
 pub const RULE: Rgb = Rgb(0xa8, 0xb3, 0xc2);
 pub const TABLE_HEADER_FILL: Rgb = Rgb(0xe6, 0xec, 0xf3);
+/// Light enough that the text under the draft mark stays readable.
+pub const DRAFT: Rgb = Rgb(0xe4, 0xe4, 0xe4);
 
 /// Size, space above and colour of a heading level (1 = document title).
 pub fn heading(level: u8) -> (f32, f32) {

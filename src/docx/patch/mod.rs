@@ -318,6 +318,7 @@ mod tests {
                 page: "Sida".to_owned(),
                 of: "av".to_owned(),
                 case_number: "Dnr".to_owned(),
+                draft: "UTKAST".to_owned(),
             },
             ..Meta::example()
         }

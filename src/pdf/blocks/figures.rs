@@ -38,7 +38,7 @@ impl Layouter<'_> {
             row.items.push(Item::Image {
                 rect: Rect { x, y: 0.0, w, h },
                 picture,
-                leaf,
+                leaf: Some(leaf),
             });
             row.height = row.height.max(h);
             x += w + LOGO_GAP;
