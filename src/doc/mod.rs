@@ -67,6 +67,7 @@ impl Meta {
                 page: "Sida".into(),
                 of: "av".into(),
                 case_number: "Dnr".into(),
+                draft: "UTKAST".into(),
             },
             date_text: "12 april 2023".into(),
             header_logo: None,

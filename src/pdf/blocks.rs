@@ -10,14 +10,25 @@ mod table;
 
 use super::PdfError;
 use super::frame::{Item, OutlineEntry, Rect, Row, Target};
-use super::inline::{Line, TextStyle, linebreak};
+use super::inline::{Breaking, Line, TextStyle, linebreak};
 use super::style;
 use super::tags::{Kind, Leaf, Tags};
 use crate::doc::{Block, List, ListItem, Run};
-use crate::text::{Face, Shaper};
+use crate::text::{Face, Hyphenator, Shaper};
+
+/// Lines of what follows that stay on a heading's page, so a heading never ends a page.
+const HEADING_KEEPS: usize = 2;
+/// Paragraphs of this many lines or more leave no single line alone at the top or bottom
+/// of a page.
+const WIDOW_ORPHAN_MIN_LINES: usize = 4;
 
 /// Lays out `blocks` in the content width, returning rows in reading order.
-pub fn layout(blocks: &[Block], shaper: &Shaper, tags: &mut Tags) -> Result<Vec<Row>, PdfError> {
+pub fn layout(
+    blocks: &[Block],
+    language: &str,
+    shaper: &Shaper,
+    tags: &mut Tags,
+) -> Result<Vec<Row>, PdfError> {
     let mut layouter = Layouter {
         shaper,
         tags,
@@ -26,6 +37,11 @@ pub fn layout(blocks: &[Block], shaper: &Shaper, tags: &mut Tags) -> Result<Vec<
         width: style::CONTENT_WIDTH,
         depth: 0,
         contents: contents::entries(blocks),
+        breaking: Breaking {
+            optimal: true,
+            hyphenator: Hyphenator::for_language(language),
+            justify: style::JUSTIFY,
+        },
     };
     layouter.blocks(blocks)?;
     Ok(layouter.rows)
@@ -42,6 +58,8 @@ pub(super) struct Layouter<'a> {
     depth: usize,
     /// What a table of contents lists: the document's section headings.
     contents: Vec<contents::Entry>,
+    /// How text is broken into lines.
+    breaking: Breaking,
 }
 
 impl AsMut<Tags> for Layouter<'_> {
@@ -84,11 +102,14 @@ impl Layouter<'_> {
             level,
             title: title.clone(),
         };
+        // Headings are short and prominent: never hyphenated.
+        let hyphenator = self.breaking.hyphenator.take();
         let lines = Tags::group(self, kind, |l| l.text_rows(runs, &text_style, Align::Start));
+        self.breaking.hyphenator = hyphenator;
         // A heading's lines stay together and with what follows.
         let mut row = stack(lines);
         row.space_before = space;
-        row.keep_with_next = true;
+        row.keep = HEADING_KEEPS;
         row.outline = Some(OutlineEntry {
             level,
             title,
@@ -106,6 +127,11 @@ impl Layouter<'_> {
         let mut rows = Tags::group(self, Kind::Paragraph, |l| {
             l.text_rows(runs, &text_style, Align::Start)
         });
+        if rows.len() >= WIDOW_ORPHAN_MIN_LINES {
+            let last = rows.len() - 1;
+            rows[0].keep = 1;
+            rows[last - 1].keep = 1;
+        }
         if let Some(first) = rows.first_mut() {
             // Paragraphs inside list items sit closer, as the items of one list.
             first.space_before = if self.depth > 0 {
@@ -195,7 +221,7 @@ impl Layouter<'_> {
                 },
             })
             .collect();
-        let lines = linebreak(runs, text_style, self.width, self.shaper);
+        let lines = linebreak(runs, text_style, self.width, &self.breaking, self.shaper);
         lines
             .iter()
             .map(|line| self.line_row(line, runs, &leaves, text_style.size, align))

@@ -154,7 +154,9 @@ impl Painter<'_, '_, '_> {
                     center,
                     angle,
                     glyphs,
-                } => self.tagged(None, artifact, |s, f| rotated(s, f, *center, *angle, glyphs)),
+                } => self.tagged(None, artifact, |s, f| {
+                    rotated(s, f, *center, *angle, glyphs)
+                }),
                 Item::Link {
                     rect,
                     target,
@@ -238,16 +240,16 @@ fn krilla_glyphs(glyphs: &Glyphs) -> Vec<KrillaGlyph> {
 }
 
 /// Text turned by `angle` degrees about `center`.
-fn rotated(
-    surface: &mut Surface,
-    fonts: &[Font],
-    center: (f32, f32),
-    angle: f32,
-    glyphs: &Glyphs,
-) {
+fn rotated(surface: &mut Surface, fonts: &[Font], center: (f32, f32), angle: f32, glyphs: &Glyphs) {
     surface.push_transform(&Transform::from_translate(center.0, center.1));
     surface.push_transform(&Transform::from_rotate(angle));
-    text(surface, fonts, -glyphs.width() / 2.0, glyphs.size * 0.35, glyphs);
+    text(
+        surface,
+        fonts,
+        -glyphs.width() / 2.0,
+        glyphs.size * 0.35,
+        glyphs,
+    );
     surface.pop();
     surface.pop();
 }

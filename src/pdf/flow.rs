@@ -1,9 +1,10 @@
 //! Pagination: rows → pages.
 //!
 //! Entry point: [`paginate`]. Rows are placed top to bottom; a row that does not fit
-//! starts a new page, and a row marked keep-with-next only stays where it is if the
-//! rows it must stay with fit too. Pages exist only once something is placed on them,
-//! so there is never an empty last page.
+//! starts a new page. The rules are data on the rows: `keep` says how many following
+//! rows must share a row's page (headings, widows and orphans), `repeat` is a table
+//! header to draw again at the top of a page the table continues on. Pages exist only
+//! once something is placed on them, so there is never an empty last page.
 
 use super::frame::{Page, Row};
 use super::style;
@@ -19,6 +20,14 @@ pub fn paginate(rows: Vec<Row>) -> Vec<Page> {
         if y > TOP && y + row.space_before + need > BOTTOM {
             pages.push(Page::default());
             y = TOP;
+            if let Some(header) = &row.repeat {
+                place(
+                    pages.last_mut().expect("just pushed"),
+                    (**header).clone(),
+                    y,
+                );
+                y += header.height;
+            }
         }
         // Space above a row is dropped at the top of a page.
         let top = if y > TOP { y + row.space_before } else { y };
@@ -36,15 +45,86 @@ fn place(page: &mut Page, row: Row, top: f32) {
         .extend(row.items.into_iter().map(|item| item.shifted(top)));
 }
 
-/// Height the row needs on this page: itself and, while rows keep with the next, those
-/// too — at most a page, so a long chain still breaks somewhere.
+/// Height the row needs on this page: itself and the rows it keeps with it (which may
+/// keep further rows) — at most a page, so a long chain still breaks somewhere.
 fn needed_height(rows: &[Row]) -> f32 {
-    let mut need = 0.0;
-    for (i, row) in rows.iter().enumerate() {
-        need += row.height + if i > 0 { row.space_before } else { 0.0 };
-        if !row.keep_with_next {
+    let Some(first) = rows.first() else {
+        return 0.0;
+    };
+    let mut need = first.height;
+    let mut owed = first.keep;
+    for row in &rows[1..] {
+        if owed == 0 {
             break;
         }
+        need += row.space_before + row.height;
+        owed = (owed - 1).max(row.keep);
     }
     need.min(BOTTOM - TOP)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pdf::frame::OutlineEntry;
+
+    fn line(keep: usize) -> Row {
+        Row {
+            height: 12.0,
+            keep,
+            ..Row::default()
+        }
+    }
+
+    #[test]
+    fn a_heading_moves_to_the_next_page_with_two_lines_of_its_text() {
+        // Fill the page so that the heading and one line would fit, but not two.
+        let room = BOTTOM - TOP;
+        let filler = Row {
+            height: room - 30.0,
+            ..Row::default()
+        };
+        let outline = Some(OutlineEntry {
+            level: 2,
+            title: "Barn och unga".into(),
+            anchor: "b".into(),
+        });
+        let heading = Row {
+            height: 16.0,
+            keep: 2,
+            outline,
+            ..Row::default()
+        };
+        let pages = paginate(vec![filler, heading, line(0), line(0)]);
+        assert_eq!(pages.len(), 2);
+        assert!(pages[0].outline.is_empty());
+        assert_eq!(
+            pages[1].outline.len(),
+            1,
+            "the heading starts the second page"
+        );
+    }
+
+    #[test]
+    fn the_need_of_a_chain_follows_each_rows_keep() {
+        let rows = [line(1), line(0), line(0)];
+        assert_eq!(needed_height(&rows), 24.0);
+        let rows = [
+            Row {
+                height: 16.0,
+                keep: 2,
+                ..Row::default()
+            },
+            line(1),
+            line(0),
+            line(0),
+        ];
+        assert_eq!(needed_height(&rows), 16.0 + 24.0, "a heading and two lines");
+        let rows = [line(1), line(2), line(0), line(0), line(0)];
+        assert_eq!(
+            needed_height(&rows),
+            48.0,
+            "the second row's keep extends the chain"
+        );
+    }
 }

@@ -128,9 +128,46 @@ pub struct Row {
     pub space_before: f32,
     /// Items, with y measured from the row's top.
     pub items: Vec<Item>,
-    /// The row must stay on the same page as the next one (headings).
-    pub keep_with_next: bool,
+    /// How many of the following rows must stay on this row's page: a heading keeps two
+    /// lines of what follows, a paragraph's first line keeps the second (no orphan).
+    pub keep: usize,
+    /// The header row of the table this row belongs to, repeated at the top of a page
+    /// the table continues on.
+    pub repeat: Option<std::sync::Arc<Row>>,
     pub outline: Option<OutlineEntry>,
+}
+
+impl Row {
+    /// The row as decoration: its text no longer part of the structure (a repeated
+    /// table header is read once, where it first stands), its links gone.
+    pub fn as_artifact(&self) -> Row {
+        let items = self
+            .items
+            .iter()
+            .filter(|item| !matches!(item, Item::Link { .. }))
+            .cloned()
+            .map(|item| match item {
+                Item::Text { x, y, glyphs, .. } => Item::Text {
+                    x,
+                    y,
+                    glyphs,
+                    leaf: None,
+                },
+                Item::Image { rect, picture, .. } => Item::Image {
+                    rect,
+                    picture,
+                    leaf: None,
+                },
+                other => other,
+            })
+            .collect();
+        Row {
+            items,
+            outline: None,
+            repeat: None,
+            ..self.clone()
+        }
+    }
 }
 
 /// One page: body content plus running header and footer, in page coordinates (y down).

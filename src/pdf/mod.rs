@@ -37,7 +37,7 @@ pub fn pdf(doc: &Document, options: &PdfOptions) -> Result<Pdf, PdfError> {
     let shaper = Shaper::new();
     let mut tags = tags::Tags::default();
     // Blocks become rows of positioned items, and the structure is recorded alongside.
-    let rows = blocks::layout(&doc.blocks, &shaper, &mut tags)?;
+    let rows = blocks::layout(&doc.blocks, &doc.meta.language, &shaper, &mut tags)?;
     // Rows are placed on pages; then each page gets its header and footer.
     let mut pages = flow::paginate(rows);
     // Page numbers in the contents are known once every heading has its page.

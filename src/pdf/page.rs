@@ -16,7 +16,12 @@ const LOGO_GAP: f32 = 3.0 * MM;
 /// The draft mark's size and its angle, the page's diagonal.
 const DRAFT_SIZE: f32 = 96.0;
 
-pub fn decorate(pages: &mut [Page], meta: &Meta, draft: bool, shaper: &Shaper) -> Result<(), PdfError> {
+pub fn decorate(
+    pages: &mut [Page],
+    meta: &Meta,
+    draft: bool,
+    shaper: &Shaper,
+) -> Result<(), PdfError> {
     let logo = header_logo(meta)?;
     let total = pages.len();
     for (index, page) in pages.iter_mut().enumerate() {
@@ -32,8 +37,13 @@ pub fn decorate(pages: &mut [Page], meta: &Meta, draft: bool, shaper: &Shaper) -
 }
 
 fn header_logo(meta: &Meta) -> Result<Option<(Picture, f32, f32)>, PdfError> {
-    let Some(image) = &meta.header_logo else { return Ok(None) };
-    let picture = Picture::load(image).map_err(|why| PdfError::Image { alt: image.alt.clone(), why })?;
+    let Some(image) = &meta.header_logo else {
+        return Ok(None);
+    };
+    let picture = Picture::load(image).map_err(|why| PdfError::Image {
+        alt: image.alt.clone(),
+        why,
+    })?;
     let h = image.height_mm * MM;
     let w = (h * picture.aspect()).min(style::CONTENT_WIDTH / 4.0);
     Ok(Some((picture, w, h)))
@@ -55,20 +65,52 @@ fn header(meta: &Meta, logo: Option<&(Picture, f32, f32)>, shaper: &Shaper) -> V
     let mut items = Vec::new();
     let mut title_x = left;
     if let Some((picture, w, h)) = logo {
-        let rect = Rect { x: left, y: style::HEADER_BASELINE + 1.5 - h, w: *w, h: *h };
-        items.push(Item::Image { rect, picture: picture.clone(), leaf: None });
+        let rect = Rect {
+            x: left,
+            y: style::HEADER_BASELINE + 1.5 - h,
+            w: *w,
+            h: *h,
+        };
+        items.push(Item::Image {
+            rect,
+            picture: picture.clone(),
+            leaf: None,
+        });
         title_x += w + LOGO_GAP;
     }
     let mut title_end = right;
     if let Some(case) = &meta.case_number {
-        let case = text(shaper, &format!("{} {case}", meta.labels.case_number), Face::Regular);
+        let case = text(
+            shaper,
+            &format!("{} {case}", meta.labels.case_number),
+            Face::Regular,
+        );
         title_end -= case.width() + 12.0;
-        items.push(Item::Text { x: right - case.width(), y: style::HEADER_BASELINE, glyphs: case, leaf: None });
+        items.push(Item::Text {
+            x: right - case.width(),
+            y: style::HEADER_BASELINE,
+            glyphs: case,
+            leaf: None,
+        });
     }
-    let title = fitted(text(shaper, &meta.title, Face::Bold), title_end - title_x, shaper);
-    items.push(Item::Text { x: title_x, y: style::HEADER_BASELINE, glyphs: title, leaf: None });
+    let title = fitted(
+        text(shaper, &meta.title, Face::Bold),
+        title_end - title_x,
+        shaper,
+    );
+    items.push(Item::Text {
+        x: title_x,
+        y: style::HEADER_BASELINE,
+        glyphs: title,
+        leaf: None,
+    });
     let rule_y = style::HEADER_BASELINE + 4.0;
-    items.push(Item::Rule { from: (left, rule_y), to: (right, rule_y), width: 0.5, color: style::RULE });
+    items.push(Item::Rule {
+        from: (left, rule_y),
+        to: (right, rule_y),
+        width: 0.5,
+        color: style::RULE,
+    });
     items
 }
 
@@ -94,12 +136,26 @@ fn fitted(full: Glyphs, room: f32, shaper: &Shaper) -> Glyphs {
 
 fn footer(meta: &Meta, number: usize, total: usize, shaper: &Shaper) -> Vec<Item> {
     let labels = &meta.labels;
-    let page = text(shaper, &format!("{} {number} {} {total}", labels.page, labels.of), Face::Regular);
+    let page = text(
+        shaper,
+        &format!("{} {number} {} {total}", labels.page, labels.of),
+        Face::Regular,
+    );
     let date = text(shaper, &meta.date_text, Face::Regular);
     let x = style::PAGE_WIDTH - style::MARGIN_X - page.width();
     vec![
-        Item::Text { x: style::MARGIN_X, y: style::FOOTER_BASELINE, glyphs: date, leaf: None },
-        Item::Text { x, y: style::FOOTER_BASELINE, glyphs: page, leaf: None },
+        Item::Text {
+            x: style::MARGIN_X,
+            y: style::FOOTER_BASELINE,
+            glyphs: date,
+            leaf: None,
+        },
+        Item::Text {
+            x,
+            y: style::FOOTER_BASELINE,
+            glyphs: page,
+            leaf: None,
+        },
     ]
 }
 
@@ -113,5 +169,9 @@ fn draft_mark(word: &str, shaper: &Shaper) -> Item {
         text: word.to_string(),
     };
     let angle = -(style::PAGE_HEIGHT).atan2(style::PAGE_WIDTH).to_degrees();
-    Item::Rotated { center: (style::PAGE_WIDTH / 2.0, style::PAGE_HEIGHT / 2.0), angle, glyphs }
+    Item::Rotated {
+        center: (style::PAGE_WIDTH / 2.0, style::PAGE_HEIGHT / 2.0),
+        angle,
+        glyphs,
+    }
 }

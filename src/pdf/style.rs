@@ -28,6 +28,8 @@ pub const BODY_SIZE: f32 = 10.5;
 /// Leading of 1.35 reads well at body size with Carlito's short descenders.
 pub const LINE_HEIGHT: f32 = 1.35;
 pub const PARAGRAPH_SPACE: f32 = 6.0;
+/// Ragged right reads best in narrow council papers; justified is a style choice.
+pub const JUSTIFY: bool = false;
 pub const SMALL_SIZE: f32 = 8.5;
 
 pub const TEXT: Rgb = Rgb(0x1a, 0x1a, 0x1a);

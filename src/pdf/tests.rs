@@ -141,7 +141,13 @@ fn the_same_document_gives_the_same_bytes() {
 #[test]
 fn every_standard_can_be_written() {
     for (name, standard) in PdfStandard::NAMES {
-        let result = pdf(&sample(), &PdfOptions { standard });
+        let result = pdf(
+            &sample(),
+            &PdfOptions {
+                standard,
+                draft: true,
+            },
+        );
         assert!(result.is_ok(), "{name}: {:?}", result.err());
     }
 }

@@ -100,9 +100,15 @@ fn unescape(text: &str) -> String {
         .replace("&amp;", "&")
 }
 
-/// White space of every kind (line breaks, no-break spaces) as single spaces.
+/// White space of every kind (line breaks, no-break spaces) as single spaces, and words
+/// hyphenated at a line's end (with a soft hyphen, U+00AD) joined again, as a reader sees them.
 pub fn normalise(text: &str) -> String {
-    text.split(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}')
+    let joined = text
+        .split('\u{ad}')
+        .map(str::trim_start)
+        .collect::<String>();
+    joined
+        .split(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}')
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")

@@ -79,7 +79,7 @@ impl Layouter<'_> {
             height,
             items,
             space_before: style::PARAGRAPH_SPACE,
-            keep_with_next: true,
+            keep: 1,
             ..Row::default()
         });
     }

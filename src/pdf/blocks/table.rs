@@ -8,6 +8,7 @@ use crate::pdf::inline::TextStyle;
 use crate::pdf::style;
 use crate::pdf::tags::{Kind, Tags};
 use crate::text::Face;
+use std::sync::Arc;
 
 impl Layouter<'_> {
     pub(super) fn table(&mut self, table: &Table) {
@@ -34,6 +35,12 @@ impl Layouter<'_> {
         });
         if let Some(row) = self.rows.get_mut(first) {
             row.space_before = style::PARAGRAPH_SPACE * 1.5;
+        }
+        if !table.header.is_empty() && first < self.rows.len() {
+            let header = Arc::new(self.rows[first].as_artifact());
+            for row in &mut self.rows[first + 1..] {
+                row.repeat = Some(header.clone());
+            }
         }
     }
 
@@ -133,7 +140,7 @@ fn table_row(cells: Vec<Row>, x: f32, width: f32, header: bool) -> Row {
     Row {
         height,
         items,
-        keep_with_next: header,
+        keep: usize::from(header),
         ..Row::default()
     }
 }

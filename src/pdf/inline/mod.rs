@@ -1,0 +1,204 @@
+//! Line breaking: styled runs → lines that fit a width, measured with the real glyph
+//! advances of the shaped text.
+//!
+//! Entry point: [`linebreak`]. Break opportunities come from the Unicode line-breaking
+//! algorithm (UAX #14) and from hyphenation in the document's language. The breaks are
+//! chosen first-fit or optimally (total fit, as Knuth and Plass) behind the same entry
+//! point; a word longer than the line is cut between glyph clusters as a last resort,
+//! so no glyph ever crosses the margin.
+
+mod fit;
+mod segment;
+
+use super::frame::Glyphs;
+use super::style::{self, Rgb};
+use crate::doc::{Run, Tone};
+use crate::text::{Hyphenator, ShapedGlyph, Shaper};
+use segment::Segment;
+
+/// How a paragraph's text looks when no run says otherwise.
+#[derive(Debug, Clone, Copy)]
+pub struct TextStyle {
+    pub size: f32,
+    pub color: Rgb,
+    pub bold: bool,
+}
+
+/// How lines are chosen.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Breaking {
+    /// Total fit over the paragraph rather than first fit line by line.
+    pub optimal: bool,
+    /// Words may be hyphenated in this language.
+    pub hyphenator: Option<Hyphenator>,
+    /// Lines other than the last are stretched to the full width.
+    pub justify: bool,
+}
+
+/// A piece of one run on one line, at `x` from the line's start.
+#[derive(Debug, Clone)]
+pub struct Piece {
+    pub x: f32,
+    /// Index of the run in the paragraph.
+    pub run: usize,
+    pub glyphs: Glyphs,
+    pub badge: Option<Tone>,
+}
+
+impl Piece {
+    /// Width including a badge's padding.
+    pub fn width(&self) -> f32 {
+        let padding = if self.badge.is_some() {
+            2.0 * style::BADGE_PAD
+        } else {
+            0.0
+        };
+        self.glyphs.width() + padding
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Line {
+    pub pieces: Vec<Piece>,
+    /// Width of the visible content (trailing spaces excluded).
+    pub width: f32,
+}
+
+/// Breaks `runs` into lines no wider than `width`.
+pub fn linebreak(
+    runs: &[Run],
+    style: &TextStyle,
+    width: f32,
+    breaking: &Breaking,
+    shaper: &Shaper,
+) -> Vec<Line> {
+    // The text is cut at every break opportunity; pieces wider than a line are cut further.
+    let segments = segment::segments(runs, style, breaking.hyphenator, width, shaper);
+    // Where each line ends.
+    let ends = if breaking.optimal {
+        fit::optimal(&segments, width)
+    } else {
+        fit::first_fit(&segments, width)
+    };
+    // The lines, each with a hyphen where it ends inside a word.
+    let mut start = 0;
+    let mut lines = Vec::with_capacity(ends.len());
+    for &end in &ends {
+        let mut line = build_line(&segments[start..end], shaper);
+        let last = end == segments.len() || segments[end - 1].mandatory;
+        if breaking.justify && !last {
+            justify(&mut line, width);
+        }
+        lines.push(line);
+        start = end;
+    }
+    lines.retain(|line| !line.pieces.is_empty());
+    lines
+}
+
+fn build_line(segments: &[Segment], shaper: &Shaper) -> Line {
+    let mut line = Line::default();
+    let mut x = 0.0;
+    for segment in segments {
+        for piece in &segment.pieces {
+            let piece = Piece { x, ..piece.clone() };
+            x += piece.width();
+            append(&mut line, piece);
+        }
+    }
+    let Some(last) = segments.last() else {
+        return line;
+    };
+    line.width = x - last.trailing;
+    if last.hyphen {
+        if let Some(piece) = line.pieces.last() {
+            let hyphen = hyphen_piece(piece, x - last.trailing, shaper);
+            line.width += hyphen.width();
+            append(&mut line, hyphen);
+        }
+    }
+    line
+}
+
+/// A visible hyphen after `piece`. Its text is a soft hyphen (U+00AD), as tagged PDF
+/// asks: copied text gives back the whole word.
+fn hyphen_piece(piece: &Piece, x: f32, shaper: &Shaper) -> Piece {
+    let face = piece.glyphs.face;
+    let mut glyphs = shaper.shape(face, "-");
+    glyphs.iter_mut().for_each(|g| g.cluster = 0);
+    Piece {
+        x,
+        glyphs: Glyphs {
+            glyphs,
+            text: "\u{ad}".to_string(),
+            ..piece.glyphs.clone()
+        },
+        ..piece.clone()
+    }
+}
+
+/// Adds `piece` to `line`, joining it to the previous piece of the same run.
+fn append(line: &mut Line, piece: Piece) {
+    if let Some(last) = line.pieces.last_mut()
+        && last.run == piece.run
+        && last.badge.is_none()
+    {
+        let offset = last.glyphs.text.len();
+        last.glyphs.text.push_str(&piece.glyphs.text);
+        let moved = piece.glyphs.glyphs.into_iter().map(|g| ShapedGlyph {
+            cluster: g.cluster + offset,
+            ..g
+        });
+        last.glyphs.glyphs.extend(moved);
+        return;
+    }
+    line.pieces.push(piece);
+}
+
+/// Stretches the spaces between words so the line fills `width`. Spaces at the end of
+/// the line hang in the margin and are not stretched.
+fn justify(line: &mut Line, width: f32) {
+    let last = line.pieces.len().saturating_sub(1);
+    let stretchable = |index: usize, piece: &Piece, glyph: &ShapedGlyph| {
+        let text = &piece.glyphs.text;
+        let end = if index == last {
+            text.trim_end().len()
+        } else {
+            text.len()
+        };
+        glyph.cluster < end && text[glyph.cluster..].starts_with(' ')
+    };
+    let count = line
+        .pieces
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            p.glyphs
+                .glyphs
+                .iter()
+                .filter(|g| stretchable(i, p, g))
+                .count()
+        })
+        .sum::<usize>();
+    let extra = width - line.width;
+    if count == 0 || extra <= 0.0 {
+        return;
+    }
+    let per_space = extra / count as f32;
+    let mut shift = 0.0;
+    for (index, piece) in line.pieces.iter_mut().enumerate() {
+        piece.x += shift;
+        let size = piece.glyphs.size;
+        let snapshot = piece.clone();
+        for glyph in &mut piece.glyphs.glyphs {
+            if stretchable(index, &snapshot, glyph) {
+                glyph.advance += per_space / size;
+                shift += per_space;
+            }
+        }
+    }
+    line.width = width;
+}
+
+#[cfg(test)]
+mod tests;

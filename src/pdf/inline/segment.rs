@@ -1,0 +1,284 @@
+//! The text between two break opportunities, shaped run by run.
+//!
+//! Entry point: [`segments`]. Opportunities are those of UAX #14 plus hyphenation points
+//! inside words; a segment wider than a whole line is cut between glyph clusters.
+
+use super::{Piece, TextStyle};
+use crate::doc::Run;
+use crate::pdf::frame::Glyphs;
+use crate::pdf::style;
+use crate::text::{Face, Hyphenator, ShapedGlyph, Shaper};
+use std::ops::Range;
+use unicode_linebreak::{BreakOpportunity, linebreaks};
+
+/// Text that is never broken inside.
+#[derive(Debug, Clone)]
+pub struct Segment {
+    pub pieces: Vec<Piece>,
+    /// Width of the trailing spaces, which may hang past the line's end.
+    pub trailing: f32,
+    /// A line must end after this segment (a hard line break in the text).
+    pub mandatory: bool,
+    /// Ending a line here splits a word: a hyphen is drawn.
+    pub hyphen: bool,
+    /// The width of that hyphen.
+    pub hyphen_width: f32,
+}
+
+impl Segment {
+    pub fn width(&self) -> f32 {
+        self.pieces.iter().map(Piece::width).sum()
+    }
+}
+
+/// The paragraph's text as segments no wider than `width`.
+pub fn segments(
+    runs: &[Run],
+    style: &TextStyle,
+    hyphenator: Option<Hyphenator>,
+    width: f32,
+    shaper: &Shaper,
+) -> Vec<Segment> {
+    let text: String = runs.iter().map(|r| r.text.as_str()).collect();
+    let bounds = run_bounds(runs);
+    let mut segments = Vec::new();
+    let mut start = 0;
+    for (end, opportunity) in linebreaks(&text) {
+        // Inside a badge the status word is kept whole.
+        if opportunity == BreakOpportunity::Allowed && inside_badge(runs, &bounds, end) {
+            continue;
+        }
+        let mandatory = opportunity == BreakOpportunity::Mandatory && end < text.len();
+        let points: Vec<usize> = match hyphenator {
+            Some(h) => hyphenation_points(&text, start..end, h)
+                .into_iter()
+                .filter(|&point| !inside_badge(runs, &bounds, point))
+                .collect(),
+            None => Vec::new(),
+        };
+        let cuts: Vec<usize> = std::iter::once(start).chain(points).chain([end]).collect();
+        for pair in cuts.windows(2) {
+            let last = pair[1] == end;
+            let context = Context {
+                runs,
+                bounds: &bounds,
+                text: &text,
+                style,
+                shaper,
+            };
+            let segment = context.segment(pair[0]..pair[1], last && mandatory, !last);
+            segments.extend(split_overlong(segment, width));
+        }
+        start = end;
+    }
+    segments
+}
+
+/// Hyphenation points of the word in `range`, as byte offsets in the text. Only a plain
+/// word (letters, perhaps with punctuation around them) is hyphenated: never a web
+/// address, a number or a code.
+fn hyphenation_points(text: &str, range: Range<usize>, hyphenator: Hyphenator) -> Vec<usize> {
+    let token = &text[range.clone()];
+    let word = token.trim_matches(|c: char| !c.is_alphanumeric());
+    if word.is_empty() || !word.chars().all(char::is_alphabetic) || in_address(text, range.clone())
+    {
+        return Vec::new();
+    }
+    let offset = range.start + (word.as_ptr() as usize - token.as_ptr() as usize);
+    hyphenator
+        .points(word)
+        .into_iter()
+        .map(|point| offset + point)
+        .collect()
+}
+
+/// Longest stretch around a word searched for the spaces that delimit its token; a longer
+/// token is no word anyway. Bounds the search, so long unbroken text stays linear.
+const TOKEN_REACH: usize = 256;
+
+/// Whether `range` lies in a web or mail address: the text between the spaces around it
+/// has a slash, an at sign or "www.".
+fn in_address(text: &str, range: Range<usize>) -> bool {
+    let low = text.floor_char_boundary(range.start.saturating_sub(TOKEN_REACH));
+    let high = text.ceil_char_boundary((range.end + TOKEN_REACH).min(text.len()));
+    let start = text[low..range.start]
+        .rfind(char::is_whitespace)
+        .map_or(low, |i| low + i + 1);
+    let end = text[range.end..high]
+        .find(char::is_whitespace)
+        .map_or(high, |i| range.end + i);
+    let token = &text[start..end];
+    token.contains(['/', '@', '\\']) || token.contains("www.")
+}
+
+/// Byte range of each run in the joined text.
+fn run_bounds(runs: &[Run]) -> Vec<Range<usize>> {
+    let mut start = 0;
+    runs.iter()
+        .map(|run| {
+            let range = start..start + run.text.len();
+            start = range.end;
+            range
+        })
+        .collect()
+}
+
+fn inside_badge(runs: &[Run], bounds: &[Range<usize>], at: usize) -> bool {
+    bounds
+        .iter()
+        .zip(runs)
+        .any(|(range, run)| run.badge.is_some() && range.start < at && at < range.end)
+}
+
+/// What shaping a segment needs to know about the paragraph.
+struct Context<'a> {
+    runs: &'a [Run],
+    bounds: &'a [Range<usize>],
+    text: &'a str,
+    style: &'a TextStyle,
+    shaper: &'a Shaper,
+}
+
+impl Context<'_> {
+    fn segment(&self, range: Range<usize>, mandatory: bool, hyphen: bool) -> Segment {
+        let mut pieces = Vec::new();
+        for (index, (run, bound)) in self.runs.iter().zip(self.bounds).enumerate() {
+            let (from, to) = (range.start.max(bound.start), range.end.min(bound.end));
+            if from >= to {
+                continue;
+            }
+            // Line feeds end a line; they are not drawn.
+            let text = self.text[from..to].trim_end_matches(['\n', '\r']);
+            if !text.is_empty() {
+                pieces.push(self.piece(run, index, text));
+            }
+        }
+        let spaces = self.text[range].trim_end_matches(['\n', '\r']);
+        let trailing_spaces = &spaces[spaces.trim_end().len()..];
+        let width_of = |text: &str| match pieces.last() {
+            Some(last) => self.shaper.width(last.glyphs.face, text, last.glyphs.size),
+            None => 0.0,
+        };
+        let trailing = width_of(trailing_spaces);
+        let hyphen_width = if hyphen { width_of("-") } else { 0.0 };
+        Segment {
+            pieces,
+            trailing,
+            mandatory,
+            hyphen,
+            hyphen_width,
+        }
+    }
+
+    fn piece(&self, run: &Run, index: usize, text: &str) -> Piece {
+        let face = Face::of(
+            self.style.bold || run.bold || run.badge.is_some(),
+            run.italic,
+        );
+        let color = match (run.badge, &run.link) {
+            (Some(tone), _) => style::badge(tone).1,
+            (None, Some(_)) => style::LINK,
+            (None, None) => self.style.color,
+        };
+        let size = if run.badge.is_some() {
+            self.style.size * 0.9
+        } else {
+            self.style.size
+        };
+        let glyphs = Glyphs {
+            face,
+            size,
+            color,
+            glyphs: self.shaper.shape(face, text),
+            text: text.to_string(),
+        };
+        Piece {
+            x: 0.0,
+            run: index,
+            badge: run.badge,
+            glyphs,
+        }
+    }
+}
+
+/// A segment wider than a line, cut between glyph clusters into segments that fit.
+fn split_overlong(segment: Segment, width: f32) -> Vec<Segment> {
+    if segment.width() - segment.trailing <= width {
+        return vec![segment];
+    }
+    let mut parts: Vec<Segment> = Vec::new();
+    let mut current = Vec::new();
+    let mut used = 0.0;
+    for piece in segment.pieces {
+        let mut rest = Some(piece);
+        while let Some(piece) = rest.take() {
+            let (head, tail) = cut(piece, width - used, current.is_empty());
+            if let Some(head) = head {
+                used += head.width();
+                current.push(head);
+            }
+            if let Some(tail) = tail {
+                parts.push(Segment {
+                    pieces: std::mem::take(&mut current),
+                    trailing: 0.0,
+                    mandatory: false,
+                    hyphen: false,
+                    hyphen_width: 0.0,
+                });
+                used = 0.0;
+                rest = Some(tail);
+            }
+        }
+    }
+    parts.push(Segment {
+        pieces: current,
+        ..segment
+    });
+    parts
+}
+
+/// Splits `piece` so the head fits `room`; a line start always takes at least one cluster.
+fn cut(piece: Piece, room: f32, at_line_start: bool) -> (Option<Piece>, Option<Piece>) {
+    let size = piece.glyphs.size;
+    let mut used = 0.0;
+    let mut split = piece.glyphs.glyphs.len();
+    for (i, glyph) in piece.glyphs.glyphs.iter().enumerate() {
+        let starts_cluster = i == 0 || glyph.cluster != piece.glyphs.glyphs[i - 1].cluster;
+        if starts_cluster && used + glyph.advance * size > room && (i > 0 || !at_line_start) {
+            split = i;
+            break;
+        }
+        used += glyph.advance * size;
+    }
+    if split == piece.glyphs.glyphs.len() {
+        return (Some(piece), None);
+    }
+    let byte = piece.glyphs.glyphs[split].cluster;
+    let (head, tail) = split_piece(piece, split, byte);
+    (head, Some(tail))
+}
+
+fn split_piece(piece: Piece, glyph: usize, byte: usize) -> (Option<Piece>, Piece) {
+    let Piece {
+        run, glyphs, badge, ..
+    } = piece;
+    let (head_glyphs, tail_glyphs) = glyphs.glyphs.split_at(glyph);
+    let make = |text: &str, list: &[ShapedGlyph], shift: usize| Piece {
+        x: 0.0,
+        run,
+        badge,
+        glyphs: Glyphs {
+            text: text.to_string(),
+            glyphs: list
+                .iter()
+                .map(|g| ShapedGlyph {
+                    cluster: g.cluster - shift,
+                    ..*g
+                })
+                .collect(),
+            ..glyphs.clone()
+        },
+    };
+    let head = (!head_glyphs.is_empty()).then(|| make(&glyphs.text[..byte], head_glyphs, 0));
+    (head, make(&glyphs.text[byte..], tail_glyphs, byte))
+}

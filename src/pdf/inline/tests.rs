@@ -1,0 +1,152 @@
+//! Line breaking on real Swedish text with the bundled fonts.
+
+use super::*;
+use crate::doc::Tone;
+
+fn plain(text: &str) -> Vec<Run> {
+    vec![Run {
+        text: text.to_string(),
+        ..Run::default()
+    }]
+}
+
+const STYLE: TextStyle = TextStyle {
+    size: 10.0,
+    color: style::TEXT,
+    bold: false,
+};
+
+fn swedish(optimal: bool) -> Breaking {
+    Breaking {
+        optimal,
+        hyphenator: Hyphenator::for_language("sv-SE"),
+        justify: false,
+    }
+}
+
+fn texts(lines: &[Line]) -> Vec<String> {
+    lines
+        .iter()
+        .map(|l| l.pieces.iter().map(|p| p.glyphs.text.as_str()).collect())
+        .collect()
+}
+
+const TEXT: &str = "Polis och kommun arbetar i tät dialog för att skapa trygghet på platser som \
+    upplevs som otrygga, med brottsförebyggande och trygghetsskapande åtgärder i centrum.";
+
+#[test]
+fn every_line_fits_and_every_character_is_kept() {
+    let shaper = Shaper::new();
+    for optimal in [false, true] {
+        let lines = linebreak(&plain(TEXT), &STYLE, 150.0, &swedish(optimal), &shaper);
+        assert!(lines.len() > 2);
+        assert!(
+            lines.iter().all(|l| l.width <= 150.0 + 0.01),
+            "{:?}",
+            lines.iter().map(|l| l.width).collect::<Vec<_>>()
+        );
+        let joined: String = texts(&lines).concat().replace('\u{ad}', "");
+        assert_eq!(joined, TEXT, "spaces and letters kept; hyphens are soft");
+    }
+}
+
+#[test]
+fn compounds_are_hyphenated_with_a_visible_hyphen_and_a_soft_one_in_the_text() {
+    let shaper = Shaper::new();
+    let lines = linebreak(
+        &plain("brottsförebyggande trygghetsskapande"),
+        &STYLE,
+        60.0,
+        &swedish(false),
+        &shaper,
+    );
+    let first = &texts(&lines)[0];
+    assert!(first.ends_with('\u{ad}'), "{lines:?}");
+    let hyphen = lines[0]
+        .pieces
+        .last()
+        .and_then(|p| p.glyphs.glyphs.last())
+        .expect("a glyph");
+    assert_eq!(
+        hyphen.id,
+        shaper.shape(crate::text::Face::Regular, "-")[0].id,
+        "drawn as a hyphen"
+    );
+}
+
+#[test]
+fn optimal_breaking_evens_out_the_lines() {
+    let shaper = Shaper::new();
+    let spread = |optimal| {
+        let lines = linebreak(&plain(TEXT), &STYLE, 170.0, &swedish(optimal), &shaper);
+        let widths: Vec<f32> = lines[..lines.len() - 1].iter().map(|l| l.width).collect();
+        widths.iter().map(|w| (170.0 - w).powi(2)).sum::<f32>()
+    };
+    assert!(
+        spread(true) <= spread(false),
+        "total fit never leaves more raggedness"
+    );
+}
+
+#[test]
+fn justified_lines_fill_the_width_except_the_last() {
+    let shaper = Shaper::new();
+    let breaking = Breaking {
+        justify: true,
+        ..swedish(true)
+    };
+    let lines = linebreak(&plain(TEXT), &STYLE, 170.0, &breaking, &shaper);
+    for line in &lines[..lines.len() - 1] {
+        let drawn: f32 = line
+            .pieces
+            .iter()
+            .map(|p| p.x + p.width())
+            .fold(0.0, f32::max);
+        assert!(
+            (line.width - 170.0).abs() < 0.01 && drawn >= 169.0,
+            "{}",
+            line.width
+        );
+    }
+}
+
+#[test]
+fn cuts_a_word_longer_than_the_line() {
+    let shaper = Shaper::new();
+    let word = "https://www.jonkoping.se/trygghet/medborgarloftet/uppfoljning/2023";
+    let lines = linebreak(&plain(word), &STYLE, 60.0, &swedish(true), &shaper);
+    assert!(lines.len() > 1);
+    assert!(lines.iter().all(|l| l.width <= 60.0 + 0.01));
+    assert_eq!(texts(&lines).concat(), word);
+}
+
+#[test]
+fn hard_breaks_start_a_new_line_and_are_not_drawn() {
+    let shaper = Shaper::new();
+    let lines = linebreak(
+        &plain("Rad ett\nRad två"),
+        &STYLE,
+        400.0,
+        &swedish(true),
+        &shaper,
+    );
+    assert_eq!(texts(&lines), ["Rad ett", "Rad två"]);
+}
+
+#[test]
+fn keeps_a_badge_whole() {
+    let shaper = Shaper::new();
+    let runs = vec![
+        Run {
+            text: "Status: ".into(),
+            ..Run::default()
+        },
+        Run {
+            text: "Risk för avvikelse".into(),
+            badge: Some(Tone::Warning),
+            ..Run::default()
+        },
+    ];
+    let lines = linebreak(&runs, &STYLE, 90.0, &swedish(true), &shaper);
+    assert_eq!(texts(&lines), ["Status: ", "Risk för avvikelse"]);
+}
