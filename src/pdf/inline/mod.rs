@@ -110,12 +110,12 @@ fn build_line(segments: &[Segment], shaper: &Shaper) -> Line {
         return line;
     };
     line.width = x - last.trailing;
-    if last.hyphen {
-        if let Some(piece) = line.pieces.last() {
-            let hyphen = hyphen_piece(piece, x - last.trailing, shaper);
-            line.width += hyphen.width();
-            append(&mut line, hyphen);
-        }
+    if last.hyphen
+        && let Some(piece) = line.pieces.last()
+    {
+        let hyphen = hyphen_piece(piece, x - last.trailing, shaper);
+        line.width += hyphen.width();
+        append(&mut line, hyphen);
     }
     line
 }
