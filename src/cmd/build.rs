@@ -107,7 +107,7 @@ fn output_path(input: &Input, out: &Path, format: Format) -> PathBuf {
 }
 
 /// The report rendered by the layout and parsed into the document both backends draw.
-fn document(report: &Report, layout: &Layout) -> Result<Document, String> {
+pub fn document(report: &Report, layout: &Layout) -> Result<Document, String> {
     let markdown = layout.render(report).map_err(|e| e.to_string())?;
     let meta = meta(report, layout).map_err(|e| e.to_string())?;
     doc::parse(&markdown, meta, &images(report)).map_err(|e| format!("in the layout's output: {e}"))

@@ -7,7 +7,7 @@ mod check;
 mod inputs;
 mod write;
 
-pub use build::build;
+pub use build::{build, document};
 pub use check::check;
 
 use crate::diag::{Diagnostic, Severity};

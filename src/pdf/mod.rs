@@ -4,6 +4,7 @@
 //! Entry point: [`pdf`].
 
 mod blocks;
+mod dump;
 mod export;
 mod flow;
 mod frame;
@@ -34,21 +35,44 @@ pub struct Pdf {
 
 /// Writes `doc` as a PDF.
 pub fn pdf(doc: &Document, options: &PdfOptions) -> Result<Pdf, PdfError> {
+    let laid = lay_out(doc, options)?;
+    // krilla draws, tags and validates.
+    let bytes = export::export(&laid.pages, &laid.anchors, laid.tags, &doc.meta, options)?;
+    Ok(Pdf {
+        bytes,
+        pages: refs::page_map(&laid.anchors),
+    })
+}
+
+/// The laid-out pages as text, one line per drawn line: for snapshot tests and review.
+pub fn dump(doc: &Document, options: &PdfOptions) -> Result<String, PdfError> {
+    Ok(dump::pages(&lay_out(doc, options)?.pages))
+}
+
+/// Pages with everything placed, the structure that goes with them, and where each
+/// heading landed.
+struct Laid {
+    pages: Vec<frame::Page>,
+    tags: tags::Tags,
+    anchors: frame::Anchors,
+}
+
+fn lay_out(doc: &Document, options: &PdfOptions) -> Result<Laid, PdfError> {
     let shaper = Shaper::new();
     let mut tags = tags::Tags::default();
     // Blocks become rows of positioned items, and the structure is recorded alongside.
     let rows = blocks::layout(&doc.blocks, &doc.meta.language, &shaper, &mut tags)?;
-    // Rows are placed on pages; then each page gets its header and footer.
+    // Rows are placed on pages.
     let mut pages = flow::paginate(rows);
     // Page numbers in the contents are known once every heading has its page.
     let anchors = refs::anchors(&pages);
     refs::fill_page_numbers(&mut pages, &anchors, &shaper);
+    // Each page gets its header and footer.
     page::decorate(&mut pages, &doc.meta, options.draft, &shaper)?;
-    // krilla draws, tags and validates.
-    let bytes = export::export(&pages, &anchors, tags, &doc.meta, options)?;
-    Ok(Pdf {
-        bytes,
-        pages: refs::page_map(&anchors),
+    Ok(Laid {
+        pages,
+        tags,
+        anchors,
     })
 }
 
