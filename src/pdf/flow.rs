@@ -13,6 +13,7 @@ const TOP: f32 = style::MARGIN_TOP;
 const BOTTOM: f32 = style::PAGE_HEIGHT - style::MARGIN_BOTTOM;
 
 pub fn paginate(rows: Vec<Row>) -> Vec<Page> {
+    let rows: Vec<Row> = rows.into_iter().flat_map(split_tall).collect();
     let needs: Vec<f32> = (0..rows.len()).map(|i| needed_height(&rows[i..])).collect();
     let mut pages = vec![Page::default()];
     let mut y = TOP;
@@ -35,6 +36,29 @@ pub fn paginate(rows: Vec<Row>) -> Vec<Page> {
         place(pages.last_mut().expect("one page at least"), row, top);
     }
     pages
+}
+
+/// A row taller than a page (a table row with pages of text) cut into page-high bands,
+/// each item going with the band its top lies in; any other row as it is.
+fn split_tall(row: Row) -> Vec<Row> {
+    const PAGE: f32 = BOTTOM - TOP;
+    if row.height <= PAGE {
+        return vec![row];
+    }
+    let bands = (row.height / PAGE).ceil() as usize;
+    let mut parts: Vec<Row> = (0..bands)
+        .map(|i| Row {
+            height: PAGE.min(row.height - i as f32 * PAGE),
+            ..Row::default()
+        })
+        .collect();
+    parts[0].space_before = row.space_before;
+    parts[0].outline = row.outline;
+    for item in row.items {
+        let band = ((item.top() / PAGE).floor().max(0.0) as usize).min(bands - 1);
+        parts[band].items.push(item.shifted(-(band as f32) * PAGE));
+    }
+    parts
 }
 
 fn place(page: &mut Page, row: Row, top: f32) {
@@ -66,7 +90,7 @@ fn needed_height(rows: &[Row]) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pdf::frame::OutlineEntry;
+    use crate::pdf::frame::{Item, OutlineEntry};
 
     fn line(keep: usize) -> Row {
         Row {
@@ -102,6 +126,43 @@ mod tests {
             pages[1].outline.len(),
             1,
             "the heading starts the second page"
+        );
+    }
+
+    #[test]
+    fn a_row_taller_than_a_page_is_cut_into_pages() {
+        let glyphs = crate::pdf::frame::Glyphs {
+            face: crate::text::Face::Regular,
+            size: 10.0,
+            color: style::TEXT,
+            glyphs: Vec::new(),
+            text: "rad".into(),
+        };
+        let items = (0..200)
+            .map(|i| Item::Text {
+                x: 0.0,
+                y: 12.0 * i as f32 + 10.0,
+                glyphs: glyphs.clone(),
+                leaf: None,
+            })
+            .collect();
+        let pages = paginate(vec![Row {
+            height: 2400.0,
+            items,
+            ..Row::default()
+        }]);
+        assert!(pages.len() >= 4);
+        for page in &pages {
+            assert!(
+                page.body
+                    .iter()
+                    .all(|item| item.top() >= TOP - 0.01 && item.top() <= BOTTOM)
+            );
+        }
+        assert_eq!(
+            pages.iter().map(|p| p.body.len()).sum::<usize>(),
+            200,
+            "no line lost"
         );
     }
 

@@ -95,6 +95,17 @@ pub enum Target {
 pub type Anchors = std::collections::BTreeMap<String, (usize, f32)>;
 
 impl Item {
+    /// The top of what the item draws: for text, its baseline less the font size.
+    pub fn top(&self) -> f32 {
+        match self {
+            Item::Text { y, glyphs, .. } => y - glyphs.size,
+            Item::PageNumber { y, size, .. } => y - size,
+            Item::Rotated { center, .. } => center.1,
+            Item::Fill { rect, .. } | Item::Image { rect, .. } | Item::Link { rect, .. } => rect.y,
+            Item::Rule { from, to, .. } => from.1.min(to.1),
+        }
+    }
+
     /// The item moved down by `dy`.
     pub fn shifted(mut self, dy: f32) -> Item {
         match &mut self {
