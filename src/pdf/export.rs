@@ -15,6 +15,7 @@ use crate::text::Face;
 use krilla::color::rgb;
 use krilla::destination::{Destination, XyzDestination};
 use krilla::geom::{PathBuilder, Point, Size, Transform};
+use krilla::graphic::Graphic;
 use krilla::metadata::{DateTime, Metadata};
 use krilla::num::NormalizedF32;
 use krilla::page::PageSettings;
@@ -24,6 +25,9 @@ use krilla::tagging::{Artifact, ArtifactType, ContentTag, Identifier, SpanTag};
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 use krilla::{Document, SerializeSettings};
 use krilla_svg::{SurfaceExt, SvgSettings};
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// Writes `pages` as PDF bytes, with the structure in `tags`.
 pub fn export(
@@ -39,13 +43,16 @@ pub fn export(
         ..SerializeSettings::default()
     };
     let mut document = Document::new_with(settings);
-    let fonts: Vec<Font> = Face::ALL
-        .iter()
-        .map(|face| Font::new(face.data().into(), 0).expect("bundled fonts are valid"))
-        .collect();
+    let res = Resources {
+        fonts: Face::ALL
+            .iter()
+            .map(|face| Font::new(face.data().into(), 0).expect("bundled fonts are valid"))
+            .collect(),
+        svgs: RefCell::new(BTreeMap::new()),
+    };
     let mut drawn = vec![Vec::new(); tags.leaf_count()];
     for page in pages {
-        draw_page(&mut document, page, &fonts, anchors, &mut drawn);
+        draw_page(&mut document, page, &res, anchors, &mut drawn);
     }
     document.set_tag_tree(tags.into_tag_tree(&mut drawn, &meta.language));
     document.set_outline(outline(pages));
@@ -58,7 +65,7 @@ pub fn export(
 fn draw_page(
     document: &mut Document,
     page: &Page,
-    fonts: &[Font],
+    res: &Resources,
     anchors: &Anchors,
     drawn: &mut [Vec<Identifier>],
 ) {
@@ -69,7 +76,7 @@ fn draw_page(
         let mut surface = pdf_page.surface();
         let mut painter = Painter {
             surface: &mut surface,
-            fonts,
+            res,
             drawn,
             links: &mut links,
         };
@@ -114,12 +121,43 @@ fn link_target(target: &Target, anchors: &Anchors) -> Option<krilla::annotation:
     }
 }
 
+/// What every page draws with: the fonts, and each SVG picture drawn once as a reusable
+/// graphic (the header logo is on every page; its paths are written once).
+struct Resources {
+    fonts: Vec<Font>,
+    /// Keyed by the address of the parsed SVG, which every copy of a picture shares.
+    svgs: RefCell<BTreeMap<usize, Graphic>>,
+}
+
+impl Resources {
+    fn svg(&self, surface: &mut Surface, tree: &Arc<usvg::Tree>) -> Graphic {
+        let key = Arc::as_ptr(tree) as usize;
+        let mut svgs = self.svgs.borrow_mut();
+        svgs.entry(key)
+            .or_insert_with(|| {
+                let mut builder = surface.stream_builder();
+                let mut inner = builder.surface();
+                let settings = SvgSettings {
+                    embed_text: false,
+                    ..SvgSettings::default()
+                };
+                let size = Size::from_wh(tree.size().width(), tree.size().height());
+                if let Some(size) = size {
+                    inner.draw_svg(tree, size, settings);
+                }
+                inner.finish();
+                Graphic::new(builder.finish(), false)
+            })
+            .clone()
+    }
+}
+
 /// A link found while painting: area, goal, alternative text, structure leaf.
 type Link = (Rect, Target, String, usize);
 
 struct Painter<'s, 'p, 'f> {
     surface: &'s mut Surface<'p>,
-    fonts: &'f [Font],
+    res: &'f Resources,
     drawn: &'s mut [Vec<Identifier>],
     links: &'s mut Vec<Link>,
 }
@@ -130,8 +168,8 @@ impl Painter<'_, '_, '_> {
         for item in items {
             match item {
                 Item::Text { x, y, glyphs, leaf } => {
-                    self.tagged(leaf.map(|l| l.index()), artifact, |s, f| {
-                        text(s, f, *x, *y, glyphs)
+                    self.tagged(leaf.map(|l| l.index()), artifact, |s, r| {
+                        text(s, r, *x, *y, glyphs)
                     })
                 }
                 Item::Fill { rect, color } => {
@@ -147,8 +185,8 @@ impl Painter<'_, '_, '_> {
                     rect,
                     picture,
                     leaf,
-                } => self.tagged(leaf.map(|l| l.index()), artifact, |s, _| {
-                    image(s, rect, picture)
+                } => self.tagged(leaf.map(|l| l.index()), artifact, |s, r| {
+                    image(s, r, rect, picture)
                 }),
                 Item::Rotated {
                     center,
@@ -178,14 +216,14 @@ impl Painter<'_, '_, '_> {
         &mut self,
         leaf: Option<usize>,
         artifact: ArtifactType,
-        draw: impl FnOnce(&mut Surface, &[Font]),
+        draw: impl FnOnce(&mut Surface, &Resources),
     ) {
         let tag = match leaf {
             Some(_) => ContentTag::Span(SpanTag::empty()),
             None => ContentTag::Artifact(Artifact::with_kind(artifact)),
         };
         let id = self.surface.start_tagged(tag);
-        draw(self.surface, self.fonts);
+        draw(self.surface, self.res);
         self.surface.end_tagged();
         if let Some(leaf) = leaf {
             self.drawn[leaf].push(id);
@@ -197,13 +235,13 @@ fn color(c: Rgb) -> rgb::Color {
     rgb::Color::new(c.0, c.1, c.2)
 }
 
-fn text(surface: &mut Surface, fonts: &[Font], x: f32, y: f32, glyphs: &Glyphs) {
+fn text(surface: &mut Surface, res: &Resources, x: f32, y: f32, glyphs: &Glyphs) {
     surface.set_stroke(None);
     surface.set_fill(Some(Fill {
         paint: color(glyphs.color).into(),
         ..Fill::default()
     }));
-    let font = fonts[glyphs.face.index()].clone();
+    let font = res.fonts[glyphs.face.index()].clone();
     surface.draw_glyphs(
         Point::from_xy(x, y),
         &krilla_glyphs(glyphs),
@@ -240,12 +278,18 @@ fn krilla_glyphs(glyphs: &Glyphs) -> Vec<KrillaGlyph> {
 }
 
 /// Text turned by `angle` degrees about `center`.
-fn rotated(surface: &mut Surface, fonts: &[Font], center: (f32, f32), angle: f32, glyphs: &Glyphs) {
+fn rotated(
+    surface: &mut Surface,
+    res: &Resources,
+    center: (f32, f32),
+    angle: f32,
+    glyphs: &Glyphs,
+) {
     surface.push_transform(&Transform::from_translate(center.0, center.1));
     surface.push_transform(&Transform::from_rotate(angle));
     text(
         surface,
-        fonts,
+        res,
         -glyphs.width() / 2.0,
         glyphs.size * 0.35,
         glyphs,
@@ -284,7 +328,7 @@ fn rule(surface: &mut Surface, from: (f32, f32), to: (f32, f32), width: f32, c: 
     surface.draw_path(&path);
 }
 
-fn image(surface: &mut Surface, rect: &Rect, picture: &Picture) {
+fn image(surface: &mut Surface, res: &Resources, rect: &Rect, picture: &Picture) {
     let Some(size) = Size::from_wh(rect.w, rect.h) else {
         return;
     };
@@ -292,14 +336,12 @@ fn image(surface: &mut Surface, rect: &Rect, picture: &Picture) {
     match picture {
         Picture::Raster(image) => surface.draw_image(image.clone(), size),
         Picture::Svg(tree) => {
-            surface.draw_svg(
-                tree,
-                size,
-                SvgSettings {
-                    embed_text: false,
-                    ..SvgSettings::default()
-                },
-            );
+            let natural = tree.size();
+            let scale = Transform::from_scale(rect.w / natural.width(), rect.h / natural.height());
+            surface.push_transform(&scale);
+            let graphic = res.svg(surface, tree);
+            surface.draw_graphic(graphic);
+            surface.pop();
         }
     }
     surface.pop();

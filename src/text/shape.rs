@@ -3,7 +3,9 @@
 //! Entry point: [`Shaper::shape`]. Kerning and ligatures come from the font's own tables.
 
 use super::Face;
-use harfrust::{Buffer, Font, ShapeOptions, ShaperFont};
+use harfrust::{Buffer, Direction, Font, Script, ShapeOptions, ShapePlan, ShaperFont};
+use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::LazyLock;
 
 /// Parsed once per process; shapers borrow them, which keeps their glyph caches alive.
@@ -25,9 +27,12 @@ pub struct ShapedGlyph {
     pub cluster: usize,
 }
 
-/// Shapers for the four bundled faces with their units per em.
+/// Shapers for the four bundled faces with their units per em, and the shaping plans
+/// made so far. A plan is costly to make and the same for all text of one script and
+/// direction, so each is made once.
 pub struct Shaper {
     fonts: Vec<(ShaperFont<'static, 'static>, f32)>,
+    plans: RefCell<Vec<(Face, Option<Script>, Direction, Rc<ShapePlan>)>>,
 }
 
 impl Default for Shaper {
@@ -42,7 +47,10 @@ impl Shaper {
             .iter()
             .map(|font| (ShaperFont::new(font), f32::from(font.units_per_em())))
             .collect();
-        Shaper { fonts }
+        Shaper {
+            fonts,
+            plans: RefCell::new(Vec::new()),
+        }
     }
 
     /// Glyphs for `text` in `face`, left to right.
@@ -51,7 +59,8 @@ impl Shaper {
         let mut buffer = Buffer::new();
         buffer.push_str(text);
         buffer.guess_segment_properties();
-        if harfrust::shape(shaper, &mut buffer, ShapeOptions::new()).is_err() {
+        let plan = self.plan(face, buffer.script(), buffer.direction());
+        if harfrust::shape(shaper, &mut buffer, ShapeOptions::new().plan(Some(&plan))).is_err() {
             return Vec::new();
         }
         let infos = buffer.glyph_infos();
@@ -67,6 +76,25 @@ impl Shaper {
                 cluster: info.cluster as usize,
             })
             .collect()
+    }
+
+    fn plan(&self, face: Face, script: Option<Script>, direction: Direction) -> Rc<ShapePlan> {
+        let mut plans = self.plans.borrow_mut();
+        if let Some((.., plan)) = plans
+            .iter()
+            .find(|(f, s, d, _)| (*f, *s, *d) == (face, script, direction))
+        {
+            return plan.clone();
+        }
+        let plan = Rc::new(ShapePlan::new(
+            &FONTS[face.index()],
+            direction,
+            script,
+            None,
+            &[],
+        ));
+        plans.push((face, script, direction, plan.clone()));
+        plan
     }
 
     /// The width of `text` at `size` points.
