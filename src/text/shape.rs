@@ -27,12 +27,15 @@ pub struct ShapedGlyph {
     pub cluster: usize,
 }
 
+/// What a shaping plan depends on.
+type PlanKey = (Face, Option<Script>, Direction);
+
 /// Shapers for the four bundled faces with their units per em, and the shaping plans
 /// made so far. A plan is costly to make and the same for all text of one script and
 /// direction, so each is made once.
 pub struct Shaper {
     fonts: Vec<(ShaperFont<'static, 'static>, f32)>,
-    plans: RefCell<Vec<(Face, Option<Script>, Direction, Rc<ShapePlan>)>>,
+    plans: RefCell<Vec<(PlanKey, Rc<ShapePlan>)>>,
 }
 
 impl Default for Shaper {
@@ -93,7 +96,7 @@ impl Shaper {
             None,
             &[],
         ));
-        plans.push((face, script, direction, plan.clone()));
+        plans.push((key, plan.clone()));
         plan
     }
 
