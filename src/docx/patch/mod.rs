@@ -6,10 +6,11 @@
 //! docx-rs shows up as an error, not as a silently incomplete file. It adds:
 //!
 //! - the full core properties (docx-rs cannot set title, subject, author, keywords, language);
+//! - the custom properties, in the metadata's order (docx-rs keeps them in a hash map);
 //! - Calibri in the font table, with Carlito as its alternative;
 //! - `w:lang` on the document defaults, so Word checks spelling in the report's language;
 //! - `w:tblHeader` on header rows, so they repeat on every page;
-//! - alternative text (`descr`) and unique ids on pictures;
+//! - alternative text (`descr`) and unique ids on pictures, the header's logo included;
 //! - children of property elements in schema order ([`order`]), which Word insists on;
 //! - stable output: paragraph ids renumbered, relationships sorted (docx-rs lists links in
 //!   hash-map order), and fixed ZIP timestamps.
@@ -27,6 +28,8 @@ pub(super) struct Plan<'a> {
     pub(super) meta: &'a Meta,
     /// Alternative text of each picture in document order.
     pub(super) image_alts: &'a [String],
+    /// Alternative text of the running header's logo, numbered after the body's pictures.
+    pub(super) header_alt: Option<&'a str>,
     /// For each table in document order, whether its first row is a header.
     pub(super) table_headers: &'a [bool],
 }
@@ -52,19 +55,27 @@ fn fix_part(
 ) -> Result<Vec<u8>, DocxError> {
     match name {
         "docProps/core.xml" => Ok(core_properties(plan.meta).into_bytes()),
+        "docProps/custom.xml" => Ok(custom_properties(&plan.meta.properties).into_bytes()),
         "word/styles.xml" => edit(name, data, |xml| {
             order::schema_order(&default_language(xml, &plan.meta.language)?)
         }),
         "word/document.xml" => edit(name, data, |xml| {
             let xml = renumber_paragraphs(xml, paragraph_ids);
             let xml = repeat_header_rows(&xml, plan.table_headers)?;
-            order::schema_order(&describe_pictures(&xml, plan.image_alts)?)
+            order::schema_order(&describe_pictures(&xml, plan.image_alts, 1)?)
         }),
         "word/numbering.xml" => edit(name, data, order::schema_order),
         "word/_rels/document.xml.rels" => edit(name, data, sort_relationships),
         "word/fontTable.xml" => edit(name, data, declare_body_font),
         _ if is_header_or_footer(name) => edit(name, data, |xml| {
-            order::schema_order(&renumber_paragraphs(xml, paragraph_ids))
+            let xml = renumber_paragraphs(xml, paragraph_ids);
+            // Only the running header has a picture: the logo.
+            let alts: Vec<String> = match plan.header_alt {
+                Some(alt) if xml.contains(DOC_PR) => vec![alt.to_owned()],
+                _ => Vec::new(),
+            };
+            let first = plan.image_alts.len() + 1;
+            order::schema_order(&describe_pictures(&xml, &alts, first)?)
         }),
         _ => Ok(data),
     }
@@ -114,6 +125,32 @@ fn core_properties(meta: &Meta) -> String {
         "</cp:coreProperties>".to_owned(),
     ]
     .concat()
+}
+
+/// The custom properties part, each property a string (`vt:lpwstr`) in the given order.
+/// Word numbers them from 2 under the one format id it uses for user-defined properties.
+fn custom_properties(properties: &[(String, String)]) -> String {
+    const USER_DEFINED: &str = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}";
+    let items = properties.iter().enumerate().map(|(index, (name, value))| {
+        format!(
+            r#"<property fmtid="{USER_DEFINED}" pid="{}" name="{}"><vt:lpwstr>{}</vt:lpwstr></property>"#,
+            index + 2,
+            escape(name),
+            escape(value)
+        )
+    });
+    [
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#.to_owned(),
+        concat!(
+            r#"<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" "#,
+            r#"xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">"#
+        )
+        .to_owned(),
+    ]
+    .into_iter()
+    .chain(items)
+    .chain(["</Properties>".to_owned()])
+    .collect()
 }
 
 /// Adds `w:lang` as the last run property of the document defaults, where the schema puts it.
@@ -206,10 +243,12 @@ fn repeat_header_rows(xml: &str, headers: &[bool]) -> Result<String, DocxError> 
     Ok(out)
 }
 
-/// Gives the pictures, which docx-rs writes all with id 1 and no description, unique ids,
-/// names and their alternative text.
-fn describe_pictures(xml: &str, alts: &[String]) -> Result<String, DocxError> {
-    const DOC_PR: &str = r#"<wp:docPr id="1" name="Figure" />"#;
+/// How docx-rs writes every picture's properties.
+const DOC_PR: &str = r#"<wp:docPr id="1" name="Figure" />"#;
+
+/// Gives the pictures, which docx-rs writes all with id 1 and no description, unique ids
+/// counting from `first`, names and their alternative text.
+fn describe_pictures(xml: &str, alts: &[String], first: usize) -> Result<String, DocxError> {
     let pieces: Vec<&str> = xml.split(DOC_PR).collect();
     if pieces.len() != alts.len() + 1 {
         return Err(DocxError::Patch(format!(
@@ -220,7 +259,7 @@ fn describe_pictures(xml: &str, alts: &[String]) -> Result<String, DocxError> {
     }
     let mut out = pieces[0].to_owned();
     for (index, (alt, piece)) in alts.iter().zip(&pieces[1..]).enumerate() {
-        let number = index + 1;
+        let number = first + index;
         out.push_str(&format!(
             r#"<wp:docPr id="{number}" name="Picture {number}" descr="{}" />"#,
             escape(alt)
@@ -339,6 +378,22 @@ mod tests {
     }
 
     #[test]
+    fn custom_properties_keep_their_order_and_escape_text() {
+        let xml = custom_properties(&[
+            ("Programme".to_owned(), "Trygg & säker".to_owned()),
+            ("Period".to_owned(), "2023-Q1".to_owned()),
+        ]);
+        let programme =
+            xml.find(r#"pid="2" name="Programme"><vt:lpwstr>Trygg &amp; säker</vt:lpwstr>"#);
+        let period = xml.find(r#"pid="3" name="Period"><vt:lpwstr>2023-Q1</vt:lpwstr>"#);
+        assert!(
+            programme.is_some_and(|p| period.is_some_and(|q| p < q)),
+            "{xml}"
+        );
+        assert!(xml.ends_with("</Properties>"));
+    }
+
+    #[test]
     fn language_goes_last_into_the_default_run_properties() {
         let xml = "<w:rPrDefault><w:rPr><w:sz w:val=\"22\" /></w:rPr></w:rPrDefault>";
         let patched = default_language(xml, "en-GB").expect("anchor present");
@@ -369,7 +424,7 @@ mod tests {
             "Kommunens logotyp".to_owned(),
             "Polisen \"logo\"".to_owned(),
         ];
-        let patched = describe_pictures(&xml, &alts).expect("two pictures");
+        let patched = describe_pictures(&xml, &alts, 1).expect("two pictures");
         assert!(
             patched.contains(r#"<wp:docPr id="1" name="Picture 1" descr="Kommunens logotyp" />"#)
         );
@@ -378,7 +433,12 @@ mod tests {
                 r#"<wp:docPr id="2" name="Picture 2" descr="Polisen &quot;logo&quot;" />"#
             )
         );
-        assert!(describe_pictures(&xml, &alts[..1]).is_err());
+        assert!(describe_pictures(&xml, &alts[..1], 1).is_err());
+        let header = describe_pictures(&format!("<w:hdr>{picture}</w:hdr>"), &alts[..1], 3)
+            .expect("one picture");
+        assert!(
+            header.contains(r#"<wp:docPr id="3" name="Picture 3" descr="Kommunens logotyp" />"#)
+        );
     }
 
     #[test]
