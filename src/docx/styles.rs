@@ -41,6 +41,8 @@ const MUTED_COLOR: &str = "595959";
 /// Word's default link blue: 5.8:1 against white.
 const LINK_COLOR: &str = "0563C1";
 const TABLE_BORDER_COLOR: &str = "A6A6A6";
+/// The table style's header row: light blue-grey behind black bold text (15:1).
+pub(super) const TABLE_HEADER_FILL: &str = "D9E2F3";
 /// Each further contents level is indented by this much, in twips (12 pt, as in the PDF).
 const TOC_INDENT: i32 = 240;
 /// Every tone of a status badge, in the order their styles are listed.

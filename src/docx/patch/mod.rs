@@ -9,7 +9,8 @@
 //! - the custom properties, in the metadata's order (docx-rs keeps them in a hash map);
 //! - Calibri in the font table, with Carlito as its alternative;
 //! - `w:lang` on the document defaults, so Word checks spelling in the report's language;
-//! - `w:tblHeader` on header rows, so they repeat on every page;
+//! - `w:tblHeader` on header rows, so they repeat on every page, and the table style's
+//!   header-row look (`w:tblStylePr`, switched on per table by `w:tblLook`);
 //! - alternative text (`descr`) and unique ids on pictures, the header's logo included;
 //! - children of property elements in schema order ([`order`]), which Word insists on;
 //! - stable output: paragraph ids renumbered, relationships sorted (docx-rs lists links in
@@ -57,7 +58,8 @@ fn fix_part(
         "docProps/core.xml" => Ok(core_properties(plan.meta).into_bytes()),
         "docProps/custom.xml" => Ok(custom_properties(&plan.meta.properties).into_bytes()),
         "word/styles.xml" => edit(name, data, |xml| {
-            order::schema_order(&default_language(xml, &plan.meta.language)?)
+            let xml = header_row_look(xml)?;
+            order::schema_order(&default_language(&xml, &plan.meta.language)?)
         }),
         "word/document.xml" => edit(name, data, |xml| {
             let xml = renumber_paragraphs(xml, paragraph_ids);
@@ -174,6 +176,24 @@ fn insert_before_once(
     }
 }
 
+/// Gives the table style a distinct header row: bold on a light shade. docx-rs has no
+/// conditional table formatting; a Word user restyles every table's header row here.
+fn header_row_look(xml: &str) -> Result<String, DocxError> {
+    let style = format!(r#"w:styleId="{}""#, styles::TABLE);
+    let end = xml
+        .find(&style)
+        .and_then(|start| xml[start..].find("</w:style>").map(|end| start + end))
+        .ok_or_else(|| DocxError::Patch(format!("no table style {}", styles::TABLE)))?;
+    let look = format!(
+        concat!(
+            r#"<w:tblStylePr w:type="firstRow"><w:rPr><w:b /><w:bCs /></w:rPr>"#,
+            r#"<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{}" /></w:tcPr></w:tblStylePr>"#
+        ),
+        styles::TABLE_HEADER_FILL
+    );
+    Ok([&xml[..end], &look, &xml[end..]].concat())
+}
+
 /// Declares the body font with Carlito, its metric twin, as the alternative for systems
 /// without Calibri; docx-rs's font table lists only Times New Roman, Symbol and Arial.
 fn declare_body_font(xml: &str) -> Result<String, DocxError> {
@@ -207,11 +227,13 @@ fn renumber_paragraphs(xml: &str, next: &mut u32) -> String {
     out
 }
 
-/// Marks the first row of each table flagged in `headers` as a header row. Tables are not
-/// nested, so the text after each `<w:tbl>` up to the next one is that table.
+/// Marks the first row of each table flagged in `headers` as a header row, and switches the
+/// table style's header-row look on for it. Tables are not nested, so the text after each
+/// `<w:tbl>` up to the next one is that table.
 fn repeat_header_rows(xml: &str, headers: &[bool]) -> Result<String, DocxError> {
     const TABLE: &str = "<w:tbl>";
     const ROW_PROPERTIES: &str = "<w:trPr>";
+    const LOOK: &str = r#"<w:tblLook w:val="0420" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1" />"#;
     let mut pieces = xml.split(TABLE);
     let mut out = pieces.next().unwrap_or_default().to_owned();
     let tables: Vec<&str> = pieces.collect();
@@ -231,7 +253,8 @@ fn repeat_header_rows(xml: &str, headers: &[bool]) -> Result<String, DocxError> 
             (false, _) => out.push_str(table),
             (true, Some(at)) => {
                 let (before, after) = table.split_at(at + ROW_PROPERTIES.len());
-                out.extend([before, "<w:tblHeader />", after]);
+                let before = before.replacen("</w:tblPr>", &format!("{LOOK}</w:tblPr>"), 1);
+                out.extend([before.as_str(), "<w:tblHeader />", after]);
             }
             (true, None) => {
                 return Err(DocxError::Patch(
@@ -403,17 +426,31 @@ mod tests {
 
     #[test]
     fn only_flagged_tables_get_a_repeating_header_row() {
-        let table = "<w:tbl><w:tblPr /><w:tr><w:trPr><w:cantSplit /></w:trPr></w:tr><w:tr><w:trPr><w:cantSplit /></w:trPr></w:tr></w:tbl>";
+        let table = "<w:tbl><w:tblPr></w:tblPr><w:tr><w:trPr><w:cantSplit /></w:trPr></w:tr><w:tr><w:trPr><w:cantSplit /></w:trPr></w:tr></w:tbl>";
         let xml = format!("<w:body>{table}<w:p />{table}</w:body>");
         let patched = repeat_header_rows(&xml, &[true, false]).expect("two tables");
         assert_eq!(patched.matches("<w:tblHeader />").count(), 1);
         assert!(
-            patched.starts_with(
-                "<w:body><w:tbl><w:tblPr /><w:tr><w:trPr><w:tblHeader /><w:cantSplit />"
-            )
+            patched
+                .starts_with(r#"<w:body><w:tbl><w:tblPr><w:tblLook w:val="0420" w:firstRow="1" "#),
+            "{patched}"
+        );
+        assert!(patched.contains("</w:tblPr><w:tr><w:trPr><w:tblHeader /><w:cantSplit />"));
+        assert_eq!(
+            patched.matches("<w:tblLook ").count(),
+            1,
+            "only the header table"
         );
         assert!(repeat_header_rows(&xml, &[true]).is_err());
         assert!(repeat_header_rows("<w:tbl><w:tr /></w:tbl>", &[true]).is_err());
+    }
+
+    #[test]
+    fn the_table_style_gets_a_header_row_look() {
+        let xml = r#"<w:style w:styleId="Hyperlink"></w:style><w:style w:styleId="TableGrid"><w:tblPr /></w:style>"#;
+        let patched = header_row_look(xml).expect("table style present");
+        assert!(patched.ends_with(r#"<w:tblPr /><w:tblStylePr w:type="firstRow"><w:rPr><w:b /><w:bCs /></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="D9E2F3" /></w:tcPr></w:tblStylePr></w:style>"#), "{patched}");
+        assert!(header_row_look("<w:style w:styleId=\"Normal\"></w:style>").is_err());
     }
 
     #[test]
