@@ -1,13 +1,15 @@
 //! Blocks of the document model as Word paragraphs and tables, in reading order.
 //!
 //! Entry point: [`convert`]. Headings map to Word's Title and Heading styles, body text to
-//! Normal; lists, tables and pictures are handed to their own modules. Along the way the
+//! Normal; every heading is a bookmark the table of contents links to. Lists, tables,
+//! pictures and the contents are handed to their own modules. Along the way the
 //! [`ConvertContext`] records what [`super::patch`] must add afterwards.
 
+use super::contents::{self, Bookmarks, Entry};
 use super::inline::{self, LinkIds};
 use super::lists::{self, ListNumbering};
 use super::{DocxError, images, styles, tables};
-use crate::doc::{Block, Image};
+use crate::doc::{Block, Image, PageMap, Run as DocRun, Table as DocTable};
 use docx_rs::{Paragraph, Run, Table};
 
 /// State carried through one conversion.
@@ -15,6 +17,9 @@ use docx_rs::{Paragraph, Run, Table};
 pub(super) struct ConvertContext {
     pub(super) lists: ListNumbering,
     pub(super) links: LinkIds,
+    pub(super) bookmarks: Bookmarks,
+    /// The lines of the table of contents, known before the first block is converted.
+    contents: Vec<Entry>,
     /// Alternative text of each picture, in document order.
     pub(super) image_alts: Vec<String>,
     /// For each table in document order, whether its first row is a header.
@@ -39,14 +44,23 @@ impl From<Table> for Element {
     }
 }
 
-/// Converts `blocks` into body elements.
+/// Converts `blocks` into body elements; `pages` gives the contents their page numbers.
 pub(super) fn convert(
     blocks: &[Block],
+    pages: &PageMap,
     context: &mut ConvertContext,
 ) -> Result<Vec<Element>, DocxError> {
+    context.contents = contents::entries(blocks, pages, &mut context.bookmarks);
     let mut out = Vec::new();
-    for block in blocks {
-        convert_block(block, context, &mut out)?;
+    for (index, block) in blocks.iter().enumerate() {
+        match block {
+            // A heading's space above already sets a table off from it.
+            Block::Table(table) => {
+                let heading_next = matches!(blocks.get(index + 1), Some(Block::Heading { .. }));
+                convert_table(table, !heading_next, context, &mut out);
+            }
+            _ => convert_block(block, context, &mut out)?,
+        }
     }
     Ok(out)
 }
@@ -58,14 +72,11 @@ pub(super) fn convert_block(
     out: &mut Vec<Element>,
 ) -> Result<(), DocxError> {
     match block {
-        Block::Heading { level, runs, .. } => {
-            let paragraph = Paragraph::new().style(heading_style(*level));
-            out.push(Element::from(inline::add_runs(
-                paragraph,
-                runs,
-                &mut context.links,
-            )));
-        }
+        Block::Heading {
+            level,
+            runs,
+            anchor,
+        } => out.push(Element::from(heading(*level, runs, anchor, context))),
         Block::Paragraph(runs) => {
             out.push(Element::from(inline::add_runs(
                 Paragraph::new(),
@@ -74,19 +85,29 @@ pub(super) fn convert_block(
             )));
         }
         Block::List(list) => lists::convert_list(list, 0, context, out)?,
-        Block::Table(table) => {
-            if let Some(table) = tables::convert_table(table, context) {
-                // Word and LibreOffice merge tables that touch; a paragraph keeps them apart
-                // and gives the text after a table some air.
-                out.extend([Element::from(table), Element::from(Paragraph::new())]);
-            }
-        }
+        Block::Table(table) => convert_table(table, true, context, out),
         Block::Logos(logos) if logos.is_empty() => {}
         Block::Logos(logos) => out.push(Element::from(logo_row(logos, context)?)),
         Block::Signatures(signatures) => tables::convert_signatures(signatures, context, out),
-        Block::Contents { .. } => {}
+        Block::Contents { title } => out.extend(contents::render(title, &context.contents)),
     }
     Ok(())
+}
+
+/// Converts a data table, followed by an empty paragraph if `spacer`: Word and LibreOffice
+/// merge tables that touch, and the paragraph gives the text after a table some air.
+fn convert_table(
+    table: &DocTable,
+    spacer: bool,
+    context: &mut ConvertContext,
+    out: &mut Vec<Element>,
+) {
+    if let Some(table) = tables::convert_table(table, context) {
+        out.push(Element::from(table));
+        if spacer {
+            out.push(Element::from(Paragraph::new()));
+        }
+    }
 }
 
 /// Level 1 is the document's title; sections and subsections are Word's headings 1 and 2.
@@ -97,6 +118,15 @@ fn heading_style(level: u8) -> &'static str {
         3 => styles::HEADINGS[1],
         _ => styles::HEADINGS[2],
     }
+}
+
+/// A heading paragraph whose text is a bookmark named after its anchor.
+fn heading(level: u8, runs: &[DocRun], anchor: &str, context: &mut ConvertContext) -> Paragraph {
+    let id = context.bookmarks.next_id();
+    let paragraph = Paragraph::new()
+        .style(heading_style(level))
+        .add_bookmark_start(id, context.bookmarks.name(anchor));
+    inline::add_runs(paragraph, runs, &mut context.links).add_bookmark_end(id)
 }
 
 /// The logos side by side in one paragraph, a space apart.

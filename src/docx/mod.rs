@@ -6,6 +6,7 @@
 //! one place that edits the XML it wrote.
 
 mod blocks;
+mod contents;
 mod images;
 mod inline;
 mod lists;
@@ -16,7 +17,7 @@ mod tables;
 #[cfg(test)]
 mod tests;
 
-use crate::doc::Document;
+use crate::doc::{Document, PageMap};
 use blocks::{ConvertContext, Element};
 use docx_rs::Docx;
 use std::fmt;
@@ -52,13 +53,16 @@ impl From<zip::result::ZipError> for DocxError {
     }
 }
 
-/// Writes `doc` as a DOCX file's bytes. The same document always gives the same bytes.
-pub fn docx(doc: &Document) -> Result<Vec<u8>, DocxError> {
+/// Writes `doc` as a DOCX file's bytes; `pages` is the PDF's pagination, which the table of
+/// contents shows. The same document always gives the same bytes.
+pub fn docx(doc: &Document, pages: &PageMap) -> Result<Vec<u8>, DocxError> {
     // Turn the blocks into paragraphs and tables, collecting what the patch needs to know.
     let mut context = ConvertContext::default();
-    let body = blocks::convert(&doc.blocks, &mut context)?;
-    // Page geometry, header and footer, styles and list definitions around the body.
-    let mut package = page::setup(styles::add_styles(Docx::new()), &doc.meta);
+    let body = blocks::convert(&doc.blocks, pages, &mut context)?;
+    // Page geometry, header and footer, styles and list definitions around the body. The
+    // header's logo is numbered after the body's pictures.
+    let header_number = context.image_alts.len() + 1;
+    let mut package = page::setup(styles::add_styles(Docx::new()), &doc.meta, header_number)?;
     package = context.lists.add_definitions(package);
     package = body.into_iter().fold(package, add_child);
     // Let docx-rs write the package, then add what it has no API for.
@@ -67,6 +71,7 @@ pub fn docx(doc: &Document) -> Result<Vec<u8>, DocxError> {
     let plan = patch::Plan {
         meta: &doc.meta,
         image_alts: &context.image_alts,
+        header_alt: doc.meta.header_logo.as_ref().map(|logo| logo.alt.as_str()),
         table_headers: &context.table_headers,
     };
     patch::apply(&bytes.into_inner(), &plan)

@@ -1,8 +1,10 @@
-//! The page: A4 with 25 mm margins, a running header and a "page X of Y" footer.
+//! The page: A4 with 25 mm margins, a running header and a footer with the date and
+//! "page X of Y".
 //!
-//! Entry point: [`setup`]. The first page is the title page and has no header.
+//! Entry point: [`setup`]. The first page is the title page and has no header; from page 2
+//! the header shows the small logo, the title and the case number.
 
-use super::styles;
+use super::{DocxError, images, styles};
 use crate::doc::Meta;
 use docx_rs::{Docx, Footer, Header, NumPages, PageMargin, PageNum, Paragraph, Run};
 
@@ -21,7 +23,8 @@ const fn mm(millimetres: f64) -> i32 {
 }
 
 /// Sets page size and margins, and adds the header and footer built from `meta`.
-pub(super) fn setup(docx: Docx, meta: &Meta) -> Docx {
+/// `picture_number` numbers the header's logo after the body's pictures.
+pub(super) fn setup(docx: Docx, meta: &Meta, picture_number: usize) -> Result<Docx, DocxError> {
     let margin = PageMargin::new()
         .top(MARGIN)
         .bottom(MARGIN)
@@ -30,30 +33,37 @@ pub(super) fn setup(docx: Docx, meta: &Meta) -> Docx {
         .header(HEADER_DISTANCE)
         .footer(HEADER_DISTANCE)
         .gutter(0);
-    docx.page_size(PAGE_WIDTH as u32, PAGE_HEIGHT as u32)
+    Ok(docx
+        .page_size(PAGE_WIDTH as u32, PAGE_HEIGHT as u32)
         .page_margin(margin)
-        .header(header(meta))
+        .header(header(meta, picture_number)?)
         .first_header(Header::new().add_paragraph(Paragraph::new().style(styles::HEADER)))
         .footer(footer(meta))
-        .first_footer(footer(meta))
+        .first_footer(footer(meta)))
 }
 
-/// The title on the left and, when there is one, the case number at the right edge.
-fn header(meta: &Meta) -> Header {
-    let mut line = Paragraph::new()
-        .style(styles::HEADER)
-        .add_run(Run::new().add_text(&meta.title));
+/// The logo and the title on the left and, when there is one, the case number at the right
+/// edge.
+fn header(meta: &Meta, picture_number: usize) -> Result<Header, DocxError> {
+    let mut line = Paragraph::new().style(styles::HEADER);
+    if let Some(logo) = &meta.header_logo {
+        let picture = images::picture(logo, picture_number)?;
+        line = line.add_run(Run::new().add_image(picture).add_text("  "));
+    }
+    line = line.add_run(Run::new().add_text(&meta.title));
     if let Some(number) = &meta.case_number {
         let case = format!("{} {number}", meta.labels.case_number);
         line = line.add_run(Run::new().add_tab().add_text(case));
     }
-    Header::new().add_paragraph(line)
+    Ok(Header::new().add_paragraph(line))
 }
 
-/// "Sida 3 av 7": real PAGE and NUMPAGES fields, so the numbers stay right after editing.
+/// The report's date on the left; "Sida 3 av 7" at the right edge, with real PAGE and
+/// NUMPAGES fields so the numbers stay right after editing.
 fn footer(meta: &Meta) -> Footer {
     let line = Paragraph::new()
         .style(styles::FOOTER)
+        .add_run(Run::new().add_text(&meta.date_text).add_tab())
         .add_run(Run::new().add_text(format!("{} ", meta.labels.page)))
         .add_page_num(PageNum::new())
         .add_run(Run::new().add_text(format!(" {} ", meta.labels.of)))

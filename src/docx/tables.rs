@@ -1,8 +1,8 @@
 //! Data tables and the signature block, both as Word tables across the text width.
 //!
 //! Entry points: [`convert_table`] and [`convert_signatures`]. A data table's first row is
-//! its header: bold on a light shade, repeated on every page (marked by [`super::patch`]);
-//! no row breaks across pages.
+//! its header: bold, on the light shade of the table style's header row, repeated on every
+//! page (both marked by [`super::patch`]); no row breaks across pages.
 
 use super::blocks::{ConvertContext, Element};
 use super::page::TEXT_WIDTH;
@@ -10,12 +10,9 @@ use super::{inline, styles};
 use crate::doc::{Align, Cell, Run, Signatures, Table};
 use docx_rs::{
     AlignmentType, BorderType, LineSpacing, Paragraph, ParagraphBorder, ParagraphBorderPosition,
-    ParagraphBorders, Shading, ShdType, Table as WordTable, TableCell, TableLayoutType, TableRow,
-    WidthType,
+    ParagraphBorders, Table as WordTable, TableCell, TableLayoutType, TableRow, WidthType,
 };
 
-/// Header cells: light blue-grey behind black bold text (15:1).
-const HEADER_FILL: &str = "D9E2F3";
 /// A column's share of the width follows its longest text, within these bounds (in
 /// characters), so that a long description does not squeeze a number column to nothing.
 const NARROWEST: usize = 4;
@@ -47,11 +44,7 @@ pub(super) fn convert_table(table: &Table, context: &mut ConvertContext) -> Opti
                 .iter()
                 .map(emphasised)
                 .collect();
-            let shade = Shading::new()
-                .shd_type(ShdType::Clear)
-                .color("auto")
-                .fill(HEADER_FILL);
-            cell(&runs, align(column), widths[column], context).shading(shade)
+            cell(&runs, align(column), widths[column], context)
         });
         TableRow::new(cells.collect()).cant_split()
     });

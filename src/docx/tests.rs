@@ -3,8 +3,8 @@
 use super::images::tests::tiny_png;
 use super::*;
 use crate::doc::{
-    Align, Block, Image, ImageFormat, List, ListItem, Meta, PageLabels, Run, Signatures, Signer,
-    Table, Tone,
+    Align, Block, Image, ImageFormat, List, ListItem, Meta, PageLabels, PageMap, Run, Signatures,
+    Signer, Table, Tone,
 };
 use chrono::NaiveDate;
 use std::io::{Cursor, Read};
@@ -48,7 +48,18 @@ fn meta() -> Meta {
             case_number: "Dnr".to_owned(),
             draft: "UTKAST".to_owned(),
         },
-        ..Meta::example()
+        date_text: "14 april 2023".to_owned(),
+        header_logo: Some(Image {
+            data: Arc::new(tiny_png(20, 20)),
+            format: ImageFormat::Png,
+            alt: "Exempelstads kommun".to_owned(),
+            height_mm: 7.0,
+        }),
+        properties: vec![
+            ("Programme".to_owned(), "Trygg stad".to_owned()),
+            ("Period".to_owned(), "2023-Q1".to_owned()),
+            ("Case number".to_owned(), "KS 2023/0123".to_owned()),
+        ],
     }
 }
 
@@ -135,6 +146,9 @@ fn report() -> Document {
     let mut blocks = vec![
         Block::Logos(vec![logo]),
         heading(1, "Medborgarlöfte Trygg stad"),
+        Block::Contents {
+            title: "Innehåll".to_owned(),
+        },
         heading(2, "Sammanfattning"),
     ];
     blocks.extend([Block::Paragraph(paragraph), heading(3, "Aktiviteter")]);
@@ -144,6 +158,20 @@ fn report() -> Document {
         meta: meta(),
         blocks,
     }
+}
+
+/// The PDF's pages of the sample report's headings.
+fn pages() -> PageMap {
+    PageMap::from([
+        ("medborgarlöfte trygg stad".to_owned(), 1),
+        ("sammanfattning".to_owned(), 2),
+        ("aktiviteter".to_owned(), 3),
+    ])
+}
+
+/// The sample report as a DOCX.
+fn built() -> Vec<u8> {
+    docx(&report(), &pages()).expect("writes")
 }
 
 /// The text of `name` in the package `bytes`.
@@ -159,7 +187,7 @@ fn part(bytes: &[u8], name: &str) -> String {
 
 #[test]
 fn headings_use_title_and_heading_styles() {
-    let document = part(&docx(&report()).expect("writes"), "word/document.xml");
+    let document = part(&built(), "word/document.xml");
     for style in ["Title", "Heading1", "Heading2", "ListParagraph"] {
         assert!(
             document.contains(&format!(r#"<w:pStyle w:val="{style}" />"#)),
@@ -170,7 +198,7 @@ fn headings_use_title_and_heading_styles() {
 
 #[test]
 fn styles_define_outline_levels_font_and_language() {
-    let styles = part(&docx(&report()).expect("writes"), "word/styles.xml");
+    let styles = part(&built(), "word/styles.xml");
     for (id, name, level) in [
         ("Heading1", "heading 1", 0),
         ("Heading2", "heading 2", 1),
@@ -198,6 +226,14 @@ fn styles_define_outline_levels_font_and_language() {
         "Caption",
         "TableGrid",
         "Hyperlink",
+        "TOCHeading",
+        "TOC1",
+        "TOC2",
+        "TOC3",
+        "StatusWarning",
+        "StatusBad",
+        "StatusDone",
+        "StatusNeutral",
     ] {
         assert!(
             styles.contains(&format!(r#"w:styleId="{id}""#)),
@@ -210,7 +246,7 @@ fn styles_define_outline_levels_font_and_language() {
 
 #[test]
 fn header_and_footer_carry_title_case_number_and_page_fields() {
-    let bytes = docx(&report()).expect("writes");
+    let bytes = built();
     let document = part(&bytes, "word/document.xml");
     assert!(
         document.contains("<w:titlePg />"),
@@ -227,7 +263,7 @@ fn header_and_footer_carry_title_case_number_and_page_fields() {
 
 #[test]
 fn tables_repeat_their_header_and_keep_rows_whole() {
-    let document = part(&docx(&report()).expect("writes"), "word/document.xml");
+    let document = part(&built(), "word/document.xml");
     assert_eq!(
         document.matches("<w:tblHeader />").count(),
         1,
@@ -250,7 +286,7 @@ fn tables_repeat_their_header_and_keep_rows_whole() {
 
 #[test]
 fn lists_use_numbering_restarting_per_list() {
-    let bytes = docx(&report()).expect("writes");
+    let bytes = built();
     let document = part(&bytes, "word/document.xml");
     assert!(document.contains(r#"<w:numId w:val="2" /><w:ilvl w:val="0" />"#));
     assert!(
@@ -270,20 +306,20 @@ fn lists_use_numbering_restarting_per_list() {
 }
 
 #[test]
-fn logos_have_alternative_text_and_badges_shading() {
-    let document = part(&docx(&report()).expect("writes"), "word/document.xml");
+fn logos_and_links_are_described() {
+    let document = part(&built(), "word/document.xml");
     assert!(
         document.contains(r#"<wp:docPr id="1" name="Picture 1" descr="Exempelstads kommun" />"#)
     );
     // 15 mm high, three times as wide as high.
     assert!(document.contains(r#"<wp:extent cx="1620000" cy="540000" />"#));
-    assert!(document.contains(r#"w:fill="C6EFCE""#) && document.contains(">Klar</w:t>"));
+    assert!(document.contains(">Klar</w:t>"));
     assert!(document.contains(r#"<w:rStyle w:val="Hyperlink" />"#));
 }
 
 #[test]
 fn core_properties_describe_the_report() {
-    let core = part(&docx(&report()).expect("writes"), "docProps/core.xml");
+    let core = part(&built(), "docProps/core.xml");
     assert!(core.contains("<dc:title>Medborgarlöfte Trygg stad</dc:title>"));
     assert!(
         core.contains("<cp:keywords>medborgarlöfte, 2023 kvartal 1, KS 2023/0123</cp:keywords>")
@@ -294,14 +330,17 @@ fn core_properties_describe_the_report() {
 
 #[test]
 fn the_same_document_gives_the_same_bytes() {
-    let first = docx(&report()).expect("writes");
+    let first = built();
     // Something else built in between must not shift any id.
-    docx(&Document {
-        meta: meta(),
-        blocks: lists(),
-    })
+    docx(
+        &Document {
+            meta: meta(),
+            blocks: lists(),
+        },
+        &PageMap::new(),
+    )
     .expect("writes");
-    assert_eq!(docx(&report()).expect("writes"), first);
+    assert_eq!(built(), first);
 }
 
 #[test]
@@ -335,10 +374,13 @@ fn empty_and_degenerate_documents_are_written() {
             heading(9, ""),
         ],
     ] {
-        let bytes = docx(&Document {
-            meta: meta(),
-            blocks,
-        })
+        let bytes = docx(
+            &Document {
+                meta: meta(),
+                blocks,
+            },
+            &PageMap::new(),
+        )
         .expect("writes");
         assert!(part(&bytes, "word/document.xml").contains("<w:body>"));
     }
@@ -352,15 +394,181 @@ fn a_broken_logo_is_an_error_naming_it() {
         alt: "Trasig logotyp".to_owned(),
         height_mm: 10.0,
     };
-    let error = docx(&Document {
-        meta: meta(),
-        blocks: vec![Block::Logos(vec![broken])],
-    })
+    let error = docx(
+        &Document {
+            meta: meta(),
+            blocks: vec![Block::Logos(vec![broken])],
+        },
+        &PageMap::new(),
+    )
     .unwrap_err();
     assert!(
         matches!(&error, DocxError::Image { alt, .. } if alt == "Trasig logotyp"),
         "{error}"
     );
+}
+
+/// The values of `attribute` on every `element` in `xml`, in order.
+fn attributes(xml: &str, element: &str, attribute: &str) -> Vec<String> {
+    xml.split(&format!("<{element} "))
+        .skip(1)
+        .filter_map(|tail| {
+            let tag = &tail[..tail.find('>')?];
+            let value = tag.split(&format!("{attribute}=\"")).nth(1)?;
+            Some(value[..value.find('"')?].to_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn contents_are_a_filled_toc_field_linking_to_heading_bookmarks() {
+    let document = part(&built(), "word/document.xml");
+    let start = document
+        .find(r#"<w:pStyle w:val="TOCHeading" />"#)
+        .expect("the contents' title");
+    let end = start
+        + document[start..]
+            .find(r#"<w:pStyle w:val="Heading1" />"#)
+            .expect("the first section after the contents");
+    let toc = &document[start..end];
+    // The field opens once in the first entry and closes once after the last.
+    let begin = toc.find(r#"w:fldCharType="begin""#).expect("field begins");
+    let instruction = toc
+        .find(r#"TOC \o &quot;1-2&quot; \h \u \z"#)
+        .expect("TOC instruction");
+    let separate = toc
+        .find(r#"w:fldCharType="separate""#)
+        .expect("field result follows");
+    assert!(begin < instruction && instruction < separate, "{toc}");
+    assert!(!document.contains("w:updateFields"));
+    // Two entries, a section and a subsection, with the PDF's pages as PAGEREF results.
+    let styles: Vec<_> = attributes(toc, "w:pStyle", "w:val");
+    assert_eq!(styles, ["TOCHeading", "TOC1", "TOC2"]);
+    assert!(toc.contains(">Sammanfattning</w:t>") && toc.contains(">Aktiviteter</w:t>"));
+    assert!(toc.contains("PAGEREF _Toc_sammanfattning \\h"), "{toc}");
+    for page in ["2", "3"] {
+        assert!(
+            toc.contains(&format!(r#"<w:t xml:space="preserve">{page}</w:t>"#)),
+            "{toc}"
+        );
+    }
+    assert_eq!(
+        toc.matches(r#"w:fldCharType="end""#).count(),
+        3,
+        "two PAGEREF fields and the TOC field end in the contents"
+    );
+    // Every link points at a heading's bookmark; every heading has one.
+    let links = attributes(toc, "w:hyperlink", "w:anchor");
+    assert_eq!(links, ["_Toc_sammanfattning", "_Toc_aktiviteter"]);
+    let bookmarks = attributes(&document, "w:bookmarkStart", "w:name");
+    assert_eq!(
+        bookmarks,
+        [
+            "_Toc_medborgarlofte_trygg_stad",
+            "_Toc_sammanfattning",
+            "_Toc_aktiviteter"
+        ]
+    );
+}
+
+#[test]
+fn the_running_header_shows_the_logo_with_alternative_text() {
+    let bytes = built();
+    let headers: Vec<String> = (1..=2)
+        .map(|n| part(&bytes, &format!("word/header{n}.xml")))
+        .collect();
+    let with_logo: Vec<&String> = headers.iter().filter(|h| h.contains("<wp:docPr")).collect();
+    assert_eq!(
+        with_logo.len(),
+        1,
+        "only the header from page 2 on has the logo"
+    );
+    // The body has one picture, so the header's logo is the second.
+    assert!(
+        with_logo[0]
+            .contains(r#"<wp:docPr id="2" name="Picture 2" descr="Exempelstads kommun" />"#),
+        "{}",
+        with_logo[0]
+    );
+    assert!(with_logo[0].contains("Medborgarlöfte Trygg stad"));
+    let logo_at = with_logo[0].find("<w:drawing>").expect("a drawing");
+    assert!(logo_at < with_logo[0].find("Medborgarlöfte").expect("the title"));
+}
+
+#[test]
+fn the_footer_has_the_date_and_page_fields() {
+    let bytes = built();
+    for name in ["word/footer1.xml", "word/footer2.xml"] {
+        let footer = part(&bytes, name);
+        let date = footer
+            .find(">14 april 2023</w:t>")
+            .expect("the report's date");
+        let page = footer.find(">PAGE</w:instrText>").expect("a PAGE field");
+        assert!(
+            date < page && footer.contains(">NUMPAGES</w:instrText>"),
+            "{footer}"
+        );
+    }
+}
+
+#[test]
+fn custom_properties_are_a_declared_part() {
+    let bytes = built();
+    let custom = part(&bytes, "docProps/custom.xml");
+    for (pid, name, value) in [
+        (2, "Programme", "Trygg stad"),
+        (3, "Period", "2023-Q1"),
+        (4, "Case number", "KS 2023/0123"),
+    ] {
+        assert!(
+            custom.contains(&format!(
+                r#"pid="{pid}" name="{name}"><vt:lpwstr>{value}</vt:lpwstr>"#
+            )),
+            "{custom}"
+        );
+    }
+    assert!(part(&bytes, "[Content_Types].xml").contains(
+        r#"PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml""#
+    ));
+    assert!(
+        part(&bytes, "_rels/.rels")
+            .contains(r#"relationships/custom-properties" Target="docProps/custom.xml""#)
+    );
+}
+
+#[test]
+fn badges_use_character_styles_and_runs_carry_no_colour_or_size() {
+    let bytes = built();
+    let document = part(&bytes, "word/document.xml");
+    assert!(
+        document.contains(
+            r#"<w:rStyle w:val="StatusGood" /></w:rPr><w:t xml:space="preserve">Klar</w:t>"#
+        ),
+        "{document}"
+    );
+    for direct in [
+        "<w:color ",
+        "<w:sz ",
+        "<w:rFonts ",
+        "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"C6EFCE\"",
+    ] {
+        assert!(!document.contains(direct), "{direct} in the body");
+    }
+    let styles = part(&bytes, "word/styles.xml");
+    let start = styles.find(r#"w:styleId="StatusGood""#).expect("the style");
+    let style = &styles[start..start + styles[start..].find("</w:style>").expect("closes")];
+    assert!(
+        style.contains(r#"w:type="character""#)
+            || styles[..start].ends_with(r#"w:type="character" "#)
+    );
+    for property in [
+        r#"<w:name w:val="Status Good" />"#,
+        "<w:b />",
+        r#"<w:color w:val="006100" />"#,
+        r#"w:fill="C6EFCE""#,
+    ] {
+        assert!(style.contains(property), "{property} in {style}");
+    }
 }
 
 /// Writes the sample report to /tmp/kvartal-sample.docx for a look in LibreOffice or Word.
@@ -391,6 +599,9 @@ fn write_sample() {
     sample
         .blocks
         .insert(sample.blocks.len() - 1, Block::Table(long_table));
-    std::fs::write("/tmp/kvartal-sample.docx", docx(&sample).expect("writes"))
-        .expect("writable /tmp");
+    std::fs::write(
+        "/tmp/kvartal-sample.docx",
+        docx(&sample, &PageMap::new()).expect("writes"),
+    )
+    .expect("writable /tmp");
 }

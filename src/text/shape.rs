@@ -83,10 +83,8 @@ impl Shaper {
 
     fn plan(&self, face: Face, script: Option<Script>, direction: Direction) -> Rc<ShapePlan> {
         let mut plans = self.plans.borrow_mut();
-        if let Some((.., plan)) = plans
-            .iter()
-            .find(|(f, s, d, _)| (*f, *s, *d) == (face, script, direction))
-        {
+        let key = (face, script, direction);
+        if let Some((_, plan)) = plans.iter().find(|(k, _)| *k == key) {
             return plan.clone();
         }
         let plan = Rc::new(ShapePlan::new(

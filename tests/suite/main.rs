@@ -2,5 +2,6 @@
 
 mod build;
 mod check;
+mod docx;
 mod snapshots;
 mod support;

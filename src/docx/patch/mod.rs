@@ -6,10 +6,12 @@
 //! docx-rs shows up as an error, not as a silently incomplete file. It adds:
 //!
 //! - the full core properties (docx-rs cannot set title, subject, author, keywords, language);
+//! - the custom properties, in the metadata's order (docx-rs keeps them in a hash map);
 //! - Calibri in the font table, with Carlito as its alternative;
 //! - `w:lang` on the document defaults, so Word checks spelling in the report's language;
-//! - `w:tblHeader` on header rows, so they repeat on every page;
-//! - alternative text (`descr`) and unique ids on pictures;
+//! - `w:tblHeader` on header rows, so they repeat on every page, and the table style's
+//!   header-row look (`w:tblStylePr`, switched on per table by `w:tblLook`);
+//! - alternative text (`descr`) and unique ids on pictures, the header's logo included;
 //! - children of property elements in schema order ([`order`]), which Word insists on;
 //! - stable output: paragraph ids renumbered, relationships sorted (docx-rs lists links in
 //!   hash-map order), and fixed ZIP timestamps.
@@ -27,6 +29,8 @@ pub(super) struct Plan<'a> {
     pub(super) meta: &'a Meta,
     /// Alternative text of each picture in document order.
     pub(super) image_alts: &'a [String],
+    /// Alternative text of the running header's logo, numbered after the body's pictures.
+    pub(super) header_alt: Option<&'a str>,
     /// For each table in document order, whether its first row is a header.
     pub(super) table_headers: &'a [bool],
 }
@@ -52,19 +56,28 @@ fn fix_part(
 ) -> Result<Vec<u8>, DocxError> {
     match name {
         "docProps/core.xml" => Ok(core_properties(plan.meta).into_bytes()),
+        "docProps/custom.xml" => Ok(custom_properties(&plan.meta.properties).into_bytes()),
         "word/styles.xml" => edit(name, data, |xml| {
-            order::schema_order(&default_language(xml, &plan.meta.language)?)
+            let xml = header_row_look(xml)?;
+            order::schema_order(&default_language(&xml, &plan.meta.language)?)
         }),
         "word/document.xml" => edit(name, data, |xml| {
             let xml = renumber_paragraphs(xml, paragraph_ids);
             let xml = repeat_header_rows(&xml, plan.table_headers)?;
-            order::schema_order(&describe_pictures(&xml, plan.image_alts)?)
+            order::schema_order(&describe_pictures(&xml, plan.image_alts, 1)?)
         }),
         "word/numbering.xml" => edit(name, data, order::schema_order),
         "word/_rels/document.xml.rels" => edit(name, data, sort_relationships),
         "word/fontTable.xml" => edit(name, data, declare_body_font),
         _ if is_header_or_footer(name) => edit(name, data, |xml| {
-            order::schema_order(&renumber_paragraphs(xml, paragraph_ids))
+            let xml = renumber_paragraphs(xml, paragraph_ids);
+            // Only the running header has a picture: the logo.
+            let alts: Vec<String> = match plan.header_alt {
+                Some(alt) if xml.contains(DOC_PR) => vec![alt.to_owned()],
+                _ => Vec::new(),
+            };
+            let first = plan.image_alts.len() + 1;
+            order::schema_order(&describe_pictures(&xml, &alts, first)?)
         }),
         _ => Ok(data),
     }
@@ -116,6 +129,32 @@ fn core_properties(meta: &Meta) -> String {
     .concat()
 }
 
+/// The custom properties part, each property a string (`vt:lpwstr`) in the given order.
+/// Word numbers them from 2 under the one format id it uses for user-defined properties.
+fn custom_properties(properties: &[(String, String)]) -> String {
+    const USER_DEFINED: &str = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}";
+    let items = properties.iter().enumerate().map(|(index, (name, value))| {
+        format!(
+            r#"<property fmtid="{USER_DEFINED}" pid="{}" name="{}"><vt:lpwstr>{}</vt:lpwstr></property>"#,
+            index + 2,
+            escape(name),
+            escape(value)
+        )
+    });
+    [
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#.to_owned(),
+        concat!(
+            r#"<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" "#,
+            r#"xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">"#
+        )
+        .to_owned(),
+    ]
+    .into_iter()
+    .chain(items)
+    .chain(["</Properties>".to_owned()])
+    .collect()
+}
+
 /// Adds `w:lang` as the last run property of the document defaults, where the schema puts it.
 fn default_language(xml: &str, language: &str) -> Result<String, DocxError> {
     let anchor = "</w:rPr></w:rPrDefault>";
@@ -135,6 +174,24 @@ fn insert_before_once(
             "expected one {what} ({anchor}), found {count}"
         ))),
     }
+}
+
+/// Gives the table style a distinct header row: bold on a light shade. docx-rs has no
+/// conditional table formatting; a Word user restyles every table's header row here.
+fn header_row_look(xml: &str) -> Result<String, DocxError> {
+    let style = format!(r#"w:styleId="{}""#, styles::TABLE);
+    let end = xml
+        .find(&style)
+        .and_then(|start| xml[start..].find("</w:style>").map(|end| start + end))
+        .ok_or_else(|| DocxError::Patch(format!("no table style {}", styles::TABLE)))?;
+    let look = format!(
+        concat!(
+            r#"<w:tblStylePr w:type="firstRow"><w:rPr><w:b /><w:bCs /></w:rPr>"#,
+            r#"<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{}" /></w:tcPr></w:tblStylePr>"#
+        ),
+        styles::TABLE_HEADER_FILL
+    );
+    Ok([&xml[..end], &look, &xml[end..]].concat())
 }
 
 /// Declares the body font with Carlito, its metric twin, as the alternative for systems
@@ -170,11 +227,13 @@ fn renumber_paragraphs(xml: &str, next: &mut u32) -> String {
     out
 }
 
-/// Marks the first row of each table flagged in `headers` as a header row. Tables are not
-/// nested, so the text after each `<w:tbl>` up to the next one is that table.
+/// Marks the first row of each table flagged in `headers` as a header row, and switches the
+/// table style's header-row look on for it. Tables are not nested, so the text after each
+/// `<w:tbl>` up to the next one is that table.
 fn repeat_header_rows(xml: &str, headers: &[bool]) -> Result<String, DocxError> {
     const TABLE: &str = "<w:tbl>";
     const ROW_PROPERTIES: &str = "<w:trPr>";
+    const LOOK: &str = r#"<w:tblLook w:val="0420" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1" />"#;
     let mut pieces = xml.split(TABLE);
     let mut out = pieces.next().unwrap_or_default().to_owned();
     let tables: Vec<&str> = pieces.collect();
@@ -194,7 +253,8 @@ fn repeat_header_rows(xml: &str, headers: &[bool]) -> Result<String, DocxError> 
             (false, _) => out.push_str(table),
             (true, Some(at)) => {
                 let (before, after) = table.split_at(at + ROW_PROPERTIES.len());
-                out.extend([before, "<w:tblHeader />", after]);
+                let before = before.replacen("</w:tblPr>", &format!("{LOOK}</w:tblPr>"), 1);
+                out.extend([before.as_str(), "<w:tblHeader />", after]);
             }
             (true, None) => {
                 return Err(DocxError::Patch(
@@ -206,10 +266,12 @@ fn repeat_header_rows(xml: &str, headers: &[bool]) -> Result<String, DocxError> 
     Ok(out)
 }
 
-/// Gives the pictures, which docx-rs writes all with id 1 and no description, unique ids,
-/// names and their alternative text.
-fn describe_pictures(xml: &str, alts: &[String]) -> Result<String, DocxError> {
-    const DOC_PR: &str = r#"<wp:docPr id="1" name="Figure" />"#;
+/// How docx-rs writes every picture's properties.
+const DOC_PR: &str = r#"<wp:docPr id="1" name="Figure" />"#;
+
+/// Gives the pictures, which docx-rs writes all with id 1 and no description, unique ids
+/// counting from `first`, names and their alternative text.
+fn describe_pictures(xml: &str, alts: &[String], first: usize) -> Result<String, DocxError> {
     let pieces: Vec<&str> = xml.split(DOC_PR).collect();
     if pieces.len() != alts.len() + 1 {
         return Err(DocxError::Patch(format!(
@@ -220,7 +282,7 @@ fn describe_pictures(xml: &str, alts: &[String]) -> Result<String, DocxError> {
     }
     let mut out = pieces[0].to_owned();
     for (index, (alt, piece)) in alts.iter().zip(&pieces[1..]).enumerate() {
-        let number = index + 1;
+        let number = first + index;
         out.push_str(&format!(
             r#"<wp:docPr id="{number}" name="Picture {number}" descr="{}" />"#,
             escape(alt)
@@ -340,6 +402,22 @@ mod tests {
     }
 
     #[test]
+    fn custom_properties_keep_their_order_and_escape_text() {
+        let xml = custom_properties(&[
+            ("Programme".to_owned(), "Trygg & säker".to_owned()),
+            ("Period".to_owned(), "2023-Q1".to_owned()),
+        ]);
+        let programme =
+            xml.find(r#"pid="2" name="Programme"><vt:lpwstr>Trygg &amp; säker</vt:lpwstr>"#);
+        let period = xml.find(r#"pid="3" name="Period"><vt:lpwstr>2023-Q1</vt:lpwstr>"#);
+        assert!(
+            programme.is_some_and(|p| period.is_some_and(|q| p < q)),
+            "{xml}"
+        );
+        assert!(xml.ends_with("</Properties>"));
+    }
+
+    #[test]
     fn language_goes_last_into_the_default_run_properties() {
         let xml = "<w:rPrDefault><w:rPr><w:sz w:val=\"22\" /></w:rPr></w:rPrDefault>";
         let patched = default_language(xml, "en-GB").expect("anchor present");
@@ -349,17 +427,31 @@ mod tests {
 
     #[test]
     fn only_flagged_tables_get_a_repeating_header_row() {
-        let table = "<w:tbl><w:tblPr /><w:tr><w:trPr><w:cantSplit /></w:trPr></w:tr><w:tr><w:trPr><w:cantSplit /></w:trPr></w:tr></w:tbl>";
+        let table = "<w:tbl><w:tblPr></w:tblPr><w:tr><w:trPr><w:cantSplit /></w:trPr></w:tr><w:tr><w:trPr><w:cantSplit /></w:trPr></w:tr></w:tbl>";
         let xml = format!("<w:body>{table}<w:p />{table}</w:body>");
         let patched = repeat_header_rows(&xml, &[true, false]).expect("two tables");
         assert_eq!(patched.matches("<w:tblHeader />").count(), 1);
         assert!(
-            patched.starts_with(
-                "<w:body><w:tbl><w:tblPr /><w:tr><w:trPr><w:tblHeader /><w:cantSplit />"
-            )
+            patched
+                .starts_with(r#"<w:body><w:tbl><w:tblPr><w:tblLook w:val="0420" w:firstRow="1" "#),
+            "{patched}"
+        );
+        assert!(patched.contains("</w:tblPr><w:tr><w:trPr><w:tblHeader /><w:cantSplit />"));
+        assert_eq!(
+            patched.matches("<w:tblLook ").count(),
+            1,
+            "only the header table"
         );
         assert!(repeat_header_rows(&xml, &[true]).is_err());
         assert!(repeat_header_rows("<w:tbl><w:tr /></w:tbl>", &[true]).is_err());
+    }
+
+    #[test]
+    fn the_table_style_gets_a_header_row_look() {
+        let xml = r#"<w:style w:styleId="Hyperlink"></w:style><w:style w:styleId="TableGrid"><w:tblPr /></w:style>"#;
+        let patched = header_row_look(xml).expect("table style present");
+        assert!(patched.ends_with(r#"<w:tblPr /><w:tblStylePr w:type="firstRow"><w:rPr><w:b /><w:bCs /></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="D9E2F3" /></w:tcPr></w:tblStylePr></w:style>"#), "{patched}");
+        assert!(header_row_look("<w:style w:styleId=\"Normal\"></w:style>").is_err());
     }
 
     #[test]
@@ -370,7 +462,7 @@ mod tests {
             "Kommunens logotyp".to_owned(),
             "Polisen \"logo\"".to_owned(),
         ];
-        let patched = describe_pictures(&xml, &alts).expect("two pictures");
+        let patched = describe_pictures(&xml, &alts, 1).expect("two pictures");
         assert!(
             patched.contains(r#"<wp:docPr id="1" name="Picture 1" descr="Kommunens logotyp" />"#)
         );
@@ -379,7 +471,12 @@ mod tests {
                 r#"<wp:docPr id="2" name="Picture 2" descr="Polisen &quot;logo&quot;" />"#
             )
         );
-        assert!(describe_pictures(&xml, &alts[..1]).is_err());
+        assert!(describe_pictures(&xml, &alts[..1], 1).is_err());
+        let header = describe_pictures(&format!("<w:hdr>{picture}</w:hdr>"), &alts[..1], 3)
+            .expect("one picture");
+        assert!(
+            header.contains(r#"<wp:docPr id="3" name="Picture 3" descr="Kommunens logotyp" />"#)
+        );
     }
 
     #[test]
