@@ -5,6 +5,7 @@
 use super::Face;
 use harfrust::{Buffer, Direction, Font, Script, ShapeOptions, ShapePlan, ShaperFont};
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::LazyLock;
 
@@ -36,7 +37,16 @@ type PlanKey = (Face, Option<Script>, Direction);
 pub struct Shaper {
     fonts: Vec<(ShaperFont<'static, 'static>, f32)>,
     plans: RefCell<Vec<(PlanKey, Rc<ShapePlan>)>>,
+    /// Words shaped so far: a report repeats its words, and shaping a word again gives
+    /// the same glyphs.
+    words: RefCell<HashMap<(Face, String), Rc<[ShapedGlyph]>>>,
+    /// One buffer, cleared between uses, instead of one allocation a word.
+    buffer: RefCell<Buffer>,
 }
+
+/// Words remembered at most; beyond it the memory is cleared, so a huge report cannot
+/// grow it without bound.
+const WORD_CACHE_LIMIT: usize = 50_000;
 
 impl Default for Shaper {
     fn default() -> Self {
@@ -53,13 +63,30 @@ impl Shaper {
         Shaper {
             fonts,
             plans: RefCell::new(Vec::new()),
+            words: RefCell::new(HashMap::new()),
+            buffer: RefCell::new(Buffer::new()),
         }
     }
 
     /// Glyphs for `text` in `face`, left to right.
     pub fn shape(&self, face: Face, text: &str) -> Vec<ShapedGlyph> {
+        let key = (face, text.to_string());
+        if let Some(glyphs) = self.words.borrow().get(&key) {
+            return glyphs.to_vec();
+        }
+        let glyphs = self.shape_uncached(face, text);
+        let mut words = self.words.borrow_mut();
+        if words.len() >= WORD_CACHE_LIMIT {
+            words.clear();
+        }
+        words.insert(key, glyphs.clone().into());
+        glyphs
+    }
+
+    fn shape_uncached(&self, face: Face, text: &str) -> Vec<ShapedGlyph> {
         let (shaper, upem) = &self.fonts[face.index()];
-        let mut buffer = Buffer::new();
+        let mut buffer = self.buffer.borrow_mut();
+        buffer.reset();
         buffer.push_str(text);
         buffer.guess_segment_properties();
         let plan = self.plan(face, buffer.script(), buffer.direction());

@@ -81,11 +81,14 @@ pub fn linebreak(
         fit::first_fit(&segments, width)
     };
     // The lines, each with a hyphen where it ends inside a word.
+    let total = segments.len();
+    let mut segments = segments.into_iter();
     let mut start = 0;
     let mut lines = Vec::with_capacity(ends.len());
     for &end in &ends {
-        let mut line = build_line(&segments[start..end], shaper);
-        let last = end == segments.len() || segments[end - 1].mandatory;
+        let line_segments: Vec<Segment> = segments.by_ref().take(end - start).collect();
+        let last = end == total || line_segments.last().is_some_and(|s| s.mandatory);
+        let mut line = build_line(line_segments, shaper);
         if breaking.justify && !last {
             justify(&mut line, width);
         }
@@ -96,24 +99,22 @@ pub fn linebreak(
     lines
 }
 
-fn build_line(segments: &[Segment], shaper: &Shaper) -> Line {
+fn build_line(segments: Vec<Segment>, shaper: &Shaper) -> Line {
     let mut line = Line::default();
     let mut x = 0.0;
+    let (trailing, hyphen) = segments
+        .last()
+        .map_or((0.0, false), |s| (s.trailing, s.hyphen));
     for segment in segments {
-        for piece in &segment.pieces {
-            let piece = Piece { x, ..piece.clone() };
+        for piece in segment.pieces {
+            let piece = Piece { x, ..piece };
             x += piece.width();
             append(&mut line, piece);
         }
     }
-    let Some(last) = segments.last() else {
-        return line;
-    };
-    line.width = x - last.trailing;
-    if last.hyphen
-        && let Some(piece) = line.pieces.last()
-    {
-        let hyphen = hyphen_piece(piece, x - last.trailing, shaper);
+    line.width = x - trailing;
+    if hyphen && let Some(piece) = line.pieces.last() {
+        let hyphen = hyphen_piece(piece, x - trailing, shaper);
         line.width += hyphen.width();
         append(&mut line, hyphen);
     }
