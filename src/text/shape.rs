@@ -28,6 +28,9 @@ pub struct ShapedGlyph {
     pub cluster: usize,
 }
 
+/// A shaped word, shared by every place it is used.
+type Word = Rc<[ShapedGlyph]>;
+
 /// What a shaping plan depends on.
 type PlanKey = (Face, Option<Script>, Direction);
 
@@ -39,7 +42,7 @@ pub struct Shaper {
     plans: RefCell<Vec<(PlanKey, Rc<ShapePlan>)>>,
     /// Words shaped so far: a report repeats its words, and shaping a word again gives
     /// the same glyphs.
-    words: RefCell<HashMap<(Face, String), Rc<[ShapedGlyph]>>>,
+    words: RefCell<HashMap<(Face, String), Word>>,
     /// One buffer, cleared between uses, instead of one allocation a word.
     buffer: RefCell<Buffer>,
 }
