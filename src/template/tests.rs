@@ -134,6 +134,10 @@ fn sample_report() -> Report {
             role: Some("Kommundirektör".into()),
             organisation: Some("Jönköpings kommun".into()),
         }],
+        department: None,
+        decision: None,
+        background: None,
+        decision_basis: Vec::new(),
     }
 }
 
@@ -191,7 +195,7 @@ fn title_is_built_from_programme_and_period_when_absent() {
 fn swedish_report_has_every_part() {
     let md = render(&sample_report());
     let parts = [
-        "```kvartal-logos\n- image: \"logos/kommun.png\"\n  alt: \"Jönköpings kommun – logotyp\"\n```\n\n# Uppföljning av Medborgarlöfte 2023 – kvartal 1 2023\n",
+        "```kvartal-logos\n- image: \"logos/kommun.png\"\n  alt: \"Jönköpings kommun – logotyp\"\n  height_mm: 16.0\n```\n\n# Uppföljning av Medborgarlöfte 2023 – kvartal 1 2023\n",
         "\nMedborgarlöfte 2023 · Kvartal 1 2023\n",
         "\nJönköpings kommun · Polisen, lokalpolisområde Jönköping\n",
         "\n**Sammanträde:** Kommunstyrelsens arbetsutskott\n",
@@ -334,7 +338,7 @@ fn unknown_builtin_layout_is_an_error() {
         message.contains("fancy") && message.contains("standard"),
         "{message}"
     );
-    assert_eq!(builtin_names(), ["standard"]);
+    assert_eq!(builtin_names(), ["standard", "brief", "tjansteskrivelse"]);
 }
 
 #[test]
