@@ -91,7 +91,10 @@ mod tests {
             assert_eq!(language.code(), code);
         }
         assert_eq!(Language::from_code("sv"), Some(Language::Sv));
-        assert_eq!(Language::from_code("de").map(|l| l.tag()), Some("de".into()));
+        assert_eq!(
+            Language::from_code("de").map(|l| l.tag()),
+            Some("de".into())
+        );
     }
 
     #[test]

@@ -30,6 +30,8 @@ pub struct ReportView<'a> {
     /// Always present, so templates can test `meeting.body` without checking `meeting`.
     pub meeting: MeetingView<'a>,
     pub prepared_by: Vec<PersonView<'a>>,
+    /// The official handling the matter: the first of `prepared_by`.
+    pub handled_by: Option<PersonView<'a>>,
     pub summary: Option<&'a str>,
     pub focus_areas: Vec<FocusAreaView<'a>>,
     /// Activities that name no focus area.
@@ -151,6 +153,7 @@ pub fn build<'a>(
         logos: logos(&report.organisations, logo_alt),
         meeting: meeting(report),
         prepared_by: report.prepared_by.iter().map(person).collect(),
+        handled_by: report.prepared_by.first().map(person),
         summary: markdown(&report.summary),
         focus_areas: report
             .focus_areas

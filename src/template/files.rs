@@ -35,7 +35,10 @@ pub struct Layer {
 }
 
 impl Layer {
-    fn new(files: BTreeMap<String, LayoutFile>, folder: Option<PathBuf>) -> Result<Layer, LayoutError> {
+    fn new(
+        files: BTreeMap<String, LayoutFile>,
+        folder: Option<PathBuf>,
+    ) -> Result<Layer, LayoutError> {
         let style = files
             .get(STYLE_FILE)
             .map(|file| {

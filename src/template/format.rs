@@ -95,8 +95,14 @@ mod tests {
         assert_eq!(text(date(2023, 4, 12), &sv), "12 april 2023");
         assert_eq!(text(date(2023, 4, 12), &en), "12 April 2023");
         assert_eq!(text(date(2023, 12, 1), &sv), "1 december 2023");
-        assert_eq!(format_quarter(1, &sv).ok().as_deref(), Some("första kvartalet"));
-        assert_eq!(format_quarter(4, &en).ok().as_deref(), Some("fourth quarter"));
+        assert_eq!(
+            format_quarter(1, &sv).ok().as_deref(),
+            Some("första kvartalet")
+        );
+        assert_eq!(
+            format_quarter(4, &en).ok().as_deref(),
+            Some("fourth quarter")
+        );
     }
 
     #[test]

@@ -173,7 +173,8 @@ impl HelperDef for FillHelper {
         _: &'rc Context,
         _: &mut RenderContext<'reg, 'rc>,
     ) -> Result<ScopedJson<'rc>, RenderError> {
-        const EXPECTED: &str = "a text and its values, e.g. {{fill (label \"x\") year=period.year}}";
+        const EXPECTED: &str =
+            "a text and its values, e.g. {{fill (label \"x\") year=period.year}}";
         let (text, values) = match h.params().as_slice() {
             [param] => (param.value().as_str(), h.hash()),
             _ => (None, h.hash()),

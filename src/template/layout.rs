@@ -93,7 +93,12 @@ impl Layout {
             if let (Some(parsed), Some(source)) = (layer.style.take(), layer.style_source()) {
                 parsed.apply(&mut style, &source)?;
             }
-            templates.extend(layer.files.into_iter().filter(|(name, _)| is_template(name)));
+            templates.extend(
+                layer
+                    .files
+                    .into_iter()
+                    .filter(|(name, _)| is_template(name)),
+            );
         }
         labels.check_complete()?;
         let labels = Arc::new(labels);

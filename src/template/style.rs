@@ -9,11 +9,9 @@
 
 use super::error::{LayoutError, line_column, toml_position};
 use crate::diag::suggestion;
-use crate::doc::{
-    BUNDLED_FAMILY, BadgeColours, Font, FontFiles, LogoAlign, LogoStyle, Rgb, Style,
-};
-use serde::de::{Deserializer, Error as _};
+use crate::doc::{BUNDLED_FAMILY, BadgeColours, Font, FontFiles, LogoAlign, LogoStyle, Rgb, Style};
 use serde::Deserialize;
+use serde::de::{Deserializer, Error as _};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -180,7 +178,11 @@ bounded!(PageMm, 50.0..=1000.0, "a page side in millimetres");
 bounded!(MarginMm, 0.0..=100.0, "a margin in millimetres");
 bounded!(FontPt, 4.0..=96.0, "a font size in points");
 bounded!(SpacePt, 0.0..=144.0, "a space in points");
-bounded!(LineHeight, 0.8..=3.0, "a line height (a multiple of the font size)");
+bounded!(
+    LineHeight,
+    0.8..=3.0,
+    "a line height (a multiple of the font size)"
+);
 bounded!(LogoMm, 3.0..=100.0, "a logo height in millimetres");
 
 /// A colour written `#RRGGBB`.
@@ -263,9 +265,15 @@ impl PageSection {
         set(&mut style.page_width_mm, self.width_mm.map(|v| v.0));
         set(&mut style.page_height_mm, self.height_mm.map(|v| v.0));
         set(&mut style.margin_top_mm, self.margin_top_mm.map(|v| v.0));
-        set(&mut style.margin_bottom_mm, self.margin_bottom_mm.map(|v| v.0));
+        set(
+            &mut style.margin_bottom_mm,
+            self.margin_bottom_mm.map(|v| v.0),
+        );
         set(&mut style.margin_left_mm, self.margin_left_mm.map(|v| v.0));
-        set(&mut style.margin_right_mm, self.margin_right_mm.map(|v| v.0));
+        set(
+            &mut style.margin_right_mm,
+            self.margin_right_mm.map(|v| v.0),
+        );
     }
 }
 
@@ -275,16 +283,28 @@ impl SizesSection {
         set(&mut style.small_size_pt, self.small_pt.map(|v| v.0));
         set(&mut style.title_size_pt, self.title_pt.map(|v| v.0));
         set(&mut style.heading_size_pt, self.heading_pt.map(|v| v.0));
-        set(&mut style.subheading_size_pt, self.subheading_pt.map(|v| v.0));
+        set(
+            &mut style.subheading_size_pt,
+            self.subheading_pt.map(|v| v.0),
+        );
         set(&mut style.line_height, self.line_height.map(|v| v.0));
     }
 }
 
 impl SpacingSection {
     fn apply(self, style: &mut Style) {
-        set(&mut style.paragraph_space_pt, self.paragraph_pt.map(|v| v.0));
-        set(&mut style.title_space_before_pt, self.title_before_pt.map(|v| v.0));
-        set(&mut style.heading_space_before_pt, self.heading_before_pt.map(|v| v.0));
+        set(
+            &mut style.paragraph_space_pt,
+            self.paragraph_pt.map(|v| v.0),
+        );
+        set(
+            &mut style.title_space_before_pt,
+            self.title_before_pt.map(|v| v.0),
+        );
+        set(
+            &mut style.heading_space_before_pt,
+            self.heading_before_pt.map(|v| v.0),
+        );
         let subheading = self.subheading_before_pt.map(|v| v.0);
         set(&mut style.subheading_space_before_pt, subheading);
         set(&mut style.justify, self.justify);
@@ -331,7 +351,10 @@ impl LogoSection {
     fn apply(self, logo: &mut LogoStyle) {
         set(&mut logo.height_mm, self.height_mm.map(|v| v.0));
         set(&mut logo.in_header, self.in_header);
-        set(&mut logo.header_height_mm, self.header_height_mm.map(|v| v.0));
+        set(
+            &mut logo.header_height_mm,
+            self.header_height_mm.map(|v| v.0),
+        );
         let align = self.align.map(|align| match align {
             Align::Left => LogoAlign::Left,
             Align::Center => LogoAlign::Center,
@@ -500,7 +523,10 @@ height_mm = 20
         assert!(message.starts_with("mine/style.toml:2:"), "{message}");
         assert!(message.contains("#RRGGBB"), "{message}");
         let message = error("[sizes]\nbody_pt = 200\n");
-        assert!(message.contains("font size in points from 4 to 96"), "{message}");
+        assert!(
+            message.contains("font size in points from 4 to 96"),
+            "{message}"
+        );
         let message = error("[page]\nsize = \"B5\"\n");
         assert!(message.starts_with("mine/style.toml:2:"), "{message}");
     }
@@ -509,7 +535,8 @@ height_mm = 20
     fn fonts_other_than_the_bundled_one_need_files() {
         let message = error("[fonts.body]\nfamily = \"Garamond\"\n");
         assert!(message.contains("give its files"), "{message}");
-        let message = error("[fonts.body]\nfamily = \"X\"\nregular = \"x.ttf\"\nbold = \"y.ttf\"\n");
+        let message =
+            error("[fonts.body]\nfamily = \"X\"\nregular = \"x.ttf\"\nbold = \"y.ttf\"\n");
         assert!(message.contains("built-in layout"), "{message}");
     }
 
@@ -539,6 +566,9 @@ height_mm = 20
             .expect_err("not a font")
             .to_string();
         assert!(message.starts_with("mine/style.toml:3:"), "{message}");
-        assert!(message.contains("not a TrueType or OpenType font"), "{message}");
+        assert!(
+            message.contains("not a TrueType or OpenType font"),
+            "{message}"
+        );
     }
 }

@@ -2,5 +2,6 @@
 
 mod build;
 mod check;
+mod layouts;
 mod snapshots;
 mod support;
