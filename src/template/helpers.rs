@@ -202,10 +202,11 @@ impl HelperDef for FillHelper {
 
 /// The name of the first `{name}` placeholder left in `text`.
 fn placeholder(text: &str) -> Option<&str> {
-    let (_, rest) = text.split_once('{')?;
-    let (name, _) = rest.split_once('}')?;
-    let is_name = !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_');
-    is_name.then_some(name)
+    text.split('{').skip(1).find_map(|rest| {
+        let (name, _) = rest.split_once('}')?;
+        let is_name = !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_');
+        is_name.then_some(name)
+    })
 }
 
 /// `{{status status}}`: a status code (or nothing) as a badge, `[På rätt väg](status:good)`.
