@@ -18,6 +18,25 @@ pub enum Command {
     Build(BuildArgs),
     /// Load and check each report; write nothing.
     Check(CheckArgs),
+    /// List the built-in layouts, or export one to a folder to make your own.
+    Layouts(LayoutsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct LayoutsArgs {
+    #[command(subcommand)]
+    pub action: Option<LayoutsAction>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LayoutsAction {
+    /// Copy a built-in layout's files into a new folder, to change and use with --layout.
+    Export {
+        /// The built-in layout to copy.
+        name: String,
+        /// The folder to write into; existing files are never replaced.
+        dir: PathBuf,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -14,6 +14,7 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Build(args) => cmd::build(args),
         Command::Check(args) => cmd::check(args),
+        Command::Layouts(args) => cmd::layouts(args),
     };
     match result {
         Ok(outcome) => report(&outcome),

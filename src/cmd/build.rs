@@ -8,10 +8,10 @@ use super::write::write_atomically;
 use super::{Outcome, UsageError};
 use crate::cli::{BuildArgs, Format};
 use crate::diag::Diagnostic;
-use crate::doc::{self, Document, Image, ImageStore, Meta, PageLabels};
+use crate::doc::{self, Document, Image, ImageStore, Meta, PageLabels, Style};
 use crate::docx;
 use crate::pdf::{self, PdfOptions};
-use crate::report::{self, Language, Report};
+use crate::report::{self, Report};
 use crate::template::{self, Layout};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -134,15 +134,11 @@ fn meta(report: &Report, layout: &Layout) -> Result<Meta, template::LayoutError>
             .map(|o| o.name.clone())
             .collect(),
         keywords,
-        language: match report.language {
-            Language::Sv => "sv-SE",
-            Language::En => "en-GB",
-        }
-        .to_string(),
+        language: report.language.tag(),
         date: report.date,
         case_number,
-        date_text: template::format_date(report.date, report.language),
-        header_logo: header_logo(report),
+        date_text: layout.format_date(report.date, report.language)?,
+        header_logo: header_logo(report, layout.style()),
         properties: properties(report),
         labels: PageLabels {
             page: label("page")?,
@@ -150,17 +146,18 @@ fn meta(report: &Report, layout: &Layout) -> Result<Meta, template::LayoutError>
             case_number: label("case_number")?,
             draft: label("draft")?,
         },
+        style: layout.style().clone(),
     })
 }
 
-/// A logo's height in the running header: as tall as two lines of the header's text.
-const HEADER_LOGO_HEIGHT_MM: f32 = 7.0;
-
-/// The first organisation's logo, for the running header.
-fn header_logo(report: &Report) -> Option<Image> {
+/// The first organisation's logo, for the running header, unless the style leaves it out.
+fn header_logo(report: &Report, style: &Style) -> Option<Image> {
+    if !style.logo.in_header {
+        return None;
+    }
     let image = images(report).into_values().next()?;
     Some(Image {
-        height_mm: HEADER_LOGO_HEIGHT_MM,
+        height_mm: style.logo.header_height_mm,
         ..image
     })
 }

@@ -5,10 +5,12 @@
 mod build;
 mod check;
 mod inputs;
+mod layouts;
 mod write;
 
 pub use build::{build, document};
 pub use check::check;
+pub use layouts::layouts;
 
 use crate::diag::{Diagnostic, Severity};
 use std::path::PathBuf;

@@ -5,8 +5,12 @@
 
 mod component;
 mod parse;
+mod style;
 
 pub use parse::{ParseError, parse};
+pub use style::{
+    BUNDLED_FAMILY, BadgeColours, Badges, Font, FontFiles, LogoAlign, LogoStyle, Rgb, Style,
+};
 
 pub use crate::image::ImageFormat;
 use chrono::NaiveDate;
@@ -45,6 +49,8 @@ pub struct Meta {
     pub header_logo: Option<Image>,
     /// Custom document properties, as (name, value): programme, period, case number.
     pub properties: Vec<(String, String)>,
+    /// Page, fonts, sizes and colours, from the layout's `style.toml`.
+    pub style: Style,
 }
 
 #[cfg(test)]
@@ -72,6 +78,7 @@ impl Meta {
             date_text: "12 april 2023".into(),
             header_logo: None,
             properties: vec![("Programme".into(), "Medborgarlöfte 2023".into())],
+            style: Style::default(),
         }
     }
 }

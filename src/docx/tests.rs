@@ -60,6 +60,7 @@ fn meta() -> Meta {
             ("Period".to_owned(), "2023-Q1".to_owned()),
             ("Case number".to_owned(), "KS 2023/0123".to_owned()),
         ],
+        ..Meta::example()
     }
 }
 

@@ -3,10 +3,12 @@
 //! Entry point: [`load`] reads a file and returns a [`Report`] or every problem found.
 //! Required data is never an `Option` here; the raw serde mirror lives in `raw`.
 
+mod language;
 mod load;
 mod raw;
 mod validate;
 
+pub use language::{Language, LanguageCode};
 pub use load::load;
 
 pub use crate::image::ImageFormat;
@@ -33,6 +35,14 @@ pub struct Report {
     pub focus_areas: Vec<FocusArea>,
     pub activities: Vec<Activity>,
     pub signatures: Vec<Signature>,
+    /// The administration or unit that issues the report, e.g. "Kommunledningsförvaltningen".
+    pub department: Option<String>,
+    /// Markdown: the decision proposed to the receiving board ("Förslag till beslut").
+    pub decision: Option<String>,
+    /// Markdown: the matter described for the board ("Ärendet").
+    pub background: Option<String>,
+    /// The documents the decision rests on ("Beslutsunderlag"), one text each.
+    pub decision_basis: Vec<String>,
 }
 
 /// A year and quarter, ordered in time.
@@ -41,12 +51,6 @@ pub struct Quarter {
     pub year: u16,
     /// 1–4.
     pub quarter: u8,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Language {
-    Sv,
-    En,
 }
 
 #[derive(Debug, Clone, PartialEq)]

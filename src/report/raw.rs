@@ -20,7 +20,8 @@ pub struct RawReport {
     pub programme: Option<Spanned<String>>,
     pub title: Option<String>,
     pub period: Option<Spanned<RawPeriod>>,
-    pub language: Option<RawLanguage>,
+    /// An ISO 639 code; which ones can be printed depends on the layout's label files.
+    pub language: Option<Spanned<String>>,
     pub date: Option<Spanned<String>>,
     pub organisations: Option<List<RawOrganisation>>,
     pub meeting: Option<RawMeeting>,
@@ -29,6 +30,10 @@ pub struct RawReport {
     pub focus_areas: Option<List<RawFocusArea>>,
     pub activities: Option<List<RawActivity>>,
     pub signatures: Option<List<RawSignature>>,
+    pub department: Option<String>,
+    pub decision: Option<Spanned<String>>,
+    pub background: Option<Spanned<String>>,
+    pub decision_basis: Option<Spanned<OneOrMany>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -37,13 +42,6 @@ pub struct RawPeriod {
     /// Wider than the validated type so that an out-of-range year gets our message.
     pub year: Option<Spanned<i64>>,
     pub quarter: Option<Spanned<i64>>,
-}
-
-#[derive(Debug, Clone, Copy, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RawLanguage {
-    Sv,
-    En,
 }
 
 #[derive(Debug, Deserialize)]

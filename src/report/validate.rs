@@ -57,15 +57,17 @@ fn report(check: &mut Check, raw: Spanned<RawReport>) -> Option<Report> {
         .activities
         .map(|list| items::activities(check, list, &known, period, &mut metric_ids));
     let signatures = signatures(check, raw.signatures);
+    let language = raw
+        .language
+        .map_or(Some(Language::Sv), |code| values::language(check, &code));
+    let decision = values::markdown(check, raw.decision);
+    let background = values::markdown(check, raw.background);
     Some(Report {
         source: check.path.to_path_buf(),
         programme: programme?.value,
         title: raw.title,
         period: period?,
-        language: match raw.language {
-            Some(super::raw::RawLanguage::En) => Language::En,
-            Some(super::raw::RawLanguage::Sv) | None => Language::Sv,
-        },
+        language: language?,
         date: date?,
         organisations: organisations?,
         meeting: optional(meeting)?,
@@ -74,6 +76,13 @@ fn report(check: &mut Check, raw: Spanned<RawReport>) -> Option<Report> {
         focus_areas: focus_areas?,
         activities: activities.unwrap_or(Some(Vec::new()))?,
         signatures: signatures?,
+        department: raw.department,
+        decision,
+        background,
+        decision_basis: items::texts(raw.decision_basis)
+            .into_iter()
+            .map(|text| text.value)
+            .collect(),
     })
 }
 

@@ -5,10 +5,12 @@
 //! Statuses are the report format's codes (`on_track`, `ongoing` …) for the `status` helper.
 
 use super::error::LayoutError;
+use super::format::format_quarter;
 use super::labels::{LabelSets, fill};
+use crate::doc::Style;
 use crate::report::{
-    Activity, ActivityStatus, FocusArea, FocusStatus, Language, Metric, Organisation, Person,
-    Report, Signature,
+    Activity, ActivityStatus, FocusArea, FocusStatus, Metric, Organisation, Person, Report,
+    Signature,
 };
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -19,8 +21,8 @@ pub struct ReportView<'a> {
     pub title: String,
     pub programme: &'a str,
     pub period: PeriodView,
-    /// `sv` or `en`; the helpers read it to pick labels and formats.
-    pub language: &'static str,
+    /// The language's code (`sv`, `en` …); the helpers read it to pick labels and formats.
+    pub language: &'a str,
     pub date: String,
     pub organisations: Vec<OrganisationView<'a>>,
     /// The organisations that have a logo, in order, with alternative text.
@@ -28,11 +30,21 @@ pub struct ReportView<'a> {
     /// Always present, so templates can test `meeting.body` without checking `meeting`.
     pub meeting: MeetingView<'a>,
     pub prepared_by: Vec<PersonView<'a>>,
+    /// The official handling the matter: the first of `prepared_by`.
+    pub handled_by: Option<PersonView<'a>>,
     pub summary: Option<&'a str>,
     pub focus_areas: Vec<FocusAreaView<'a>>,
     /// Activities that name no focus area.
     pub other_activities: Vec<ActivityView<'a>>,
     pub signatures: Vec<SignatureView<'a>>,
+    pub department: Option<&'a str>,
+    /// Markdown: the proposed decision.
+    pub decision: Option<&'a str>,
+    /// Markdown: the matter described for the board.
+    pub background: Option<&'a str>,
+    pub decision_basis: &'a [String],
+    /// What of the layout's style the templates act on.
+    pub style: StyleView,
 }
 
 #[derive(Debug, Serialize)]
@@ -41,6 +53,17 @@ pub struct PeriodView {
     pub quarter: u8,
     /// "Kvartal 1 2023" / "Quarter 1 2023".
     pub text: String,
+    /// "första kvartalet" / "first quarter".
+    pub name: String,
+}
+
+/// The style values a template reads: the cover page decides where a page break goes,
+/// the logo height is written into the `kvartal-logos` block.
+#[derive(Debug, Serialize)]
+pub struct StyleView {
+    pub cover_page: bool,
+    pub heading_numbers: bool,
+    pub logo_height_mm: f32,
 }
 
 #[derive(Debug, Serialize)]
@@ -114,19 +137,23 @@ pub struct SignatureView<'a> {
 }
 
 /// The view of `report`, with words taken from `labels` in the report's language.
-pub fn build<'a>(report: &'a Report, labels: &LabelSets) -> Result<ReportView<'a>, LayoutError> {
-    let language = report.language;
-    let logo_alt = labels.get(language, "logo_alt")?;
+pub fn build<'a>(
+    report: &'a Report,
+    labels: &LabelSets,
+    style: &Style,
+) -> Result<ReportView<'a>, LayoutError> {
+    let logo_alt = labels.get(report.language, "logo_alt")?;
     Ok(ReportView {
         title: report_title(report, labels)?,
         programme: &report.programme,
         period: period(report, labels)?,
-        language: language_code(language),
+        language: report.language.code(),
         date: iso(report.date),
         organisations: report.organisations.iter().map(organisation).collect(),
         logos: logos(&report.organisations, logo_alt),
         meeting: meeting(report),
         prepared_by: report.prepared_by.iter().map(person).collect(),
+        handled_by: report.prepared_by.first().map(person),
         summary: markdown(&report.summary),
         focus_areas: report
             .focus_areas
@@ -140,6 +167,15 @@ pub fn build<'a>(report: &'a Report, labels: &LabelSets) -> Result<ReportView<'a
             .map(activity)
             .collect(),
         signatures: report.signatures.iter().map(signature).collect(),
+        department: report.department.as_deref(),
+        decision: markdown(&report.decision),
+        background: markdown(&report.background),
+        decision_basis: &report.decision_basis,
+        style: StyleView {
+            cover_page: style.cover_page,
+            heading_numbers: style.heading_numbers,
+            logo_height_mm: style.logo.height_mm,
+        },
     })
 }
 
@@ -152,28 +188,13 @@ pub fn report_title(report: &Report, labels: &LabelSets) -> Result<String, Layou
     Ok(fill(label, &period_values(report)))
 }
 
-/// The code the view model gives for a language; the helpers read it back with [`language_from_code`].
-pub fn language_code(language: Language) -> &'static str {
-    match language {
-        Language::Sv => "sv",
-        Language::En => "en",
-    }
-}
-
-pub fn language_from_code(code: &str) -> Option<Language> {
-    match code {
-        "sv" => Some(Language::Sv),
-        "en" => Some(Language::En),
-        _ => None,
-    }
-}
-
 fn period(report: &Report, labels: &LabelSets) -> Result<PeriodView, LayoutError> {
-    let label = labels.get(report.language, "period")?;
+    let labels = labels.language(report.language)?;
     Ok(PeriodView {
         year: report.period.year,
         quarter: report.period.quarter,
-        text: fill(label, &period_values(report)),
+        text: fill(labels.get("period")?, &period_values(report)),
+        name: format_quarter(report.period.quarter, labels)?,
     })
 }
 

@@ -1,14 +1,14 @@
-//! The helpers a layout's templates call: `yaml`, `date`, `number`, `label` and `status`.
+//! The helpers a layout's templates call: `yaml`, `date`, `number`, `quarter`, `label`,
+//! `fill` and `status`.
 //!
 //! Entry point: [`register`]. Each helper takes exactly one parameter, checks it, and on a
 //! wrong one returns an error saying what it expected; the template engine adds the
 //! template's name, line and column. The report's language is read from the view model's
 //! root (`language`), so one registry serves reports in either language.
 
-use super::context::language_from_code;
 use super::escape::escape_markdown;
-use super::format::{format_date, format_number};
-use super::labels::LabelSets;
+use super::format::{format_date, format_number, format_quarter};
+use super::labels::{LabelSets, Labels};
 use crate::report::Language;
 use chrono::NaiveDate;
 use handlebars::{
@@ -36,12 +36,14 @@ const STATUSES: [(&str, &str); 10] = [
 const NO_STATUS: &str = "none";
 const NO_STATUS_TONE: &str = "neutral";
 
-/// Adds every helper to `registry`; `label` and `status` read words from `labels`.
+/// Adds every helper to `registry`; all but `yaml` read words or formats from `labels`.
 pub fn register(registry: &mut Handlebars<'static>, labels: Arc<LabelSets>) {
     registry.register_helper("yaml", Box::new(YamlHelper));
-    registry.register_helper("date", Box::new(DateHelper));
-    registry.register_helper("number", Box::new(NumberHelper));
+    registry.register_helper("date", Box::new(DateHelper(Arc::clone(&labels))));
+    registry.register_helper("number", Box::new(NumberHelper(Arc::clone(&labels))));
+    registry.register_helper("quarter", Box::new(QuarterHelper(Arc::clone(&labels))));
     registry.register_helper("label", Box::new(LabelHelper(Arc::clone(&labels))));
+    registry.register_helper("fill", Box::new(FillHelper));
     registry.register_helper("status", Box::new(StatusHelper(labels)));
 }
 
@@ -73,7 +75,7 @@ impl HelperDef for YamlHelper {
 }
 
 /// `{{date meeting.date}}`: a `YYYY-MM-DD` date written out in the report's language.
-struct DateHelper;
+struct DateHelper(Arc<LabelSets>);
 
 impl HelperDef for DateHelper {
     fn call_inner<'reg: 'rc, 'rc>(
@@ -89,13 +91,13 @@ impl HelperDef for DateHelper {
             .as_str()
             .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
             .ok_or_else(|| helper_error(h, &format!("{EXPECTED}, got {value}")))?;
-        let text = format_date(date, report_language(h, ctx)?);
+        let text = format_date(date, language_labels(&self.0, h, ctx)?).map_err(other)?;
         Ok(ScopedJson::Derived(JsonValue::String(text)))
     }
 }
 
 /// `{{number value}}`: grouped thousands and at most two decimals, in the report's language.
-struct NumberHelper;
+struct NumberHelper(Arc<LabelSets>);
 
 impl HelperDef for NumberHelper {
     fn call_inner<'reg: 'rc, 'rc>(
@@ -109,7 +111,30 @@ impl HelperDef for NumberHelper {
         let number = value
             .as_f64()
             .ok_or_else(|| helper_error(h, &format!("a number, got {value}")))?;
-        let text = format_number(number, report_language(h, ctx)?);
+        let text = format_number(number, language_labels(&self.0, h, ctx)?).map_err(other)?;
+        Ok(ScopedJson::Derived(JsonValue::String(text)))
+    }
+}
+
+/// `{{quarter period.quarter}}`: the quarter's name, "första kvartalet" / "first quarter".
+struct QuarterHelper(Arc<LabelSets>);
+
+impl HelperDef for QuarterHelper {
+    fn call_inner<'reg: 'rc, 'rc>(
+        &self,
+        h: &Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        ctx: &'rc Context,
+        _: &mut RenderContext<'reg, 'rc>,
+    ) -> Result<ScopedJson<'rc>, RenderError> {
+        const EXPECTED: &str = "a quarter number 1, 2, 3 or 4";
+        let value = only_param(h, EXPECTED)?;
+        let quarter = value
+            .as_u64()
+            .and_then(|q| u8::try_from(q).ok())
+            .filter(|q| (1..=4).contains(q))
+            .ok_or_else(|| helper_error(h, &format!("{EXPECTED}, got {value}")))?;
+        let text = format_quarter(quarter, language_labels(&self.0, h, ctx)?).map_err(other)?;
         Ok(ScopedJson::Derived(JsonValue::String(text)))
     }
 }
@@ -130,12 +155,58 @@ impl HelperDef for LabelHelper {
         let key = value
             .as_str()
             .ok_or_else(|| helper_error(h, &format!("{EXPECTED}, got {value}")))?;
-        let text = self
-            .0
-            .get(report_language(h, ctx)?, key)
-            .map_err(|e| RenderErrorReason::Other(e.to_string()))?;
+        let text = language_labels(&self.0, h, ctx)?.get(key).map_err(other)?;
         Ok(ScopedJson::Derived(JsonValue::String(text.to_owned())))
     }
+}
+
+/// `{{fill (label "default_decision") body=meeting.body year=period.year}}`: a text with each
+/// `{name}` replaced by the value given as `name=`. A placeholder left without a value is an
+/// error, so a label never prints `{body}` to the reader.
+struct FillHelper;
+
+impl HelperDef for FillHelper {
+    fn call_inner<'reg: 'rc, 'rc>(
+        &self,
+        h: &Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        _: &'rc Context,
+        _: &mut RenderContext<'reg, 'rc>,
+    ) -> Result<ScopedJson<'rc>, RenderError> {
+        const EXPECTED: &str =
+            "a text and its values, e.g. {{fill (label \"x\") year=period.year}}";
+        let (text, values) = match h.params().as_slice() {
+            [param] => (param.value().as_str(), h.hash()),
+            _ => (None, h.hash()),
+        };
+        let text = text.ok_or_else(|| helper_error(h, EXPECTED))?;
+        let mut filled = text.to_owned();
+        for (name, value) in values {
+            let value = match value.value() {
+                JsonValue::String(text) => text.clone(),
+                JsonValue::Number(number) => number.to_string(),
+                other => {
+                    let message = format!("`{name}=` to be a text or a number, got {other}");
+                    return Err(helper_error(h, &message));
+                }
+            };
+            filled = filled.replace(&format!("{{{name}}}"), &value);
+        }
+        if let Some(name) = placeholder(&filled) {
+            let message = format!("a value for `{{{name}}}` in \"{text}\": add `{name}=…`");
+            return Err(helper_error(h, &message));
+        }
+        Ok(ScopedJson::Derived(JsonValue::String(filled)))
+    }
+}
+
+/// The name of the first `{name}` placeholder left in `text`.
+fn placeholder(text: &str) -> Option<&str> {
+    text.split('{').skip(1).find_map(|rest| {
+        let (name, _) = rest.split_once('}')?;
+        let is_name = !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_');
+        is_name.then_some(name)
+    })
 }
 
 /// `{{status status}}`: a status code (or nothing) as a badge, `[På rätt väg](status:good)`.
@@ -156,10 +227,9 @@ impl HelperDef for StatusHelper {
             let message = format!("one of {} or nothing, got {value}", codes.join(", "));
             helper_error(h, &message)
         })?;
-        let word = self
-            .0
-            .get(report_language(h, ctx)?, &format!("status_{code}"))
-            .map_err(|e| RenderErrorReason::Other(e.to_string()))?;
+        let word = language_labels(&self.0, h, ctx)?
+            .get(&format!("status_{code}"))
+            .map_err(other)?;
         out.write(&format!("[{}](status:{tone})", escape_markdown(word)))?;
         Ok(())
     }
@@ -214,19 +284,28 @@ fn helper_error(h: &Helper<'_>, expected: &str) -> RenderError {
     RenderErrorReason::Other(format!("helper `{}` expects {expected}", h.name())).into()
 }
 
-/// The report's language, from the `language` field at the root of the view model.
-fn report_language(h: &Helper<'_>, ctx: &Context) -> Result<Language, RenderError> {
-    ctx.data()
+/// The labels of the report's language, named by the `language` field at the root of the
+/// view model.
+fn language_labels<'l>(
+    labels: &'l LabelSets,
+    h: &Helper<'_>,
+    ctx: &Context,
+) -> Result<&'l Labels, RenderError> {
+    let language = ctx
+        .data()
         .get("language")
         .and_then(JsonValue::as_str)
-        .and_then(language_from_code)
+        .and_then(Language::from_code)
         .ok_or_else(|| {
-            let message = format!(
-                "helper `{}` needs `language` (sv or en) in the data",
-                h.name()
-            );
-            RenderErrorReason::Other(message).into()
-        })
+            let message = format!("helper `{}` needs `language` in the data", h.name());
+            RenderError::from(RenderErrorReason::Other(message))
+        })?;
+    labels.language(language).map_err(other)
+}
+
+/// A layout error (a missing label) as a render error, so the engine adds the position.
+fn other(error: super::error::LayoutError) -> RenderError {
+    RenderErrorReason::Other(error.to_string()).into()
 }
 
 /// `value` as JSON, with every control or line-separator character written `\uXXXX`

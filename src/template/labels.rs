@@ -1,72 +1,120 @@
-//! A layout's words: one TOML file of `key = "text"` per report language.
+//! A layout's words: one TOML file of `key = "text"` per language, `labels/<code>.toml`.
 //!
-//! Entry point: [`LabelSets::parse`] reads both files; [`LabelSets::get`] looks a key up
-//! for a language and names the file and key when it is missing. Labels may hold
-//! `{placeholders}`, filled in by [`fill`].
+//! Entry point: [`LabelSets::add_file`] merges one label file in (a later file replaces
+//! the keys it gives, so a layout folder may change only some words of its base);
+//! [`LabelSets::check_complete`] then makes sure every language has every word, so a
+//! missing translation is found when the layout loads rather than halfway through a
+//! report. [`LabelSets::get`] looks a key up. Labels may hold `{placeholders}`, filled in
+//! by [`fill`].
 
-use super::error::LayoutError;
+use super::error::{LayoutError, toml_position};
 use crate::report::Language;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// The label file of a layout for `language`, relative to the layout's folder.
-pub fn label_file(language: Language) -> &'static str {
-    match language {
-        Language::Sv => "labels/sv.toml",
-        Language::En => "labels/en.toml",
-    }
+pub const LABELS_DIR: &str = "labels";
+pub const LABELS_EXTENSION: &str = "toml";
+
+/// The language a layout file name such as `labels/fi.toml` holds labels for.
+pub fn label_file_language(name: &str) -> Option<Language> {
+    let code = name
+        .strip_prefix(LABELS_DIR)?
+        .strip_prefix('/')?
+        .strip_suffix(LABELS_EXTENSION)?
+        .strip_suffix('.')?;
+    Language::from_code(code)
 }
 
-/// The labels of one language and the file they came from.
-#[derive(Debug, Clone)]
-struct Labels {
+/// The labels of one language and the file each key came from.
+#[derive(Debug, Clone, Default)]
+pub struct Labels {
+    entries: BTreeMap<String, (String, PathBuf)>,
+    /// The last file read for this language, named when a key is missing.
     file: PathBuf,
-    entries: BTreeMap<String, String>,
 }
 
 impl Labels {
-    fn parse(file: &Path, text: &str) -> Result<Labels, LayoutError> {
-        let entries = toml::from_str(text).map_err(|e| LayoutError::Labels {
-            file: file.to_path_buf(),
-            message: e.to_string(),
-        })?;
-        Ok(Labels {
-            file: file.to_path_buf(),
-            entries,
-        })
+    /// The label `key`; an error naming the label file and key when absent.
+    pub fn get(&self, key: &str) -> Result<&str, LayoutError> {
+        self.entries
+            .get(key)
+            .map(|(text, _)| text.as_str())
+            .ok_or_else(|| LayoutError::MissingLabel {
+                file: self.file.clone(),
+                key: key.to_owned(),
+            })
     }
 }
 
-/// Swedish and English labels of a layout.
-#[derive(Debug, Clone)]
+/// The labels of every language a layout has.
+#[derive(Debug, Clone, Default)]
 pub struct LabelSets {
-    sv: Labels,
-    en: Labels,
+    languages: BTreeMap<String, Labels>,
 }
 
 impl LabelSets {
-    /// Parses the Swedish and English files: (path shown in messages, text) for each.
-    pub fn parse(sv: (&Path, &str), en: (&Path, &str)) -> Result<LabelSets, LayoutError> {
-        Ok(LabelSets {
-            sv: Labels::parse(sv.0, sv.1)?,
-            en: Labels::parse(en.0, en.1)?,
-        })
+    /// Merges the label file at `file` (the path messages show) for `language`.
+    pub fn add_file(
+        &mut self,
+        language: Language,
+        file: &Path,
+        text: &str,
+    ) -> Result<(), LayoutError> {
+        let entries: BTreeMap<String, String> =
+            toml::from_str(text).map_err(|e| LayoutError::Labels {
+                file: file.to_path_buf(),
+                position: toml_position(text, &e),
+                message: e.message().trim().to_owned(),
+            })?;
+        let labels = self
+            .languages
+            .entry(language.code().to_owned())
+            .or_default();
+        labels.file = file.to_path_buf();
+        for (key, text) in entries {
+            labels.entries.insert(key, (text, file.to_path_buf()));
+        }
+        Ok(())
     }
 
-    /// The label `key` in `language`; an error naming the label file and key when absent.
-    pub fn get(&self, language: Language, key: &str) -> Result<&str, LayoutError> {
-        let labels = match language {
-            Language::Sv => &self.sv,
-            Language::En => &self.en,
-        };
-        labels
-            .entries
-            .get(key)
-            .map(String::as_str)
-            .ok_or_else(|| LayoutError::MissingLabel {
-                file: labels.file.clone(),
-                key: key.to_owned(),
+    /// An error naming the first label file that lacks a word another language has.
+    pub fn check_complete(&self) -> Result<(), LayoutError> {
+        let mut all_keys = BTreeMap::new();
+        for labels in self.languages.values() {
+            for (key, (_, file)) in &labels.entries {
+                all_keys.entry(key.as_str()).or_insert(file.as_path());
+            }
+        }
+        for labels in self.languages.values() {
+            let missing: Vec<(&str, &Path)> = all_keys
+                .iter()
+                .filter(|(key, _)| !labels.entries.contains_key(**key))
+                .map(|(key, file)| (*key, *file))
+                .collect();
+            if let Some((key, other)) = missing.first() {
+                return Err(LayoutError::IncompleteLabels {
+                    file: labels.file.clone(),
+                    keys: missing.iter().map(|(k, _)| (*k).to_owned()).collect(),
+                    example: format!("`{key}` is in {}", other.display()),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// The labels of `language`; an error listing the languages there are when absent.
+    pub fn language(&self, language: Language) -> Result<&Labels, LayoutError> {
+        self.languages
+            .get(language.code())
+            .ok_or_else(|| LayoutError::NoLabels {
+                language: language.code().to_owned(),
+                available: self.languages.keys().cloned().collect(),
             })
+    }
+
+    /// The label `key` in `language`.
+    pub fn get(&self, language: Language, key: &str) -> Result<&str, LayoutError> {
+        self.language(language)?.get(key)
     }
 }
 
@@ -81,23 +129,23 @@ pub fn fill<S: AsRef<str>>(label: &str, values: &[(&str, S)]) -> String {
 mod tests {
     use super::*;
 
-    fn sets(sv: &str) -> Result<LabelSets, LayoutError> {
-        LabelSets::parse(
-            (Path::new("x/labels/sv.toml"), sv),
-            (Path::new("x/labels/en.toml"), "page = \"Page\""),
-        )
+    fn sets(sv: &str, en: &str) -> Result<LabelSets, LayoutError> {
+        let mut sets = LabelSets::default();
+        sets.add_file(Language::Sv, Path::new("x/labels/sv.toml"), sv)?;
+        sets.add_file(Language::En, Path::new("x/labels/en.toml"), en)?;
+        Ok(sets)
     }
 
     #[test]
     fn looks_up_by_language() {
-        let labels = sets("page = \"Sida\"").expect("valid labels");
+        let labels = sets("page = \"Sida\"", "page = \"Page\"").expect("valid labels");
         assert_eq!(labels.get(Language::Sv, "page").ok(), Some("Sida"));
         assert_eq!(labels.get(Language::En, "page").ok(), Some("Page"));
     }
 
     #[test]
     fn missing_label_names_file_and_key() {
-        let labels = sets("page = \"Sida\"").expect("valid labels");
+        let labels = sets("page = \"Sida\"", "").expect("valid labels");
         let message = labels
             .get(Language::Sv, "nothing")
             .expect_err("no such label")
@@ -108,8 +156,48 @@ mod tests {
 
     #[test]
     fn a_label_that_is_not_text_is_an_error_naming_the_file() {
-        let message = sets("page = 3").expect_err("not text").to_string();
+        let message = sets("page = 3", "").expect_err("not text").to_string();
         assert!(message.contains("x/labels/sv.toml"), "{message}");
+    }
+
+    #[test]
+    fn a_later_file_replaces_only_the_keys_it_gives() {
+        let mut labels = sets("page = \"Sida\"\nof = \"av\"", "").expect("valid labels");
+        let file = Path::new("mine/labels/sv.toml");
+        labels
+            .add_file(Language::Sv, file, "page = \"Blad\"")
+            .expect("valid labels");
+        assert_eq!(labels.get(Language::Sv, "page").ok(), Some("Blad"));
+        assert_eq!(labels.get(Language::Sv, "of").ok(), Some("av"));
+    }
+
+    #[test]
+    fn a_word_missing_in_one_language_is_found_at_once() {
+        let labels = sets("page = \"Sida\"\nof = \"av\"", "page = \"Page\"").expect("valid");
+        let message = labels.check_complete().expect_err("incomplete").to_string();
+        assert!(message.contains("x/labels/en.toml"), "{message}");
+        assert!(message.contains("`of`"), "{message}");
+    }
+
+    #[test]
+    fn a_language_without_labels_lists_the_ones_there_are() {
+        let labels = sets("", "").expect("valid");
+        let finnish = Language::from_code("fi").expect("a code");
+        let message = labels.get(finnish, "page").expect_err("none").to_string();
+        assert!(message.contains("`fi`"), "{message}");
+        assert!(message.contains("labels/fi.toml"), "{message}");
+        assert!(message.contains("en, sv"), "{message}");
+    }
+
+    #[test]
+    fn label_file_names_give_their_language() {
+        assert_eq!(label_file_language("labels/sv.toml"), Some(Language::Sv));
+        assert_eq!(
+            label_file_language("labels/smj.toml").map(|l| l.tag()),
+            Some("smj".into())
+        );
+        assert_eq!(label_file_language("labels/Svenska.toml"), None);
+        assert_eq!(label_file_language("partials/sv.toml"), None);
     }
 
     #[test]

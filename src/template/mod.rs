@@ -2,24 +2,29 @@
 //! intermediate Markdown that `doc::parse` reads (see the Markdown contract).
 //!
 //! Entry points: [`Layout::builtin`] or [`Layout::from_dir`] once per run, then
-//! [`Layout::render`] per report. [`title`] gives the title the template prints, for PDF
-//! metadata and page headers; [`format_date`] and [`format_number`] write dates and
-//! numbers in the report's language.
+//! [`Layout::render`] per report; [`Layout::style`] is the look the backends draw with.
+//! [`title`] gives the title the template prints, for PDF metadata and page headers.
+//! [`builtin_layouts`] lists the built-in layouts and [`export_builtin`] copies one into a
+//! folder for a municipality to make its own.
 
 mod context;
 mod embedded;
 mod error;
 mod escape;
+mod files;
 mod format;
 mod helpers;
 mod labels;
 mod layout;
+mod numbering;
+mod style;
 
 #[cfg(test)]
 mod tests;
 
+pub use embedded::builtin_layouts;
 pub use error::LayoutError;
-pub use format::{format_date, format_number};
+pub use files::export_builtin;
 pub use layout::{Layout, builtin_names};
 
 use crate::report::Report;

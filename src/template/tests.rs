@@ -134,6 +134,10 @@ fn sample_report() -> Report {
             role: Some("Kommundirektör".into()),
             organisation: Some("Jönköpings kommun".into()),
         }],
+        department: None,
+        decision: None,
+        background: None,
+        decision_basis: Vec::new(),
     }
 }
 
@@ -191,7 +195,7 @@ fn title_is_built_from_programme_and_period_when_absent() {
 fn swedish_report_has_every_part() {
     let md = render(&sample_report());
     let parts = [
-        "```kvartal-logos\n- image: \"logos/kommun.png\"\n  alt: \"Jönköpings kommun – logotyp\"\n```\n\n# Uppföljning av Medborgarlöfte 2023 – kvartal 1 2023\n",
+        "```kvartal-logos\n- image: \"logos/kommun.png\"\n  alt: \"Jönköpings kommun – logotyp\"\n  height_mm: 16.0\n```\n\n# Uppföljning av Medborgarlöfte 2023 – kvartal 1 2023\n",
         "\nMedborgarlöfte 2023 · Kvartal 1 2023\n",
         "\nJönköpings kommun · Polisen, lokalpolisområde Jönköping\n",
         "\n**Sammanträde:** Kommunstyrelsens arbetsutskott\n",
@@ -334,44 +338,161 @@ fn unknown_builtin_layout_is_an_error() {
         message.contains("fancy") && message.contains("standard"),
         "{message}"
     );
-    assert_eq!(builtin_names(), ["standard"]);
+    assert_eq!(builtin_names(), ["standard", "brief", "tjansteskrivelse"]);
 }
 
 #[test]
-fn every_standard_layout_file_is_compiled_in() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("layouts/standard");
-    let on_disk: Vec<String> = ["", "partials", "labels"]
-        .iter()
-        .flat_map(|sub| {
-            fs::read_dir(dir.join(sub))
-                .expect("layout folder")
-                .flatten()
-        })
-        .filter(|e| e.path().is_file())
-        .map(|e| {
-            e.path()
-                .strip_prefix(&dir)
-                .expect("inside")
-                .to_string_lossy()
-                .replace('\\', "/")
-        })
-        .collect();
-    let embedded: Vec<&str> = embedded::files("standard")
-        .expect("standard")
-        .iter()
-        .map(|(n, _)| *n)
-        .collect();
-    for name in &on_disk {
-        assert!(
-            embedded.contains(&name.as_str()),
-            "{name} is not compiled in"
+fn every_builtin_layout_file_is_compiled_in() {
+    for name in builtin_names() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("layouts")
+            .join(name);
+        let on_disk: Vec<String> = ["", "partials", "labels"]
+            .iter()
+            .flat_map(|sub| fs::read_dir(dir.join(sub)).into_iter().flatten().flatten())
+            .filter(|e| e.path().is_file())
+            .map(|e| {
+                let path = e.path();
+                let inside = path.strip_prefix(&dir).expect("inside");
+                inside.to_string_lossy().replace('\\', "/")
+            })
+            .collect();
+        let embedded: Vec<&str> = embedded::files(name)
+            .expect("built in")
+            .iter()
+            .map(|(n, _)| *n)
+            .collect();
+        for file in &on_disk {
+            assert!(
+                embedded.contains(&file.as_str()),
+                "{name}/{file} is not compiled in"
+            );
+        }
+        let from_disk = Layout::from_dir(&dir).expect("loads from disk");
+        let builtin = Layout::builtin(name).expect("loads");
+        let report = sample_report();
+        assert_eq!(
+            from_disk.render(&report).ok(),
+            builtin.render(&report).ok(),
+            "{name}"
         );
+        assert_eq!(from_disk.style(), builtin.style(), "{name}");
     }
-    let from_disk = Layout::from_dir(&dir).expect("loads from disk");
-    assert_eq!(
-        from_disk.render(&sample_report()).ok(),
-        standard().render(&sample_report()).ok()
+}
+
+#[test]
+fn every_builtin_layout_renders_both_languages_to_the_contract() {
+    for name in builtin_names() {
+        let layout = Layout::builtin(name).expect("loads");
+        for language in [Language::Sv, Language::En] {
+            let report = Report {
+                language,
+                ..sample_report()
+            };
+            let markdown = layout
+                .render(&report)
+                .unwrap_or_else(|e| panic!("{name}: {e}"));
+            let titles = texts_of(&markdown, |t| {
+                matches!(
+                    t,
+                    Tag::Heading {
+                        level: HeadingLevel::H1,
+                        ..
+                    }
+                )
+            });
+            assert_eq!(titles.len(), 1, "{name} {language}: {markdown}");
+            let meta = crate::doc::Meta::example();
+            let images = BTreeMap::from([(
+                "logos/kommun.png".to_owned(),
+                crate::doc::Image {
+                    data: std::sync::Arc::new(Vec::new()),
+                    format: ImageFormat::Png,
+                    alt: "logo".into(),
+                    height_mm: 16.0,
+                },
+            )]);
+            if let Err(e) = crate::doc::parse(&markdown, meta, &images) {
+                panic!("{name} {language}: {e}\n{markdown}");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_brief_has_a_key_figure_per_row() {
+    let layout = Layout::builtin("brief").expect("loads");
+    let markdown = layout.render(&sample_report()).expect("renders");
+    assert_contains(
+        &markdown,
+        "| **Narkotika och vapen** | [På rätt väg](status:good) | Andel trygga i centrum: **71,5 %** (Mål 75) |",
     );
+    assert_contains(&markdown, "| – EST | [Försenad](status:warning) |  |");
+    assert!(!markdown.contains("### "), "{markdown}");
+}
+
+#[test]
+fn the_memo_proposes_the_given_decision_or_a_default() {
+    let layout = Layout::builtin("tjansteskrivelse").expect("loads");
+    let mut report = sample_report();
+    let markdown = layout.render(&report).expect("renders");
+    assert_contains(
+        &markdown,
+        "## Förslag till beslut\n\nKommunstyrelsens arbetsutskott beslutar att lägga uppföljningen av Medborgarlöfte 2023 för första kvartalet 2023 till handlingarna.\n",
+    );
+    assert_contains(
+        &markdown,
+        "**Handläggare:** Anna Andersson, Trygghetssamordnare\\\n",
+    );
+    report.decision = Some("Nämnden *godkänner* uppföljningen.\n".into());
+    report.decision_basis = vec!["Bilaga 1".into()];
+    report.department = Some("Kommunledningsförvaltningen".into());
+    let markdown = layout.render(&report).expect("renders");
+    assert_contains(
+        &markdown,
+        "## Förslag till beslut\n\nNämnden *godkänner* uppföljningen.\n",
+    );
+    assert_contains(&markdown, "## Beslutsunderlag\n\n- Bilaga 1\n");
+    assert_contains(
+        &markdown,
+        "Jönköpings kommun, Kommunledningsförvaltningen\n",
+    );
+}
+
+#[test]
+fn style_turns_on_heading_numbers_and_the_cover_page() {
+    let files = [("style.toml", "heading_numbers = true\ncover_page = true\n")];
+    let layout = TempLayout::new("numbers", &files);
+    let layout = Layout::from_dir(&layout.0).expect("loads");
+    let markdown = layout.render(&sample_report()).expect("renders");
+    assert_contains(&markdown, "\n## 1 Sammanfattning\n");
+    assert_contains(&markdown, "\n### 3.1 Social insatsgrupp (SIG)\n");
+    assert_contains(&markdown, "```kvartal-pagebreak\n```\n");
+}
+
+#[test]
+fn a_folder_names_its_base_and_changes_only_some_words() {
+    let files = [
+        ("style.toml", "base = \"brief\"\n[sizes]\nbody_pt = 12\n"),
+        ("labels/sv.toml", "key_figure = \"Mått\"\n"),
+    ];
+    let folder = TempLayout::new("base", &files);
+    let layout = Layout::from_dir(&folder.0).expect("loads");
+    let markdown = layout.render(&sample_report()).expect("renders");
+    assert_contains(&markdown, "| Mått |");
+    assert_eq!(layout.style().body_size_pt, 12.0);
+    let brief = Layout::builtin("brief").expect("loads");
+    assert_eq!(layout.style().margin_left_mm, brief.style().margin_left_mm);
+}
+
+#[test]
+fn the_fill_helper_refuses_a_placeholder_left_empty() {
+    let files = [(
+        "report.hbs",
+        "# {{title}}\n\n{{fill \"{a} och {b}\" a=1}}\n",
+    )];
+    let message = TempLayout::new("fill", &files).render_error();
+    assert!(message.contains("a value for `{b}`"), "{message}");
 }
 
 #[test]

@@ -47,7 +47,7 @@ fn shown(value: f64, language: Language) -> String {
         .map_or((text.as_str(), ""), |(i, f)| (i, f));
     let (group, decimal) = match language {
         Language::Sv => (" ", ","),
-        Language::En => (",", "."),
+        Language::En | Language::Other(_) => (",", "."),
     };
     let digits: Vec<char> = int.trim_start_matches('-').chars().collect();
     let mut grouped = String::new();

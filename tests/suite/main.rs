@@ -3,5 +3,6 @@
 mod build;
 mod check;
 mod docx;
+mod layouts;
 mod snapshots;
 mod support;

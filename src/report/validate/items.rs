@@ -165,7 +165,7 @@ fn references(
 }
 
 /// The texts of a one-or-many field; a single text is positioned at the field's value.
-fn texts(written: Option<Spanned<OneOrMany>>) -> Vec<Spanned<String>> {
+pub fn texts(written: Option<Spanned<OneOrMany>>) -> Vec<Spanned<String>> {
     match written {
         None => Vec::new(),
         Some(Spanned {

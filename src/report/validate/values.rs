@@ -1,9 +1,9 @@
 //! Checks of single values: dates, ids, quarter keys and Markdown texts.
 //!
-//! Entry points: [`date`], [`last_day`], [`slug`], [`quarter_key`], [`markdown`].
+//! Entry points: [`date`], [`last_day`], [`slug`], [`quarter_key`], [`markdown`], [`language`].
 
 use super::check::Check;
-use crate::report::Quarter;
+use crate::report::{Language, Quarter};
 use chrono::{Datelike, Days, NaiveDate};
 use pulldown_cmark::{Event, Parser, Tag};
 use serde_saphyr::{Location, Spanned};
@@ -20,6 +20,19 @@ pub fn date(check: &mut Check, written: &Spanned<String>) -> Option<NaiveDate> {
     check.expect(date, &written.referenced, || {
         format!("`{text}` is not a real date")
     })
+}
+
+/// A language code: two or three lower-case letters (ISO 639). Whether the layout has
+/// labels for it is checked when the report is rendered.
+pub fn language(check: &mut Check, written: &Spanned<String>) -> Option<Language> {
+    let text = written.value.trim();
+    let language = Language::from_code(text);
+    if language.is_none() {
+        let message = format!("`{text}` is not a language code");
+        let hint = "write the ISO 639 code in lower case: `sv` for Swedish, `en` for English";
+        check.error(&written.referenced, message).hint = Some(hint.to_owned());
+    }
+    language
 }
 
 /// The last day of `period`: the issue date when the file gives none.

@@ -1,0 +1,220 @@
+//! The look of a document as plain data: page, fonts, sizes, colours, spacing and logos.
+//!
+//! Entry point: [`Style`], carried in `Meta::style`. A layout's `style.toml` fills it in
+//! (the `template` stage parses it); both backends read it, so a changed heading colour or
+//! font size shows in the PDF and the DOCX alike. [`Style::default`] is kvartal's own look.
+//! Every length and size names its unit; colours are sRGB.
+
+use super::Tone;
+use std::sync::Arc;
+
+/// An sRGB colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rgb(pub u8, pub u8, pub u8);
+
+impl Rgb {
+    /// `#RRGGBB` (the `#` may be left out; either case), as style files and CSS write it.
+    pub fn from_hex(text: &str) -> Option<Rgb> {
+        let hex = text.strip_prefix('#').unwrap_or(text);
+        if hex.len() != 6 || !hex.is_ascii() {
+            return None;
+        }
+        let channel = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+        Some(Rgb(channel(0)?, channel(2)?, channel(4)?))
+    }
+
+    /// `1F3A5F`: six upper-case hex digits without `#`, as DOCX writes colours.
+    pub fn hex(self) -> String {
+        format!("{:02X}{:02X}{:02X}", self.0, self.1, self.2)
+    }
+}
+
+/// Everything about the document's look that a layout may set.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Style {
+    pub page_width_mm: f32,
+    pub page_height_mm: f32,
+    pub margin_top_mm: f32,
+    pub margin_bottom_mm: f32,
+    pub margin_left_mm: f32,
+    pub margin_right_mm: f32,
+    /// Body text, tables, lists, header and footer.
+    pub body_font: Font,
+    /// The title and headings.
+    pub heading_font: Font,
+    pub body_size_pt: f32,
+    /// Header, footer and captions.
+    pub small_size_pt: f32,
+    /// The document title (heading level 1).
+    pub title_size_pt: f32,
+    /// Sections (heading level 2).
+    pub heading_size_pt: f32,
+    /// Subsections (heading level 3).
+    pub subheading_size_pt: f32,
+    /// Line height as a multiple of the font size.
+    pub line_height: f32,
+    /// Space after a paragraph.
+    pub paragraph_space_pt: f32,
+    pub title_space_before_pt: f32,
+    pub heading_space_before_pt: f32,
+    pub subheading_space_before_pt: f32,
+    /// Justified body text instead of ragged right.
+    pub justify: bool,
+    pub text_colour: Rgb,
+    /// Secondary text: header, footer, captions.
+    pub muted_colour: Rgb,
+    pub heading_colour: Rgb,
+    pub link_colour: Rgb,
+    /// Table borders and other lines.
+    pub rule_colour: Rgb,
+    pub table_header_fill: Rgb,
+    /// The colours of each status badge tone.
+    pub badges: Badges,
+    pub logo: LogoStyle,
+    /// Headings of sections and subsections numbered "1", "1.1" (applied by the template stage).
+    pub heading_numbers: bool,
+    /// The title block alone on the first page (the template stage puts a page break after it).
+    pub cover_page: bool,
+}
+
+/// A font family: the bundled Carlito, or four font files shipped with a layout.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Font {
+    /// The family name; a DOCX names it in its styles.
+    pub family: String,
+    /// `None` for the bundled Carlito faces.
+    pub files: Option<FontFiles>,
+}
+
+/// The bytes of a family's four faces (TrueType or OpenType).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FontFiles {
+    pub regular: Arc<Vec<u8>>,
+    pub bold: Arc<Vec<u8>>,
+    pub italic: Arc<Vec<u8>>,
+    pub bold_italic: Arc<Vec<u8>>,
+}
+
+/// Background and text colour of a badge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BadgeColours {
+    pub fill: Rgb,
+    pub text: Rgb,
+}
+
+/// Badge colours by tone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Badges {
+    pub good: BadgeColours,
+    pub warning: BadgeColours,
+    pub bad: BadgeColours,
+    pub done: BadgeColours,
+    pub neutral: BadgeColours,
+}
+
+impl Badges {
+    pub fn get(&self, tone: Tone) -> BadgeColours {
+        match tone {
+            Tone::Good => self.good,
+            Tone::Warning => self.warning,
+            Tone::Bad => self.bad,
+            Tone::Done => self.done,
+            Tone::Neutral => self.neutral,
+        }
+    }
+}
+
+/// Where and how large the organisations' logos are drawn.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LogoStyle {
+    /// Height of the logos on the title page (the template writes it into `kvartal-logos`).
+    pub height_mm: f32,
+    /// The first organisation's logo in the running header from page 2 on.
+    pub in_header: bool,
+    pub header_height_mm: f32,
+    /// The row of logos on the title page: left, centre or right.
+    pub align: LogoAlign,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogoAlign {
+    Left,
+    Center,
+    Right,
+}
+
+/// The family name of the bundled fonts.
+pub const BUNDLED_FAMILY: &str = "Carlito";
+
+impl Font {
+    pub fn bundled() -> Font {
+        Font {
+            family: BUNDLED_FAMILY.to_owned(),
+            files: None,
+        }
+    }
+}
+
+impl Default for Style {
+    /// kvartal's own look: A4, Carlito, dark-blue headings, badge colours of at least 7:1.
+    fn default() -> Style {
+        let badge = |fill, text| BadgeColours { fill, text };
+        Style {
+            page_width_mm: 210.0,
+            page_height_mm: 297.0,
+            margin_top_mm: 25.0,
+            margin_bottom_mm: 22.0,
+            margin_left_mm: 25.0,
+            margin_right_mm: 25.0,
+            body_font: Font::bundled(),
+            heading_font: Font::bundled(),
+            body_size_pt: 10.5,
+            small_size_pt: 8.5,
+            title_size_pt: 24.0,
+            heading_size_pt: 16.0,
+            subheading_size_pt: 12.5,
+            line_height: 1.35,
+            paragraph_space_pt: 6.0,
+            title_space_before_pt: 6.0,
+            heading_space_before_pt: 16.0,
+            subheading_space_before_pt: 11.0,
+            justify: false,
+            text_colour: Rgb(0x1a, 0x1a, 0x1a),
+            muted_colour: Rgb(0x4a, 0x4f, 0x57),
+            heading_colour: Rgb(0x1f, 0x3a, 0x5f),
+            link_colour: Rgb(0x0b, 0x4f, 0x9c),
+            rule_colour: Rgb(0xa8, 0xb3, 0xc2),
+            table_header_fill: Rgb(0xe6, 0xec, 0xf3),
+            badges: Badges {
+                good: badge(Rgb(0xd6, 0xf0, 0xdc), Rgb(0x14, 0x53, 0x2d)),
+                warning: badge(Rgb(0xfd, 0xec, 0xc8), Rgb(0x6b, 0x3a, 0x00)),
+                bad: badge(Rgb(0xf9, 0xd6, 0xd5), Rgb(0x7f, 0x1d, 0x1d)),
+                done: badge(Rgb(0xdb, 0xe7, 0xf7), Rgb(0x1e, 0x3a, 0x8a)),
+                neutral: badge(Rgb(0xe9, 0xe9, 0xe9), Rgb(0x33, 0x33, 0x33)),
+            },
+            logo: LogoStyle {
+                height_mm: 16.0,
+                in_header: true,
+                header_height_mm: 7.0,
+                align: LogoAlign::Left,
+            },
+            heading_numbers: false,
+            cover_page: false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hex_colours_read_and_write() {
+        assert_eq!(Rgb::from_hex("#1f3a5F"), Some(Rgb(0x1f, 0x3a, 0x5f)));
+        assert_eq!(Rgb::from_hex("0b4f9c"), Some(Rgb(0x0b, 0x4f, 0x9c)));
+        assert_eq!(Rgb(0x1f, 0x3a, 0x5f).hex(), "1F3A5F");
+        for bad in ["#1f3a5", "#1f3a5g", "blue", "#ååå", ""] {
+            assert_eq!(Rgb::from_hex(bad), None, "{bad}");
+        }
+    }
+}

@@ -1,0 +1,574 @@
+//! A layout's `style.toml`: page, fonts, sizes, spacing, colours and logos.
+//!
+//! Entry point: [`StyleFile::parse`] reads one file; [`StyleFile::apply`] lays the values
+//! it gives over a [`Style`], so a layout sets only what it changes and the rest comes
+//! from its base layout (and finally from `Style::default`). Values are checked while
+//! they are read — a colour must be `#RRGGBB`, a size must be in a sensible range — so
+//! every message names the file, line and column of the value; a misspelt field gets a
+//! "did you mean".
+
+use super::error::{LayoutError, line_column, toml_position};
+use crate::diag::suggestion;
+use crate::doc::{BUNDLED_FAMILY, BadgeColours, Font, FontFiles, LogoAlign, LogoStyle, Rgb, Style};
+use serde::Deserialize;
+use serde::de::{Deserializer, Error as _};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use toml::Spanned;
+
+/// One `style.toml`, every field optional.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StyleFile {
+    /// The built-in layout this one starts from (only read from layout folders).
+    pub base: Option<Spanned<String>>,
+    heading_numbers: Option<bool>,
+    cover_page: Option<bool>,
+    page: Option<PageSection>,
+    fonts: Option<FontsSection>,
+    sizes: Option<SizesSection>,
+    spacing: Option<SpacingSection>,
+    colours: Option<ColoursSection>,
+    status_colours: Option<StatusColoursSection>,
+    logo: Option<LogoSection>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PageSection {
+    size: Option<PageSize>,
+    width_mm: Option<PageMm>,
+    height_mm: Option<PageMm>,
+    margin_top_mm: Option<MarginMm>,
+    margin_bottom_mm: Option<MarginMm>,
+    margin_left_mm: Option<MarginMm>,
+    margin_right_mm: Option<MarginMm>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FontsSection {
+    body: Option<FontSpec>,
+    heading: Option<FontSpec>,
+}
+
+/// `family = "Carlito"` for the bundled font, or a family with its files in the layout folder.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FontSpec {
+    family: Spanned<String>,
+    regular: Option<Spanned<String>>,
+    bold: Option<Spanned<String>>,
+    /// The regular face when absent.
+    italic: Option<Spanned<String>>,
+    /// The bold face when absent.
+    bold_italic: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SizesSection {
+    body_pt: Option<FontPt>,
+    small_pt: Option<FontPt>,
+    title_pt: Option<FontPt>,
+    heading_pt: Option<FontPt>,
+    subheading_pt: Option<FontPt>,
+    line_height: Option<LineHeight>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SpacingSection {
+    paragraph_pt: Option<SpacePt>,
+    title_before_pt: Option<SpacePt>,
+    heading_before_pt: Option<SpacePt>,
+    subheading_before_pt: Option<SpacePt>,
+    justify: Option<bool>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ColoursSection {
+    text: Option<Colour>,
+    muted: Option<Colour>,
+    heading: Option<Colour>,
+    link: Option<Colour>,
+    rule: Option<Colour>,
+    table_header: Option<Colour>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StatusColoursSection {
+    good: Option<BadgeSpec>,
+    warning: Option<BadgeSpec>,
+    bad: Option<BadgeSpec>,
+    done: Option<BadgeSpec>,
+    neutral: Option<BadgeSpec>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BadgeSpec {
+    fill: Option<Colour>,
+    text: Option<Colour>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LogoSection {
+    height_mm: Option<LogoMm>,
+    in_header: Option<bool>,
+    header_height_mm: Option<LogoMm>,
+    align: Option<Align>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum Align {
+    Left,
+    Center,
+    Right,
+}
+
+/// The paper sizes councils print on; any other is given as `width_mm` and `height_mm`.
+#[derive(Debug, Clone, Copy, Deserialize)]
+enum PageSize {
+    A4,
+    A5,
+    A3,
+    Letter,
+}
+
+impl PageSize {
+    fn mm(self) -> (f32, f32) {
+        match self {
+            PageSize::A4 => (210.0, 297.0),
+            PageSize::A5 => (148.0, 210.0),
+            PageSize::A3 => (297.0, 420.0),
+            PageSize::Letter => (215.9, 279.4),
+        }
+    }
+}
+
+/// A number checked to lie in a range while it is read, so the error points at it.
+macro_rules! bounded {
+    ($name:ident, $min:literal ..= $max:literal, $what:literal) => {
+        #[derive(Debug, Clone, Copy)]
+        struct $name(f32);
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let value = f64::deserialize(deserializer)?;
+                if ($min..=$max).contains(&value) {
+                    Ok($name(value as f32))
+                } else {
+                    Err(D::Error::custom(format!(
+                        "expected {} from {} to {}, got {value}",
+                        $what, $min, $max
+                    )))
+                }
+            }
+        }
+    };
+}
+
+bounded!(PageMm, 50.0..=1000.0, "a page side in millimetres");
+bounded!(MarginMm, 0.0..=100.0, "a margin in millimetres");
+bounded!(FontPt, 4.0..=96.0, "a font size in points");
+bounded!(SpacePt, 0.0..=144.0, "a space in points");
+bounded!(
+    LineHeight,
+    0.8..=3.0,
+    "a line height (a multiple of the font size)"
+);
+bounded!(LogoMm, 3.0..=100.0, "a logo height in millimetres");
+
+/// A colour written `#RRGGBB`.
+#[derive(Debug, Clone, Copy)]
+struct Colour(Rgb);
+
+impl<'de> Deserialize<'de> for Colour {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Rgb::from_hex(&text).map(Colour).ok_or_else(|| {
+            D::Error::custom(format!(
+                "expected a colour written \"#RRGGBB\" (e.g. \"#1f3a5f\"), got \"{text}\""
+            ))
+        })
+    }
+}
+
+/// Where a style file came from: the path messages show, and the folder its font files are
+/// read from (none for a built-in layout, which uses the bundled font).
+pub struct StyleSource<'a> {
+    pub file: &'a Path,
+    pub text: &'a str,
+    pub folder: Option<&'a Path>,
+}
+
+impl StyleFile {
+    pub fn parse(source: &StyleSource<'_>) -> Result<StyleFile, LayoutError> {
+        toml::from_str(source.text).map_err(|e| LayoutError::Style {
+            file: source.file.to_path_buf(),
+            position: toml_position(source.text, &e),
+            message: message(e.message()),
+        })
+    }
+
+    /// `style` with every value this file gives; font files are read now.
+    pub fn apply(self, style: &mut Style, source: &StyleSource<'_>) -> Result<(), LayoutError> {
+        set(&mut style.heading_numbers, self.heading_numbers);
+        set(&mut style.cover_page, self.cover_page);
+        if let Some(page) = self.page {
+            page.apply(style);
+        }
+        if let Some(fonts) = self.fonts {
+            if let Some(body) = fonts.body {
+                style.body_font = body.font(source)?;
+            }
+            if let Some(heading) = fonts.heading {
+                style.heading_font = heading.font(source)?;
+            }
+        }
+        if let Some(sizes) = self.sizes {
+            sizes.apply(style);
+        }
+        if let Some(spacing) = self.spacing {
+            spacing.apply(style);
+        }
+        if let Some(colours) = self.colours {
+            colours.apply(style);
+        }
+        if let Some(badges) = self.status_colours {
+            badges.apply(style);
+        }
+        if let Some(logo) = self.logo {
+            logo.apply(&mut style.logo);
+        }
+        Ok(())
+    }
+}
+
+fn set<T>(target: &mut T, value: Option<T>) {
+    if let Some(value) = value {
+        *target = value;
+    }
+}
+
+impl PageSection {
+    fn apply(self, style: &mut Style) {
+        if let Some(size) = self.size {
+            (style.page_width_mm, style.page_height_mm) = size.mm();
+        }
+        set(&mut style.page_width_mm, self.width_mm.map(|v| v.0));
+        set(&mut style.page_height_mm, self.height_mm.map(|v| v.0));
+        set(&mut style.margin_top_mm, self.margin_top_mm.map(|v| v.0));
+        set(
+            &mut style.margin_bottom_mm,
+            self.margin_bottom_mm.map(|v| v.0),
+        );
+        set(&mut style.margin_left_mm, self.margin_left_mm.map(|v| v.0));
+        set(
+            &mut style.margin_right_mm,
+            self.margin_right_mm.map(|v| v.0),
+        );
+    }
+}
+
+impl SizesSection {
+    fn apply(self, style: &mut Style) {
+        set(&mut style.body_size_pt, self.body_pt.map(|v| v.0));
+        set(&mut style.small_size_pt, self.small_pt.map(|v| v.0));
+        set(&mut style.title_size_pt, self.title_pt.map(|v| v.0));
+        set(&mut style.heading_size_pt, self.heading_pt.map(|v| v.0));
+        set(
+            &mut style.subheading_size_pt,
+            self.subheading_pt.map(|v| v.0),
+        );
+        set(&mut style.line_height, self.line_height.map(|v| v.0));
+    }
+}
+
+impl SpacingSection {
+    fn apply(self, style: &mut Style) {
+        set(
+            &mut style.paragraph_space_pt,
+            self.paragraph_pt.map(|v| v.0),
+        );
+        set(
+            &mut style.title_space_before_pt,
+            self.title_before_pt.map(|v| v.0),
+        );
+        set(
+            &mut style.heading_space_before_pt,
+            self.heading_before_pt.map(|v| v.0),
+        );
+        let subheading = self.subheading_before_pt.map(|v| v.0);
+        set(&mut style.subheading_space_before_pt, subheading);
+        set(&mut style.justify, self.justify);
+    }
+}
+
+impl ColoursSection {
+    fn apply(self, style: &mut Style) {
+        set(&mut style.text_colour, self.text.map(|c| c.0));
+        set(&mut style.muted_colour, self.muted.map(|c| c.0));
+        set(&mut style.heading_colour, self.heading.map(|c| c.0));
+        set(&mut style.link_colour, self.link.map(|c| c.0));
+        set(&mut style.rule_colour, self.rule.map(|c| c.0));
+        set(&mut style.table_header_fill, self.table_header.map(|c| c.0));
+    }
+}
+
+impl StatusColoursSection {
+    fn apply(self, style: &mut Style) {
+        let badges = &mut style.badges;
+        let pairs = [
+            (&mut badges.good, self.good),
+            (&mut badges.warning, self.warning),
+            (&mut badges.bad, self.bad),
+            (&mut badges.done, self.done),
+            (&mut badges.neutral, self.neutral),
+        ];
+        for (badge, spec) in pairs {
+            if let Some(spec) = spec {
+                spec.apply(badge);
+            }
+        }
+    }
+}
+
+impl BadgeSpec {
+    fn apply(self, badge: &mut BadgeColours) {
+        set(&mut badge.fill, self.fill.map(|c| c.0));
+        set(&mut badge.text, self.text.map(|c| c.0));
+    }
+}
+
+impl LogoSection {
+    fn apply(self, logo: &mut LogoStyle) {
+        set(&mut logo.height_mm, self.height_mm.map(|v| v.0));
+        set(&mut logo.in_header, self.in_header);
+        set(
+            &mut logo.header_height_mm,
+            self.header_height_mm.map(|v| v.0),
+        );
+        let align = self.align.map(|align| match align {
+            Align::Left => LogoAlign::Left,
+            Align::Center => LogoAlign::Center,
+            Align::Right => LogoAlign::Right,
+        });
+        set(&mut logo.align, align);
+    }
+}
+
+impl FontSpec {
+    /// The bundled family when no files are given, else the four faces read from the folder.
+    fn font(self, source: &StyleSource<'_>) -> Result<Font, LayoutError> {
+        let error = |at: &std::ops::Range<usize>, message: String| LayoutError::Style {
+            file: source.file.to_path_buf(),
+            position: Some(line_column(source.text, at.start)),
+            message,
+        };
+        let Some(regular) = self.regular else {
+            if self.family.get_ref() == BUNDLED_FAMILY {
+                return Ok(Font::bundled());
+            }
+            let message = format!(
+                "the bundled font is `{BUNDLED_FAMILY}`; for `{}`, give its files: \
+                 `regular = \"fonts/….ttf\"` and `bold = \"fonts/….ttf\"`",
+                self.family.get_ref()
+            );
+            return Err(error(&self.family.span(), message));
+        };
+        let Some(folder) = source.folder else {
+            let message = "a built-in layout uses the bundled font only".to_owned();
+            return Err(error(&regular.span(), message));
+        };
+        let bold = self.bold.ok_or_else(|| {
+            let message = "a font with its own files needs `bold` as well as `regular`";
+            error(&self.family.span(), message.to_owned())
+        })?;
+        let read = |file: &Spanned<String>| {
+            read_font(&folder.join(file.get_ref())).map_err(|m| error(&file.span(), m))
+        };
+        let (regular, bold) = (read(&regular)?, read(&bold)?);
+        let italic = self.italic.as_ref().map(read).transpose()?;
+        let bold_italic = self.bold_italic.as_ref().map(read).transpose()?;
+        Ok(Font {
+            family: self.family.into_inner(),
+            files: Some(FontFiles {
+                italic: italic.unwrap_or_else(|| Arc::clone(&regular)),
+                bold_italic: bold_italic.unwrap_or_else(|| Arc::clone(&bold)),
+                regular,
+                bold,
+            }),
+        })
+    }
+}
+
+/// The bytes of a TrueType or OpenType font file; a message when it is not one.
+fn read_font(path: &PathBuf) -> Result<Arc<Vec<u8>>, String> {
+    let data = fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    const SIGNATURES: [&[u8]; 3] = [b"\x00\x01\x00\x00", b"OTTO", b"true"];
+    if !SIGNATURES.iter().any(|s| data.starts_with(s)) {
+        return Err(format!(
+            "{} is not a TrueType or OpenType font (.ttf or .otf)",
+            path.display()
+        ));
+    }
+    Ok(Arc::new(data))
+}
+
+/// The parser's message, with "did you mean" for a misspelt field.
+fn message(raw: &str) -> String {
+    let raw = raw.trim();
+    let Some((field, known)) = unknown_field(raw) else {
+        return raw.to_owned();
+    };
+    let hint = suggestion(field, &known, "the fields allowed here are");
+    format!("unknown field `{field}` in style.toml; {hint}")
+}
+
+/// The field and the known fields of serde's "unknown field `x`, expected one of `a`, `b`".
+fn unknown_field(message: &str) -> Option<(&str, Vec<&str>)> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (field, rest) = rest.split_once('`')?;
+    let known = rest.split('`').skip(1).step_by(2).collect();
+    Some((field, known))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source_of(text: &str) -> StyleSource<'_> {
+        StyleSource {
+            file: Path::new("mine/style.toml"),
+            text,
+            folder: None,
+        }
+    }
+
+    fn styled(text: &str) -> Result<Style, LayoutError> {
+        let mut style = Style::default();
+        let source = source_of(text);
+        StyleFile::parse(&source)?.apply(&mut style, &source)?;
+        Ok(style)
+    }
+
+    fn error(text: &str) -> String {
+        styled(text).expect_err("refused").to_string()
+    }
+
+    #[test]
+    fn a_file_changes_only_what_it_gives() {
+        let text = "[sizes]\nbody_pt = 12\n[colours]\nheading = \"#aa0000\"\n";
+        let style = styled(text).expect("valid");
+        assert_eq!(style.body_size_pt, 12.0);
+        assert_eq!(style.heading_colour, Rgb(0xaa, 0, 0));
+        let expected = Style {
+            body_size_pt: 12.0,
+            heading_colour: Rgb(0xaa, 0, 0),
+            ..Style::default()
+        };
+        assert_eq!(style, expected);
+    }
+
+    #[test]
+    fn every_section_is_read() {
+        let text = r##"
+heading_numbers = true
+cover_page = true
+[page]
+size = "A5"
+margin_left_mm = 30
+[fonts.heading]
+family = "Carlito"
+[spacing]
+paragraph_pt = 4
+justify = true
+[status_colours.bad]
+fill = "#ffffff"
+[logo]
+align = "right"
+in_header = false
+height_mm = 20
+"##;
+        let style = styled(text).expect("valid");
+        assert!(style.heading_numbers && style.cover_page && style.justify);
+        assert_eq!((style.page_width_mm, style.page_height_mm), (148.0, 210.0));
+        assert_eq!(style.margin_left_mm, 30.0);
+        assert_eq!(style.paragraph_space_pt, 4.0);
+        assert_eq!(style.badges.bad.fill, Rgb(0xff, 0xff, 0xff));
+        assert_eq!(style.badges.bad.text, Style::default().badges.bad.text);
+        assert_eq!(style.logo.align, LogoAlign::Right);
+        assert!(!style.logo.in_header);
+        assert_eq!(style.logo.height_mm, 20.0);
+    }
+
+    #[test]
+    fn a_misspelt_field_is_named_with_a_suggestion_and_position() {
+        let message = error("[colours]\nheadng = \"#000000\"\n");
+        assert!(message.starts_with("mine/style.toml:2:1: "), "{message}");
+        assert!(message.contains("`headng`"), "{message}");
+        assert!(message.contains("did you mean `heading`?"), "{message}");
+    }
+
+    #[test]
+    fn bad_values_say_what_was_expected_where() {
+        let message = error("[colours]\ntext = \"blue\"\n");
+        assert!(message.starts_with("mine/style.toml:2:"), "{message}");
+        assert!(message.contains("#RRGGBB"), "{message}");
+        let message = error("[sizes]\nbody_pt = 200\n");
+        assert!(
+            message.contains("font size in points from 4 to 96"),
+            "{message}"
+        );
+        let message = error("[page]\nsize = \"B5\"\n");
+        assert!(message.starts_with("mine/style.toml:2:"), "{message}");
+    }
+
+    #[test]
+    fn fonts_other_than_the_bundled_one_need_files() {
+        let message = error("[fonts.body]\nfamily = \"Garamond\"\n");
+        assert!(message.contains("give its files"), "{message}");
+        let message =
+            error("[fonts.body]\nfamily = \"X\"\nregular = \"x.ttf\"\nbold = \"y.ttf\"\n");
+        assert!(message.contains("built-in layout"), "{message}");
+    }
+
+    #[test]
+    fn font_files_are_read_from_the_layout_folder() {
+        let folder = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let text = "[fonts.heading]\nfamily = \"Own\"\nregular = \"fonts/Carlito-Regular.ttf\"\n\
+                    bold = \"fonts/Carlito-Bold.ttf\"\n";
+        let source = StyleSource {
+            folder: Some(folder),
+            ..source_of(text)
+        };
+        let mut style = Style::default();
+        let parsed = StyleFile::parse(&source).expect("valid");
+        parsed.apply(&mut style, &source).expect("fonts exist");
+        let files = style.heading_font.files.expect("files read");
+        assert_eq!(style.heading_font.family, "Own");
+        assert_eq!(files.italic, files.regular);
+        let text = "[fonts.body]\nfamily = \"Own\"\nregular = \"Cargo.toml\"\nbold = \"x.ttf\"\n";
+        let source = StyleSource {
+            folder: Some(folder),
+            ..source_of(text)
+        };
+        let parsed = StyleFile::parse(&source).expect("valid");
+        let message = parsed
+            .apply(&mut Style::default(), &source)
+            .expect_err("not a font")
+            .to_string();
+        assert!(message.starts_with("mine/style.toml:3:"), "{message}");
+        assert!(
+            message.contains("not a TrueType or OpenType font"),
+            "{message}"
+        );
+    }
+}

@@ -1,0 +1,198 @@
+//! Layouts as a user meets them: listing, exporting, changing and breaking one.
+
+use crate::support::{kvartal, path_str, pdf_text, scratch};
+use std::fs;
+use std::path::Path;
+
+const JONKOPING_Q1: &str = "report-data/medborgarlofte-jonkoping/2023-Q1.yaml";
+const HARBOUR: &str = "report-data/safer-harbour-town/2023-Q4.yaml";
+
+fn pages(pdf: &Path) -> usize {
+    let output = std::process::Command::new("pdfinfo")
+        .arg(pdf)
+        .output()
+        .expect("pdfinfo runs");
+    let info = String::from_utf8_lossy(&output.stdout).into_owned();
+    info.lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("pdfinfo gives the page count")
+}
+
+#[test]
+fn the_list_names_every_builtin_layout() {
+    let run = kvartal(&["layouts"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for name in ["standard", "brief", "tjansteskrivelse"] {
+        assert!(
+            run.stdout.lines().any(|l| l.starts_with(name)),
+            "{}",
+            run.stdout
+        );
+    }
+}
+
+#[test]
+fn the_brief_fits_on_two_pages_and_the_memo_has_its_sections() {
+    let out = scratch("layouts-builtin");
+    for layout in ["brief", "tjansteskrivelse"] {
+        let dir = out.join(layout);
+        let args = ["build", "--layout", layout, "--format", "pdf", "--out"];
+        let run = kvartal(&[&args[..], &[path_str(&dir), JONKOPING_Q1, HARBOUR]].concat());
+        assert_eq!(run.code, 0, "{layout}: {}", run.stderr);
+    }
+    let brief = out.join("brief/2023-Q1.pdf");
+    assert!(pages(&brief) <= 2, "the brief has {} pages", pages(&brief));
+    let memo = pdf_text(&out.join("tjansteskrivelse/2023-Q1.pdf"));
+    for heading in [
+        "Förslag till beslut",
+        "Sammanfattning",
+        "Ärendet",
+        "Beslutsunderlag",
+    ] {
+        assert!(memo.contains(heading), "{heading} missing in:\n{memo}");
+    }
+    let memo = pdf_text(&out.join("tjansteskrivelse/2023-Q4.pdf"));
+    for heading in [
+        "Proposed decision",
+        "The matter",
+        "Decision basis",
+        "fourth quarter",
+    ] {
+        assert!(memo.contains(heading), "{heading} missing in:\n{memo}");
+    }
+}
+
+#[test]
+fn an_exported_layout_is_complete_and_is_never_overwritten() {
+    let dir = scratch("layouts-export").join("mine");
+    let run = kvartal(&["layouts", "export", "brief", path_str(&dir)]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for file in [
+        "report.hbs",
+        "style.toml",
+        "labels/sv.toml",
+        "partials/key_figure.hbs",
+    ] {
+        assert!(dir.join(file).is_file(), "{file} not exported");
+    }
+    let style = dir.join("style.toml");
+    fs::write(&style, "base = \"brief\"\n").expect("write");
+    let again = kvartal(&["layouts", "export", "brief", path_str(&dir)]);
+    assert_ne!(again.code, 0);
+    assert!(again.stderr.contains("exists already"), "{}", again.stderr);
+    assert_eq!(
+        fs::read_to_string(&style).ok().as_deref(),
+        Some("base = \"brief\"\n")
+    );
+    let out = dir.with_file_name("out");
+    let run = kvartal(&[
+        "build",
+        "--layout",
+        path_str(&dir),
+        "--out",
+        path_str(&out),
+        HARBOUR,
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+#[test]
+fn a_broken_layout_is_reported_before_any_report_and_writes_nothing() {
+    let dir = scratch("layouts-broken");
+    let layout = dir.join("layout");
+    let cases = [
+        (
+            "style.toml",
+            "[colours]\nheadng = \"#000000\"\n",
+            "style.toml:2:1",
+            "did you mean `heading`?",
+        ),
+        (
+            "style.toml",
+            "base = \"fancy\"\n",
+            "style.toml:1:",
+            "built-in layout",
+        ),
+        (
+            "report.hbs",
+            "# {{title}}\n\n{{#each focus_areas}}\n",
+            "report.hbs:",
+            "",
+        ),
+        (
+            "labels/en.toml",
+            "summary = \"Summary\"\nextra = \"x\"\n",
+            "labels/sv.toml",
+            "extra",
+        ),
+        (
+            "partials/activity.hbs",
+            "### {{titel}}\n",
+            "activity.hbs:1:",
+            "titel",
+        ),
+    ];
+    for (i, (file, text, place, words)) in cases.iter().enumerate() {
+        let _ = fs::remove_dir_all(&layout);
+        let path = layout.join(file);
+        fs::create_dir_all(path.parent().expect("a folder")).expect("create");
+        fs::write(&path, text).expect("write");
+        let out = dir.join(format!("out{i}"));
+        let run = kvartal(&[
+            "build",
+            "--layout",
+            path_str(&layout),
+            "--out",
+            path_str(&out),
+            HARBOUR,
+        ]);
+        assert_eq!(run.code, 1, "{file}: {}", run.stderr);
+        assert!(run.stderr.contains(place), "{file}: {}", run.stderr);
+        assert!(run.stderr.contains(words), "{file}: {}", run.stderr);
+        assert!(!out.exists(), "{file}: output written");
+    }
+}
+
+#[test]
+fn a_new_language_is_a_label_file() {
+    let dir = scratch("layouts-language");
+    let report = dir.join("fi.yaml");
+    let text = fs::read_to_string(HARBOUR)
+        .expect("example")
+        .replace("language: en", "language: fi");
+    assert!(
+        text.contains("language: fi"),
+        "the example names its language"
+    );
+    fs::write(&report, text).expect("write");
+    for logo in fs::read_dir("report-data/safer-harbour-town/logos").expect("logos") {
+        let logo = logo.expect("entry").path();
+        fs::create_dir_all(dir.join("logos")).expect("create");
+        fs::copy(
+            &logo,
+            dir.join("logos").join(logo.file_name().expect("name")),
+        )
+        .expect("copy");
+    }
+    let out = dir.join("out");
+    let run = kvartal(&["build", "--out", path_str(&out), path_str(&report)]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("labels/fi.toml"), "{}", run.stderr);
+    let layout = dir.join("layout");
+    fs::create_dir_all(layout.join("labels")).expect("create");
+    let english = fs::read_to_string("layouts/standard/labels/en.toml").expect("labels");
+    let finnish = english.replace("\"Summary\"", "\"Yhteenveto\"");
+    fs::write(layout.join("labels/fi.toml"), finnish).expect("write");
+    let run = kvartal(&[
+        "build",
+        "--layout",
+        path_str(&layout),
+        "--out",
+        path_str(&out),
+        path_str(&report),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let pdf = pdf_text(&out.join("fi.pdf"));
+    assert!(pdf.contains("Yhteenveto"), "{pdf}");
+}
