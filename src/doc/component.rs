@@ -50,6 +50,10 @@ pub fn parse(name: &str, body: &str, images: &ImageStore) -> Result<Block, Parse
     match name {
         "logos" => logos(read(name, body)?, images),
         "signatures" => Ok(signatures(read(name, body)?)),
+        "pagebreak" if body.trim().is_empty() => Ok(Block::PageBreak),
+        "pagebreak" => Err(ParseError(format!(
+            "component `{PREFIX}pagebreak` takes no parameters"
+        ))),
         "contents" => {
             let params: ContentsParams = read(name, body)?;
             Ok(Block::Contents {
@@ -57,7 +61,7 @@ pub fn parse(name: &str, body: &str, images: &ImageStore) -> Result<Block, Parse
             })
         }
         _ => Err(ParseError(format!(
-            "unknown component `{PREFIX}{name}`; known components are `{PREFIX}logos`, `{PREFIX}contents` and `{PREFIX}signatures`"
+            "unknown component `{PREFIX}{name}`; known components are `{PREFIX}logos`, `{PREFIX}contents`, `{PREFIX}pagebreak` and `{PREFIX}signatures`"
         ))),
     }
 }

@@ -115,6 +115,8 @@ pub enum Block {
     Contents {
         title: String,
     },
+    /// What follows starts on a new page (after a cover page).
+    PageBreak,
 }
 
 /// A piece of text with one style.

@@ -113,3 +113,14 @@ fn a_logo_must_name_a_known_image() {
     );
     assert!(result.is_err_and(|e| e.0.contains("x.png")));
 }
+
+#[test]
+fn a_page_break_takes_no_parameters() {
+    assert_eq!(blocks("```kvartal-pagebreak\n```\n"), [Block::PageBreak]);
+    let with_body = parse(
+        "```kvartal-pagebreak\nx: 1\n```\n",
+        meta(),
+        &ImageStore::new(),
+    );
+    assert!(with_body.is_err_and(|e| e.0.contains("no parameters")));
+}

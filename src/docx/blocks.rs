@@ -10,7 +10,7 @@ use super::inline::{self, LinkIds};
 use super::lists::{self, ListNumbering};
 use super::{DocxError, images, styles, tables};
 use crate::doc::{Block, Image, PageMap, Run as DocRun, Table as DocTable};
-use docx_rs::{Paragraph, Run, Table};
+use docx_rs::{BreakType, Paragraph, Run, Table};
 
 /// State carried through one conversion.
 #[derive(Debug, Default)]
@@ -90,6 +90,10 @@ pub(super) fn convert_block(
         Block::Logos(logos) => out.push(Element::from(logo_row(logos, context)?)),
         Block::Signatures(signatures) => tables::convert_signatures(signatures, context, out),
         Block::Contents { title } => out.extend(contents::render(title, &context.contents)),
+        Block::PageBreak => {
+            let page_break = Run::new().add_break(BreakType::Page);
+            out.push(Element::from(Paragraph::new().add_run(page_break)));
+        }
     }
     Ok(())
 }

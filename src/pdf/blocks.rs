@@ -86,6 +86,10 @@ impl Layouter<'_> {
             Block::Logos(images) => self.logos(images)?,
             Block::Signatures(signatures) => self.signatures(signatures),
             Block::Contents { title } => self.contents(title),
+            Block::PageBreak => self.rows.push(Row {
+                page_break: true,
+                ..Row::default()
+            }),
         }
         Ok(())
     }

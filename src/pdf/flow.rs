@@ -18,7 +18,7 @@ pub fn paginate(rows: Vec<Row>) -> Vec<Page> {
     let mut pages = vec![Page::default()];
     let mut y = TOP;
     for (row, need) in rows.into_iter().zip(needs) {
-        if y > TOP && y + row.space_before + need > BOTTOM {
+        if y > TOP && (row.page_break || y + row.space_before + need > BOTTOM) {
             pages.push(Page::default());
             y = TOP;
             if let Some(header) = &row.repeat {
@@ -163,6 +163,26 @@ mod tests {
             pages.iter().map(|p| p.body.len()).sum::<usize>(),
             200,
             "no line lost"
+        );
+    }
+
+    #[test]
+    fn a_page_break_starts_a_new_page() {
+        let outline = Some(OutlineEntry {
+            level: 2,
+            title: "Sammanfattning".into(),
+            anchor: "s".into(),
+        });
+        let breaker = Row {
+            page_break: true,
+            ..Row::default()
+        };
+        let pages = paginate(vec![line(0), breaker, Row { outline, ..line(0) }]);
+        assert_eq!(pages.len(), 2);
+        assert_eq!(
+            pages[1].outline.first().map(|(_, y)| *y),
+            Some(TOP),
+            "at the top of page 2"
         );
     }
 

@@ -146,6 +146,8 @@ pub struct Row {
     /// the table continues on.
     pub repeat: Option<std::sync::Arc<Row>>,
     pub outline: Option<OutlineEntry>,
+    /// The row starts a new page (a forced page break; it draws nothing itself).
+    pub page_break: bool,
 }
 
 impl Row {
