@@ -11,8 +11,9 @@ mod table;
 use super::PdfError;
 use super::frame::{Item, OutlineEntry, Rect, Row, Target};
 use super::inline::{Breaking, Line, TextStyle, linebreak};
-use super::style;
+use super::style::{self, Look};
 use super::tags::{Kind, Leaf, Tags};
+use crate::doc::Rgb;
 use crate::doc::{Block, List, ListItem, Run};
 use crate::text::{Face, Hyphenator, Shaper};
 
@@ -26,21 +27,23 @@ const WIDOW_ORPHAN_MIN_LINES: usize = 4;
 pub fn layout(
     blocks: &[Block],
     language: &str,
+    look: &Look,
     shaper: &Shaper,
     tags: &mut Tags,
 ) -> Result<Vec<Row>, PdfError> {
     let mut layouter = Layouter {
         shaper,
+        look,
         tags,
         rows: Vec::new(),
-        x: style::MARGIN_X,
-        width: style::CONTENT_WIDTH,
+        x: look.margin_left,
+        width: look.content_width,
         depth: 0,
         contents: contents::entries(blocks),
         breaking: Breaking {
             optimal: true,
             hyphenator: Hyphenator::for_language(language),
-            justify: style::JUSTIFY,
+            justify: look.justify,
         },
     };
     layouter.blocks(blocks)?;
@@ -49,6 +52,7 @@ pub fn layout(
 
 pub(super) struct Layouter<'a> {
     shaper: &'a Shaper,
+    look: &'a Look,
     tags: &'a mut Tags,
     rows: Vec<Row>,
     /// Left edge and width of the current block (list nesting and table cells narrow them).
@@ -95,13 +99,9 @@ impl Layouter<'_> {
     }
 
     fn heading(&mut self, level: u8, runs: &[Run], anchor: &str) {
-        let (size, space) = style::heading(level);
+        let (size, space) = self.look.heading(level);
         let title: String = runs.iter().map(|r| r.text.as_str()).collect();
-        let text_style = TextStyle {
-            size,
-            color: style::HEADING,
-            bold: true,
-        };
+        let text_style = self.text_style(size, self.look.heading, true);
         let kind = Kind::Heading {
             level,
             title: title.clone(),
@@ -123,11 +123,7 @@ impl Layouter<'_> {
     }
 
     fn paragraph(&mut self, runs: &[Run]) {
-        let text_style = TextStyle {
-            size: style::BODY_SIZE,
-            color: style::TEXT,
-            bold: false,
-        };
+        let text_style = self.text_style(self.look.body_size, self.look.text, false);
         let mut rows = Tags::group(self, Kind::Paragraph, |l| {
             l.text_rows(runs, &text_style, Align::Start)
         });
@@ -139,9 +135,9 @@ impl Layouter<'_> {
         if let Some(first) = rows.first_mut() {
             // Paragraphs inside list items sit closer, as the items of one list.
             first.space_before = if self.depth > 0 {
-                style::PARAGRAPH_SPACE / 2.0
+                self.look.paragraph_space / 2.0
             } else {
-                style::PARAGRAPH_SPACE
+                self.look.paragraph_space
             };
         }
         self.rows.extend(rows);
@@ -172,14 +168,14 @@ impl Layouter<'_> {
                 l.blocks(&item.blocks)
             })
         })?;
-        let glyphs = self.glyphs(label, Face::Regular, style::BODY_SIZE, style::TEXT);
+        let glyphs = self.glyphs(label, Face::Regular, self.look.body_size, self.look.text);
         // The label sits on the baseline of the item's first line.
         if let Some(row) = self.rows.get_mut(first) {
             let baseline = row.items.iter().find_map(|item| match item {
                 Item::Text { y, .. } => Some(*y),
                 _ => None,
             });
-            let y = baseline.unwrap_or(style::BODY_SIZE);
+            let y = baseline.unwrap_or(self.look.body_size);
             row.items.push(Item::Text {
                 x,
                 y,
@@ -193,13 +189,24 @@ impl Layouter<'_> {
     /// Runs `body` with the block's left edge and width set to `x` and `width`.
     fn within<T>(&mut self, x: f32, width: f32, body: impl FnOnce(&mut Self) -> T) -> T {
         let saved = (self.x, self.width);
-        (self.x, self.width) = (x, width.max(style::BODY_SIZE * 2.0));
+        (self.x, self.width) = (x, width.max(self.look.body_size * 2.0));
         let result = body(self);
         (self.x, self.width) = saved;
         result
     }
 
-    fn glyphs(&self, text: &str, face: Face, size: f32, color: style::Rgb) -> super::frame::Glyphs {
+    /// Text of `size`, `color` and weight, with the layout's link and badge colours.
+    fn text_style(&self, size: f32, color: Rgb, bold: bool) -> TextStyle {
+        TextStyle {
+            size,
+            color,
+            bold,
+            link: self.look.link,
+            badges: self.look.badges,
+        }
+    }
+
+    fn glyphs(&self, text: &str, face: Face, size: f32, color: Rgb) -> super::frame::Glyphs {
         super::frame::Glyphs {
             face,
             size,
@@ -240,7 +247,7 @@ impl Layouter<'_> {
         size: f32,
         align: Align,
     ) -> Row {
-        let height = size * style::LINE_HEIGHT;
+        let height = size * self.look.line_height;
         let baseline = height / 2.0 + size * 0.32;
         let offset = match align {
             Align::Start => 0.0,
@@ -261,7 +268,7 @@ impl Layouter<'_> {
                 };
                 items.push(Item::Fill {
                     rect,
-                    color: style::badge(tone).0,
+                    color: self.look.badge(tone).0,
                 });
                 text_x += style::BADGE_PAD;
             }

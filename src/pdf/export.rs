@@ -8,9 +8,10 @@ use super::frame::{Anchors, Glyphs, Item, Page, Rect, Target};
 use super::images::Picture;
 use super::options::PdfOptions;
 use super::outline::outline;
-use super::style::{self, Rgb};
+use super::style::Look;
 use super::tags::Tags;
 use crate::doc::Meta;
+use crate::doc::Rgb;
 use crate::text::Face;
 use krilla::color::rgb;
 use krilla::destination::{Destination, XyzDestination};
@@ -35,8 +36,15 @@ pub fn export(
     anchors: &Anchors,
     tags: Tags,
     meta: &Meta,
+    look: &Look,
     options: &PdfOptions,
 ) -> Result<Vec<u8>, PdfError> {
+    let size = Size::from_wh(look.page_width, look.page_height).ok_or_else(|| {
+        PdfError::Export(format!(
+            "the page size {} × {} pt is not a page",
+            look.page_width, look.page_height
+        ))
+    })?;
     let settings = SerializeSettings {
         configuration: options.standard.configuration(),
         enable_tagging: true,
@@ -52,7 +60,7 @@ pub fn export(
     };
     let mut drawn = vec![Vec::new(); tags.leaf_count()];
     for page in pages {
-        draw_page(&mut document, page, &res, anchors, &mut drawn);
+        draw_page(&mut document, page, size, &res, anchors, &mut drawn);
     }
     document.set_tag_tree(tags.into_tag_tree(&mut drawn, &meta.language));
     document.set_outline(outline(pages));
@@ -65,11 +73,11 @@ pub fn export(
 fn draw_page(
     document: &mut Document,
     page: &Page,
+    size: Size,
     res: &Resources,
     anchors: &Anchors,
     drawn: &mut [Vec<Identifier>],
 ) {
-    let size = Size::from_wh(style::PAGE_WIDTH, style::PAGE_HEIGHT).expect("A4 is a valid size");
     let mut pdf_page = document.start_page_with(PageSettings::new(size));
     let mut links = Vec::new();
     {

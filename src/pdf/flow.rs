@@ -7,20 +7,39 @@
 //! once something is placed on them, so there is never an empty last page.
 
 use super::frame::{Page, Row};
-use super::style;
+use super::style::Look;
 
-const TOP: f32 = style::MARGIN_TOP;
-const BOTTOM: f32 = style::PAGE_HEIGHT - style::MARGIN_BOTTOM;
+/// Where rows may go on a page: from `top` down to `bottom`.
+#[derive(Debug, Clone, Copy)]
+struct Frame {
+    top: f32,
+    bottom: f32,
+}
 
-pub fn paginate(rows: Vec<Row>) -> Vec<Page> {
-    let rows: Vec<Row> = rows.into_iter().flat_map(split_tall).collect();
-    let needs: Vec<f32> = (0..rows.len()).map(|i| needed_height(&rows[i..])).collect();
+impl Frame {
+    fn height(self) -> f32 {
+        self.bottom - self.top
+    }
+}
+
+pub fn paginate(rows: Vec<Row>, look: &Look) -> Vec<Page> {
+    let frame = Frame {
+        top: look.margin_top,
+        bottom: look.bottom(),
+    };
+    let rows: Vec<Row> = rows
+        .into_iter()
+        .flat_map(|row| split_tall(row, frame))
+        .collect();
+    let needs: Vec<f32> = (0..rows.len())
+        .map(|i| needed_height(&rows[i..], frame))
+        .collect();
     let mut pages = vec![Page::default()];
-    let mut y = TOP;
+    let mut y = frame.top;
     for (row, need) in rows.into_iter().zip(needs) {
-        if y > TOP && (row.page_break || y + row.space_before + need > BOTTOM) {
+        if y > frame.top && (row.page_break || y + row.space_before + need > frame.bottom) {
             pages.push(Page::default());
-            y = TOP;
+            y = frame.top;
             if let Some(header) = &row.repeat {
                 place(
                     pages.last_mut().expect("just pushed"),
@@ -31,7 +50,11 @@ pub fn paginate(rows: Vec<Row>) -> Vec<Page> {
             }
         }
         // Space above a row is dropped at the top of a page.
-        let top = if y > TOP { y + row.space_before } else { y };
+        let top = if y > frame.top {
+            y + row.space_before
+        } else {
+            y
+        };
         y = top + row.height;
         place(pages.last_mut().expect("one page at least"), row, top);
     }
@@ -40,23 +63,23 @@ pub fn paginate(rows: Vec<Row>) -> Vec<Page> {
 
 /// A row taller than a page (a table row with pages of text) cut into page-high bands,
 /// each item going with the band its top lies in; any other row as it is.
-fn split_tall(row: Row) -> Vec<Row> {
-    const PAGE: f32 = BOTTOM - TOP;
-    if row.height <= PAGE {
+fn split_tall(row: Row, frame: Frame) -> Vec<Row> {
+    let page = frame.height();
+    if row.height <= page {
         return vec![row];
     }
-    let bands = (row.height / PAGE).ceil() as usize;
+    let bands = (row.height / page).ceil() as usize;
     let mut parts: Vec<Row> = (0..bands)
         .map(|i| Row {
-            height: PAGE.min(row.height - i as f32 * PAGE),
+            height: page.min(row.height - i as f32 * page),
             ..Row::default()
         })
         .collect();
     parts[0].space_before = row.space_before;
     parts[0].outline = row.outline;
     for item in row.items {
-        let band = ((item.top() / PAGE).floor().max(0.0) as usize).min(bands - 1);
-        parts[band].items.push(item.shifted(-(band as f32) * PAGE));
+        let band = ((item.top() / page).floor().max(0.0) as usize).min(bands - 1);
+        parts[band].items.push(item.shifted(-(band as f32) * page));
     }
     parts
 }
@@ -71,7 +94,7 @@ fn place(page: &mut Page, row: Row, top: f32) {
 
 /// Height the row needs on this page: itself and the rows it keeps with it (which may
 /// keep further rows) — at most a page, so a long chain still breaks somewhere.
-fn needed_height(rows: &[Row]) -> f32 {
+fn needed_height(rows: &[Row], frame: Frame) -> f32 {
     let Some(first) = rows.first() else {
         return 0.0;
     };
@@ -84,12 +107,20 @@ fn needed_height(rows: &[Row]) -> f32 {
         need += row.space_before + row.height;
         owed = (owed - 1).max(row.keep);
     }
-    need.min(BOTTOM - TOP)
+    need.min(frame.height())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn frame() -> Frame {
+        let look = Look::default();
+        Frame {
+            top: look.margin_top,
+            bottom: look.bottom(),
+        }
+    }
     use crate::pdf::frame::{Item, OutlineEntry};
 
     fn line(keep: usize) -> Row {
@@ -103,7 +134,7 @@ mod tests {
     #[test]
     fn a_heading_moves_to_the_next_page_with_two_lines_of_its_text() {
         // Fill the page so that the heading and one line would fit, but not two.
-        let room = BOTTOM - TOP;
+        let room = frame().height();
         let filler = Row {
             height: room - 30.0,
             ..Row::default()
@@ -119,7 +150,7 @@ mod tests {
             outline,
             ..Row::default()
         };
-        let pages = paginate(vec![filler, heading, line(0), line(0)]);
+        let pages = paginate(vec![filler, heading, line(0), line(0)], &Look::default());
         assert_eq!(pages.len(), 2);
         assert!(pages[0].outline.is_empty());
         assert_eq!(
@@ -134,7 +165,7 @@ mod tests {
         let glyphs = crate::pdf::frame::Glyphs {
             face: crate::text::Face::Regular,
             size: 10.0,
-            color: style::TEXT,
+            color: Look::default().text,
             glyphs: Vec::new(),
             text: "rad".into(),
         };
@@ -146,17 +177,20 @@ mod tests {
                 leaf: None,
             })
             .collect();
-        let pages = paginate(vec![Row {
-            height: 2400.0,
-            items,
-            ..Row::default()
-        }]);
+        let pages = paginate(
+            vec![Row {
+                height: 2400.0,
+                items,
+                ..Row::default()
+            }],
+            &Look::default(),
+        );
         assert!(pages.len() >= 4);
         for page in &pages {
             assert!(
                 page.body
                     .iter()
-                    .all(|item| item.top() >= TOP - 0.01 && item.top() <= BOTTOM)
+                    .all(|item| item.top() >= frame().top - 0.01 && item.top() <= frame().bottom)
             );
         }
         assert_eq!(
@@ -177,11 +211,14 @@ mod tests {
             page_break: true,
             ..Row::default()
         };
-        let pages = paginate(vec![line(0), breaker, Row { outline, ..line(0) }]);
+        let pages = paginate(
+            vec![line(0), breaker, Row { outline, ..line(0) }],
+            &Look::default(),
+        );
         assert_eq!(pages.len(), 2);
         assert_eq!(
             pages[1].outline.first().map(|(_, y)| *y),
-            Some(TOP),
+            Some(frame().top),
             "at the top of page 2"
         );
     }
@@ -189,7 +226,7 @@ mod tests {
     #[test]
     fn the_need_of_a_chain_follows_each_rows_keep() {
         let rows = [line(1), line(0), line(0)];
-        assert_eq!(needed_height(&rows), 24.0);
+        assert_eq!(needed_height(&rows, frame()), 24.0);
         let rows = [
             Row {
                 height: 16.0,
@@ -200,10 +237,14 @@ mod tests {
             line(0),
             line(0),
         ];
-        assert_eq!(needed_height(&rows), 16.0 + 24.0, "a heading and two lines");
+        assert_eq!(
+            needed_height(&rows, frame()),
+            16.0 + 24.0,
+            "a heading and two lines"
+        );
         let rows = [line(1), line(2), line(0), line(0), line(0)];
         assert_eq!(
-            needed_height(&rows),
+            needed_height(&rows, frame()),
             48.0,
             "the second row's keep extends the chain"
         );

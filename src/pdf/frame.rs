@@ -5,8 +5,8 @@
 //! or none when it is decoration (an artifact).
 
 use super::images::Picture;
-use super::style::Rgb;
 use super::tags::Leaf;
+use crate::doc::Rgb;
 use crate::text::{Face, ShapedGlyph};
 
 #[derive(Debug, Clone, Copy, PartialEq, Default)]

@@ -37,7 +37,14 @@ pub struct Pdf {
 pub fn pdf(doc: &Document, options: &PdfOptions) -> Result<Pdf, PdfError> {
     let laid = lay_out(doc, options)?;
     // krilla draws, tags and validates.
-    let bytes = export::export(&laid.pages, &laid.anchors, laid.tags, &doc.meta, options)?;
+    let bytes = export::export(
+        &laid.pages,
+        &laid.anchors,
+        laid.tags,
+        &doc.meta,
+        &laid.look,
+        options,
+    )?;
     Ok(Pdf {
         bytes,
         pages: refs::page_map(&laid.anchors),
@@ -52,6 +59,7 @@ pub fn dump(doc: &Document, options: &PdfOptions) -> Result<String, PdfError> {
 /// Pages with everything placed, the structure that goes with them, and where each
 /// heading landed.
 struct Laid {
+    look: style::Look,
     pages: Vec<frame::Page>,
     tags: tags::Tags,
     anchors: frame::Anchors,
@@ -59,17 +67,19 @@ struct Laid {
 
 fn lay_out(doc: &Document, options: &PdfOptions) -> Result<Laid, PdfError> {
     let shaper = Shaper::new();
+    let look = style::Look::new(&doc.meta.style);
     let mut tags = tags::Tags::default();
     // Blocks become rows of positioned items, and the structure is recorded alongside.
-    let rows = blocks::layout(&doc.blocks, &doc.meta.language, &shaper, &mut tags)?;
+    let rows = blocks::layout(&doc.blocks, &doc.meta.language, &look, &shaper, &mut tags)?;
     // Rows are placed on pages.
-    let mut pages = flow::paginate(rows);
+    let mut pages = flow::paginate(rows, &look);
     // Page numbers in the contents are known once every heading has its page.
     let anchors = refs::anchors(&pages);
-    refs::fill_page_numbers(&mut pages, &anchors, &shaper);
+    refs::fill_page_numbers(&mut pages, &anchors, look.text, &shaper);
     // Each page gets its header and footer.
-    page::decorate(&mut pages, &doc.meta, options.draft, &shaper)?;
+    page::decorate(&mut pages, &doc.meta, &look, options.draft, &shaper)?;
     Ok(Laid {
+        look,
         pages,
         tags,
         anchors,

@@ -7,7 +7,7 @@
 use super::PdfError;
 use super::frame::{Glyphs, Item, Page, Rect};
 use super::images::Picture;
-use super::style::{self, MM};
+use super::style::{self, Look, MM};
 use crate::doc::Meta;
 use crate::text::{Face, Shaper};
 
@@ -19,24 +19,25 @@ const DRAFT_SIZE: f32 = 96.0;
 pub fn decorate(
     pages: &mut [Page],
     meta: &Meta,
+    look: &Look,
     draft: bool,
     shaper: &Shaper,
 ) -> Result<(), PdfError> {
-    let logo = header_logo(meta)?;
+    let logo = header_logo(meta, look)?;
     let total = pages.len();
     for (index, page) in pages.iter_mut().enumerate() {
         if index > 0 {
-            page.header = header(meta, logo.as_ref(), shaper);
+            page.header = header(meta, look, logo.as_ref(), shaper);
         }
-        page.footer = footer(meta, index + 1, total, shaper);
+        page.footer = footer(meta, look, index + 1, total, shaper);
         if draft {
-            page.watermark = vec![draft_mark(&meta.labels.draft, shaper)];
+            page.watermark = vec![draft_mark(look, &meta.labels.draft, shaper)];
         }
     }
     Ok(())
 }
 
-fn header_logo(meta: &Meta) -> Result<Option<(Picture, f32, f32)>, PdfError> {
+fn header_logo(meta: &Meta, look: &Look) -> Result<Option<(Picture, f32, f32)>, PdfError> {
     let Some(image) = &meta.header_logo else {
         return Ok(None);
     };
@@ -45,29 +46,34 @@ fn header_logo(meta: &Meta) -> Result<Option<(Picture, f32, f32)>, PdfError> {
         why,
     })?;
     let h = image.height_mm * MM;
-    let w = (h * picture.aspect()).min(style::CONTENT_WIDTH / 4.0);
+    let w = (h * picture.aspect()).min(look.content_width / 4.0);
     Ok(Some((picture, w, h)))
 }
 
-fn text(shaper: &Shaper, text: &str, face: Face) -> Glyphs {
+fn text(look: &Look, shaper: &Shaper, text: &str, face: Face) -> Glyphs {
     Glyphs {
         face,
-        size: style::SMALL_SIZE,
-        color: style::MUTED,
+        size: look.small_size,
+        color: look.muted,
         glyphs: shaper.shape(face, text),
         text: text.to_string(),
     }
 }
 
-fn header(meta: &Meta, logo: Option<&(Picture, f32, f32)>, shaper: &Shaper) -> Vec<Item> {
-    let left = style::MARGIN_X;
-    let right = style::PAGE_WIDTH - style::MARGIN_X;
+fn header(
+    meta: &Meta,
+    look: &Look,
+    logo: Option<&(Picture, f32, f32)>,
+    shaper: &Shaper,
+) -> Vec<Item> {
+    let left = look.margin_left;
+    let right = look.right();
     let mut items = Vec::new();
     let mut title_x = left;
     if let Some((picture, w, h)) = logo {
         let rect = Rect {
             x: left,
-            y: style::HEADER_BASELINE + 1.5 - h,
+            y: look.header_baseline + 1.5 - h,
             w: *w,
             h: *h,
         };
@@ -81,6 +87,7 @@ fn header(meta: &Meta, logo: Option<&(Picture, f32, f32)>, shaper: &Shaper) -> V
     let mut title_end = right;
     if let Some(case) = &meta.case_number {
         let case = text(
+            look,
             shaper,
             &format!("{} {case}", meta.labels.case_number),
             Face::Regular,
@@ -88,38 +95,39 @@ fn header(meta: &Meta, logo: Option<&(Picture, f32, f32)>, shaper: &Shaper) -> V
         title_end -= case.width() + 12.0;
         items.push(Item::Text {
             x: right - case.width(),
-            y: style::HEADER_BASELINE,
+            y: look.header_baseline,
             glyphs: case,
             leaf: None,
         });
     }
     let title = fitted(
-        text(shaper, &meta.title, Face::Bold),
+        look,
+        text(look, shaper, &meta.title, Face::Bold),
         title_end - title_x,
         shaper,
     );
     items.push(Item::Text {
         x: title_x,
-        y: style::HEADER_BASELINE,
+        y: look.header_baseline,
         glyphs: title,
         leaf: None,
     });
-    let rule_y = style::HEADER_BASELINE + 4.0;
+    let rule_y = look.header_baseline + 4.0;
     items.push(Item::Rule {
         from: (left, rule_y),
         to: (right, rule_y),
         width: 0.5,
-        color: style::RULE,
+        color: look.rule,
     });
     items
 }
 
 /// The text, cut between glyph clusters and ended with an ellipsis when wider than `room`.
-fn fitted(full: Glyphs, room: f32, shaper: &Shaper) -> Glyphs {
+fn fitted(look: &Look, full: Glyphs, room: f32, shaper: &Shaper) -> Glyphs {
     if full.width() <= room {
         return full;
     }
-    let ellipsis = text(shaper, "…", full.face);
+    let ellipsis = text(look, shaper, "…", full.face);
     let room = room - ellipsis.width();
     let mut used = 0.0;
     let mut cut = 0;
@@ -131,28 +139,29 @@ fn fitted(full: Glyphs, room: f32, shaper: &Shaper) -> Glyphs {
         cut = glyph.cluster;
     }
     let kept = full.text.get(..cut).unwrap_or_default().trim_end();
-    text(shaper, &format!("{kept}…"), full.face)
+    text(look, shaper, &format!("{kept}…"), full.face)
 }
 
-fn footer(meta: &Meta, number: usize, total: usize, shaper: &Shaper) -> Vec<Item> {
+fn footer(meta: &Meta, look: &Look, number: usize, total: usize, shaper: &Shaper) -> Vec<Item> {
     let labels = &meta.labels;
     let page = text(
+        look,
         shaper,
         &format!("{} {number} {} {total}", labels.page, labels.of),
         Face::Regular,
     );
-    let date = text(shaper, &meta.date_text, Face::Regular);
-    let x = style::PAGE_WIDTH - style::MARGIN_X - page.width();
+    let date = text(look, shaper, &meta.date_text, Face::Regular);
+    let x = look.right() - page.width();
     vec![
         Item::Text {
-            x: style::MARGIN_X,
-            y: style::FOOTER_BASELINE,
+            x: look.margin_left,
+            y: look.footer_baseline,
             glyphs: date,
             leaf: None,
         },
         Item::Text {
             x,
-            y: style::FOOTER_BASELINE,
+            y: look.footer_baseline,
             glyphs: page,
             leaf: None,
         },
@@ -160,7 +169,7 @@ fn footer(meta: &Meta, number: usize, total: usize, shaper: &Shaper) -> Vec<Item
 }
 
 /// "UTKAST" across the page's diagonal, light enough to read the text under it.
-fn draft_mark(word: &str, shaper: &Shaper) -> Item {
+fn draft_mark(look: &Look, word: &str, shaper: &Shaper) -> Item {
     let glyphs = Glyphs {
         face: Face::Bold,
         size: DRAFT_SIZE,
@@ -168,9 +177,9 @@ fn draft_mark(word: &str, shaper: &Shaper) -> Item {
         glyphs: shaper.shape(Face::Bold, word),
         text: word.to_string(),
     };
-    let angle = -(style::PAGE_HEIGHT).atan2(style::PAGE_WIDTH).to_degrees();
+    let angle = -(look.page_height).atan2(look.page_width).to_degrees();
     Item::Rotated {
-        center: (style::PAGE_WIDTH / 2.0, style::PAGE_HEIGHT / 2.0),
+        center: (look.page_width / 2.0, look.page_height / 2.0),
         angle,
         glyphs,
     }

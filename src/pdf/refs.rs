@@ -3,9 +3,8 @@
 //! Entry points: [`anchors`] once pagination is done, then [`fill_page_numbers`].
 
 use super::frame::{Anchors, Glyphs, Item, Page};
-use super::style;
 use super::tags::Leaf;
-use crate::doc::PageMap;
+use crate::doc::{PageMap, Rgb};
 use crate::text::{Face, Shaper};
 
 /// Every heading's anchor with its page index and top.
@@ -28,7 +27,7 @@ pub fn page_map(anchors: &Anchors) -> PageMap {
 }
 
 /// Replaces every page-number placeholder with the number of the page its heading is on.
-pub fn fill_page_numbers(pages: &mut [Page], anchors: &Anchors, shaper: &Shaper) {
+pub fn fill_page_numbers(pages: &mut [Page], anchors: &Anchors, color: Rgb, shaper: &Shaper) {
     for page in pages.iter_mut() {
         for item in &mut page.body {
             if let Item::PageNumber {
@@ -43,18 +42,17 @@ pub fn fill_page_numbers(pages: &mut [Page], anchors: &Anchors, shaper: &Shaper)
                 let number = anchors
                     .get(anchor.as_str())
                     .map_or(0, |(index, _)| index + 1);
-                *item = number_text(number, *right, *y, *face, *size, *leaf, shaper);
+                *item = number_text(number, (*right, *y), (*face, *size, color), *leaf, shaper);
             }
         }
     }
 }
 
+/// The page number as text, right-aligned at `at`, in the given face, size and colour.
 fn number_text(
     number: usize,
-    right: f32,
-    y: f32,
-    face: Face,
-    size: f32,
+    (right, y): (f32, f32),
+    (face, size, color): (Face, f32, Rgb),
     leaf: Leaf,
     shaper: &Shaper,
 ) -> Item {
@@ -62,7 +60,7 @@ fn number_text(
     let glyphs = Glyphs {
         face,
         size,
-        color: style::TEXT,
+        color,
         glyphs: shaper.shape(face, &text),
         text,
     };

@@ -1,73 +1,117 @@
 //! The PDF's typography and page geometry, in points (1/72 inch).
 //!
-//! One place for every size and colour the PDF backend uses, so the look can be read
-//! and changed without reading the layout code.
+//! Entry point: [`Look::new`], which turns the layout's [`Style`] (millimetres, named
+//! colours) into what the PDF backend measures with. The few values a layout cannot
+//! change are constants here, each with the reason for its value.
 
-use crate::doc::Tone;
-
-/// An sRGB colour.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Rgb(pub u8, pub u8, pub u8);
+use crate::doc::{Badges, LogoAlign, Rgb, Style, Tone};
 
 pub const MM: f32 = 72.0 / 25.4;
 
-/// A4 portrait.
-pub const PAGE_WIDTH: f32 = 210.0 * MM;
-pub const PAGE_HEIGHT: f32 = 297.0 * MM;
-/// 25 mm all round: room for binding and for the header and footer lines.
-pub const MARGIN_X: f32 = 25.0 * MM;
-pub const MARGIN_TOP: f32 = 25.0 * MM;
-pub const MARGIN_BOTTOM: f32 = 22.0 * MM;
-/// Baselines of the running header and footer, inside the margins.
-pub const HEADER_BASELINE: f32 = 14.0 * MM;
-pub const FOOTER_BASELINE: f32 = PAGE_HEIGHT - 11.0 * MM;
-
-pub const CONTENT_WIDTH: f32 = PAGE_WIDTH - 2.0 * MARGIN_X;
-
-pub const BODY_SIZE: f32 = 10.5;
-/// Leading of 1.35 reads well at body size with Carlito's short descenders.
-pub const LINE_HEIGHT: f32 = 1.35;
-pub const PARAGRAPH_SPACE: f32 = 6.0;
-/// Ragged right reads best in narrow council papers; justified is a style choice.
-pub const JUSTIFY: bool = false;
-pub const SMALL_SIZE: f32 = 8.5;
-
-pub const TEXT: Rgb = Rgb(0x1a, 0x1a, 0x1a);
-pub const MUTED: Rgb = Rgb(0x4a, 0x4f, 0x57);
-pub const HEADING: Rgb = Rgb(0x1f, 0x3a, 0x5f);
-pub const LINK: Rgb = Rgb(0x0b, 0x4f, 0x9c);
-pub const RULE: Rgb = Rgb(0xa8, 0xb3, 0xc2);
-pub const TABLE_HEADER_FILL: Rgb = Rgb(0xe6, 0xec, 0xf3);
-/// Light enough that the text under the draft mark stays readable.
-pub const DRAFT: Rgb = Rgb(0xe4, 0xe4, 0xe4);
-
-/// Size, space above and colour of a heading level (1 = document title).
-pub fn heading(level: u8) -> (f32, f32) {
-    match level {
-        1 => (24.0, 6.0),
-        2 => (16.0, 16.0),
-        _ => (12.5, 11.0),
-    }
-}
-
-/// Indentation of each list level and the gap between a label and its text.
+/// Indentation of each list level, which is also the room for its label.
 pub const LIST_INDENT: f32 = 16.0;
-
 /// Inner padding of table cells.
 pub const CELL_PAD_X: f32 = 5.0;
 pub const CELL_PAD_Y: f32 = 3.5;
-
 /// Horizontal padding inside a status badge.
 pub const BADGE_PAD: f32 = 3.0;
+/// Light enough that the text under the draft mark stays readable.
+pub const DRAFT: Rgb = Rgb(0xe4, 0xe4, 0xe4);
+/// Distance of the running header's baseline below the page's top edge, and of the
+/// footer's above the bottom edge: inside the margins, clear of the text.
+const HEADER_FROM_TOP: f32 = 14.0 * MM;
+const FOOTER_FROM_BOTTOM: f32 = 11.0 * MM;
 
-/// Background and text colour of a status badge; every pair has a contrast of at least
-/// 7:1 (WCAG AAA), and the badge always prints its status word, so colour is never alone.
-pub fn badge(tone: Tone) -> (Rgb, Rgb) {
-    match tone {
-        Tone::Good => (Rgb(0xd6, 0xf0, 0xdc), Rgb(0x14, 0x53, 0x2d)),
-        Tone::Warning => (Rgb(0xfd, 0xec, 0xc8), Rgb(0x6b, 0x3a, 0x00)),
-        Tone::Bad => (Rgb(0xf9, 0xd6, 0xd5), Rgb(0x7f, 0x1d, 0x1d)),
-        Tone::Done => (Rgb(0xdb, 0xe7, 0xf7), Rgb(0x1e, 0x3a, 0x8a)),
-        Tone::Neutral => (Rgb(0xe9, 0xe9, 0xe9), Rgb(0x33, 0x33, 0x33)),
+/// The layout's style in points, as the PDF backend uses it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Look {
+    pub page_width: f32,
+    pub page_height: f32,
+    pub margin_left: f32,
+    pub margin_right: f32,
+    pub margin_top: f32,
+    pub margin_bottom: f32,
+    pub content_width: f32,
+    pub header_baseline: f32,
+    pub footer_baseline: f32,
+    pub body_size: f32,
+    pub small_size: f32,
+    pub line_height: f32,
+    pub paragraph_space: f32,
+    pub justify: bool,
+    pub text: Rgb,
+    pub muted: Rgb,
+    pub heading: Rgb,
+    pub link: Rgb,
+    pub rule: Rgb,
+    pub table_header_fill: Rgb,
+    pub badges: Badges,
+    /// Where the row of logos on the title page sits.
+    pub logo_align: LogoAlign,
+    /// Sizes and space above of heading levels 1 (title), 2 and 3.
+    headings: [(f32, f32); 3],
+}
+
+impl Look {
+    pub fn new(style: &Style) -> Look {
+        let page_width = style.page_width_mm * MM;
+        let page_height = style.page_height_mm * MM;
+        let (margin_left, margin_right) = (style.margin_left_mm * MM, style.margin_right_mm * MM);
+        Look {
+            page_width,
+            page_height,
+            margin_left,
+            margin_right,
+            margin_top: style.margin_top_mm * MM,
+            margin_bottom: style.margin_bottom_mm * MM,
+            content_width: page_width - margin_left - margin_right,
+            header_baseline: HEADER_FROM_TOP,
+            footer_baseline: page_height - FOOTER_FROM_BOTTOM,
+            body_size: style.body_size_pt,
+            small_size: style.small_size_pt,
+            line_height: style.line_height,
+            paragraph_space: style.paragraph_space_pt,
+            justify: style.justify,
+            text: style.text_colour,
+            muted: style.muted_colour,
+            heading: style.heading_colour,
+            link: style.link_colour,
+            rule: style.rule_colour,
+            table_header_fill: style.table_header_fill,
+            badges: style.badges,
+            logo_align: style.logo.align,
+            headings: [
+                (style.title_size_pt, style.title_space_before_pt),
+                (style.heading_size_pt, style.heading_space_before_pt),
+                (style.subheading_size_pt, style.subheading_space_before_pt),
+            ],
+        }
+    }
+
+    /// Size and space above a heading of `level` (1 = the document title).
+    pub fn heading(&self, level: u8) -> (f32, f32) {
+        self.headings[usize::from(level.clamp(1, 3)) - 1]
+    }
+
+    /// Background and text colour of a status badge.
+    pub fn badge(&self, tone: Tone) -> (Rgb, Rgb) {
+        let colours = self.badges.get(tone);
+        (colours.fill, colours.text)
+    }
+
+    /// The right edge of the text.
+    pub fn right(&self) -> f32 {
+        self.page_width - self.margin_right
+    }
+
+    /// The lowest a row may reach on a page.
+    pub fn bottom(&self) -> f32 {
+        self.page_height - self.margin_bottom
+    }
+}
+
+impl Default for Look {
+    fn default() -> Look {
+        Look::new(&Style::default())
     }
 }

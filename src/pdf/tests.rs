@@ -162,3 +162,46 @@ fn the_contents_list_each_section_with_its_page() {
         pdf.pages
     );
 }
+
+#[test]
+fn the_layouts_style_sets_page_margins_sizes_and_alignment() {
+    let mut doc = sample();
+    if let Some(Block::Logos(logos)) = doc.blocks.first_mut() {
+        logos.truncate(1);
+    }
+    let style = &mut doc.meta.style;
+    style.page_width_mm = 148.0;
+    style.page_height_mm = 210.0;
+    style.margin_left_mm = 30.0;
+    style.body_size_pt = 12.0;
+    style.logo.align = crate::doc::LogoAlign::Right;
+    let dump = dump(&doc, &PdfOptions::default()).unwrap_or_else(|e| panic!("{e}"));
+    let left = 30.0 * style::MM;
+    let xs: Vec<f32> = dump
+        .lines()
+        .filter(|l| l.starts_with("body"))
+        .filter_map(|l| l.split_whitespace().nth(1)?.parse().ok())
+        .collect();
+    assert!(
+        xs.iter().all(|&x| x >= left.floor()),
+        "nothing left of the 30 mm margin: {xs:?}"
+    );
+    let first_logo = dump
+        .lines()
+        .find(|l| l.contains("[picture"))
+        .expect("a logo");
+    let x: f32 = first_logo
+        .split_whitespace()
+        .nth(1)
+        .and_then(|x| x.parse().ok())
+        .expect("x");
+    assert!(
+        x > 148.0 * style::MM / 3.0,
+        "logos pushed to the right: {first_logo}"
+    );
+    let bytes = pdf(&doc, &PdfOptions::default())
+        .unwrap_or_else(|e| panic!("{e}"))
+        .bytes;
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(text.contains("MediaBox[0 0 419.5"), "an A5 page");
+}

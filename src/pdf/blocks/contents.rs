@@ -4,8 +4,6 @@
 use super::{Align, Layouter, stack};
 use crate::doc::{Block, Run};
 use crate::pdf::frame::{Glyphs, Item, Rect, Row, Target};
-use crate::pdf::inline::TextStyle;
-use crate::pdf::style;
 use crate::pdf::tags::{Kind, Tags};
 use crate::text::Face;
 
@@ -69,11 +67,7 @@ impl Layouter<'_> {
 
     fn contents_entry(&mut self, entry: &Entry) -> Row {
         let indent = if entry.level == 3 { LEVEL_INDENT } else { 0.0 };
-        let text_style = TextStyle {
-            size: style::BODY_SIZE,
-            color: style::TEXT,
-            bold: entry.level == 2,
-        };
+        let text_style = self.text_style(self.look.body_size, self.look.text, entry.level == 2);
         let (x, width) = (self.x + indent, self.width - indent - NUMBER_ROOM);
         let lines = self.within(x, width, |l| {
             l.text_rows(&entry.runs, &text_style, Align::Start)
@@ -88,7 +82,7 @@ impl Layouter<'_> {
                 Item::Text { y, .. } => Some(*y),
                 _ => None,
             })
-            .unwrap_or(style::BODY_SIZE);
+            .unwrap_or(self.look.body_size);
         let right = self.x + self.width;
         let face = if entry.level == 2 {
             Face::Bold
@@ -103,7 +97,7 @@ impl Layouter<'_> {
             y: baseline,
             anchor: entry.anchor.clone(),
             face,
-            size: style::BODY_SIZE,
+            size: self.look.body_size,
             leaf,
         };
         row.items.push(number);
@@ -122,7 +116,7 @@ impl Layouter<'_> {
             leaf: link,
         });
         row.space_before = if entry.level == 2 {
-            style::PARAGRAPH_SPACE / 2.0
+            self.look.paragraph_space / 2.0
         } else {
             0.0
         };
@@ -131,7 +125,7 @@ impl Layouter<'_> {
 
     /// Dot leaders from `from` to `to`: decoration, so an artifact.
     fn leader(&self, from: f32, to: f32, baseline: f32) -> Option<Item> {
-        let dot = self.shaper.width(Face::Regular, ". ", style::BODY_SIZE);
+        let dot = self.shaper.width(Face::Regular, ". ", self.look.body_size);
         let count = ((to - from) / dot).floor();
         if count < 1.0 {
             return None;
@@ -139,8 +133,8 @@ impl Layouter<'_> {
         let text = ". ".repeat(count as usize);
         let glyphs = Glyphs {
             face: Face::Regular,
-            size: style::BODY_SIZE,
-            color: style::MUTED,
+            size: self.look.body_size,
+            color: self.look.muted,
             glyphs: self.shaper.shape(Face::Regular, &text),
             text,
         };

@@ -1,12 +1,12 @@
 //! Logos and signature blocks: rows that are never split across pages.
 
 use super::{Align, Layouter, stack};
-use crate::doc::{Image, Run, Signatures, Signer};
+use crate::doc::{Image, LogoAlign, Run, Signatures, Signer};
 use crate::pdf::PdfError;
 use crate::pdf::frame::{Item, Rect, Row};
 use crate::pdf::images::Picture;
 use crate::pdf::inline::TextStyle;
-use crate::pdf::style::{self, MM};
+use crate::pdf::style::MM;
 use crate::pdf::tags::{Kind, Tags};
 use crate::text::Face;
 
@@ -18,16 +18,37 @@ const SIGNERS_PER_ROW: usize = 3;
 const SIGNING_SPACE: f32 = 34.0;
 
 impl Layouter<'_> {
+    /// The logos side by side, aligned as the layout says; a row wider than the text is
+    /// scaled down to fit.
     pub(super) fn logos(&mut self, images: &[Image]) -> Result<(), PdfError> {
-        let mut row = Row::default();
-        let mut x = self.x;
+        let mut sized = Vec::new();
         for image in images {
             let picture = Picture::load(image).map_err(|why| PdfError::Image {
                 alt: image.alt.clone(),
                 why,
             })?;
             let h = image.height_mm * MM;
-            let w = (h * picture.aspect()).min(self.width);
+            sized.push((image, h * picture.aspect(), h, picture));
+        }
+        let gaps = LOGO_GAP * sized.len().saturating_sub(1) as f32;
+        let natural: f32 = sized.iter().map(|(_, w, ..)| w).sum::<f32>() + gaps;
+        let scale = if natural > self.width {
+            self.width / natural
+        } else {
+            1.0
+        };
+        let mut x = self.x
+            + match self.look.logo_align {
+                LogoAlign::Left => 0.0,
+                LogoAlign::Center => (self.width - natural * scale) / 2.0,
+                LogoAlign::Right => self.width - natural * scale,
+            };
+        let mut row = Row {
+            space_before: self.look.paragraph_space,
+            ..Row::default()
+        };
+        for (image, w, h, picture) in sized {
+            let (w, h) = (w * scale, h * scale);
             let leaf = Tags::group(
                 self,
                 Kind::Figure {
@@ -41,9 +62,8 @@ impl Layouter<'_> {
                 leaf: Some(leaf),
             });
             row.height = row.height.max(h);
-            x += w + LOGO_GAP;
+            x += w + LOGO_GAP * scale;
         }
-        row.space_before = style::PARAGRAPH_SPACE;
         self.rows.push(row);
         Ok(())
     }
@@ -59,7 +79,7 @@ impl Layouter<'_> {
 
     fn place_and_date(&mut self, label: &str) {
         let leaf = Tags::group(self, Kind::Paragraph, |l| l.tags.leaf());
-        let glyphs = self.glyphs(label, Face::Regular, style::BODY_SIZE, style::MUTED);
+        let glyphs = self.glyphs(label, Face::Regular, self.look.body_size, self.look.muted);
         let line_start = self.x + glyphs.width() + 6.0;
         let height = SIGNING_SPACE * 0.8;
         let items = vec![
@@ -69,7 +89,7 @@ impl Layouter<'_> {
                 glyphs,
                 leaf: Some(leaf),
             },
-            rule(
+            self.rule(
                 line_start,
                 (self.x + self.width * 0.6).max(line_start + 60.0),
                 height - 3.0,
@@ -78,7 +98,7 @@ impl Layouter<'_> {
         self.rows.push(Row {
             height,
             items,
-            space_before: style::PARAGRAPH_SPACE,
+            space_before: self.look.paragraph_space,
             keep: 1,
             ..Row::default()
         });
@@ -88,19 +108,15 @@ impl Layouter<'_> {
         let gap = 8.0 * MM;
         let column = (self.width - gap * (SIGNERS_PER_ROW - 1) as f32) / SIGNERS_PER_ROW as f32;
         let mut row = Row {
-            space_before: style::PARAGRAPH_SPACE,
+            space_before: self.look.paragraph_space,
             ..Row::default()
         };
         for (i, signer) in signers.iter().enumerate() {
             let x = self.x + i as f32 * (column + gap);
-            row.items.push(rule(x, x + column, SIGNING_SPACE));
-            let name = TextStyle {
-                size: style::BODY_SIZE,
-                color: style::TEXT,
-                bold: true,
-            };
+            row.items.push(self.rule(x, x + column, SIGNING_SPACE));
+            let name = self.text_style(self.look.body_size, self.look.text, true);
             let detail = TextStyle {
-                color: style::MUTED,
+                color: self.look.muted,
                 bold: false,
                 ..name
             };
@@ -128,11 +144,14 @@ impl Layouter<'_> {
     }
 }
 
-fn rule(from: f32, to: f32, y: f32) -> Item {
-    Item::Rule {
-        from: (from, y),
-        to: (to, y),
-        width: 0.6,
-        color: style::TEXT,
+impl Layouter<'_> {
+    /// A line to sign or write on.
+    fn rule(&self, from: f32, to: f32, y: f32) -> Item {
+        Item::Rule {
+            from: (from, y),
+            to: (to, y),
+            width: 0.6,
+            color: self.look.text,
+        }
     }
 }

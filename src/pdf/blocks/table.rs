@@ -4,8 +4,7 @@
 use super::{Align, Layouter, stack};
 use crate::doc::{self, Cell, Table};
 use crate::pdf::frame::{Item, Rect, Row};
-use crate::pdf::inline::TextStyle;
-use crate::pdf::style;
+use crate::pdf::style::{self, Look};
 use crate::pdf::tags::{Kind, Tags};
 use crate::text::Face;
 use std::sync::Arc;
@@ -34,7 +33,7 @@ impl Layouter<'_> {
             }
         });
         if let Some(row) = self.rows.get_mut(first) {
-            row.space_before = style::PARAGRAPH_SPACE * 1.5;
+            row.space_before = self.look.paragraph_space * 1.5;
         }
         if !table.header.is_empty() && first < self.rows.len() {
             let header = Arc::new(self.rows[first].as_artifact());
@@ -49,11 +48,7 @@ impl Layouter<'_> {
         let mut contents = Vec::new();
         for (i, width) in widths.iter().enumerate() {
             let runs = cells.get(i).map(Vec::as_slice).unwrap_or(&[]);
-            let text_style = TextStyle {
-                size: style::BODY_SIZE,
-                color: style::TEXT,
-                bold: header,
-            };
+            let text_style = self.text_style(self.look.body_size, self.look.text, header);
             let cell_align = match align.get(i) {
                 Some(doc::Align::Right) => Align::End,
                 _ => Align::Start,
@@ -69,7 +64,7 @@ impl Layouter<'_> {
             x += width;
         }
         self.rows
-            .push(table_row(contents, self.x, x - self.x, header));
+            .push(table_row(contents, self.x, x - self.x, header, self.look));
     }
 
     /// Widths shared out in proportion to each column's natural (one-line) width.
@@ -100,7 +95,7 @@ impl Layouter<'_> {
                 self.shaper.width(
                     Face::of(run.bold || run.badge.is_some(), run.italic),
                     &run.text,
-                    style::BODY_SIZE,
+                    self.look.body_size,
                 )
             })
             .sum()
@@ -108,7 +103,7 @@ impl Layouter<'_> {
 }
 
 /// The drawn row: cell contents padded, a shaded header, a rule below.
-fn table_row(cells: Vec<Row>, x: f32, width: f32, header: bool) -> Row {
+fn table_row(cells: Vec<Row>, x: f32, width: f32, header: bool, look: &Look) -> Row {
     let content = cells.iter().map(|c| c.height).fold(0.0, f32::max);
     let height = content + 2.0 * style::CELL_PAD_Y;
     let mut items = Vec::new();
@@ -120,7 +115,7 @@ fn table_row(cells: Vec<Row>, x: f32, width: f32, header: bool) -> Row {
                 w: width,
                 h: height,
             },
-            color: style::TABLE_HEADER_FILL,
+            color: look.table_header_fill,
         });
     }
     for cell in cells {
@@ -135,7 +130,7 @@ fn table_row(cells: Vec<Row>, x: f32, width: f32, header: bool) -> Row {
         from: (x, height),
         to: (x + width, height),
         width: rule_width,
-        color: style::RULE,
+        color: look.rule,
     });
     Row {
         height,

@@ -11,7 +11,8 @@ mod fit;
 mod segment;
 
 use super::frame::Glyphs;
-use super::style::{self, Rgb};
+use super::style;
+use crate::doc::{Badges, Rgb};
 use crate::doc::{Run, Tone};
 use crate::text::{Hyphenator, ShapedGlyph, Shaper};
 use segment::Segment;
@@ -22,6 +23,8 @@ pub struct TextStyle {
     pub size: f32,
     pub color: Rgb,
     pub bold: bool,
+    pub link: Rgb,
+    pub badges: Badges,
 }
 
 /// How lines are chosen.

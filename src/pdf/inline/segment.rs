@@ -6,7 +6,6 @@
 use super::{Piece, TextStyle};
 use crate::doc::Run;
 use crate::pdf::frame::Glyphs;
-use crate::pdf::style;
 use crate::text::{Face, Hyphenator, ShapedGlyph, Shaper};
 use std::ops::Range;
 use unicode_linebreak::{BreakOpportunity, linebreaks};
@@ -176,8 +175,8 @@ impl Context<'_> {
             run.italic,
         );
         let color = match (run.badge, &run.link) {
-            (Some(tone), _) => style::badge(tone).1,
-            (None, Some(_)) => style::LINK,
+            (Some(tone), _) => self.style.badges.get(tone).text,
+            (None, Some(_)) => self.style.link,
             (None, None) => self.style.color,
         };
         let size = if run.badge.is_some() {

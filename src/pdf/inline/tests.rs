@@ -10,11 +10,16 @@ fn plain(text: &str) -> Vec<Run> {
     }]
 }
 
-const STYLE: TextStyle = TextStyle {
-    size: 10.0,
-    color: style::TEXT,
-    bold: false,
-};
+fn style() -> TextStyle {
+    let look = crate::pdf::style::Look::default();
+    TextStyle {
+        size: 10.0,
+        color: look.text,
+        bold: false,
+        link: look.link,
+        badges: look.badges,
+    }
+}
 
 fn swedish(optimal: bool) -> Breaking {
     Breaking {
@@ -38,7 +43,7 @@ const TEXT: &str = "Polis och kommun arbetar i tät dialog för att skapa tryggh
 fn every_line_fits_and_every_character_is_kept() {
     let shaper = Shaper::new();
     for optimal in [false, true] {
-        let lines = linebreak(&plain(TEXT), &STYLE, 150.0, &swedish(optimal), &shaper);
+        let lines = linebreak(&plain(TEXT), &style(), 150.0, &swedish(optimal), &shaper);
         assert!(lines.len() > 2);
         assert!(
             lines.iter().all(|l| l.width <= 150.0 + 0.01),
@@ -55,7 +60,7 @@ fn compounds_are_hyphenated_with_a_visible_hyphen_and_a_soft_one_in_the_text() {
     let shaper = Shaper::new();
     let lines = linebreak(
         &plain("brottsförebyggande trygghetsskapande"),
-        &STYLE,
+        &style(),
         60.0,
         &swedish(false),
         &shaper,
@@ -78,7 +83,7 @@ fn compounds_are_hyphenated_with_a_visible_hyphen_and_a_soft_one_in_the_text() {
 fn optimal_breaking_evens_out_the_lines() {
     let shaper = Shaper::new();
     let spread = |optimal| {
-        let lines = linebreak(&plain(TEXT), &STYLE, 170.0, &swedish(optimal), &shaper);
+        let lines = linebreak(&plain(TEXT), &style(), 170.0, &swedish(optimal), &shaper);
         let widths: Vec<f32> = lines[..lines.len() - 1].iter().map(|l| l.width).collect();
         widths.iter().map(|w| (170.0 - w).powi(2)).sum::<f32>()
     };
@@ -95,7 +100,7 @@ fn justified_lines_fill_the_width_except_the_last() {
         justify: true,
         ..swedish(true)
     };
-    let lines = linebreak(&plain(TEXT), &STYLE, 170.0, &breaking, &shaper);
+    let lines = linebreak(&plain(TEXT), &style(), 170.0, &breaking, &shaper);
     for line in &lines[..lines.len() - 1] {
         let drawn: f32 = line
             .pieces
@@ -114,7 +119,7 @@ fn justified_lines_fill_the_width_except_the_last() {
 fn cuts_a_word_longer_than_the_line() {
     let shaper = Shaper::new();
     let word = "https://www.jonkoping.se/trygghet/medborgarloftet/uppfoljning/2023";
-    let lines = linebreak(&plain(word), &STYLE, 60.0, &swedish(true), &shaper);
+    let lines = linebreak(&plain(word), &style(), 60.0, &swedish(true), &shaper);
     assert!(lines.len() > 1);
     assert!(lines.iter().all(|l| l.width <= 60.0 + 0.01));
     assert_eq!(texts(&lines).concat(), word);
@@ -125,7 +130,7 @@ fn hard_breaks_start_a_new_line_and_are_not_drawn() {
     let shaper = Shaper::new();
     let lines = linebreak(
         &plain("Rad ett\nRad två"),
-        &STYLE,
+        &style(),
         400.0,
         &swedish(true),
         &shaper,
@@ -147,6 +152,6 @@ fn keeps_a_badge_whole() {
             ..Run::default()
         },
     ];
-    let lines = linebreak(&runs, &STYLE, 90.0, &swedish(true), &shaper);
+    let lines = linebreak(&runs, &style(), 90.0, &swedish(true), &shaper);
     assert_eq!(texts(&lines), ["Status: ", "Risk för avvikelse"]);
 }
