@@ -2,4 +2,7 @@
 
 mod build;
 mod check;
+mod lint;
+mod new;
+mod schema;
 mod support;
