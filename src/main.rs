@@ -55,11 +55,13 @@ fn print_diagnostics(diagnostics: &[Diagnostic]) {
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let mut sources: BTreeMap<PathBuf, Option<String>> = BTreeMap::new();
     for diagnostic in diagnostics {
-        let source = sources.entry(diagnostic.path.clone()).or_insert_with(|| {
-            std::fs::read(&diagnostic.path)
-                .ok()
-                .map(|b| String::from_utf8_lossy(&b).into_owned())
-        });
+        let source = sources
+            .entry(diagnostic.path.to_path_buf())
+            .or_insert_with(|| {
+                std::fs::read(&diagnostic.path)
+                    .ok()
+                    .map(|b| String::from_utf8_lossy(&b).into_owned())
+            });
         eprint!("{}", diagnostic.render_with(source.as_deref(), colour));
     }
 }

@@ -11,12 +11,42 @@ mod suggest;
 
 pub use suggest::{did_you_mean, suggestion};
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Severity {
     Error,
     Warning,
+}
+
+/// The kind of a problem: every error is `Invalid`; each warning has its own, so that
+/// a program can tell them apart. A small enum keeps a [`Diagnostic`] small.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Code {
+    Invalid,
+    OtherQuarter,
+    Placeholder,
+    CopiedProgress,
+    NothingReported,
+    CompletedBeforeDue,
+    DelayedWithoutProgress,
+    HistoryConflict,
+}
+
+impl Code {
+    /// The stable name printed in JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            Code::Invalid => "invalid",
+            Code::OtherQuarter => "other-quarter",
+            Code::Placeholder => "placeholder",
+            Code::CopiedProgress => "copied-progress",
+            Code::NothingReported => "nothing-reported",
+            Code::CompletedBeforeDue => "completed-before-due",
+            Code::DelayedWithoutProgress => "delayed-without-progress",
+            Code::HistoryConflict => "history-conflict",
+        }
+    }
 }
 
 /// A 1-based position in a source file; columns count characters, not bytes.
@@ -40,13 +70,15 @@ impl Position {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
-    pub path: PathBuf,
+    /// Boxed rather than a `PathBuf`: a diagnostic is returned in `Err` on many paths and
+    /// must stay small.
+    pub path: Box<Path>,
     /// `None` when the problem concerns the file as a whole (unreadable, empty).
     pub position: Option<Position>,
     /// Just after the last character of the offending text, when it is longer than one.
     pub end: Option<Position>,
-    /// A stable name of the kind of problem, for programs reading `--format json`.
-    pub code: &'static str,
+    /// The kind of problem, for programs reading `--format json`.
+    pub code: Code,
     pub message: String,
     pub hint: Option<String>,
 }
@@ -55,10 +87,10 @@ impl Diagnostic {
     pub fn error(path: &Path, position: Option<Position>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
-            path: path.to_path_buf(),
+            path: path.into(),
             position,
             end: None,
-            code: "invalid",
+            code: Code::Invalid,
             message: message.into(),
             hint: None,
         }
@@ -76,7 +108,7 @@ impl Diagnostic {
         self
     }
 
-    pub fn with_code(mut self, code: &'static str) -> Self {
+    pub fn with_code(mut self, code: Code) -> Self {
         self.code = code;
         self
     }
@@ -147,7 +179,7 @@ mod tests {
     fn json_is_one_line_with_every_field() {
         let at = Position { line: 3, column: 5 };
         let d = Diagnostic::warning(Path::new("r.yaml"), Some(at), "m \"q\"")
-            .with_code("placeholder")
+            .with_code(Code::Placeholder)
             .with_hint("h");
         let json = d.to_json();
         assert!(!json.contains('\n'));

@@ -113,7 +113,7 @@ impl Diagnostic {
             "column": self.position.map(|p| p.column),
             "end": point(self.end.or(self.position)),
             "severity": self.severity.name(),
-            "code": self.code,
+            "code": self.code.name(),
             "message": self.message,
             "hint": self.hint,
         })

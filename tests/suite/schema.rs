@@ -31,15 +31,15 @@ fn problems(root: &Value, schema: &Value, value: &Value, at: &str) -> Vec<String
     if let Some(values) = schema["enum"].as_array().filter(|v| !v.contains(value)) {
         found.push(format!("{at}: {value} not in {values:?}"));
     }
-    if let (Some(min), Some(n)) = (schema["minimum"].as_f64(), value.as_f64()) {
-        if n < min {
-            found.push(format!("{at}: below {min}"));
-        }
+    if let (Some(min), Some(n)) = (schema["minimum"].as_f64(), value.as_f64())
+        && n < min
+    {
+        found.push(format!("{at}: below {min}"));
     }
-    if let (Some(max), Some(n)) = (schema["maximum"].as_f64(), value.as_f64()) {
-        if n > max {
-            found.push(format!("{at}: above {max}"));
-        }
+    if let (Some(max), Some(n)) = (schema["maximum"].as_f64(), value.as_f64())
+        && n > max
+    {
+        found.push(format!("{at}: above {max}"));
     }
     if let Some(options) = schema["oneOf"].as_array() {
         let fitting = options

@@ -1,9 +1,10 @@
 //! The warnings' words in the report's own language, so the official who wrote a Swedish
 //! report reads Swedish: one arm per warning and language.
 //!
-//! Entry point: [`Warning`], with [`Warning::code`] (stable, for `--format json`) and
+//! Entry point: [`Warning`], with [`Warning::code`] (for `--format json`) and
 //! [`Warning::text`] (message and hint).
 
+use crate::diag::Code;
 use crate::report::history::Conflict;
 use crate::report::{Language, Quarter};
 use chrono::NaiveDate;
@@ -38,15 +39,15 @@ pub enum Warning {
 }
 
 impl Warning {
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> Code {
         match self {
-            Warning::OtherQuarter { .. } => "other-quarter",
-            Warning::Placeholder { .. } => "placeholder",
-            Warning::Copied { .. } => "copied-progress",
-            Warning::NothingReported { .. } => "nothing-reported",
-            Warning::CompletedLater { .. } => "completed-before-due",
-            Warning::DelayedSilent { .. } => "delayed-without-progress",
-            Warning::HistoryConflict(_) => "history-conflict",
+            Warning::OtherQuarter { .. } => Code::OtherQuarter,
+            Warning::Placeholder { .. } => Code::Placeholder,
+            Warning::Copied { .. } => Code::CopiedProgress,
+            Warning::NothingReported { .. } => Code::NothingReported,
+            Warning::CompletedLater { .. } => Code::CompletedBeforeDue,
+            Warning::DelayedSilent { .. } => Code::DelayedWithoutProgress,
+            Warning::HistoryConflict(_) => Code::HistoryConflict,
         }
     }
 
