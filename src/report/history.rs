@@ -158,3 +158,33 @@ fn metrics_mut(report: &mut Report) -> impl Iterator<Item = &mut Metric> {
 fn find<'a>(report: &'a Report, id: &str) -> Option<&'a Metric> {
     metrics(report).find(|metric| metric.id == id)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quarter(year: u16, quarter: u8) -> Quarter {
+        Quarter { year, quarter }
+    }
+
+    #[test]
+    fn quarters_step_over_the_year() {
+        assert_eq!(quarter(2023, 4).next(), Some(quarter(2024, 1)));
+        assert_eq!(quarter(2024, 1).previous(), Some(quarter(2023, 4)));
+        assert_eq!(quarter(2023, 2).to_string(), "2023-Q2");
+    }
+
+    #[test]
+    fn an_earlier_file_wins_over_history_and_history_fills_the_gaps() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/lint/history-conflict/2023-Q2.yaml");
+        let report = crate::report::load(&path).expect("loads");
+        let series = series(&report);
+        let values: Vec<(String, f64)> = series["vandringar"]
+            .iter()
+            .map(|(q, v)| (q.to_string(), *v))
+            .collect();
+        let expected = [("2022-Q4", 1.0), ("2023-Q1", 2.0), ("2023-Q2", 3.0)];
+        assert_eq!(values, expected.map(|(q, v)| (q.to_owned(), v)));
+    }
+}
