@@ -8,6 +8,7 @@
 //! collects every remaining problem.
 
 mod input;
+mod keys;
 mod shape;
 #[cfg(test)]
 mod tests;
@@ -66,6 +67,11 @@ pub fn read(path: &Path) -> Result<Read, Vec<Diagnostic>> {
     let text = input::read_text(path).map_err(|d| vec![d])?;
     // Refuse syntax errors, alias bombs and absurd nesting with a position, whatever the types.
     shape::check_shape(path, &text).map_err(|d| vec![d])?;
+    // Name every unknown field at once; deserializing would stop at the first.
+    let unknown = keys::unknown_fields(path, &text);
+    if !unknown.is_empty() {
+        return Err(unknown);
+    }
     // Deserialize into the raw mirror: types, unknown fields, duplicate keys.
     let raw = deserialize(path, &text).map_err(|d| vec![d])?;
     // Keep where things stand, for warnings and `new`, before validation consumes the mirror.
