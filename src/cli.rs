@@ -16,10 +16,14 @@ pub struct Cli {
 pub enum Command {
     /// Build the PDF and DOCX of each report.
     Build(BuildArgs),
-    /// Load and check each report; write nothing.
+    /// Load and check each report, reporting errors and warnings; write nothing.
     Check(CheckArgs),
     /// List the built-in layouts, or export one to a folder to make your own.
     Layouts(LayoutsArgs),
+    /// Write next quarter's file beside last quarter's, ready to fill in.
+    New(NewArgs),
+    /// Print the JSON Schema of the report format, for editors.
+    Schema,
 }
 
 #[derive(Debug, Args)]
@@ -43,6 +47,24 @@ pub enum LayoutsAction {
 pub struct CheckArgs {
     /// Report files or folders (their *.yaml files, recursively). Default: report-data/.
     pub paths: Vec<PathBuf>,
+    /// Treat warnings as errors: exit with 1 when there is any.
+    #[arg(long)]
+    pub strict: bool,
+    /// How problems are printed: text for people, json (one object a line) for programs.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: MessageFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MessageFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// Last quarter's report file; the new one is written beside it (2023-Q4 → 2024-Q1).
+    pub path: PathBuf,
 }
 
 #[derive(Debug, Args)]

@@ -1,23 +1,27 @@
 //! The `kvartal` command: parse the arguments, run the subcommand, print what it found
-//! once, and pick the exit code (0 success, 1 a report had errors, 2 wrong usage).
+//! once, and pick the exit code (0 success, 1 a report had errors — or warnings with
+//! `check --strict` —, 2 wrong usage).
 
 use clap::Parser;
-use kvartal::cli::{Cli, Command};
+use kvartal::cli::{Cli, Command, MessageFormat};
 use kvartal::cmd::{self, Outcome};
 use kvartal::diag::Diagnostic;
 use std::collections::BTreeMap;
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result = match &cli.command {
-        Command::Build(args) => cmd::build(args),
-        Command::Check(args) => cmd::check(args),
-        Command::Layouts(args) => cmd::layouts(args),
+    let (result, format) = match &cli.command {
+        Command::Build(args) => (cmd::build(args), MessageFormat::Text),
+        Command::Check(args) => (cmd::check(args), args.format),
+        Command::Layouts(args) => (cmd::layouts(args), MessageFormat::Text),
+        Command::New(args) => (Ok(cmd::new(args)), MessageFormat::Text),
+        Command::Schema => (Ok(cmd::schema()), MessageFormat::Text),
     };
     match result {
-        Ok(outcome) => report(&outcome),
+        Ok(outcome) => report(&outcome, format),
         Err(usage) => {
             eprintln!("error: {usage}");
             ExitCode::from(2)
@@ -25,8 +29,16 @@ fn main() -> ExitCode {
     }
 }
 
-fn report(outcome: &Outcome) -> ExitCode {
-    print_diagnostics(&outcome.diagnostics);
+fn report(outcome: &Outcome, format: MessageFormat) -> ExitCode {
+    match format {
+        MessageFormat::Text => print_diagnostics(&outcome.diagnostics),
+        // On standard output, for a program to read; nothing else is printed there.
+        MessageFormat::Json => outcome
+            .diagnostics
+            .iter()
+            .for_each(|d| println!("{}", d.to_json())),
+    }
+    print!("{}", outcome.printed);
     for path in &outcome.written {
         println!("wrote {}", path.display());
     }
@@ -37,15 +49,20 @@ fn report(outcome: &Outcome) -> ExitCode {
     }
 }
 
-/// Prints each diagnostic with its source line; each file is read once.
+/// Prints each diagnostic with its source line; each file is read once. Colour only on a
+/// terminal and only when `NO_COLOR` is unset (https://no-color.org).
 fn print_diagnostics(diagnostics: &[Diagnostic]) {
+    let colour = std::io::stderr().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let mut sources: BTreeMap<PathBuf, Option<String>> = BTreeMap::new();
     for diagnostic in diagnostics {
-        let source = sources.entry(diagnostic.path.clone()).or_insert_with(|| {
-            std::fs::read(&diagnostic.path)
-                .ok()
-                .map(|b| String::from_utf8_lossy(&b).into_owned())
-        });
-        eprint!("{}", diagnostic.render(source.as_deref()));
+        let source = sources
+            .entry(diagnostic.path.to_path_buf())
+            .or_insert_with(|| {
+                std::fs::read(&diagnostic.path)
+                    .ok()
+                    .map(|b| String::from_utf8_lossy(&b).into_owned())
+            });
+        eprint!("{}", diagnostic.render_with(source.as_deref(), colour));
     }
 }

@@ -35,7 +35,7 @@ pub fn build(args: &BuildArgs) -> Result<Outcome, UsageError> {
         draft: args.draft,
     };
     for input in inputs {
-        match build_one(&input, &layout, args, &options) {
+        match build_one(&input, &layout, args, &options, &mut outcome.diagnostics) {
             Ok(written) => outcome.written.extend(written),
             Err(diagnostics) => outcome.diagnostics.extend(diagnostics),
         }
@@ -65,8 +65,13 @@ fn build_one(
     layout: &Layout,
     args: &BuildArgs,
     options: &PdfOptions,
+    warnings: &mut Vec<Diagnostic>,
 ) -> Result<Vec<PathBuf>, Vec<Diagnostic>> {
-    let report = report::load(&input.path)?;
+    let report::Checked {
+        report,
+        warnings: found,
+    } = report::check(&input.path)?;
+    warnings.extend(found);
     let fail = |message: String| vec![Diagnostic::error(&input.path, None, message)];
     let document = document(&report, layout).map_err(fail)?;
     // The PDF is always laid out: the DOCX's contents take their page numbers from it.

@@ -6,20 +6,25 @@ mod build;
 mod check;
 mod inputs;
 mod layouts;
+mod new;
+mod schema;
 mod write;
 
 pub use build::{build, document};
 pub use check::check;
 pub use layouts::layouts;
+pub use new::new;
+pub use schema::schema;
 
 use crate::diag::{Diagnostic, Severity};
 use std::path::PathBuf;
 
-/// What a subcommand did: problems found and files written.
+/// What a subcommand did: problems found, files written, text for standard output.
 #[derive(Debug, Default)]
 pub struct Outcome {
     pub diagnostics: Vec<Diagnostic>,
     pub written: Vec<PathBuf>,
+    pub printed: String,
 }
 
 impl Outcome {

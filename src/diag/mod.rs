@@ -1,21 +1,52 @@
 //! Diagnostics: problems found in a user's file, as values printed in one place.
 //!
-//! A [`Diagnostic`] names a file, a 1-based line and column, a message and an optional hint;
-//! [`Diagnostic::render`] gives the text the user sees: `path:line:col: error: message`,
-//! the offending source line and a caret under the column. [`suggestion`] proposes
-//! the known name closest to a misspelt one.
+//! A [`Diagnostic`] names a file, a 1-based line and column (and the end of the offending
+//! text), a severity, a stable code, a message and an optional hint. `render` gives the text
+//! the user sees: `path:line:col: error: message`, the offending source line and `^^^` under
+//! the span; `to_json` gives one line for programs. [`suggestion`] proposes the known name
+//! closest to a misspelt one.
 
+mod render;
 mod suggest;
 
 pub use suggest::{did_you_mean, suggestion};
 
-use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Severity {
     Error,
     Warning,
+}
+
+/// The kind of a problem: every error is `Invalid`; each warning has its own, so that
+/// a program can tell them apart. A small enum keeps a [`Diagnostic`] small.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Code {
+    Invalid,
+    OtherQuarter,
+    Placeholder,
+    CopiedProgress,
+    NothingReported,
+    CompletedBeforeDue,
+    DelayedWithoutProgress,
+    HistoryConflict,
+}
+
+impl Code {
+    /// The stable name printed in JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            Code::Invalid => "invalid",
+            Code::OtherQuarter => "other-quarter",
+            Code::Placeholder => "placeholder",
+            Code::CopiedProgress => "copied-progress",
+            Code::NothingReported => "nothing-reported",
+            Code::CompletedBeforeDue => "completed-before-due",
+            Code::DelayedWithoutProgress => "delayed-without-progress",
+            Code::HistoryConflict => "history-conflict",
+        }
+    }
 }
 
 /// A 1-based position in a source file; columns count characters, not bytes.
@@ -39,9 +70,15 @@ impl Position {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
-    pub path: PathBuf,
+    /// Boxed rather than a `PathBuf`: a diagnostic is returned in `Err` on many paths and
+    /// must stay small.
+    pub path: Box<Path>,
     /// `None` when the problem concerns the file as a whole (unreadable, empty).
     pub position: Option<Position>,
+    /// Just after the last character of the offending text, when it is longer than one.
+    pub end: Option<Position>,
+    /// The kind of problem, for programs reading `--format json`.
+    pub code: Code,
     pub message: String,
     pub hint: Option<String>,
 }
@@ -50,10 +87,19 @@ impl Diagnostic {
     pub fn error(path: &Path, position: Option<Position>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
-            path: path.to_path_buf(),
+            path: path.into(),
             position,
+            end: None,
+            code: Code::Invalid,
             message: message.into(),
             hint: None,
+        }
+    }
+
+    pub fn warning(path: &Path, position: Option<Position>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(path, position, message)
         }
     }
 
@@ -62,63 +108,16 @@ impl Diagnostic {
         self
     }
 
-    /// The message as printed: header line, then the source line and a caret when known.
-    /// `source` is the file's text, when it could be read as text.
-    pub fn render(&self, source: Option<&str>) -> String {
-        let severity = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        let mut out = String::new();
-        let path = self.path.display();
-        match self.position {
-            Some(p) => {
-                let _ = writeln!(
-                    out,
-                    "{path}:{}:{}: {severity}: {}",
-                    p.line, p.column, self.message
-                );
-                if let Some(line) = source.and_then(|s| s.lines().nth(p.line.saturating_sub(1))) {
-                    let (shown, caret) = excerpt(line, p.column);
-                    let _ = writeln!(out, "{:>5} | {shown}", p.line);
-                    let _ = writeln!(out, "      | {caret}^");
-                }
-            }
-            None => {
-                let _ = writeln!(out, "{path}: {severity}: {}", self.message);
-            }
-        }
-        if let Some(hint) = &self.hint {
-            let _ = writeln!(out, "      = hint: {hint}");
-        }
-        out
+    pub fn with_code(mut self, code: Code) -> Self {
+        self.code = code;
+        self
     }
-}
 
-/// Characters of a source line shown on either side of the column; a longer line is
-/// cut to this window so the caret stays on screen.
-const EXCERPT_RADIUS: usize = 60;
-
-/// The part of `line` shown under a message, and the padding that puts a caret under
-/// `column` (1-based, in characters; tabs kept so the caret lines up).
-fn excerpt(line: &str, column: usize) -> (String, String) {
-    let chars: Vec<char> = line.chars().collect();
-    let at = column.saturating_sub(1).min(chars.len());
-    let start = at.saturating_sub(EXCERPT_RADIUS);
-    let end = (at + EXCERPT_RADIUS).min(chars.len());
-    let mut shown: String = chars[start..end].iter().collect();
-    let mut caret: String = chars[start..at]
-        .iter()
-        .map(|&c| if c == '\t' { '\t' } else { ' ' })
-        .collect();
-    if start > 0 {
-        shown.insert(0, '…');
-        caret.insert(0, ' ');
+    /// Marks the text up to `end` (exclusive) as the offending span.
+    pub fn with_end(mut self, end: Position) -> Self {
+        self.end = Some(end);
+        self
     }
-    if end < chars.len() {
-        shown.push('…');
-    }
-    (shown, caret)
 }
 
 #[cfg(test)]
@@ -153,9 +152,43 @@ mod tests {
         let text = d.render(Some(&line));
         assert!(
             text.lines()
-                .all(|l| l.chars().count() < 2 * EXCERPT_RADIUS + 20),
+                .all(|l| l.chars().count() < 2 * render::EXCERPT_RADIUS + 20),
             "{text}"
         );
         assert!(text.contains('…'));
+    }
+
+    #[test]
+    fn a_span_is_underlined_in_characters() {
+        let at = |column| Position { line: 1, column };
+        let d = Diagnostic::warning(Path::new("r.yaml"), Some(at(7)), "m").with_end(at(23));
+        let text = d.render(Some("Under fjärde kvartalet hände"));
+        let marks = format!("      | {}{}\n", " ".repeat(6), "^".repeat(16));
+        assert!(text.contains(&marks), "{text}");
+        assert!(text.starts_with("r.yaml:1:7: warning: m"), "{text}");
+    }
+
+    #[test]
+    fn colour_only_when_asked() {
+        let d = Diagnostic::error(Path::new("r.yaml"), None, "m");
+        assert!(!d.render(None).contains('\x1b'));
+        assert!(d.render_with(None, true).contains("\x1b[1;31m"));
+    }
+
+    #[test]
+    fn json_is_one_line_with_every_field() {
+        let at = Position { line: 3, column: 5 };
+        let d = Diagnostic::warning(Path::new("r.yaml"), Some(at), "m \"q\"")
+            .with_code(Code::Placeholder)
+            .with_hint("h");
+        let json = d.to_json();
+        assert!(!json.contains('\n'));
+        let value: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+        assert_eq!(value["line"], 3);
+        assert_eq!(value["end"]["column"], 5);
+        assert_eq!(value["severity"], "warning");
+        assert_eq!(value["code"], "placeholder");
+        assert_eq!(value["message"], "m \"q\"");
+        assert_eq!(value["hint"], "h");
     }
 }

@@ -1,33 +1,88 @@
-//! Reading one report file: bytes → text → YAML → raw mirror → validated [`Report`].
+//! Reading one report file: bytes → text → YAML → raw mirror → validated [`Report`] →
+//! history from earlier quarters → warnings.
 //!
-//! Entry point: [`load`]. Problems with the file as a whole (too large, not UTF-8, empty,
+//! Entry points: [`check`] (the report and its warnings) and [`load`] (the report only);
+//! `read` is one file alone, for the earlier quarters beside it. Problems with the file as a whole (too large, not UTF-8, empty,
 //! pathological YAML) and YAML that does not fit the format stop at the first, because
 //! nothing after them can be trusted; once the file has the right shape, `validate`
 //! collects every remaining problem.
 
 mod input;
+mod keys;
 mod shape;
 #[cfg(test)]
 mod tests;
 mod yaml_error;
 
-use super::Report;
 use super::raw::RawReport;
+use super::spans::Spans;
 use super::validate::validate;
+use super::{Report, history, lint};
 use crate::diag::Diagnostic;
 use serde_saphyr::{DuplicateKeyPolicy, Options, Spanned};
 use std::path::Path;
 
-/// Reads and validates one report file, returning every problem found.
+/// A report that has no errors, and the warnings about it.
+#[derive(Debug)]
+pub struct Checked {
+    pub report: Report,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Reads and validates one report file with the history of its metrics, returning every
+/// error found; warnings do not stop it.
 pub fn load(path: &Path) -> Result<Report, Vec<Diagnostic>> {
+    check(path).map(|checked| checked.report)
+}
+
+/// As [`load`], with the warnings about the report.
+pub fn check(path: &Path) -> Result<Checked, Vec<Diagnostic>> {
+    let Read {
+        mut report,
+        spans,
+        text,
+    } = read(path)?;
+    // Earlier quarters beside the file: their metric values and last quarter's texts.
+    let earlier = history::earlier(&report);
+    let conflicts = history::merge(&mut report, &earlier);
+    let warnings = lint::lint(&lint::Input {
+        report: &report,
+        spans: &spans,
+        source: &text,
+        earlier: &earlier,
+        conflicts: &conflicts,
+    });
+    Ok(Checked { report, warnings })
+}
+
+/// One file read and validated alone, with where its parts stand.
+pub struct Read {
+    pub report: Report,
+    pub spans: Spans,
+    pub text: String,
+}
+
+pub fn read(path: &Path) -> Result<Read, Vec<Diagnostic>> {
     // Refuse what cannot be a report before parsing: too large, not UTF-8 text, empty.
     let text = input::read_text(path).map_err(|d| vec![d])?;
     // Refuse syntax errors, alias bombs and absurd nesting with a position, whatever the types.
     shape::check_shape(path, &text).map_err(|d| vec![d])?;
+    // Name every unknown field at once; deserializing would stop at the first.
+    let unknown = keys::unknown_fields(path, &text);
+    if !unknown.is_empty() {
+        return Err(unknown);
+    }
     // Deserialize into the raw mirror: types, unknown fields, duplicate keys.
     let raw = deserialize(path, &text).map_err(|d| vec![d])?;
+    // Keep where things stand, for warnings and `new`, before validation consumes the mirror.
+    let spans = Spans::of(&raw);
     // Check values and references, collecting every problem.
-    validate(raw, path, &text)
+    let report = validate(raw, path, &text)?;
+    Ok(Read {
+        report,
+        spans,
+        text,
+    })
 }
 
 fn deserialize(path: &Path, text: &str) -> Result<Spanned<RawReport>, Diagnostic> {

@@ -1,15 +1,23 @@
 //! The validated report: what one quarter's YAML file says, checked and resolved.
 //!
-//! Entry point: [`load`] reads a file and returns a [`Report`] or every problem found.
-//! Required data is never an `Option` here; the raw serde mirror lives in `raw`.
+//! Entry points: [`load`] reads a file and returns a [`Report`] or every problem found;
+//! [`check`] also returns the warnings (`lint`); [`history`] gives metric values over
+//! quarters; [`next_quarter`] drafts the following quarter's file. Required data is never
+//! an `Option` here; the raw serde mirror lives in `raw`.
 
+pub mod history;
 mod language;
+mod lint;
 mod load;
+mod next;
 mod raw;
+pub mod schema;
+mod spans;
 mod validate;
 
 pub use language::{Language, LanguageCode};
-pub use load::load;
+pub use load::{Checked, check, load};
+pub use next::{Draft, next_quarter};
 
 pub use crate::image::ImageFormat;
 use chrono::NaiveDate;

@@ -18,7 +18,7 @@ pub type List<T> = Spanned<Vec<Spanned<T>>>;
 #[serde(deny_unknown_fields)]
 pub struct RawReport {
     pub programme: Option<Spanned<String>>,
-    pub title: Option<String>,
+    pub title: Option<Spanned<String>>,
     pub period: Option<Spanned<RawPeriod>>,
     /// An ISO 639 code; which ones can be printed depends on the layout's label files.
     pub language: Option<Spanned<String>>,
@@ -97,7 +97,7 @@ pub struct RawActivity {
     pub id: Option<Spanned<String>>,
     pub title: Option<Spanned<String>>,
     pub focus_areas: Option<Spanned<OneOrMany>>,
-    pub status: Option<RawActivityStatus>,
+    pub status: Option<Spanned<RawActivityStatus>>,
     pub responsible: Option<Spanned<OneOrMany>>,
     pub due: Option<Spanned<String>>,
     pub progress: Option<Spanned<String>>,
@@ -119,7 +119,7 @@ pub enum RawActivityStatus {
 pub struct RawMetric {
     pub id: Option<Spanned<String>>,
     pub name: Option<Spanned<String>>,
-    pub value: Option<f64>,
+    pub value: Option<Spanned<f64>>,
     pub unit: Option<String>,
     pub target: Option<f64>,
     pub direction: Option<RawDirection>,

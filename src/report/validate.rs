@@ -15,6 +15,7 @@ use crate::diag::Diagnostic;
 use check::{Check, Ids, optional};
 use serde_saphyr::{Location, Spanned};
 use std::path::Path;
+pub(super) use values::last_day;
 
 /// The report `raw` describes, or every problem in it. `source` is the file's text, for
 /// pointing inside Markdown blocks.
@@ -65,7 +66,7 @@ fn report(check: &mut Check, raw: Spanned<RawReport>) -> Option<Report> {
     Some(Report {
         source: check.path.to_path_buf(),
         programme: programme?.value,
-        title: raw.title,
+        title: raw.title.map(|title| title.value),
         period: period?,
         language: language?,
         date: date?,

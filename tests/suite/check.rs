@@ -4,10 +4,10 @@
 use crate::support::{kvartal, path_str, repo, scratch};
 use std::path::{Path, PathBuf};
 
-struct Expectation {
-    line: usize,
-    column: usize,
-    words: String,
+pub struct Expectation {
+    pub line: usize,
+    pub column: usize,
+    pub words: String,
 }
 
 fn fixtures() -> Vec<PathBuf> {
@@ -23,7 +23,7 @@ fn fixtures() -> Vec<PathBuf> {
 }
 
 /// The expectations written at the top of a fixture; none for files that are not text.
-fn expectations(path: &Path) -> Vec<Expectation> {
+pub fn expectations(path: &Path) -> Vec<Expectation> {
     let text = String::from_utf8_lossy(&std::fs::read(path).expect("readable")).into_owned();
     text.lines()
         .filter_map(|line| line.strip_prefix("# expect: "))
@@ -39,7 +39,7 @@ fn expectations(path: &Path) -> Vec<Expectation> {
         .collect()
 }
 
-fn relative(path: &Path) -> String {
+pub fn relative(path: &Path) -> String {
     path.strip_prefix(repo())
         .expect("inside the repository")
         .display()

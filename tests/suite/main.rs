@@ -4,5 +4,8 @@ mod build;
 mod check;
 mod docx;
 mod layouts;
+mod lint;
+mod new;
+mod schema;
 mod snapshots;
 mod support;

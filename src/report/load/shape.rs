@@ -106,7 +106,7 @@ fn syntax_error(path: &Path, error: &ScanError) -> Diagnostic {
 }
 
 /// The parser counts columns from 0, in characters.
-fn position(marker: &Marker) -> Position {
+pub fn position(marker: &Marker) -> Position {
     Position {
         line: marker.line(),
         column: marker.col() + 1,

@@ -216,3 +216,46 @@ fn a_symbolic_link_out_of_the_folder_is_outside() {
         "{errors:?}"
     );
 }
+
+#[test]
+fn an_empty_file_or_only_comments_is_one_clear_error() {
+    for (name, content) in [("empty", ""), ("comments", "# TODO\n\n---\n")] {
+        let (error, _) = refuse(name, content.as_bytes());
+        assert!(error.message.contains("the file is empty"), "{error:?}");
+    }
+}
+
+#[test]
+fn ten_thousand_nested_block_lists_are_refused_quickly() {
+    let deep = format!("programme:\n{}x\n", "- ".repeat(10_000));
+    let (error, elapsed) = refuse("block-deep", deep.as_bytes());
+    assert!(error.message.contains("nested"), "{error:?}");
+    assert!(elapsed < Duration::from_secs(2), "{elapsed:?}");
+}
+
+#[test]
+fn an_alias_bomb_is_refused_quickly() {
+    let mut bomb =
+        String::from("programme: x\na0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for level in 1..30 {
+        let previous = format!("*a{}", level - 1);
+        bomb += &format!("a{level}: &a{level} [{}]\n", vec![previous; 9].join(", "));
+    }
+    let (error, elapsed) = refuse("bomb", bomb.as_bytes());
+    assert!(error.message.contains("alias bomb"), "{error:?}");
+    assert!(elapsed < Duration::from_secs(2), "{elapsed:?}");
+}
+
+#[test]
+fn utf16_in_either_byte_order_and_binary_bytes_are_refused() {
+    let utf16: Vec<u8> = "programme: x\n"
+        .encode_utf16()
+        .flat_map(u16::to_be_bytes)
+        .collect();
+    let (error, _) = refuse("utf16be", &[&[0xFE, 0xFF][..], &utf16].concat());
+    assert!(error.message.contains("UTF-16"), "{error:?}");
+    let binary: Vec<u8> = (0..=255u8).cycle().take(1 << 20).collect();
+    let (error, elapsed) = refuse("binary", &binary);
+    assert!(error.message.contains("not text"), "{error:?}");
+    assert!(elapsed < Duration::from_secs(2), "{elapsed:?}");
+}

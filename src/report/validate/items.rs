@@ -83,7 +83,7 @@ pub fn activities(
             id: id?,
             title: title?.value,
             focus_areas: focus_areas?,
-            status: activity.status.map(activity_status),
+            status: activity.status.map(|status| activity_status(status.value)),
             responsible: texts(activity.responsible)
                 .into_iter()
                 .map(|text| text.value)
@@ -119,7 +119,7 @@ fn metrics(
         Some(Metric {
             id: id?,
             name: name?.value,
-            value: value?,
+            value: value?.value,
             unit: metric.unit,
             target: metric.target,
             direction: match metric.direction {

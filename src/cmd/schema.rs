@@ -1,0 +1,11 @@
+//! `kvartal schema`: the JSON Schema of the report format, on standard output.
+
+use super::Outcome;
+use crate::report::schema::SCHEMA;
+
+pub fn schema() -> Outcome {
+    Outcome {
+        printed: SCHEMA.to_owned(),
+        ..Outcome::default()
+    }
+}

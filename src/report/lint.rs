@@ -1,0 +1,221 @@
+//! Warnings: things a valid report says that are probably not what its writers meant —
+//! text copied from another quarter, placeholders, an empty focus area, statuses that do
+//! not fit the dates, history that contradicts earlier files.
+//!
+//! Entry point: [`lint`]. Every warning points at the exact words, also inside a Markdown
+//! block, and is worded in the report's language (see `messages`).
+
+mod messages;
+mod words;
+
+use super::history::{Conflict, Earlier};
+use super::spans::{Item, Spans, Text, locate};
+use super::{ActivityStatus, Report};
+use crate::diag::{Diagnostic, Position};
+use messages::Warning;
+use serde_saphyr::Location;
+
+/// What the warnings are drawn from.
+pub struct Input<'a> {
+    pub report: &'a Report,
+    pub spans: &'a Spans,
+    /// The file's text, for pointing inside Markdown blocks.
+    pub source: &'a str,
+    pub earlier: &'a Earlier,
+    pub conflicts: &'a [Conflict],
+}
+
+/// Every warning about the report, in the order of the file.
+pub fn lint(input: &Input) -> Vec<Diagnostic> {
+    let mut found = Found {
+        input,
+        warnings: Vec::new(),
+    };
+    // Words in free text: another quarter named, placeholders left in.
+    for text in &input.spans.texts {
+        found.words(text);
+    }
+    // Focus areas and activities: nothing reported, statuses against dates, copied text.
+    found.focus_areas();
+    found.activities();
+    // History values that an earlier quarter's file contradicts.
+    for conflict in input.conflicts {
+        found.conflict(conflict);
+    }
+    let mut warnings = found.warnings;
+    warnings.sort_by_key(|w| w.position);
+    warnings
+}
+
+struct Found<'a> {
+    input: &'a Input<'a>,
+    warnings: Vec<Diagnostic>,
+}
+
+impl Found<'_> {
+    fn push(&mut self, warning: Warning, at: Option<(Position, Position)>) {
+        let (message, hint) = warning.text(self.input.report.language);
+        let path = &self.input.report.source;
+        let mut diagnostic = Diagnostic::warning(path, at.map(|(start, _)| start), message)
+            .with_code(warning.code())
+            .with_hint(hint);
+        diagnostic.end = at
+            .map(|(_, end)| end)
+            .filter(|end| Some(*end) != diagnostic.position);
+        self.warnings.push(diagnostic);
+    }
+
+    /// At the start of a value: where the whole value is what the warning is about.
+    fn at(&self, location: &Location) -> Option<(Position, Position)> {
+        let position = super::raw::position(location)?;
+        let first_line = self.input.source.lines().nth(position.line - 1)?;
+        let end = Position {
+            line: position.line,
+            column: first_line.chars().count() + 1,
+        };
+        Some((position, end))
+    }
+
+    fn words(&mut self, text: &Text) {
+        let own = self.input.report.period;
+        let value = &text.value;
+        let place = |range| locate(self.input.source, value, &text.referenced, range);
+        let mut found = Vec::new();
+        for mention in words::quarter_mentions(value)
+            .into_iter()
+            .filter(|m| m.quarter != own.quarter)
+        {
+            let written = value[mention.range.clone()]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            found.push((
+                Warning::OtherQuarter {
+                    written,
+                    named: mention.quarter,
+                    own,
+                },
+                place(mention.range),
+            ));
+        }
+        for range in words::placeholders(value) {
+            let written = value[range.clone()].to_owned();
+            found.push((Warning::Placeholder { written }, place(range)));
+        }
+        for (warning, at) in found {
+            self.push(warning, at);
+        }
+    }
+
+    fn focus_areas(&mut self) {
+        let report = self.input.report;
+        for (area, item) in report.focus_areas.iter().zip(&self.input.spans.focus_areas) {
+            let has_activity = report
+                .activities
+                .iter()
+                .any(|a| a.focus_areas.contains(&area.id));
+            if !has_text(&area.progress) && !has_activity {
+                let at = self.at(&item.at);
+                self.push(
+                    Warning::NothingReported {
+                        id: area.id.clone(),
+                    },
+                    at,
+                );
+            }
+            let previous = self.previous_progress(|r| {
+                r.focus_areas
+                    .iter()
+                    .find(|a| a.id == area.id)
+                    .map(|a| &a.progress)
+            });
+            self.copied(&area.id, &area.progress, previous, item);
+        }
+    }
+
+    fn activities(&mut self) {
+        let report = self.input.report;
+        for (activity, item) in report.activities.iter().zip(&self.input.spans.activities) {
+            let id = activity.id.clone();
+            match (activity.status, activity.due) {
+                (Some(ActivityStatus::Completed), Some(due)) if due > report.date => {
+                    let at = self.at(item.due.as_ref().unwrap_or(&item.at));
+                    self.push(
+                        Warning::CompletedLater {
+                            id: id.clone(),
+                            due,
+                            date: report.date,
+                        },
+                        at,
+                    );
+                }
+                (Some(ActivityStatus::Delayed), _) if !has_text(&activity.progress) => {
+                    let at = self.at(item.status.as_ref().unwrap_or(&item.at));
+                    self.push(Warning::DelayedSilent { id: id.clone() }, at);
+                }
+                _ => {}
+            }
+            let previous = self.previous_progress(|r| {
+                r.activities
+                    .iter()
+                    .find(|a| a.id == id)
+                    .map(|a| &a.progress)
+            });
+            self.copied(&id, &activity.progress, previous, item);
+        }
+    }
+
+    /// The progress text the previous quarter's file gives the same item, if any.
+    fn previous_progress(
+        &self,
+        find: impl Fn(&Report) -> Option<&Option<String>>,
+    ) -> Option<(super::Quarter, String)> {
+        let previous = self.input.report.period.previous()?;
+        let report = self.input.earlier.get(&previous)?;
+        let text = find(report)?.as_ref()?;
+        Some((previous, text.clone()))
+    }
+
+    fn copied(
+        &mut self,
+        id: &str,
+        progress: &Option<String>,
+        previous: Option<(super::Quarter, String)>,
+        item: &Item,
+    ) {
+        let (Some(text), Some((quarter, old))) = (progress, previous) else {
+            return;
+        };
+        if has_text(progress) && normalised(text) == normalised(&old) {
+            let at = item.progress.as_ref().and_then(|l| self.at(l));
+            self.push(
+                Warning::Copied {
+                    id: id.to_owned(),
+                    previous: quarter,
+                },
+                at,
+            );
+        }
+    }
+
+    fn conflict(&mut self, conflict: &Conflict) {
+        let key = conflict.quarter.to_string();
+        let location = self
+            .input
+            .spans
+            .history_keys
+            .iter()
+            .find(|(metric, written, _)| *metric == conflict.metric && written.trim() == key);
+        let at = location.and_then(|(_, _, l)| self.at(l));
+        self.push(Warning::HistoryConflict(conflict.clone()), at);
+    }
+}
+
+fn has_text(text: &Option<String>) -> bool {
+    text.as_deref().is_some_and(|t| !t.trim().is_empty())
+}
+
+/// Texts compared as a reader sees them: line breaks and runs of spaces do not count.
+fn normalised(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

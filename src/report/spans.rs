@@ -1,0 +1,169 @@
+//! Where the parts of a report stand in its file, kept from the raw mirror before
+//! validation consumes it: what the warnings point at and what `new` rewrites.
+//!
+//! Entry point: [`Spans::of`]. Focus areas and activities are listed in file order, the
+//! same order as in the validated [`super::Report`], so index `i` here is item `i` there.
+
+use super::raw::{RawActivity, RawFocusArea, RawMetric, RawReport};
+use crate::diag::Position;
+use serde_saphyr::{Location, Spanned};
+use std::ops::Range;
+
+/// A text a reader of the report sees, and where its value starts.
+pub type Text = Spanned<String>;
+
+#[derive(Debug, Default)]
+pub struct Spans {
+    /// Every free text: title, summary, and the titles, goals and progress of items.
+    pub texts: Vec<Text>,
+    pub year: Option<Location>,
+    pub quarter: Option<Location>,
+    pub date: Option<Location>,
+    pub meeting_date: Option<Location>,
+    pub summary: Option<Location>,
+    pub focus_areas: Vec<Item>,
+    pub activities: Vec<Item>,
+    /// The value of every metric, in file order.
+    pub metric_values: Vec<Location>,
+    /// Every `history` key: the metric's id, the key as written, where it stands.
+    pub history_keys: Vec<(String, String, Location)>,
+}
+
+/// Where one focus area or activity and its fields stand.
+#[derive(Debug, Clone, Copy)]
+pub struct Item {
+    /// The id when written, else the start of the item.
+    pub at: Location,
+    pub status: Option<Location>,
+    pub due: Option<Location>,
+    pub progress: Option<Location>,
+}
+
+impl Spans {
+    pub fn of(raw: &Spanned<RawReport>) -> Spans {
+        let report = &raw.value;
+        let mut spans = Spans {
+            year: year_and_quarter(report).0,
+            quarter: year_and_quarter(report).1,
+            date: report.date.as_ref().map(|d| d.referenced),
+            meeting_date: report
+                .meeting
+                .as_ref()
+                .and_then(|m| m.date.as_ref())
+                .map(|d| d.referenced),
+            summary: report.summary.as_ref().map(|s| s.referenced),
+            ..Spans::default()
+        };
+        spans.texts.extend(report.title.clone());
+        spans.texts.extend(report.summary.clone());
+        for area in items(&report.focus_areas) {
+            spans.focus_area(area);
+        }
+        for activity in items(&report.activities) {
+            spans.activity(activity);
+        }
+        spans
+    }
+
+    fn focus_area(&mut self, area: &Spanned<RawFocusArea>) {
+        let raw = &area.value;
+        self.texts.extend(
+            [&raw.title, &raw.goal, &raw.progress]
+                .into_iter()
+                .flatten()
+                .cloned(),
+        );
+        self.focus_areas.push(Item {
+            at: raw.id.as_ref().map_or(area.referenced, |id| id.referenced),
+            status: None,
+            due: None,
+            progress: raw.progress.as_ref().map(|p| p.referenced),
+        });
+        self.metrics(&raw.metrics);
+    }
+
+    fn activity(&mut self, activity: &Spanned<RawActivity>) {
+        let raw = &activity.value;
+        self.texts
+            .extend([&raw.title, &raw.progress].into_iter().flatten().cloned());
+        self.activities.push(Item {
+            at: raw
+                .id
+                .as_ref()
+                .map_or(activity.referenced, |id| id.referenced),
+            status: raw.status.as_ref().map(|s| s.referenced),
+            due: raw.due.as_ref().map(|d| d.referenced),
+            progress: raw.progress.as_ref().map(|p| p.referenced),
+        });
+        self.metrics(&raw.metrics);
+    }
+
+    fn metrics(&mut self, metrics: &Option<super::raw::List<RawMetric>>) {
+        for metric in items(metrics) {
+            let raw = &metric.value;
+            self.metric_values
+                .extend(raw.value.as_ref().map(|v| v.referenced));
+            let id = raw
+                .id
+                .as_ref()
+                .map(|id| id.value.clone())
+                .unwrap_or_default();
+            for (key, _) in raw.history.iter().flat_map(|h| &h.0) {
+                self.history_keys
+                    .push((id.clone(), key.value.clone(), key.referenced));
+            }
+        }
+    }
+}
+
+fn year_and_quarter(report: &RawReport) -> (Option<Location>, Option<Location>) {
+    let period = report.period.as_ref().map(|p| &p.value);
+    (
+        period.and_then(|p| p.year.as_ref()).map(|y| y.referenced),
+        period
+            .and_then(|p| p.quarter.as_ref())
+            .map(|q| q.referenced),
+    )
+}
+
+fn items<T>(list: &Option<super::raw::List<T>>) -> impl Iterator<Item = &Spanned<T>> {
+    list.iter().flat_map(|list| &list.value)
+}
+
+/// The bytes of the file a value occupies, when the parser knew them.
+pub fn bytes(at: &Location) -> Option<Range<usize>> {
+    let span = at.span();
+    let start = usize::try_from(span.byte_offset()?).ok()?;
+    let len = usize::try_from(span.byte_len()?).ok()?;
+    Some(start..start + len)
+}
+
+/// Where bytes `range` of the text `value` (written at `at`) stand in `source`: start and
+/// end. Only the part up to the first line break is pointed at, since YAML may indent or
+/// fold the lines after it; the n-th occurrence in the value is the n-th in the file.
+/// Falls back to the start of the value when the text is not found as written (escapes).
+pub fn locate(
+    source: &str,
+    value: &str,
+    at: &Location,
+    range: Range<usize>,
+) -> Option<(Position, Position)> {
+    let whole = value.get(range.clone())?;
+    let needle = whole.lines().next().unwrap_or(whole);
+    let before = value.get(..range.start)?.matches(needle).count();
+    let found = bytes(at).and_then(|region| {
+        let (index, _) = source
+            .get(region.clone())?
+            .match_indices(needle)
+            .nth(before)?;
+        Some(region.start + index)
+    });
+    match found {
+        Some(start) => {
+            let begin = Position::after(source.get(..start)?);
+            let end = Position::after(source.get(..start + needle.len())?);
+            Some((begin, end))
+        }
+        None => super::raw::position(at).map(|p| (p, p)),
+    }
+}

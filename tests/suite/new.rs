@@ -1,0 +1,116 @@
+//! `kvartal new`: next quarter's file beside last quarter's, kept where it should be,
+//! emptied where it must be filled in, never overwriting.
+
+use crate::support::{kvartal, path_str, repo, scratch};
+use std::path::Path;
+
+/// A copy of an example programme's folder to work in.
+fn copy_programme(name: &str, into: &str) -> std::path::PathBuf {
+    let from = repo().join("report-data").join(name);
+    let to = scratch(into);
+    for entry in std::fs::read_dir(&from).expect("readable") {
+        let path = entry.expect("readable").path();
+        if path.is_file() {
+            std::fs::copy(&path, to.join(path.file_name().expect("named"))).expect("copy");
+        }
+    }
+    let logos = to.join("logos");
+    std::fs::create_dir_all(&logos).expect("mkdir");
+    for logo in std::fs::read_dir(from.join("logos")).expect("logos") {
+        let logo = logo.expect("readable").path();
+        std::fs::copy(&logo, logos.join(logo.file_name().expect("named"))).expect("copy");
+    }
+    to
+}
+
+/// Every `value:` left empty by `new` filled in, and the placeholders written over.
+fn fill_in(text: &str) -> String {
+    text.lines()
+        .map(|line| match line.split_once("value: #") {
+            Some((before, _)) => format!("{before}value: 1"),
+            None => line.replace("TODO: ", "Klart: "),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn new_writes_the_next_quarter_which_check_then_guides_through() {
+    let folder = copy_programme("medborgarlofte-jonkoping", "new-jonkoping");
+    let last = folder.join("2023-Q4.yaml");
+    let run = kvartal(&["new", path_str(&last)]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let next = folder.join("2024-Q1.yaml");
+    let text = std::fs::read_to_string(&next).expect("written");
+    let old = std::fs::read_to_string(&last).expect("readable");
+    assert!(text.contains("  year: 2024\n  quarter: 1\n"), "{text}");
+    assert!(text.contains("date: 2024-03-31\n") && text.contains("date: 2024-04-30\n"));
+    for kept in [
+        "id: narkotika-vapen",
+        "title: Narkotika och vapen",
+        "status: completed",
+        "responsible: [Jönköpings kommun, Polisen]",
+        "target: 75",
+        "name: Mikael Sjöberg",
+        "2022-Q4: 10",
+    ] {
+        assert!(text.contains(kept), "{kept} kept");
+    }
+    assert!(!text.contains("Höstens mätning"), "progress texts replaced");
+    let metrics = old.matches("\n        value: ").count();
+    let check = kvartal(&["check", path_str(&next)]);
+    assert_eq!(check.code, 1);
+    assert_eq!(
+        check.stderr.matches("`value` is missing").count(),
+        metrics,
+        "{}",
+        check.stderr
+    );
+    std::fs::write(&next, fill_in(&text)).expect("writable");
+    let check = kvartal(&["check", "--strict", path_str(&next)]);
+    assert_eq!(
+        check.code, 1,
+        "the title still names quarter 4:\n{}",
+        check.stderr
+    );
+    let out = scratch("new-jonkoping-out");
+    let build = kvartal(&[
+        "build",
+        path_str(&next),
+        "--out",
+        path_str(&out),
+        "--format",
+        "pdf",
+    ]);
+    assert_eq!(build.code, 0, "{}", build.stderr);
+}
+
+#[test]
+fn placeholders_are_warned_about() {
+    let folder = copy_programme("safer-harbour-town", "new-harbour");
+    let run = kvartal(&["new", path_str(&folder.join("2023-Q4.yaml"))]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let next = folder.join("2024-Q1.yaml");
+    let filled =
+        fill_in(&std::fs::read_to_string(&next).expect("written")).replace("Klart: ", "TODO: ");
+    std::fs::write(&next, filled).expect("writable");
+    let check = kvartal(&["check", path_str(&next)]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    assert!(
+        check.stderr.contains("placeholder text \"TODO\""),
+        "{}",
+        check.stderr
+    );
+}
+
+#[test]
+fn new_never_overwrites() {
+    let folder = copy_programme("safer-harbour-town", "new-twice");
+    let last = folder.join("2023-Q4.yaml");
+    std::fs::write(folder.join("2024-Q1.yaml"), "mine").expect("writable");
+    let run = kvartal(&["new", path_str(&last)]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("already exists"), "{}", run.stderr);
+    let kept = std::fs::read_to_string(Path::new(&folder.join("2024-Q1.yaml"))).expect("readable");
+    assert_eq!(kept, "mine");
+}
