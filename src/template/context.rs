@@ -9,8 +9,8 @@ use super::format::format_quarter;
 use super::labels::{LabelSets, fill};
 use crate::doc::Style;
 use crate::report::{
-    Activity, ActivityStatus, FocusArea, FocusStatus, Metric, Organisation, Person, Report,
-    Signature,
+    Activity, ActivityStatus, FocusArea, FocusStatus, Metric, Organisation, Person, Quarter,
+    Report, Signature,
 };
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -125,6 +125,8 @@ pub struct MetricView<'a> {
     pub value: f64,
     pub unit: Option<&'a str>,
     pub target: Option<f64>,
+    /// The change since the previous quarter, when that quarter's value is known.
+    pub change: Option<f64>,
 }
 
 #[derive(Debug, Serialize)]
@@ -143,6 +145,7 @@ pub fn build<'a>(
     style: &Style,
 ) -> Result<ReportView<'a>, LayoutError> {
     let logo_alt = labels.get(report.language, "logo_alt")?;
+    let previous = report.period.previous();
     Ok(ReportView {
         title: report_title(report, labels)?,
         programme: &report.programme,
@@ -158,13 +161,13 @@ pub fn build<'a>(
         focus_areas: report
             .focus_areas
             .iter()
-            .map(|f| focus_area(f, &report.activities))
+            .map(|f| focus_area(f, &report.activities, previous))
             .collect(),
         other_activities: report
             .activities
             .iter()
             .filter(|a| a.focus_areas.is_empty())
-            .map(activity)
+            .map(|a| activity(a, previous))
             .collect(),
         signatures: report.signatures.iter().map(signature).collect(),
         department: report.department.as_deref(),
@@ -257,23 +260,27 @@ fn person(person: &Person) -> PersonView<'_> {
     }
 }
 
-fn focus_area<'a>(area: &'a FocusArea, activities: &'a [Activity]) -> FocusAreaView<'a> {
+fn focus_area<'a>(
+    area: &'a FocusArea,
+    activities: &'a [Activity],
+    previous: Option<Quarter>,
+) -> FocusAreaView<'a> {
     FocusAreaView {
         id: &area.id,
         title: &area.title,
         goal: markdown(&area.goal),
         status: area.status.map(focus_status_code),
         progress: markdown(&area.progress),
-        metrics: area.metrics.iter().map(metric).collect(),
+        metrics: area.metrics.iter().map(|m| metric(m, previous)).collect(),
         activities: activities
             .iter()
             .filter(|a| a.focus_areas.contains(&area.id))
-            .map(activity)
+            .map(|a| activity(a, previous))
             .collect(),
     }
 }
 
-fn activity(activity: &Activity) -> ActivityView<'_> {
+fn activity(activity: &Activity, previous: Option<Quarter>) -> ActivityView<'_> {
     ActivityView {
         id: &activity.id,
         title: &activity.title,
@@ -281,12 +288,19 @@ fn activity(activity: &Activity) -> ActivityView<'_> {
         responsible: &activity.responsible,
         due: activity.due.map(iso),
         progress: markdown(&activity.progress),
-        metrics: activity.metrics.iter().map(metric).collect(),
+        metrics: activity
+            .metrics
+            .iter()
+            .map(|m| metric(m, previous))
+            .collect(),
     }
 }
 
-fn metric(metric: &Metric) -> MetricView<'_> {
+/// The metric as the templates see it; `previous` is the quarter before the report's.
+fn metric(metric: &Metric, previous: Option<Quarter>) -> MetricView<'_> {
+    let before = previous.and_then(|q| metric.history.get(&q));
     MetricView {
+        change: before.map(|b| metric.value - b),
         id: &metric.id,
         name: &metric.name,
         value: metric.value,

@@ -52,6 +52,19 @@ pub fn format_number(value: f64, labels: &Labels) -> Result<String, LayoutError>
     Ok(out)
 }
 
+/// A change as an arrow and a signed number: "↑ +1,5", "↓ −2", "→ 0". Arrow and sign
+/// carry the direction as text, so it never rests on colour.
+pub fn format_change(delta: f64, labels: &Labels) -> Result<String, LayoutError> {
+    let number = format_number(delta.abs(), labels)?;
+    Ok(if number.chars().all(|c| c == '0') {
+        format!("→ {number}")
+    } else if delta > 0.0 {
+        format!("↑ +{number}")
+    } else {
+        format!("↓ −{number}")
+    })
+}
+
 /// Inserts `group` between every three digits counted from the right.
 fn group_digits(digits: &str, group: &str) -> String {
     let count = digits.chars().count();

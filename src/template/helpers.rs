@@ -1,4 +1,4 @@
-//! The helpers a layout's templates call: `yaml`, `date`, `number`, `quarter`, `label`,
+//! The helpers a layout's templates call: `yaml`, `date`, `number`, `change`, `quarter`, `label`,
 //! `fill` and `status`.
 //!
 //! Entry point: [`register`]. Each helper takes exactly one parameter, checks it, and on a
@@ -6,8 +6,9 @@
 //! template's name, line and column. The report's language is read from the view model's
 //! root (`language`), so one registry serves reports in either language.
 
+use super::LayoutError;
 use super::escape::escape_markdown;
-use super::format::{format_date, format_number, format_quarter};
+use super::format::{format_change, format_date, format_number, format_quarter};
 use super::labels::{LabelSets, Labels};
 use crate::report::Language;
 use chrono::NaiveDate;
@@ -40,7 +41,16 @@ const NO_STATUS_TONE: &str = "neutral";
 pub fn register(registry: &mut Handlebars<'static>, labels: Arc<LabelSets>) {
     registry.register_helper("yaml", Box::new(YamlHelper));
     registry.register_helper("date", Box::new(DateHelper(Arc::clone(&labels))));
-    registry.register_helper("number", Box::new(NumberHelper(Arc::clone(&labels))));
+    let number = NumberHelper {
+        labels: Arc::clone(&labels),
+        format: format_number,
+    };
+    registry.register_helper("number", Box::new(number));
+    let change = NumberHelper {
+        labels: Arc::clone(&labels),
+        format: format_change,
+    };
+    registry.register_helper("change", Box::new(change));
     registry.register_helper("quarter", Box::new(QuarterHelper(Arc::clone(&labels))));
     registry.register_helper("label", Box::new(LabelHelper(Arc::clone(&labels))));
     registry.register_helper("fill", Box::new(FillHelper));
@@ -97,7 +107,11 @@ impl HelperDef for DateHelper {
 }
 
 /// `{{number value}}`: grouped thousands and at most two decimals, in the report's language.
-struct NumberHelper(Arc<LabelSets>);
+/// `{{change change}}`: the same number with an arrow and a sign, "↑ +1,5" / "↓ −2".
+struct NumberHelper {
+    labels: Arc<LabelSets>,
+    format: fn(f64, &Labels) -> Result<String, LayoutError>,
+}
 
 impl HelperDef for NumberHelper {
     fn call_inner<'reg: 'rc, 'rc>(
@@ -111,7 +125,7 @@ impl HelperDef for NumberHelper {
         let number = value
             .as_f64()
             .ok_or_else(|| helper_error(h, &format!("a number, got {value}")))?;
-        let text = format_number(number, language_labels(&self.0, h, ctx)?).map_err(other)?;
+        let text = (self.format)(number, language_labels(&self.labels, h, ctx)?).map_err(other)?;
         Ok(ScopedJson::Derived(JsonValue::String(text)))
     }
 }

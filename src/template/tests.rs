@@ -192,6 +192,34 @@ fn title_is_built_from_programme_and_period_when_absent() {
 }
 
 #[test]
+fn metrics_show_the_change_since_the_previous_quarter_with_an_arrow() {
+    let mut report = sample_report();
+    let previous = Quarter {
+        year: 2022,
+        quarter: 4,
+    };
+    let metric = &mut report.focus_areas[0].metrics[0];
+    metric.history.insert(previous, 70.0);
+    assert_contains(
+        &render(&report),
+        "| Andel trygga i centrum | 71,5 | % | ↑ +1,5 | 75 |\n",
+    );
+    report.focus_areas[0].metrics[0]
+        .history
+        .insert(previous, 80.25);
+    assert_contains(&render(&report), "| ↓ −8,75 |");
+    report.focus_areas[0].metrics[0].history = [(
+        Quarter {
+            year: 2022,
+            quarter: 3,
+        },
+        1.0,
+    )]
+    .into();
+    assert_contains(&render(&report), "| % |  | 75 |");
+}
+
+#[test]
 fn swedish_report_has_every_part() {
     let md = render(&sample_report());
     let parts = [
@@ -213,9 +241,9 @@ fn swedish_report_has_every_part() {
          | **Övriga aktiviteter** | |\n\
          | – EST | [Försenad](status:warning) |\n",
         "\n## Narkotika och vapen\n\n**Mål**\n\nMinska tillgången till narkotika.\n\n**Status:** [På rätt väg](status:good)\n\nAvloppsvatten har analyserats.\n\n- en punkt\n- två\n\n",
-        "\n| Nyckeltal | Värde | Enhet | Mål |\n| --- | ---: | --- | ---: |\n| Andel trygga i centrum | 71,5 | % | 75 |\n",
+        "\n| Nyckeltal | Värde | Enhet | Förändring | Mål |\n| --- | ---: | --- | ---: | ---: |\n| Andel trygga i centrum | 71,5 | % |  | 75 |\n",
         "\n### Social insatsgrupp (SIG)\n\n**Status:** [Pågår](status:good) · **Ansvarig:** Polisen, Jönköpings kommun · **Klart senast:** 30 juni 2023\n\nSamverkan har **fortsatt**.\n",
-        "| Antal SIG-nätverk | 1\u{a0}234\u{a0}567 | st |  |\n",
+        "| Antal SIG-nätverk | 1\u{a0}234\u{a0}567 | st |  |  |\n",
         "\n## Övriga aktiviteter\n\n### EST\n\n**Status:** [Försenad](status:warning)\n",
         "\n## Underskrifter\n\n```kvartal-signatures\nplace_and_date: \"Ort och datum\"\nsigners:\n  - name: \"Karin Berg\"\n    lines: [\"Kommundirektör\", \"Jönköpings kommun\"]\n```\n",
     ];
@@ -237,8 +265,8 @@ fn english_report_uses_english_words_dates_and_numbers() {
         "# Follow-up of Medborgarlöfte 2023 – quarter 1 2023\n",
         "**Date:** 12 April 2023\n",
         "**Meeting date:** 3 May 2023\n",
-        "| Andel trygga i centrum | 71.5 | % | 75 |\n",
-        "| Antal SIG-nätverk | 1,234,567 | st |  |\n",
+        "| Andel trygga i centrum | 71.5 | % |  | 75 |\n",
+        "| Antal SIG-nätverk | 1,234,567 | st |  |  |\n",
         "[Ongoing](status:good) · **Responsible:** Polisen, Jönköpings kommun · **Due:** 30 June 2023\n",
         "| **Barn och unga** | [Not assessed](status:neutral) |\n",
         "## Other activities\n",
