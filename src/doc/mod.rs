@@ -195,6 +195,35 @@ pub struct Signer {
     pub lines: Vec<String>,
 }
 
+/// A heading as the table of contents lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContentsEntry<'a> {
+    pub level: u8,
+    /// The heading's text, without its styles.
+    pub text: String,
+    pub anchor: &'a str,
+}
+
+/// The sections (level 2) and subsections (level 3) a table of contents lists, in order;
+/// both backends list the same ones.
+pub fn contents(blocks: &[Block]) -> Vec<ContentsEntry<'_>> {
+    blocks
+        .iter()
+        .filter_map(|block| match block {
+            Block::Heading {
+                level: level @ 2..=3,
+                runs,
+                anchor,
+            } => Some(ContentsEntry {
+                level: *level,
+                text: runs.iter().map(|run| run.text.as_str()).collect(),
+                anchor,
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
 /// The page (1-based) each heading is on, keyed by the heading's anchor: the PDF's
 /// pagination, which the DOCX's table of contents shows too.
 pub type PageMap = BTreeMap<String, usize>;

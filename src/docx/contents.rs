@@ -8,7 +8,7 @@
 
 use super::blocks::Element;
 use super::styles;
-use crate::doc::{Block, PageMap, Run as DocRun};
+use crate::doc::{self, Block, PageMap};
 use docx_rs::{
     FieldCharType, Hyperlink, HyperlinkType, InstrPAGEREF, InstrText, InstrToC, Paragraph, Run,
 };
@@ -84,20 +84,13 @@ pub(super) struct Entry {
 
 /// The sections and subsections among `blocks`, with their bookmarks and the PDF's pages.
 pub(super) fn entries(blocks: &[Block], pages: &PageMap, bookmarks: &mut Bookmarks) -> Vec<Entry> {
-    blocks
-        .iter()
-        .filter_map(|block| match block {
-            Block::Heading {
-                level: level @ 2..=3,
-                runs,
-                anchor,
-            } => Some(Entry {
-                level: *level,
-                text: runs.iter().map(|run: &DocRun| run.text.as_str()).collect(),
-                bookmark: bookmarks.name(anchor),
-                page: pages.get(anchor).copied(),
-            }),
-            _ => None,
+    doc::contents(blocks)
+        .into_iter()
+        .map(|entry| Entry {
+            level: entry.level,
+            bookmark: bookmarks.name(entry.anchor),
+            page: pages.get(entry.anchor).copied(),
+            text: entry.text,
         })
         .collect()
 }
@@ -174,6 +167,7 @@ fn entry(entry: &Entry) -> Paragraph {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::doc::Run as DocRun;
 
     #[test]
     fn bookmark_names_are_word_valid_unique_and_stable() {

@@ -2,7 +2,7 @@
 //! the whole entry a link to the heading. Page numbers are filled in after pagination.
 
 use super::{Align, Layouter, stack};
-use crate::doc::{Block, Run};
+use crate::doc::{self, Block, Run};
 use crate::pdf::frame::{Glyphs, Item, Rect, Row, Target};
 use crate::pdf::tags::{Kind, Tags};
 use crate::text::Face;
@@ -21,28 +21,18 @@ pub struct Entry {
     anchor: String,
 }
 
-/// Headings of sections (level 2) and subsections (level 3), in order.
+/// The entries of `blocks`' table of contents. Entries are plain text: links inside a
+/// heading would nest links.
 pub fn entries(blocks: &[Block]) -> Vec<Entry> {
-    blocks
-        .iter()
-        .filter_map(|block| match block {
-            Block::Heading {
-                level: level @ 2..=3,
-                runs,
-                anchor,
-            } => Some(Entry {
-                level: *level,
-                // Entries are plain text; links inside a heading would nest links.
-                runs: runs
-                    .iter()
-                    .map(|r| Run {
-                        text: r.text.clone(),
-                        ..Run::default()
-                    })
-                    .collect(),
-                anchor: anchor.clone(),
-            }),
-            _ => None,
+    doc::contents(blocks)
+        .into_iter()
+        .map(|entry| Entry {
+            level: entry.level,
+            runs: vec![Run {
+                text: entry.text,
+                ..Run::default()
+            }],
+            anchor: entry.anchor.to_string(),
         })
         .collect()
 }
