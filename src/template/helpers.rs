@@ -40,19 +40,27 @@ const NO_STATUS_TONE: &str = "neutral";
 /// Adds every helper to `registry`; all but `yaml` read words or formats from `labels`.
 pub fn register(registry: &mut Handlebars<'static>, labels: Arc<LabelSets>) {
     registry.register_helper("yaml", Box::new(YamlHelper));
-    registry.register_helper("date", Box::new(DateHelper(Arc::clone(&labels))));
-    let number = NumberHelper {
-        labels: Arc::clone(&labels),
-        format: format_number,
-    };
-    registry.register_helper("number", Box::new(number));
-    let change = NumberHelper {
-        labels: Arc::clone(&labels),
-        format: format_change,
-    };
-    registry.register_helper("change", Box::new(change));
-    registry.register_helper("quarter", Box::new(QuarterHelper(Arc::clone(&labels))));
-    registry.register_helper("label", Box::new(LabelHelper(Arc::clone(&labels))));
+    let date = worded(&labels, "a date written YYYY-MM-DD", read_date, format_date);
+    registry.register_helper("date", date);
+    // `{{number value}}`: grouped thousands and at most two decimals; `{{change change}}`:
+    // the same with an arrow and a sign, "↑ +1,5" / "↓ −2".
+    registry.register_helper(
+        "number",
+        worded(&labels, "a number", JsonValue::as_f64, format_number),
+    );
+    registry.register_helper(
+        "change",
+        worded(&labels, "a number", JsonValue::as_f64, format_change),
+    );
+    let quarter = worded(
+        &labels,
+        "a quarter number 1, 2, 3 or 4",
+        read_quarter,
+        format_quarter,
+    );
+    registry.register_helper("quarter", quarter);
+    let label_key = "a label key in quotes, e.g. {{label \"summary\"}}";
+    registry.register_helper("label", worded(&labels, label_key, read_key, write_label));
     registry.register_helper("fill", Box::new(FillHelper));
     registry.register_helper("status", Box::new(StatusHelper(labels)));
 }
@@ -84,36 +92,17 @@ impl HelperDef for YamlHelper {
     }
 }
 
-/// `{{date meeting.date}}`: a `YYYY-MM-DD` date written out in the report's language.
-struct DateHelper(Arc<LabelSets>);
-
-impl HelperDef for DateHelper {
-    fn call_inner<'reg: 'rc, 'rc>(
-        &self,
-        h: &Helper<'rc>,
-        _: &'reg Handlebars<'reg>,
-        ctx: &'rc Context,
-        _: &mut RenderContext<'reg, 'rc>,
-    ) -> Result<ScopedJson<'rc>, RenderError> {
-        const EXPECTED: &str = "a date written YYYY-MM-DD";
-        let value = only_param(h, EXPECTED)?;
-        let date = value
-            .as_str()
-            .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
-            .ok_or_else(|| helper_error(h, &format!("{EXPECTED}, got {value}")))?;
-        let text = format_date(date, language_labels(&self.0, h, ctx)?).map_err(other)?;
-        Ok(ScopedJson::Derived(JsonValue::String(text)))
-    }
-}
-
-/// `{{number value}}`: grouped thousands and at most two decimals, in the report's language.
-/// `{{change change}}`: the same number with an arrow and a sign, "↑ +1,5" / "↓ −2".
-struct NumberHelper {
+/// A helper that reads its one parameter and writes it in the report's language, with the
+/// words and separators of its label file: `date`, `number`, `change`, `quarter`, `label`.
+struct Worded<T> {
     labels: Arc<LabelSets>,
-    format: fn(f64, &Labels) -> Result<String, LayoutError>,
+    /// What the parameter must be, for the message when it is not.
+    expected: &'static str,
+    read: fn(&JsonValue) -> Option<T>,
+    write: fn(T, &Labels) -> Result<String, LayoutError>,
 }
 
-impl HelperDef for NumberHelper {
+impl<T: 'static> HelperDef for Worded<T> {
     fn call_inner<'reg: 'rc, 'rc>(
         &self,
         h: &Helper<'rc>,
@@ -121,57 +110,50 @@ impl HelperDef for NumberHelper {
         ctx: &'rc Context,
         _: &mut RenderContext<'reg, 'rc>,
     ) -> Result<ScopedJson<'rc>, RenderError> {
-        let value = only_param(h, "a number")?;
-        let number = value
-            .as_f64()
-            .ok_or_else(|| helper_error(h, &format!("a number, got {value}")))?;
-        let text = (self.format)(number, language_labels(&self.labels, h, ctx)?).map_err(other)?;
+        let value = only_param(h, self.expected)?;
+        let read = (self.read)(value)
+            .ok_or_else(|| helper_error(h, &format!("{}, got {value}", self.expected)))?;
+        let text = (self.write)(read, language_labels(&self.labels, h, ctx)?).map_err(other)?;
         Ok(ScopedJson::Derived(JsonValue::String(text)))
     }
+}
+
+fn worded<T>(
+    labels: &Arc<LabelSets>,
+    expected: &'static str,
+    read: fn(&JsonValue) -> Option<T>,
+    write: fn(T, &Labels) -> Result<String, LayoutError>,
+) -> Box<Worded<T>> {
+    Box::new(Worded {
+        labels: Arc::clone(labels),
+        expected,
+        read,
+        write,
+    })
+}
+
+/// `{{date meeting.date}}`: a `YYYY-MM-DD` date written out in the report's language.
+fn read_date(value: &JsonValue) -> Option<NaiveDate> {
+    value
+        .as_str()
+        .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
 }
 
 /// `{{quarter period.quarter}}`: the quarter's name, "första kvartalet" / "first quarter".
-struct QuarterHelper(Arc<LabelSets>);
-
-impl HelperDef for QuarterHelper {
-    fn call_inner<'reg: 'rc, 'rc>(
-        &self,
-        h: &Helper<'rc>,
-        _: &'reg Handlebars<'reg>,
-        ctx: &'rc Context,
-        _: &mut RenderContext<'reg, 'rc>,
-    ) -> Result<ScopedJson<'rc>, RenderError> {
-        const EXPECTED: &str = "a quarter number 1, 2, 3 or 4";
-        let value = only_param(h, EXPECTED)?;
-        let quarter = value
-            .as_u64()
-            .and_then(|q| u8::try_from(q).ok())
-            .filter(|q| (1..=4).contains(q))
-            .ok_or_else(|| helper_error(h, &format!("{EXPECTED}, got {value}")))?;
-        let text = format_quarter(quarter, language_labels(&self.0, h, ctx)?).map_err(other)?;
-        Ok(ScopedJson::Derived(JsonValue::String(text)))
-    }
+fn read_quarter(value: &JsonValue) -> Option<u8> {
+    value
+        .as_u64()
+        .and_then(|q| u8::try_from(q).ok())
+        .filter(|q| (1..=4).contains(q))
 }
 
 /// `{{label "summary"}}`: a word from the label file of the report's language.
-struct LabelHelper(Arc<LabelSets>);
+fn read_key(value: &JsonValue) -> Option<String> {
+    value.as_str().map(str::to_owned)
+}
 
-impl HelperDef for LabelHelper {
-    fn call_inner<'reg: 'rc, 'rc>(
-        &self,
-        h: &Helper<'rc>,
-        _: &'reg Handlebars<'reg>,
-        ctx: &'rc Context,
-        _: &mut RenderContext<'reg, 'rc>,
-    ) -> Result<ScopedJson<'rc>, RenderError> {
-        const EXPECTED: &str = "a label key in quotes, e.g. {{label \"summary\"}}";
-        let value = only_param(h, EXPECTED)?;
-        let key = value
-            .as_str()
-            .ok_or_else(|| helper_error(h, &format!("{EXPECTED}, got {value}")))?;
-        let text = language_labels(&self.0, h, ctx)?.get(key).map_err(other)?;
-        Ok(ScopedJson::Derived(JsonValue::String(text.to_owned())))
-    }
+fn write_label(key: String, labels: &Labels) -> Result<String, LayoutError> {
+    labels.get(&key).map(str::to_owned)
 }
 
 /// `{{fill (label "default_decision") body=meeting.body year=period.year}}`: a text with each
