@@ -5,7 +5,6 @@
 //! page (both marked by [`super::patch`]); no row breaks across pages.
 
 use super::blocks::{ConvertContext, Element};
-use super::page::TEXT_WIDTH;
 use super::{inline, styles};
 use crate::doc::{Align, Cell, Run, Signatures, Table};
 use docx_rs::{
@@ -35,7 +34,7 @@ pub(super) fn convert_table(table: &Table, context: &mut ConvertContext) -> Opti
     if columns == 0 {
         return None;
     }
-    let widths = column_widths(table, columns);
+    let widths = column_widths(table, columns, context.text_width);
     let align = |column: usize| table.align.get(column).copied().unwrap_or(Align::Left);
     let has_header = !table.header.is_empty();
     let header = has_header.then(|| {
@@ -64,7 +63,7 @@ pub(super) fn convert_table(table: &Table, context: &mut ConvertContext) -> Opti
     Some(
         WordTable::without_borders(rows)
             .style(styles::TABLE)
-            .width(TEXT_WIDTH as usize, WidthType::Dxa)
+            .width(context.text_width, WidthType::Dxa)
             .set_grid(widths)
             .layout(TableLayoutType::Fixed),
     )
@@ -84,6 +83,8 @@ fn emphasised(run: &Run) -> Run {
 
 fn cell(runs: &[Run], align: Align, width: usize, context: &mut ConvertContext) -> TableCell {
     let paragraph = match align {
+        // Justified text in a narrow column would leave gaps between its words.
+        Align::Left if context.justify => Paragraph::new().align(AlignmentType::Left),
         Align::Left => Paragraph::new(),
         Align::Center => Paragraph::new().align(AlignmentType::Center),
         Align::Right => Paragraph::new().align(AlignmentType::Right),
@@ -93,8 +94,8 @@ fn cell(runs: &[Run], align: Align, width: usize, context: &mut ConvertContext) 
         .add_paragraph(inline::add_runs(paragraph, runs, &mut context.links))
 }
 
-/// Splits the text width between columns in proportion to their longest text.
-fn column_widths(table: &Table, columns: usize) -> Vec<usize> {
+/// Splits `text_width` between columns in proportion to their longest text.
+fn column_widths(table: &Table, columns: usize, text_width: usize) -> Vec<usize> {
     let length = |row: &Vec<Cell>, column: usize| -> usize {
         cell_runs(row, column)
             .iter()
@@ -112,7 +113,7 @@ fn column_widths(table: &Table, columns: usize) -> Vec<usize> {
             longest.unwrap_or(0).clamp(NARROWEST, WIDEST)
         })
         .collect();
-    share(TEXT_WIDTH as usize, &weights)
+    share(text_width, &weights)
 }
 
 /// Divides `total` by `weights`; the last part takes the rounding so the parts add up.
@@ -138,11 +139,11 @@ pub(super) fn convert_signatures(
         .line_spacing(LineSpacing::new().before(SIGNATURES_BEFORE))
         .keep_next(true);
     out.push(Element::from(label));
-    out.push(Element::from(writing_line(TEXT_WIDTH / 2)));
+    out.push(Element::from(writing_line(context.text_width as i32 / 2)));
     if signatures.signers.is_empty() {
         return;
     }
-    let widths = share(TEXT_WIDTH as usize, &vec![1; signatures.signers.len()]);
+    let widths = share(context.text_width, &vec![1; signatures.signers.len()]);
     let cells = signatures
         .signers
         .iter()
@@ -168,7 +169,7 @@ pub(super) fn convert_signatures(
     let row = TableRow::new(cells.collect()).cant_split();
     context.table_headers.push(false);
     let table = WordTable::without_borders(vec![row])
-        .width(TEXT_WIDTH as usize, WidthType::Dxa)
+        .width(context.text_width, WidthType::Dxa)
         .set_grid(widths)
         .layout(TableLayoutType::Fixed);
     out.push(Element::from(table));
@@ -210,7 +211,7 @@ mod tests {
             header: vec![],
             rows: vec![vec![]],
         };
-        let mut context = ConvertContext::default();
+        let mut context = ConvertContext::new(&crate::doc::Style::default());
         assert!(convert_table(&table, &mut context).is_none());
         assert!(
             context.table_headers.is_empty(),
