@@ -16,6 +16,9 @@ use docx_rs::{
 /// characters), so that a long description does not squeeze a number column to nothing.
 const NARROWEST: usize = 4;
 const WIDEST: usize = 40;
+/// The cell margins take about this many characters of a column's width, more than the
+/// text itself in a short column; without them a short bold header wraps mid-word.
+const PADDING: usize = 3;
 /// Room left to write a signature or a date above its line, in twips.
 const WRITING_SPACE: u32 = 600;
 /// Sets the signature block off from what precedes it, in twips.
@@ -94,7 +97,9 @@ fn cell(runs: &[Run], align: Align, width: usize, context: &mut ConvertContext) 
         .add_paragraph(inline::add_runs(paragraph, runs, &mut context.links))
 }
 
-/// Splits `text_width` between columns in proportion to their longest text.
+/// Splits `text_width` between columns in proportion to their longest text plus the cell
+/// margins. As in the PDF, no column gets less than 40 % of an equal share, so that a larger
+/// body size or narrower page does not break a short header word.
 fn column_widths(table: &Table, columns: usize, text_width: usize) -> Vec<usize> {
     let length = |row: &Vec<Cell>, column: usize| -> usize {
         cell_runs(row, column)
@@ -110,10 +115,15 @@ fn column_widths(table: &Table, columns: usize, text_width: usize) -> Vec<usize>
                 .chain([&table.header])
                 .map(|row| length(row, column))
                 .max();
-            longest.unwrap_or(0).clamp(NARROWEST, WIDEST)
+            longest.unwrap_or(0).clamp(NARROWEST, WIDEST) + PADDING
         })
         .collect();
-    share(text_width, &weights)
+    let floor = text_width * 2 / (5 * columns);
+    let floored: Vec<usize> = share(text_width, &weights)
+        .into_iter()
+        .map(|width| width.max(floor))
+        .collect();
+    share(text_width, &floored)
 }
 
 /// Divides `total` by `weights`; the last part takes the rounding so the parts add up.
@@ -202,6 +212,32 @@ mod tests {
         assert_eq!(share(100, &[1, 1, 1]), vec![33, 33, 34]);
         assert_eq!(share(9072, &[4, 40]).iter().sum::<usize>(), 9072);
         assert_eq!(share(10, &[0, 0]), vec![0, 10]);
+    }
+
+    #[test]
+    fn a_short_column_keeps_a_share_of_the_width() {
+        let row = |texts: &[&str]| -> Vec<Cell> {
+            texts
+                .iter()
+                .map(|text| {
+                    vec![Run {
+                        text: (*text).to_owned(),
+                        ..Run::default()
+                    }]
+                })
+                .collect()
+        };
+        let long = "a description far longer than forty characters in all";
+        let table = Table {
+            align: vec![],
+            header: row(&["Metric", "Unit", "Comment"]),
+            rows: vec![row(&[long, "%", long])],
+        };
+        // By length alone the unit column would get 8000 × 7 / 93 ≈ 600.
+        let widths = column_widths(&table, 3, 8000);
+        assert_eq!(widths.iter().sum::<usize>(), 8000);
+        assert!(widths[1] >= 1000, "{widths:?}");
+        assert!(widths[0].abs_diff(widths[2]) <= 3, "{widths:?}");
     }
 
     #[test]
