@@ -3,6 +3,7 @@
 mod build;
 mod check;
 mod docx;
+mod docx_style;
 mod layouts;
 mod snapshots;
 mod support;
