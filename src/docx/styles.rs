@@ -2,7 +2,8 @@
 //!
 //! Entry point: [`add_styles`]. Paragraphs refer to these by id and carry no font, size or
 //! colour of their own, so that a Word user restyles the whole report by editing a style.
-//! Word recognises built-in styles by their (lower-case) names, e.g. "heading 1".
+//! Word recognises built-in styles by their (lower-case) names, e.g. "heading 1". Fonts,
+//! sizes, spacing and colours come from the layout's [`doc::Style`].
 
 use super::page;
 use crate::doc::{self, Font, Rgb, Tone};
@@ -49,7 +50,7 @@ fn half_points(points: f32) -> usize {
 }
 
 /// `points` in twentieths of a point, Word's unit of spacing.
-pub(super) fn twentieths(points: f32) -> u32 {
+fn twentieths(points: f32) -> u32 {
     (points * 20.0).round() as u32
 }
 
@@ -61,7 +62,7 @@ fn auto_line(line_height: f32) -> i32 {
 /// The family name Word is given for `font`: the bundled Carlito goes by Calibri, whose
 /// metrics it shares (the font table names Carlito as the alternative); a layout's own font
 /// by its family name.
-pub(super) fn word_family(font: &Font) -> &str {
+fn word_family(font: &Font) -> &str {
     match font.files {
         None => BUNDLED_WORD_FAMILY,
         Some(_) => &font.family,
