@@ -8,13 +8,19 @@
 use super::contents::{self, Bookmarks, Entry};
 use super::inline::{self, LinkIds};
 use super::lists::{self, ListNumbering};
-use super::{DocxError, images, styles, tables};
-use crate::doc::{Block, Image, PageMap, Run as DocRun, Table as DocTable};
-use docx_rs::{BreakType, Paragraph, Run, Table};
+use super::{DocxError, images, page, styles, tables};
+use crate::doc::{Block, Image, LogoAlign, PageMap, Run as DocRun, Style, Table as DocTable};
+use docx_rs::{AlignmentType, BreakType, Paragraph, Run, Table};
 
 /// State carried through one conversion.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(super) struct ConvertContext {
+    /// The width between the margins, in twips, which tables fill.
+    pub(super) text_width: usize,
+    /// Whether body text is justified, which left-aligned table cells must not be.
+    pub(super) justify: bool,
+    /// Where the title page's row of logos sits.
+    logo_align: LogoAlign,
     pub(super) lists: ListNumbering,
     pub(super) links: LinkIds,
     pub(super) bookmarks: Bookmarks,
@@ -24,6 +30,23 @@ pub(super) struct ConvertContext {
     pub(super) image_alts: Vec<String>,
     /// For each table in document order, whether its first row is a header.
     pub(super) table_headers: Vec<bool>,
+}
+
+impl ConvertContext {
+    /// A fresh context for a document in `style`.
+    pub(super) fn new(style: &Style) -> ConvertContext {
+        ConvertContext {
+            text_width: page::text_width(style) as usize,
+            justify: style.justify,
+            logo_align: style.logo.align,
+            lists: ListNumbering::default(),
+            links: LinkIds::default(),
+            bookmarks: Bookmarks::default(),
+            contents: Vec::new(),
+            image_alts: Vec::new(),
+            table_headers: Vec::new(),
+        }
+    }
 }
 
 /// One top-level piece of the document body (boxed: docx-rs elements are large).
@@ -133,9 +156,13 @@ fn heading(level: u8, runs: &[DocRun], anchor: &str, context: &mut ConvertContex
     inline::add_runs(paragraph, runs, &mut context.links).add_bookmark_end(id)
 }
 
-/// The logos side by side in one paragraph, a space apart.
+/// The logos side by side in one paragraph, a space apart, aligned as the style says.
 fn logo_row(logos: &[Image], context: &mut ConvertContext) -> Result<Paragraph, DocxError> {
-    let mut paragraph = Paragraph::new();
+    let mut paragraph = match context.logo_align {
+        LogoAlign::Left => Paragraph::new(),
+        LogoAlign::Center => Paragraph::new().align(AlignmentType::Center),
+        LogoAlign::Right => Paragraph::new().align(AlignmentType::Right),
+    };
     for (index, logo) in logos.iter().enumerate() {
         let number = context.image_alts.len() + 1;
         let picture = images::picture(logo, number)?;

@@ -12,6 +12,8 @@ mod inline;
 mod lists;
 mod page;
 mod patch;
+#[cfg(test)]
+mod style_tests;
 mod styles;
 mod tables;
 #[cfg(test)]
@@ -53,16 +55,17 @@ impl From<zip::result::ZipError> for DocxError {
     }
 }
 
-/// Writes `doc` as a DOCX file's bytes; `pages` is the PDF's pagination, which the table of
+/// Writes `doc` as a DOCX file's bytes in the look of `doc.meta.style`; `pages` is the PDF's pagination, which the table of
 /// contents shows. The same document always gives the same bytes.
 pub fn docx(doc: &Document, pages: &PageMap) -> Result<Vec<u8>, DocxError> {
     // Turn the blocks into paragraphs and tables, collecting what the patch needs to know.
-    let mut context = ConvertContext::default();
+    let mut context = ConvertContext::new(&doc.meta.style);
     let body = blocks::convert(&doc.blocks, pages, &mut context)?;
     // Page geometry, header and footer, styles and list definitions around the body. The
     // header's logo is numbered after the body's pictures.
     let header_number = context.image_alts.len() + 1;
-    let mut package = page::setup(styles::add_styles(Docx::new()), &doc.meta, header_number)?;
+    let package = styles::add_styles(Docx::new(), &doc.meta.style);
+    let mut package = page::setup(package, &doc.meta, header_number)?;
     package = context.lists.add_definitions(package);
     package = body.into_iter().fold(package, add_child);
     // Let docx-rs write the package, then add what it has no API for.

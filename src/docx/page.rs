@@ -1,40 +1,46 @@
-//! The page: A4 with 25 mm margins, a running header and a footer with the date and
-//! "page X of Y".
+//! The page: size and margins from the style, a running header and a footer with the date
+//! and "page X of Y".
 //!
 //! Entry point: [`setup`]. The first page is the title page and has no header; from page 2
 //! the header shows the small logo, the title and the case number.
 
 use super::{DocxError, images, styles};
-use crate::doc::Meta;
+use crate::doc::{Meta, Style};
 use docx_rs::{Docx, Footer, Header, NumPages, PageMargin, PageNum, Paragraph, Run};
 
 /// One millimetre in twentieths of a point, Word's page unit.
 const TWIPS_PER_MM: f64 = 1440.0 / 25.4;
-const PAGE_WIDTH: i32 = mm(210.0);
-const PAGE_HEIGHT: i32 = mm(297.0);
-const MARGIN: i32 = mm(25.0);
-/// Header and footer sit halfway into the margin.
-const HEADER_DISTANCE: i32 = mm(12.5);
-/// The width between the margins, which tables and the header's tab stop fill.
-pub(super) const TEXT_WIDTH: i32 = PAGE_WIDTH - 2 * MARGIN;
 
-const fn mm(millimetres: f64) -> i32 {
-    (millimetres * TWIPS_PER_MM + 0.5) as i32
+/// `millimetres` in twips, rounded. The style's lengths are bounded, so the cast cannot
+/// overflow.
+fn mm(millimetres: f32) -> i32 {
+    (f64::from(millimetres) * TWIPS_PER_MM).round() as i32
 }
 
-/// Sets page size and margins, and adds the header and footer built from `meta`.
-/// `picture_number` numbers the header's logo after the body's pictures.
+/// The width between the margins, which tables and the header's tab stop fill; never
+/// negative, even when the margins overlap. Each length is rounded on its own, as Word sums
+/// the page's own numbers.
+pub(super) fn text_width(style: &Style) -> i32 {
+    let width = mm(style.page_width_mm) - mm(style.margin_left_mm) - mm(style.margin_right_mm);
+    width.max(0)
+}
+
+/// Sets page size and margins from `meta.style`, and adds the header and footer built from
+/// `meta`. `picture_number` numbers the header's logo after the body's pictures.
 pub(super) fn setup(docx: Docx, meta: &Meta, picture_number: usize) -> Result<Docx, DocxError> {
+    let style = &meta.style;
+    // Header and footer sit halfway into their margins.
     let margin = PageMargin::new()
-        .top(MARGIN)
-        .bottom(MARGIN)
-        .left(MARGIN)
-        .right(MARGIN)
-        .header(HEADER_DISTANCE)
-        .footer(HEADER_DISTANCE)
+        .top(mm(style.margin_top_mm))
+        .bottom(mm(style.margin_bottom_mm))
+        .left(mm(style.margin_left_mm))
+        .right(mm(style.margin_right_mm))
+        .header(mm(style.margin_top_mm / 2.0))
+        .footer(mm(style.margin_bottom_mm / 2.0))
         .gutter(0);
+    let side = |millimetres: f32| mm(millimetres).max(0) as u32;
     Ok(docx
-        .page_size(PAGE_WIDTH as u32, PAGE_HEIGHT as u32)
+        .page_size(side(style.page_width_mm), side(style.page_height_mm))
         .page_margin(margin)
         .header(header(meta, picture_number)?)
         .first_header(Header::new().add_paragraph(Paragraph::new().style(styles::HEADER)))
@@ -76,9 +82,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a4_with_25_mm_margins_in_twips() {
-        assert_eq!((PAGE_WIDTH, PAGE_HEIGHT), (11906, 16838));
-        assert_eq!(MARGIN, 1417);
-        assert_eq!(TEXT_WIDTH, 9072);
+    fn millimetres_become_twips() {
+        assert_eq!((mm(210.0), mm(297.0)), (11906, 16838));
+        assert_eq!((mm(25.0), mm(12.5), mm(0.0)), (1417, 709, 0));
+        assert_eq!(text_width(&Style::default()), 9072);
+        let a5 = Style {
+            page_width_mm: 148.0,
+            margin_left_mm: 30.0,
+            margin_right_mm: 20.0,
+            ..Style::default()
+        };
+        assert_eq!(text_width(&a5), 8391 - 1701 - 1134);
+        let overlapping = Style {
+            page_width_mm: 50.0,
+            margin_left_mm: 40.0,
+            margin_right_mm: 40.0,
+            ..Style::default()
+        };
+        assert_eq!(text_width(&overlapping), 0);
     }
 }

@@ -2,18 +2,20 @@
 //!
 //! Entry point: [`add_styles`]. Paragraphs refer to these by id and carry no font, size or
 //! colour of their own, so that a Word user restyles the whole report by editing a style.
-//! Word recognises built-in styles by their (lower-case) names, e.g. "heading 1".
+//! Word recognises built-in styles by their (lower-case) names, e.g. "heading 1". Fonts,
+//! sizes, spacing and colours come from the layout's [`doc::Style`].
 
-use crate::doc::Tone;
+use super::page;
+use crate::doc::{self, Font, Rgb, Tone};
 use docx_rs::{
-    BorderType, Docx, LineSpacing, LineSpacingType, RunFonts, Shading, ShdType, Style, StyleType,
-    Tab, TabLeaderType, TabValueType, TableBorder, TableBorderPosition, TableBorders,
-    TableCellMargins,
+    AlignmentType, BorderType, Docx, LineSpacing, LineSpacingType, RunFonts, Shading, ShdType,
+    Style, StyleType, Tab, TabLeaderType, TabValueType, TableBorder, TableBorderPosition,
+    TableBorders, TableCellMargins,
 };
 
-/// The body font. The PDF uses Carlito, which has Calibri's metrics, so Word shows the same
-/// line breaks and LibreOffice substitutes Carlito for it.
-pub(super) const FONT: &str = "Calibri";
+/// The name a DOCX gives the bundled font. The PDF uses Carlito, which has Calibri's
+/// metrics, so Word shows the same line breaks and LibreOffice substitutes Carlito for it.
+pub(super) const BUNDLED_WORD_FAMILY: &str = "Calibri";
 
 pub(super) const TITLE: &str = "Title";
 pub(super) const SUBTITLE: &str = "Subtitle";
@@ -27,22 +29,9 @@ pub(super) const TOC: [&str; 3] = ["TOC1", "TOC2", "TOC3"];
 pub(super) const HEADER: &str = "Header";
 pub(super) const FOOTER: &str = "Footer";
 
-/// Sizes are in half-points, as Word stores them: 10.5 pt, as in the PDF.
-const BODY_SIZE: usize = 21;
-/// Spacing is in twentieths of a point. "Auto" lines are multiples of Calibri's own line
-/// height (1.22 em) in 240ths: 266 gives the PDF's 1.35 em.
-const BODY_LINE: i32 = 266;
-/// 6 pt after each paragraph, as in the PDF.
-const BODY_AFTER: u32 = 120;
-/// Dark blue for titles and headings: 10.9:1 against white.
-const HEADING_COLOR: &str = "1F3864";
-/// Grey for secondary text (subtitle, header, footer, captions): 7:1 against white.
-const MUTED_COLOR: &str = "595959";
-/// Word's default link blue: 5.8:1 against white.
-const LINK_COLOR: &str = "0563C1";
-const TABLE_BORDER_COLOR: &str = "A6A6A6";
-/// The table style's header row: light blue-grey behind black bold text (15:1).
-pub(super) const TABLE_HEADER_FILL: &str = "D9E2F3";
+/// "Auto" line spacing is a multiple of the font's own line height, which for Calibri is
+/// 1.22 em; Word counts it in 240ths.
+const CALIBRI_LINE_EM: f32 = 1.22;
 /// Each further contents level is indented by this much, in twips (12 pt, as in the PDF).
 const TOC_INDENT: i32 = 240;
 /// Every tone of a status badge, in the order their styles are listed.
@@ -54,43 +43,83 @@ const TONES: [Tone; 5] = [
     Tone::Neutral,
 ];
 
-/// Adds the document defaults (font, size, spacing) and every style the converter refers to.
-pub(super) fn add_styles(docx: Docx) -> Docx {
-    let fonts = RunFonts::new()
-        .ascii(FONT)
-        .hi_ansi(FONT)
-        .east_asia(FONT)
-        .cs(FONT);
+/// `points` in half-points, Word's unit of font size. The style's sizes are bounded, so the
+/// cast cannot overflow.
+fn half_points(points: f32) -> usize {
+    (points * 2.0).round() as usize
+}
+
+/// `points` in twentieths of a point, Word's unit of spacing.
+fn twentieths(points: f32) -> u32 {
+    (points * 20.0).round() as u32
+}
+
+/// `line_height` (a multiple of the font size) as Word's "auto" line spacing.
+fn auto_line(line_height: f32) -> i32 {
+    (line_height / CALIBRI_LINE_EM * 240.0).round() as i32
+}
+
+/// The family name Word is given for `font`: the bundled Carlito goes by Calibri, whose
+/// metrics it shares (the font table names Carlito as the alternative); a layout's own font
+/// by its family name.
+fn word_family(font: &Font) -> &str {
+    match font.files {
+        None => BUNDLED_WORD_FAMILY,
+        Some(_) => &font.family,
+    }
+}
+
+fn run_fonts(font: &Font) -> RunFonts {
+    let family = word_family(font);
+    RunFonts::new()
+        .ascii(family)
+        .hi_ansi(family)
+        .east_asia(family)
+        .cs(family)
+}
+
+/// Adds the document defaults (font, size, spacing) and every style the converter refers to,
+/// all taken from `style`. Normal's colour and alignment are added by the patch, as docx-rs
+/// writes Normal itself.
+pub(super) fn add_styles(docx: Docx, style: &doc::Style) -> Docx {
     let spacing = LineSpacing::new()
-        .after(BODY_AFTER)
-        .line(BODY_LINE)
+        .after(twentieths(style.paragraph_space_pt))
+        .line(auto_line(style.line_height))
         .line_rule(LineSpacingType::Auto);
-    [
-        title(),
-        subtitle(),
-        // Sizes and space above as in the PDF: 16 pt after 16 pt, 12.5 pt after 11 pt.
-        heading(0, 32, 320),
-        heading(1, 25, 220),
-        heading(2, 23, 200),
-        list_paragraph(),
-        caption(),
-        toc_heading(),
-        toc(0),
-        toc(1),
-        toc(2),
-        header_or_footer(HEADER, "header"),
-        header_or_footer(FOOTER, "footer"),
-        table(),
-        hyperlink(),
-    ]
-    .into_iter()
-    .chain(TONES.map(status))
-    .fold(
-        docx.default_fonts(fonts)
-            .default_size(BODY_SIZE)
-            .default_line_spacing(spacing),
-        Docx::add_style,
-    )
+    let text_width = page::text_width(style) as usize;
+    let headings = [
+        (style.heading_size_pt, style.heading_space_before_pt),
+        (style.subheading_size_pt, style.subheading_space_before_pt),
+        // Deeper headings look like subsections, as in the PDF.
+        (style.subheading_size_pt, style.subheading_space_before_pt),
+    ];
+    [title(style), subtitle(style)]
+        .into_iter()
+        .chain(
+            headings
+                .into_iter()
+                .enumerate()
+                .map(|(level, (size, before))| heading(style, level, size, before)),
+        )
+        .chain([
+            list_paragraph(),
+            caption(style),
+            toc_heading(),
+            toc(0, text_width),
+            toc(1, text_width),
+            toc(2, text_width),
+            header_or_footer(HEADER, "header", style, text_width),
+            header_or_footer(FOOTER, "footer", style, text_width),
+            table(style.rule_colour),
+            hyperlink(style.link_colour),
+        ])
+        .chain(TONES.map(|tone| status(tone, style)))
+        .fold(
+            docx.default_fonts(run_fonts(&style.body_font))
+                .default_size(half_points(style.body_size_pt))
+                .default_line_spacing(spacing),
+            Docx::add_style,
+        )
 }
 
 /// A paragraph style built on Normal, as Word's built-ins are.
@@ -101,36 +130,50 @@ fn paragraph_style(id: &str, name: &str) -> Style {
         .next("Normal")
 }
 
-fn title() -> Style {
-    let style = paragraph_style(TITLE, "Title")
-        .size(48)
-        .color(HEADING_COLOR)
+fn title(style: &doc::Style) -> Style {
+    let title = paragraph_style(TITLE, "Title")
+        .fonts(run_fonts(&style.heading_font))
+        .size(half_points(style.title_size_pt))
+        .color(style.heading_colour.hex())
         .line_spacing(
             LineSpacing::new()
+                .before(twentieths(style.title_space_before_pt))
                 .after(240)
                 .line(240)
                 .line_rule(LineSpacingType::Auto),
         );
-    keep_with_next(style)
+    ragged(keep_with_next(title), style.justify)
 }
 
-fn subtitle() -> Style {
+fn subtitle(style: &doc::Style) -> Style {
     paragraph_style(SUBTITLE, "Subtitle")
         .size(28)
-        .color(MUTED_COLOR)
+        .color(style.muted_colour.hex())
 }
 
-/// Heading `level` (0 for "heading 1"): outline level for the navigation pane and a table of
-/// contents, kept with the paragraph that follows so it never ends a page.
-fn heading(level: usize, size: usize, before: u32) -> Style {
+/// Heading `level` (0 for "heading 1") of `size` points after `before` points: outline level
+/// for the navigation pane and a table of contents, kept with the paragraph that follows so
+/// it never ends a page.
+fn heading(style: &doc::Style, level: usize, size: f32, before: f32) -> Style {
     let name = format!("heading {}", level + 1);
-    let style = paragraph_style(HEADINGS[level], &name)
-        .size(size)
+    let heading = paragraph_style(HEADINGS[level], &name)
+        .fonts(run_fonts(&style.heading_font))
+        .size(half_points(size))
         .bold()
-        .color(HEADING_COLOR)
+        .color(style.heading_colour.hex())
         .outline_lvl(level)
-        .line_spacing(LineSpacing::new().before(before).after(80));
-    keep_with_next(style)
+        .line_spacing(LineSpacing::new().before(twentieths(before)).after(80));
+    ragged(keep_with_next(heading), style.justify)
+}
+
+/// Headings stay ragged right when Normal is justified: a heading that wraps would otherwise
+/// be spread across the line.
+fn ragged(style: Style, justify: bool) -> Style {
+    if justify {
+        style.align(AlignmentType::Left)
+    } else {
+        style
+    }
 }
 
 fn keep_with_next(mut style: Style) -> Style {
@@ -145,11 +188,11 @@ fn list_paragraph() -> Style {
         .line_spacing(LineSpacing::new().after(60))
 }
 
-fn caption() -> Style {
+fn caption(style: &doc::Style) -> Style {
     paragraph_style(CAPTION, "caption")
         .italic()
-        .size(18)
-        .color(MUTED_COLOR)
+        .size(half_points(style.small_size_pt))
+        .color(style.muted_colour.hex())
 }
 
 /// The contents' title: like a section heading, but outline level 9 ("body text") so that
@@ -164,12 +207,12 @@ fn toc_heading() -> Style {
 
 /// Contents level `level` (0 for "toc 1"): sections bold like the PDF's, subsections
 /// indented; the page number sits at the right edge after a dot leader.
-fn toc(level: usize) -> Style {
+fn toc(level: usize, text_width: usize) -> Style {
     let name = format!("toc {}", level + 1);
     let leader = Tab::new()
         .val(TabValueType::Right)
         .leader(TabLeaderType::Dot)
-        .pos(super::page::TEXT_WIDTH as usize);
+        .pos(text_width);
     let mut style = paragraph_style(TOC[level], &name)
         .indent(Some(TOC_INDENT * level as i32), None, None, None)
         .line_spacing(LineSpacing::new().after(0));
@@ -182,25 +225,24 @@ fn toc(level: usize) -> Style {
 
 /// Header and footer: small grey text with a right tab stop at the text edge, where the
 /// header puts the case number and the footer the page number.
-fn header_or_footer(id: &str, name: &str) -> Style {
-    let mut style = paragraph_style(id, name)
-        .size(18)
-        .color(MUTED_COLOR)
+fn header_or_footer(id: &str, name: &str, style: &doc::Style, text_width: usize) -> Style {
+    let mut word_style = paragraph_style(id, name)
+        .size(half_points(style.small_size_pt))
+        .color(style.muted_colour.hex())
         .line_spacing(LineSpacing::new().after(0));
-    let right = Tab::new()
-        .val(TabValueType::Right)
-        .pos(super::page::TEXT_WIDTH as usize);
-    style.paragraph_property = style.paragraph_property.add_tab(right);
-    style
+    let right = Tab::new().val(TabValueType::Right).pos(text_width);
+    word_style.paragraph_property = word_style.paragraph_property.add_tab(right);
+    word_style
 }
 
-/// Thin grey grid with roomy cells; the header row's shading is set on its cells.
-fn table() -> Style {
+/// A thin grid in the rule colour with roomy cells; the header row's look is added by the
+/// patch, as docx-rs cannot write it.
+fn table(rule: Rgb) -> Style {
     let border = |position| {
         TableBorder::new(position)
             .border_type(BorderType::Single)
             .size(4)
-            .color(TABLE_BORDER_COLOR)
+            .color(rule.hex())
     };
     let borders = [
         TableBorderPosition::Top,
@@ -238,63 +280,57 @@ pub(super) fn status_style(tone: Tone) -> &'static str {
 
 /// A status word on a light tone, in bold dark text of the same hue: the word carries the
 /// meaning, the colour only repeats it.
-fn status(tone: Tone) -> Style {
-    let (fill, text) = badge_colors(tone);
+fn status(tone: Tone, style: &doc::Style) -> Style {
+    let colours = style.badges.get(tone);
     let id = status_style(tone);
     let shading = Shading::new()
         .shd_type(ShdType::Clear)
         .color("auto")
-        .fill(fill);
-    let mut style = Style::new(id, StyleType::Character)
+        .fill(colours.fill.hex());
+    let mut word_style = Style::new(id, StyleType::Character)
         .name(format!("Status {}", &id["Status".len()..]))
         .bold()
-        .color(text);
-    style.run_property = style.run_property.shading(shading);
-    style
+        .color(colours.text.hex());
+    word_style.run_property = word_style.run_property.shading(shading);
+    word_style
 }
 
-/// (background, text) for each tone; every pair has a contrast of at least 4.5:1.
-fn badge_colors(tone: Tone) -> (&'static str, &'static str) {
-    match tone {
-        Tone::Good => ("C6EFCE", "006100"),
-        Tone::Warning => ("FFEB9C", "6B4000"),
-        Tone::Bad => ("FFC7CE", "9C0006"),
-        Tone::Done => ("DDEBF7", "1F4E79"),
-        Tone::Neutral => ("EDEDED", "404040"),
-    }
-}
-
-fn hyperlink() -> Style {
+fn hyperlink(colour: Rgb) -> Style {
     Style::new(HYPERLINK, StyleType::Character)
         .name("Hyperlink")
-        .color(LINK_COLOR)
+        .color(colour.hex())
         .underline("single")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::doc::FontFiles;
+    use std::sync::Arc;
 
-    /// WCAG 2 relative luminance of an RRGGBB colour.
-    fn luminance(hex: &str) -> f64 {
-        let channel = |i: usize| {
-            let value =
-                f64::from(u8::from_str_radix(&hex[i..i + 2], 16).expect("hex colour")) / 255.0;
-            if value <= 0.03928 {
-                value / 12.92
-            } else {
-                ((value + 0.055) / 1.055).powf(2.4)
-            }
-        };
-        0.2126 * channel(0) + 0.7152 * channel(2) + 0.0722 * channel(4)
+    #[test]
+    fn points_become_word_units() {
+        assert_eq!(half_points(10.5), 21);
+        assert_eq!(half_points(12.5), 25);
+        assert_eq!(twentieths(6.0), 120);
+        assert_eq!(twentieths(0.0), 0);
+        assert_eq!(auto_line(1.35), 266);
+        assert_eq!(auto_line(CALIBRI_LINE_EM), 240);
     }
 
     #[test]
-    fn badge_text_contrasts_with_its_background() {
-        for tone in TONES {
-            let (fill, text) = badge_colors(tone);
-            let ratio = (luminance(fill) + 0.05) / (luminance(text) + 0.05);
-            assert!(ratio >= 4.5, "{tone:?}: {ratio:.2}");
-        }
+    fn the_bundled_font_goes_by_calibri_and_a_layouts_own_by_its_name() {
+        assert_eq!(word_family(&Font::bundled()), "Calibri");
+        let face = Arc::new(Vec::new());
+        let own = Font {
+            family: "Source Sans 3".to_owned(),
+            files: Some(FontFiles {
+                regular: face.clone(),
+                bold: face.clone(),
+                italic: face.clone(),
+                bold_italic: face,
+            }),
+        };
+        assert_eq!(word_family(&own), "Source Sans 3");
     }
 }

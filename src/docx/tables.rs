@@ -5,7 +5,6 @@
 //! page (both marked by [`super::patch`]); no row breaks across pages.
 
 use super::blocks::{ConvertContext, Element};
-use super::page::TEXT_WIDTH;
 use super::{inline, styles};
 use crate::doc::{Align, Cell, Run, Signatures, Table};
 use docx_rs::{
@@ -17,6 +16,9 @@ use docx_rs::{
 /// characters), so that a long description does not squeeze a number column to nothing.
 const NARROWEST: usize = 4;
 const WIDEST: usize = 40;
+/// The cell margins take about this many characters of a column's width, more than the
+/// text itself in a short column; without them a short bold header wraps mid-word.
+const PADDING: usize = 3;
 /// Room left to write a signature or a date above its line, in twips.
 const WRITING_SPACE: u32 = 600;
 /// Sets the signature block off from what precedes it, in twips.
@@ -35,7 +37,7 @@ pub(super) fn convert_table(table: &Table, context: &mut ConvertContext) -> Opti
     if columns == 0 {
         return None;
     }
-    let widths = column_widths(table, columns);
+    let widths = column_widths(table, columns, context.text_width);
     let align = |column: usize| table.align.get(column).copied().unwrap_or(Align::Left);
     let has_header = !table.header.is_empty();
     let header = has_header.then(|| {
@@ -64,7 +66,7 @@ pub(super) fn convert_table(table: &Table, context: &mut ConvertContext) -> Opti
     Some(
         WordTable::without_borders(rows)
             .style(styles::TABLE)
-            .width(TEXT_WIDTH as usize, WidthType::Dxa)
+            .width(context.text_width, WidthType::Dxa)
             .set_grid(widths)
             .layout(TableLayoutType::Fixed),
     )
@@ -84,6 +86,8 @@ fn emphasised(run: &Run) -> Run {
 
 fn cell(runs: &[Run], align: Align, width: usize, context: &mut ConvertContext) -> TableCell {
     let paragraph = match align {
+        // Justified text in a narrow column would leave gaps between its words.
+        Align::Left if context.justify => Paragraph::new().align(AlignmentType::Left),
         Align::Left => Paragraph::new(),
         Align::Center => Paragraph::new().align(AlignmentType::Center),
         Align::Right => Paragraph::new().align(AlignmentType::Right),
@@ -93,8 +97,10 @@ fn cell(runs: &[Run], align: Align, width: usize, context: &mut ConvertContext) 
         .add_paragraph(inline::add_runs(paragraph, runs, &mut context.links))
 }
 
-/// Splits the text width between columns in proportion to their longest text.
-fn column_widths(table: &Table, columns: usize) -> Vec<usize> {
+/// Splits `text_width` between columns in proportion to their longest text plus the cell
+/// margins. As in the PDF, no column gets less than 40 % of an equal share, so that a larger
+/// body size or narrower page does not break a short header word.
+fn column_widths(table: &Table, columns: usize, text_width: usize) -> Vec<usize> {
     let length = |row: &Vec<Cell>, column: usize| -> usize {
         cell_runs(row, column)
             .iter()
@@ -109,10 +115,15 @@ fn column_widths(table: &Table, columns: usize) -> Vec<usize> {
                 .chain([&table.header])
                 .map(|row| length(row, column))
                 .max();
-            longest.unwrap_or(0).clamp(NARROWEST, WIDEST)
+            longest.unwrap_or(0).clamp(NARROWEST, WIDEST) + PADDING
         })
         .collect();
-    share(TEXT_WIDTH as usize, &weights)
+    let floor = text_width * 2 / (5 * columns);
+    let floored: Vec<usize> = share(text_width, &weights)
+        .into_iter()
+        .map(|width| width.max(floor))
+        .collect();
+    share(text_width, &floored)
 }
 
 /// Divides `total` by `weights`; the last part takes the rounding so the parts add up.
@@ -138,11 +149,11 @@ pub(super) fn convert_signatures(
         .line_spacing(LineSpacing::new().before(SIGNATURES_BEFORE))
         .keep_next(true);
     out.push(Element::from(label));
-    out.push(Element::from(writing_line(TEXT_WIDTH / 2)));
+    out.push(Element::from(writing_line(context.text_width as i32 / 2)));
     if signatures.signers.is_empty() {
         return;
     }
-    let widths = share(TEXT_WIDTH as usize, &vec![1; signatures.signers.len()]);
+    let widths = share(context.text_width, &vec![1; signatures.signers.len()]);
     let cells = signatures
         .signers
         .iter()
@@ -168,7 +179,7 @@ pub(super) fn convert_signatures(
     let row = TableRow::new(cells.collect()).cant_split();
     context.table_headers.push(false);
     let table = WordTable::without_borders(vec![row])
-        .width(TEXT_WIDTH as usize, WidthType::Dxa)
+        .width(context.text_width, WidthType::Dxa)
         .set_grid(widths)
         .layout(TableLayoutType::Fixed);
     out.push(Element::from(table));
@@ -204,13 +215,39 @@ mod tests {
     }
 
     #[test]
+    fn a_short_column_keeps_a_share_of_the_width() {
+        let row = |texts: &[&str]| -> Vec<Cell> {
+            texts
+                .iter()
+                .map(|text| {
+                    vec![Run {
+                        text: (*text).to_owned(),
+                        ..Run::default()
+                    }]
+                })
+                .collect()
+        };
+        let long = "a description far longer than forty characters in all";
+        let table = Table {
+            align: vec![],
+            header: row(&["Metric", "Unit", "Comment"]),
+            rows: vec![row(&[long, "%", long])],
+        };
+        // By length alone the unit column would get 8000 × 7 / 93 ≈ 600.
+        let widths = column_widths(&table, 3, 8000);
+        assert_eq!(widths.iter().sum::<usize>(), 8000);
+        assert!(widths[1] >= 1000, "{widths:?}");
+        assert!(widths[0].abs_diff(widths[2]) <= 3, "{widths:?}");
+    }
+
+    #[test]
     fn a_table_without_cells_is_dropped() {
         let table = Table {
             align: vec![],
             header: vec![],
             rows: vec![vec![]],
         };
-        let mut context = ConvertContext::default();
+        let mut context = ConvertContext::new(&crate::doc::Style::default());
         assert!(convert_table(&table, &mut context).is_none());
         assert!(
             context.table_headers.is_empty(),

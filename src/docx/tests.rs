@@ -4,7 +4,7 @@ use super::images::tests::tiny_png;
 use super::*;
 use crate::doc::{
     Align, Block, Image, ImageFormat, List, ListItem, Meta, PageLabels, PageMap, Run, Signatures,
-    Signer, Table, Tone,
+    Signer, Style, Table, Tone,
 };
 use chrono::NaiveDate;
 use std::io::{Cursor, Read};
@@ -97,7 +97,7 @@ fn table() -> Block {
     })
 }
 
-fn report() -> Document {
+pub(super) fn report() -> Document {
     let logo = Image {
         data: Arc::new(tiny_png(60, 20)),
         format: ImageFormat::Png,
@@ -162,7 +162,7 @@ fn report() -> Document {
 }
 
 /// The PDF's pages of the sample report's headings.
-fn pages() -> PageMap {
+pub(super) fn pages() -> PageMap {
     PageMap::from([
         ("medborgarlöfte trygg stad".to_owned(), 1),
         ("sammanfattning".to_owned(), 2),
@@ -176,7 +176,7 @@ fn built() -> Vec<u8> {
 }
 
 /// The text of `name` in the package `bytes`.
-fn part(bytes: &[u8], name: &str) -> String {
+pub(super) fn part(bytes: &[u8], name: &str) -> String {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).expect("a ZIP package");
     let mut file = archive
         .by_name(name)
@@ -184,6 +184,15 @@ fn part(bytes: &[u8], name: &str) -> String {
     let mut xml = String::new();
     file.read_to_string(&mut xml).expect("UTF-8 XML");
     xml
+}
+
+/// The definition of the style `id` in the styles part `styles`, from its id to its end.
+pub(super) fn style_xml<'a>(styles: &'a str, id: &str) -> &'a str {
+    let start = styles
+        .find(&format!(r#"w:styleId="{id}""#))
+        .unwrap_or_else(|| panic!("style {id} defined"));
+    let length = styles[start..].find("</w:style>").expect("style closes");
+    &styles[start..start + length]
 }
 
 #[test]
@@ -205,11 +214,7 @@ fn styles_define_outline_levels_font_and_language() {
         ("Heading2", "heading 2", 1),
         ("Heading3", "heading 3", 2),
     ] {
-        let start = styles
-            .find(&format!(r#"w:styleId="{id}""#))
-            .expect("heading style defined");
-        let style =
-            &styles[start..start + styles[start..].find("</w:style>").expect("style closes")];
+        let style = style_xml(&styles, id);
         assert!(
             style.contains(&format!(r#"<w:name w:val="{name}" />"#)),
             "{style}"
@@ -547,26 +552,21 @@ fn badges_use_character_styles_and_runs_carry_no_colour_or_size() {
         ),
         "{document}"
     );
-    for direct in [
-        "<w:color ",
-        "<w:sz ",
-        "<w:rFonts ",
-        "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"C6EFCE\"",
-    ] {
+    let good = Style::default().badges.good;
+    let fill = format!(r#"w:fill="{}""#, good.fill.hex());
+    for direct in ["<w:color ", "<w:sz ", "<w:rFonts ", &fill] {
         assert!(!document.contains(direct), "{direct} in the body");
     }
     let styles = part(&bytes, "word/styles.xml");
-    let start = styles.find(r#"w:styleId="StatusGood""#).expect("the style");
-    let style = &styles[start..start + styles[start..].find("</w:style>").expect("closes")];
-    assert!(
-        style.contains(r#"w:type="character""#)
-            || styles[..start].ends_with(r#"w:type="character" "#)
-    );
+    let style = style_xml(&styles, "StatusGood");
+    let start = styles.find(style).expect("the style");
+    assert!(styles[..start].ends_with(r#"w:type="character" "#));
+    let colour = format!(r#"<w:color w:val="{}" />"#, good.text.hex());
     for property in [
         r#"<w:name w:val="Status Good" />"#,
         "<w:b />",
-        r#"<w:color w:val="006100" />"#,
-        r#"w:fill="C6EFCE""#,
+        &colour,
+        &fill,
     ] {
         assert!(style.contains(property), "{property} in {style}");
     }

@@ -3,6 +3,7 @@
 mod build;
 mod check;
 mod docx;
+mod docx_style;
 mod layouts;
 mod lint;
 mod new;

@@ -7,7 +7,8 @@
 //!
 //! - the full core properties (docx-rs cannot set title, subject, author, keywords, language);
 //! - the custom properties, in the metadata's order (docx-rs keeps them in a hash map);
-//! - Calibri in the font table, with Carlito as its alternative;
+//! - Calibri in the font table, with Carlito as its alternative, when the bundled font is used;
+//! - the Normal style's text colour and alignment (docx-rs writes Normal itself, empty);
 //! - `w:lang` on the document defaults, so Word checks spelling in the report's language;
 //! - `w:tblHeader` on header rows, so they repeat on every page, and the table style's
 //!   header-row look (`w:tblStylePr`, switched on per table by `w:tblLook`);
@@ -19,7 +20,7 @@
 mod order;
 
 use super::{DocxError, styles};
-use crate::doc::Meta;
+use crate::doc::{Meta, Rgb, Style};
 use std::io::{Cursor, Read, Write};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
@@ -58,8 +59,9 @@ fn fix_part(
         "docProps/core.xml" => Ok(core_properties(plan.meta).into_bytes()),
         "docProps/custom.xml" => Ok(custom_properties(&plan.meta.properties).into_bytes()),
         "word/styles.xml" => edit(name, data, |xml| {
-            let xml = header_row_look(xml)?;
-            order::schema_order(&default_language(&xml, &plan.meta.language)?)
+            let xml = header_row_look(xml, plan.meta.style.table_header_fill)?;
+            let xml = order::schema_order(&default_language(&xml, &plan.meta.language)?)?;
+            normal_style(&xml, &plan.meta.style)
         }),
         "word/document.xml" => edit(name, data, |xml| {
             let xml = renumber_paragraphs(xml, paragraph_ids);
@@ -68,7 +70,7 @@ fn fix_part(
         }),
         "word/numbering.xml" => edit(name, data, order::schema_order),
         "word/_rels/document.xml.rels" => edit(name, data, sort_relationships),
-        "word/fontTable.xml" => edit(name, data, declare_body_font),
+        "word/fontTable.xml" => edit(name, data, |xml| declare_fonts(xml, &plan.meta.style)),
         _ if is_header_or_footer(name) => edit(name, data, |xml| {
             let xml = renumber_paragraphs(xml, paragraph_ids);
             // Only the running header has a picture: the logo.
@@ -176,9 +178,40 @@ fn insert_before_once(
     }
 }
 
-/// Gives the table style a distinct header row: bold on a light shade. docx-rs has no
-/// conditional table formatting; a Word user restyles every table's header row here.
-fn header_row_look(xml: &str) -> Result<String, DocxError> {
+/// How docx-rs writes the Normal style, whatever it was asked for, once in schema order.
+const EMPTY_NORMAL: &str = concat!(
+    r#"<w:style w:type="paragraph" w:styleId="Normal"><w:name w:val="Normal" /><w:qFormat />"#,
+    r#"<w:pPr><w:rPr /></w:pPr><w:rPr /></w:style>"#
+);
+
+/// Gives Normal, which every body paragraph uses, the text colour and, for a justified
+/// style, justified alignment; a Word user changes them for the whole report there. It
+/// writes in schema order, so it runs after [`order::schema_order`].
+fn normal_style(xml: &str, style: &Style) -> Result<String, DocxError> {
+    let alignment = if style.justify {
+        r#"<w:jc w:val="both" />"#
+    } else {
+        ""
+    };
+    let normal = format!(
+        concat!(
+            r#"<w:style w:type="paragraph" w:styleId="Normal"><w:name w:val="Normal" /><w:qFormat />"#,
+            r#"<w:pPr>{}<w:rPr /></w:pPr><w:rPr><w:color w:val="{}" /></w:rPr></w:style>"#
+        ),
+        alignment,
+        style.text_colour.hex()
+    );
+    match xml.match_indices(EMPTY_NORMAL).count() {
+        1 => Ok(xml.replacen(EMPTY_NORMAL, &normal, 1)),
+        count => Err(DocxError::Patch(format!(
+            "expected one empty Normal style, found {count}"
+        ))),
+    }
+}
+
+/// Gives the table style a distinct header row: bold on `fill`. docx-rs has no conditional
+/// table formatting; a Word user restyles every table's header row here.
+fn header_row_look(xml: &str, fill: Rgb) -> Result<String, DocxError> {
     let style = format!(r#"w:styleId="{}""#, styles::TABLE);
     let end = xml
         .find(&style)
@@ -189,20 +222,25 @@ fn header_row_look(xml: &str) -> Result<String, DocxError> {
             r#"<w:tblStylePr w:type="firstRow"><w:rPr><w:b /><w:bCs /></w:rPr>"#,
             r#"<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{}" /></w:tcPr></w:tblStylePr>"#
         ),
-        styles::TABLE_HEADER_FILL
+        fill.hex()
     );
     Ok([&xml[..end], &look, &xml[end..]].concat())
 }
 
-/// Declares the body font with Carlito, its metric twin, as the alternative for systems
-/// without Calibri; docx-rs's font table lists only Times New Roman, Symbol and Arial.
-fn declare_body_font(xml: &str) -> Result<String, DocxError> {
+/// Declares Calibri, which stands for the bundled font, with Carlito, its metric twin, as the
+/// alternative for systems without Calibri; docx-rs's font table lists only Times New Roman,
+/// Symbol and Arial. A layout's own fonts need no entry: Word finds them by name.
+fn declare_fonts(xml: &str, style: &Style) -> Result<String, DocxError> {
+    let fonts = [&style.body_font, &style.heading_font];
+    if fonts.iter().all(|font| font.files.is_some()) {
+        return Ok(xml.to_owned());
+    }
     let font = format!(
         concat!(
             r#"<w:font w:name="{}"><w:altName w:val="Carlito" /><w:panose1 w:val="020F0502020204030204" />"#,
             r#"<w:charset w:val="00" /><w:family w:val="swiss" /><w:pitch w:val="variable" /></w:font>"#
         ),
-        styles::FONT
+        styles::BUNDLED_WORD_FAMILY
     );
     insert_before_once(xml, "</w:fonts>", &font, "font table")
 }
@@ -364,8 +402,9 @@ fn zip(parts: &[(String, Vec<u8>)]) -> Result<Vec<u8>, DocxError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::doc::PageLabels;
+    use crate::doc::{Font, FontFiles, PageLabels};
     use chrono::NaiveDate;
+    use std::sync::Arc;
 
     fn meta() -> Meta {
         Meta {
@@ -449,9 +488,10 @@ mod tests {
     #[test]
     fn the_table_style_gets_a_header_row_look() {
         let xml = r#"<w:style w:styleId="Hyperlink"></w:style><w:style w:styleId="TableGrid"><w:tblPr /></w:style>"#;
-        let patched = header_row_look(xml).expect("table style present");
+        let patched = header_row_look(xml, Rgb(0xd9, 0xe2, 0xf3)).expect("table style present");
         assert!(patched.ends_with(r#"<w:tblPr /><w:tblStylePr w:type="firstRow"><w:rPr><w:b /><w:bCs /></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="D9E2F3" /></w:tcPr></w:tblStylePr></w:style>"#), "{patched}");
-        assert!(header_row_look("<w:style w:styleId=\"Normal\"></w:style>").is_err());
+        let normal = "<w:style w:styleId=\"Normal\"></w:style>";
+        assert!(header_row_look(normal, Rgb(0, 0, 0)).is_err());
     }
 
     #[test]
@@ -480,11 +520,47 @@ mod tests {
     }
 
     #[test]
-    fn the_body_font_is_declared_with_its_metric_twin() {
-        let patched = declare_body_font(r#"<w:fonts><w:font w:name="Arial" /></w:fonts>"#)
-            .expect("font table");
+    fn the_bundled_font_is_declared_with_its_metric_twin() {
+        let table = r#"<w:fonts><w:font w:name="Arial" /></w:fonts>"#;
+        let patched = declare_fonts(table, &Style::default()).expect("font table");
         assert!(patched.ends_with(r#"<w:altName w:val="Carlito" /><w:panose1 w:val="020F0502020204030204" /><w:charset w:val="00" /><w:family w:val="swiss" /><w:pitch w:val="variable" /></w:font></w:fonts>"#));
         assert!(patched.contains(r#"<w:font w:name="Calibri">"#));
+        let face = Arc::new(Vec::new());
+        let own = Font {
+            family: "Lato".to_owned(),
+            files: Some(FontFiles {
+                regular: face.clone(),
+                bold: face.clone(),
+                italic: face.clone(),
+                bold_italic: face,
+            }),
+        };
+        let headings_only = Style {
+            body_font: own.clone(),
+            ..Style::default()
+        };
+        let patched = declare_fonts(table, &headings_only).expect("font table");
+        assert!(patched.contains("Calibri"), "headings still use it");
+        let neither = Style {
+            heading_font: own,
+            ..headings_only
+        };
+        assert_eq!(declare_fonts(table, &neither).expect("font table"), table);
+    }
+
+    #[test]
+    fn normal_gets_the_text_colour_and_justification() {
+        let xml = format!("<w:styles>{EMPTY_NORMAL}</w:styles>");
+        let ragged = normal_style(&xml, &Style::default()).expect("Normal present");
+        assert!(ragged.contains(r#"<w:pPr><w:rPr /></w:pPr><w:rPr><w:color w:val="1A1A1A" /></w:rPr></w:style></w:styles>"#), "{ragged}");
+        let justified = Style {
+            justify: true,
+            text_colour: Rgb(0, 0x20, 0x40),
+            ..Style::default()
+        };
+        let patched = normal_style(&xml, &justified).expect("Normal present");
+        assert!(patched.contains(r#"<w:pPr><w:jc w:val="both" /><w:rPr /></w:pPr><w:rPr><w:color w:val="002040" /></w:rPr>"#), "{patched}");
+        assert!(normal_style("<w:styles />", &justified).is_err());
     }
 
     #[test]
