@@ -11,7 +11,7 @@ use crate::diag::Diagnostic;
 use crate::doc::{self, Document, Image, ImageStore, Meta, PageLabels, Style};
 use crate::docx;
 use crate::pdf::{self, PdfOptions};
-use crate::report::{self, Report};
+use crate::report::{self, Organisation, Report};
 use crate::template::{self, Layout};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -121,7 +121,7 @@ pub fn document(report: &Report, layout: &Layout) -> Result<Document, String> {
 fn meta(report: &Report, layout: &Layout) -> Result<Meta, template::LayoutError> {
     let label = |key: &str| layout.label(report.language, key).map(str::to_string);
     let case_number = report.meeting.as_ref().and_then(|m| m.case_number.clone());
-    let period = format!("{}-Q{}", report.period.year, report.period.quarter);
+    let period = report.period.to_string();
     let keywords = [
         Some(report.programme.clone()),
         Some(period),
@@ -155,12 +155,13 @@ fn meta(report: &Report, layout: &Layout) -> Result<Meta, template::LayoutError>
     })
 }
 
-/// The first organisation's logo, for the running header, unless the style leaves it out.
+/// The logo of the first organisation that has one, in the report's order, for the running
+/// header, unless the style leaves it out.
 fn header_logo(report: &Report, style: &Style) -> Option<Image> {
     if !style.logo.in_header {
         return None;
     }
-    let image = images(report).into_values().next()?;
+    let image = report.organisations.iter().find_map(logo_image)?;
     Some(Image {
         height_mm: style.logo.header_height_mm,
         ..image
@@ -169,7 +170,7 @@ fn header_logo(report: &Report, style: &Style) -> Option<Image> {
 
 /// Custom document properties, so an archive can search by programme, period and case.
 fn properties(report: &Report) -> Vec<(String, String)> {
-    let period = format!("{}-Q{}", report.period.year, report.period.quarter);
+    let period = report.period.to_string();
     let case = report.meeting.as_ref().and_then(|m| m.case_number.clone());
     [
         ("Programme", Some(report.programme.clone())),
@@ -186,15 +187,17 @@ fn images(report: &Report) -> ImageStore {
     report
         .organisations
         .iter()
-        .filter_map(|org| {
-            let logo = org.logo.as_ref()?;
-            let image = Image {
-                data: Arc::new(logo.data.clone()),
-                format: logo.format,
-                alt: org.name.clone(),
-                height_mm: LOGO_HEIGHT_MM,
-            };
-            Some((logo.written.clone(), image))
-        })
+        .filter_map(|org| Some((org.logo.as_ref()?.written.clone(), logo_image(org)?)))
         .collect()
+}
+
+/// The organisation's logo as the document shows it, named by the organisation.
+fn logo_image(org: &Organisation) -> Option<Image> {
+    let logo = org.logo.as_ref()?;
+    Some(Image {
+        data: Arc::new(logo.data.clone()),
+        format: logo.format,
+        alt: org.name.clone(),
+        height_mm: LOGO_HEIGHT_MM,
+    })
 }
