@@ -40,14 +40,14 @@ type PlanKey = (Face, Option<Script>, Direction);
 pub struct Shaper {
     fonts: Vec<(ShaperFont<'static, 'static>, f32)>,
     plans: RefCell<Vec<(PlanKey, Rc<ShapePlan>)>>,
-    /// Words shaped so far: a report repeats its words, and shaping a word again gives
-    /// the same glyphs.
-    words: RefCell<HashMap<(Face, String), Word>>,
+    /// Words shaped so far, one table per face: a report repeats its words, and shaping
+    /// a word again gives the same glyphs. Kept per face so a lookup needs no new string.
+    words: RefCell<[HashMap<String, Word>; Face::ALL.len()]>,
     /// One buffer, cleared between uses, instead of one allocation a word.
     buffer: RefCell<Buffer>,
 }
 
-/// Words remembered at most; beyond it the memory is cleared, so a huge report cannot
+/// Words remembered at most per face; beyond it the memory is cleared, so a huge report cannot
 /// grow it without bound.
 const WORD_CACHE_LIMIT: usize = 50_000;
 
@@ -66,23 +66,23 @@ impl Shaper {
         Shaper {
             fonts,
             plans: RefCell::new(Vec::new()),
-            words: RefCell::new(HashMap::new()),
+            words: RefCell::new(Default::default()),
             buffer: RefCell::new(Buffer::new()),
         }
     }
 
     /// Glyphs for `text` in `face`, left to right.
     pub fn shape(&self, face: Face, text: &str) -> Vec<ShapedGlyph> {
-        let key = (face, text.to_string());
-        if let Some(glyphs) = self.words.borrow().get(&key) {
+        if let Some(glyphs) = self.words.borrow()[face.index()].get(text) {
             return glyphs.to_vec();
         }
         let glyphs = self.shape_uncached(face, text);
         let mut words = self.words.borrow_mut();
-        if words.len() >= WORD_CACHE_LIMIT {
-            words.clear();
+        let known = &mut words[face.index()];
+        if known.len() >= WORD_CACHE_LIMIT {
+            known.clear();
         }
-        words.insert(key, glyphs.clone().into());
+        known.insert(text.to_string(), glyphs.clone().into());
         glyphs
     }
 
