@@ -6,12 +6,14 @@
 //! `doc` (Markdown → [`doc::Document`]) → `pdf` / `docx` (document → bytes).
 //! `cmd` drives it for the command line; `diag`, `text` and `image` are leaves.
 
+pub mod chart;
 pub mod cli;
 pub mod cmd;
 pub mod diag;
 pub mod doc;
 pub mod docx;
 pub mod image;
+pub mod number;
 pub mod pdf;
 pub mod report;
 pub mod template;

@@ -145,6 +145,7 @@ fn meta(report: &Report, layout: &Layout) -> Result<Meta, template::LayoutError>
         date_text: layout.format_date(report.date, report.language)?,
         header_logo: header_logo(report, layout.style()),
         properties: properties(report),
+        numbers: layout.number_format(report.language)?,
         labels: PageLabels {
             page: label("page")?,
             of: label("of")?,

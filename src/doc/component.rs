@@ -5,7 +5,9 @@
 //! component, so a layout author learns of a typo at once.
 
 use super::parse::printable;
-use super::{Block, Image, ImageStore, ParseError, Signatures, Signer};
+use super::{
+    Block, Chart, ChartPoint, ChartTarget, Image, ImageStore, ParseError, Signatures, Signer,
+};
 use serde::Deserialize;
 
 /// The info-string prefix of a component fence.
@@ -45,6 +47,37 @@ struct SignerParams {
     lines: Vec<String>,
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ChartParams {
+    alt: String,
+    #[serde(default)]
+    unit: Option<String>,
+    #[serde(default)]
+    target: Option<TargetParams>,
+    points: Vec<PointParams>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TargetParams {
+    value: f64,
+    label: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PointParams {
+    label: String,
+    #[serde(default)]
+    value: Option<f64>,
+    #[serde(default)]
+    current: bool,
+}
+
+/// More points than this would not be legible side by side on a page.
+const MAX_CHART_POINTS: usize = 40;
+
 /// The block for component `name` with YAML parameters `body`.
 pub fn parse(name: &str, body: &str, images: &ImageStore) -> Result<Block, ParseError> {
     match name {
@@ -54,6 +87,7 @@ pub fn parse(name: &str, body: &str, images: &ImageStore) -> Result<Block, Parse
         "pagebreak" => Err(ParseError(format!(
             "component `{PREFIX}pagebreak` takes no parameters"
         ))),
+        "chart" => chart(read(name, body)?),
         "contents" => {
             let params: ContentsParams = read(name, body)?;
             Ok(Block::Contents {
@@ -61,7 +95,7 @@ pub fn parse(name: &str, body: &str, images: &ImageStore) -> Result<Block, Parse
             })
         }
         _ => Err(ParseError(format!(
-            "unknown component `{PREFIX}{name}`; known components are `{PREFIX}logos`, `{PREFIX}contents`, `{PREFIX}pagebreak` and `{PREFIX}signatures`"
+            "unknown component `{PREFIX}{name}`; known components are `{PREFIX}logos`, `{PREFIX}contents`, `{PREFIX}chart`, `{PREFIX}pagebreak` and `{PREFIX}signatures`"
         ))),
     }
 }
@@ -90,6 +124,40 @@ fn logos(params: Vec<LogoParams>, images: &ImageStore) -> Result<Block, ParseErr
         })
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Block::Logos(logos))
+}
+
+fn chart(params: ChartParams) -> Result<Block, ParseError> {
+    let fail = |why: &str| Err(ParseError(format!("in component `{PREFIX}chart`: {why}")));
+    if params.alt.trim().is_empty() {
+        return fail("`alt` must say what the chart shows");
+    }
+    if params.points.is_empty() || params.points.len() > MAX_CHART_POINTS {
+        return fail(&format!(
+            "`points` must hold 1 to {MAX_CHART_POINTS} points"
+        ));
+    }
+    let values = params.points.iter().filter_map(|p| p.value);
+    let target = params.target.as_ref().map(|t| t.value);
+    if !values.chain(target).all(f64::is_finite) {
+        return fail("every value must be a finite number");
+    }
+    Ok(Block::Chart(Chart {
+        alt: printable(&params.alt),
+        unit: params.unit.as_deref().map(printable),
+        target: params.target.map(|t| ChartTarget {
+            value: t.value,
+            label: printable(&t.label),
+        }),
+        points: params
+            .points
+            .into_iter()
+            .map(|p| ChartPoint {
+                label: printable(&p.label),
+                value: p.value,
+                current: p.current,
+            })
+            .collect(),
+    }))
 }
 
 fn signatures(params: SignatureParams) -> Block {

@@ -13,6 +13,7 @@ pub use style::{
 };
 
 pub use crate::image::ImageFormat;
+pub use crate::number::NumberFormat;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -43,6 +44,9 @@ pub struct Meta {
     pub case_number: Option<String>,
     /// Labels the backends print themselves.
     pub labels: PageLabels,
+    /// How the report's language writes numbers, for what backends write themselves
+    /// (a chart's axis).
+    pub numbers: NumberFormat,
     /// The issue date as printed in the report's language ("12 april 2023"), for footers.
     pub date_text: String,
     /// The logo shown small in the running header (the first organisation's).
@@ -74,6 +78,10 @@ impl Meta {
                 of: "av".into(),
                 case_number: "Dnr".into(),
                 draft: "UTKAST".into(),
+            },
+            numbers: NumberFormat {
+                decimal: ",".into(),
+                thousands: "\u{a0}".into(),
             },
             date_text: "12 april 2023".into(),
             header_logo: None,
@@ -117,6 +125,8 @@ pub enum Block {
     },
     /// What follows starts on a new page (after a cover page).
     PageBreak,
+    /// A metric over quarters, drawn as a figure the width of the text.
+    Chart(Chart),
 }
 
 /// A piece of text with one style.
@@ -178,6 +188,36 @@ pub struct Image {
     pub alt: String,
     /// Drawn height in millimetres; the width follows the image's proportions.
     pub height_mm: f32,
+}
+
+/// A small line chart of one metric over quarters. Each backend draws it from these
+/// values; the alternative text states the series in words for those who cannot see it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chart {
+    pub alt: String,
+    /// Written above the value axis: "st", "%".
+    pub unit: Option<String>,
+    /// Oldest first; the report's quarter is marked `current`.
+    pub points: Vec<ChartPoint>,
+    pub target: Option<ChartTarget>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartPoint {
+    /// The quarter on the time axis: "K1 2023" / "Q1 2023".
+    pub label: String,
+    /// `None` is a quarter without a value: a gap in the line, never a zero.
+    pub value: Option<f64>,
+    /// The report's own quarter, drawn larger and labelled in bold.
+    pub current: bool,
+}
+
+/// The target, drawn as a dashed line across the chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartTarget {
+    pub value: f64,
+    /// "Mål" / "Target", written with the value at the line's end.
+    pub label: String,
 }
 
 /// A signature block: one column per signer, with lines for place, date and signature.

@@ -9,7 +9,10 @@ use super::contents::{self, Bookmarks, Entry};
 use super::inline::{self, LinkIds};
 use super::lists::{self, ListNumbering};
 use super::{DocxError, images, page, styles, tables};
-use crate::doc::{Block, Image, LogoAlign, PageMap, Run as DocRun, Style, Table as DocTable};
+use crate::doc::{
+    Block, Chart, Image, LogoAlign, Meta, NumberFormat, PageMap, Run as DocRun, Style,
+    Table as DocTable,
+};
 use docx_rs::{AlignmentType, BreakType, Paragraph, Run, Table};
 
 /// State carried through one conversion.
@@ -19,8 +22,9 @@ pub(super) struct ConvertContext {
     pub(super) text_width: usize,
     /// Whether body text is justified, which left-aligned table cells must not be.
     pub(super) justify: bool,
-    /// Where the title page's row of logos sits.
-    logo_align: LogoAlign,
+    /// The style and number format charts are drawn with; the logos' alignment.
+    style: Style,
+    numbers: NumberFormat,
     pub(super) lists: ListNumbering,
     pub(super) links: LinkIds,
     pub(super) bookmarks: Bookmarks,
@@ -33,12 +37,14 @@ pub(super) struct ConvertContext {
 }
 
 impl ConvertContext {
-    /// A fresh context for a document in `style`.
-    pub(super) fn new(style: &Style) -> ConvertContext {
+    /// A fresh context for a document described by `meta`.
+    pub(super) fn new(meta: &Meta) -> ConvertContext {
+        let style = &meta.style;
         ConvertContext {
             text_width: page::text_width(style) as usize,
             justify: style.justify,
-            logo_align: style.logo.align,
+            style: style.clone(),
+            numbers: meta.numbers.clone(),
             lists: ListNumbering::default(),
             links: LinkIds::default(),
             bookmarks: Bookmarks::default(),
@@ -82,6 +88,12 @@ pub(super) fn convert(
                 let heading_next = matches!(blocks.get(index + 1), Some(Block::Heading { .. }));
                 convert_table(table, !heading_next, context, &mut out);
             }
+            // A chart's caption stays on the chart's page.
+            Block::Paragraph(runs) if matches!(blocks.get(index + 1), Some(Block::Chart(_))) => {
+                let caption = Paragraph::new().keep_next(true);
+                let caption = inline::add_runs(caption, runs, &mut context.links);
+                out.push(Element::from(caption));
+            }
             _ => convert_block(block, context, &mut out)?,
         }
     }
@@ -110,7 +122,11 @@ pub(super) fn convert_block(
         Block::List(list) => lists::convert_list(list, 0, context, out)?,
         Block::Table(table) => convert_table(table, true, context, out),
         Block::Logos(logos) if logos.is_empty() => {}
-        Block::Logos(logos) => out.push(Element::from(logo_row(logos, context)?)),
+        Block::Logos(logos) => {
+            let align = context.style.logo.align;
+            out.push(Element::from(picture_row(logos, align, context)?));
+        }
+        Block::Chart(chart) => out.push(Element::from(chart_picture(chart, context)?)),
         Block::Signatures(signatures) => tables::convert_signatures(signatures, context, out),
         Block::Contents { title } => out.extend(contents::render(title, &context.contents)),
         Block::PageBreak => {
@@ -156,9 +172,20 @@ fn heading(level: u8, runs: &[DocRun], anchor: &str, context: &mut ConvertContex
     inline::add_runs(paragraph, runs, &mut context.links).add_bookmark_end(id)
 }
 
-/// The logos side by side in one paragraph, a space apart, aligned as the style says.
-fn logo_row(logos: &[Image], context: &mut ConvertContext) -> Result<Paragraph, DocxError> {
-    let mut paragraph = match context.logo_align {
+/// The chart as a picture rendered from the same drawing as the PDF's, with the series in
+/// words as its alternative text.
+fn chart_picture(chart: &Chart, context: &mut ConvertContext) -> Result<Paragraph, DocxError> {
+    let image = crate::chart::figure(chart, &context.style, &context.numbers);
+    picture_row(&[image], LogoAlign::Left, context)
+}
+
+/// Pictures side by side in one paragraph, a space apart, aligned by `align`.
+fn picture_row(
+    logos: &[Image],
+    align: LogoAlign,
+    context: &mut ConvertContext,
+) -> Result<Paragraph, DocxError> {
+    let mut paragraph = match align {
         LogoAlign::Left => Paragraph::new(),
         LogoAlign::Center => Paragraph::new().align(AlignmentType::Center),
         LogoAlign::Right => Paragraph::new().align(AlignmentType::Right),

@@ -59,7 +59,7 @@ impl From<zip::result::ZipError> for DocxError {
 /// contents shows. The same document always gives the same bytes.
 pub fn docx(doc: &Document, pages: &PageMap) -> Result<Vec<u8>, DocxError> {
     // Turn the blocks into paragraphs and tables, collecting what the patch needs to know.
-    let mut context = ConvertContext::new(&doc.meta.style);
+    let mut context = ConvertContext::new(&doc.meta);
     let body = blocks::convert(&doc.blocks, pages, &mut context)?;
     // Page geometry, header and footer, styles and list definitions around the body. The
     // header's logo is numbered after the body's pictures.

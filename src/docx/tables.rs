@@ -247,7 +247,7 @@ mod tests {
             header: vec![],
             rows: vec![vec![]],
         };
-        let mut context = ConvertContext::new(&crate::doc::Style::default());
+        let mut context = ConvertContext::new(&crate::doc::Meta::example());
         assert!(convert_table(&table, &mut context).is_none());
         assert!(
             context.table_headers.is_empty(),

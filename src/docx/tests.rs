@@ -48,6 +48,10 @@ fn meta() -> Meta {
             case_number: "Dnr".to_owned(),
             draft: "UTKAST".to_owned(),
         },
+        numbers: crate::doc::NumberFormat {
+            decimal: ",".to_owned(),
+            thousands: "\u{a0}".to_owned(),
+        },
         date_text: "14 april 2023".to_owned(),
         header_logo: Some(Image {
             data: Arc::new(tiny_png(20, 20)),

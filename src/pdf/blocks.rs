@@ -13,8 +13,7 @@ use super::frame::{Item, OutlineEntry, Rect, Row, Target};
 use super::inline::{Breaking, Line, TextStyle, linebreak};
 use super::style::{self, Look};
 use super::tags::{Kind, Leaf, Tags};
-use crate::doc::Rgb;
-use crate::doc::{Block, List, ListItem, Run};
+use crate::doc::{Block, List, ListItem, Meta, Rgb, Run};
 use crate::text::{Face, Hyphenator, Shaper};
 
 /// Lines of what follows that stay on a heading's page, so a heading never ends a page.
@@ -26,13 +25,14 @@ const WIDOW_ORPHAN_MIN_LINES: usize = 4;
 /// Lays out `blocks` in the content width, returning rows in reading order.
 pub fn layout(
     blocks: &[Block],
-    language: &str,
+    meta: &Meta,
     look: &Look,
     shaper: &Shaper,
     tags: &mut Tags,
 ) -> Result<Vec<Row>, PdfError> {
     let mut layouter = Layouter {
         shaper,
+        meta,
         look,
         tags,
         rows: Vec::new(),
@@ -42,7 +42,7 @@ pub fn layout(
         contents: contents::entries(blocks),
         breaking: Breaking {
             optimal: true,
-            hyphenator: Hyphenator::for_language(language),
+            hyphenator: Hyphenator::for_language(&meta.language),
             justify: look.justify,
         },
     };
@@ -52,6 +52,8 @@ pub fn layout(
 
 pub(super) struct Layouter<'a> {
     shaper: &'a Shaper,
+    /// The style and number format a chart is drawn with.
+    meta: &'a Meta,
     look: &'a Look,
     tags: &'a mut Tags,
     rows: Vec<Row>,
@@ -74,7 +76,18 @@ impl AsMut<Tags> for Layouter<'_> {
 
 impl Layouter<'_> {
     fn blocks(&mut self, blocks: &[Block]) -> Result<(), PdfError> {
-        blocks.iter().try_for_each(|block| self.block(block))
+        for (i, block) in blocks.iter().enumerate() {
+            self.block(block)?;
+            // A chart's caption stays on the chart's page.
+            let caption = matches!(
+                (block, blocks.get(i + 1)),
+                (Block::Paragraph(_), Some(Block::Chart(_)))
+            );
+            if let Some(last) = self.rows.last_mut().filter(|_| caption) {
+                last.keep = last.keep.max(1);
+            }
+        }
+        Ok(())
     }
 
     fn block(&mut self, block: &Block) -> Result<(), PdfError> {
@@ -88,6 +101,7 @@ impl Layouter<'_> {
             Block::List(list) => self.list(list)?,
             Block::Table(table) => self.table(table),
             Block::Logos(images) => self.logos(images)?,
+            Block::Chart(chart) => self.chart(chart)?,
             Block::Signatures(signatures) => self.signatures(signatures),
             Block::Contents { title } => self.contents(title),
             Block::PageBreak => self.rows.push(Row {

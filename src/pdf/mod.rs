@@ -70,7 +70,7 @@ fn lay_out(doc: &Document, options: &PdfOptions) -> Result<Laid, PdfError> {
     let look = style::Look::new(&doc.meta.style);
     let mut tags = tags::Tags::default();
     // Blocks become rows of positioned items, and the structure is recorded alongside.
-    let rows = blocks::layout(&doc.blocks, &doc.meta.language, &look, &shaper, &mut tags)?;
+    let rows = blocks::layout(&doc.blocks, &doc.meta, &look, &shaper, &mut tags)?;
     // Rows are placed on pages.
     let mut pages = flow::paginate(rows, &look);
     // Page numbers in the contents are known once every heading has its page.

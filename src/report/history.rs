@@ -4,7 +4,7 @@
 //! Entry points: [`earlier`] finds the earlier quarters' reports beside a file (by their
 //! `period`, not their file name), [`merge`] writes every known earlier value into each
 //! metric's [`Metric::history`] and returns where `history` disagrees with an earlier file
-//! (the file wins), and [`series`] gives each metric's values including this quarter.
+//! (the file wins); [`metrics`] lists a report's metrics.
 
 use super::{Metric, Quarter, Report};
 use std::collections::BTreeMap;
@@ -132,18 +132,6 @@ pub fn merge(report: &mut Report, earlier: &Earlier) -> Vec<Conflict> {
     conflicts
 }
 
-/// Each metric's values by quarter, this quarter's included: what charts draw and
-/// "change since the previous quarter" compares.
-pub fn series(report: &Report) -> BTreeMap<String, BTreeMap<Quarter, f64>> {
-    metrics(report)
-        .map(|metric| {
-            let mut values = metric.history.clone();
-            values.insert(report.period, metric.value);
-            (metric.id.clone(), values)
-        })
-        .collect()
-}
-
 /// Every metric of the report, focus areas' first, in file order.
 pub fn metrics(report: &Report) -> impl Iterator<Item = &Metric> {
     let areas = report.focus_areas.iter().flat_map(|a| &a.metrics);
@@ -179,10 +167,10 @@ mod tests {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/fixtures/lint/history-conflict/2023-Q2.yaml");
         let report = crate::report::load(&path).expect("loads");
-        let series = series(&report);
-        let values: Vec<(String, f64)> = series["vandringar"]
+        let metric = find(&report, "vandringar").expect("the fixture's metric");
+        let values: Vec<(String, f64)> = crate::report::trend::trend(metric, report.period)
             .iter()
-            .map(|(q, v)| (q.to_string(), *v))
+            .filter_map(|p| Some((p.quarter.to_string(), p.value?)))
             .collect();
         let expected = [("2022-Q4", 1.0), ("2023-Q1", 2.0), ("2023-Q2", 3.0)];
         assert_eq!(values, expected.map(|(q, v)| (q.to_owned(), v)));

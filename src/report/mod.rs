@@ -2,8 +2,9 @@
 //!
 //! Entry points: [`load`] reads a file and returns a [`Report`] or every problem found;
 //! [`check`] also returns the warnings (`lint`); [`history`] gives metric values over
-//! quarters; [`next_quarter`] drafts the following quarter's file. Required data is never
-//! an `Option` here; the raw serde mirror lives in `raw`.
+//! quarters and [`trend`] their recent changes; [`next_quarter`] drafts the following
+//! quarter's file. Required data is never an `Option` here; the raw serde mirror lives in
+//! `raw`.
 
 pub mod history;
 mod language;
@@ -13,6 +14,7 @@ mod next;
 mod raw;
 pub mod schema;
 mod spans;
+pub mod trend;
 mod validate;
 
 pub use language::{Language, LanguageCode};

@@ -9,11 +9,14 @@ use super::format::format_quarter;
 use super::labels::{LabelSets, fill};
 use crate::doc::Style;
 use crate::report::{
-    Activity, ActivityStatus, FocusArea, FocusStatus, Metric, Organisation, Person, Quarter,
-    Report, Signature,
+    Activity, ActivityStatus, FocusArea, FocusStatus, Organisation, Person, Report, Signature,
+    history,
 };
 use chrono::NaiveDate;
 use serde::Serialize;
+
+mod metric;
+use metric::{MetricView, Words};
 
 /// The root of the data a layout renders.
 #[derive(Debug, Serialize)]
@@ -37,6 +40,8 @@ pub struct ReportView<'a> {
     /// Activities that name no focus area.
     pub other_activities: Vec<ActivityView<'a>>,
     pub signatures: Vec<SignatureView<'a>>,
+    /// Every metric: the focus areas' first, then the activities', in the file's order.
+    pub metrics: Vec<MetricView<'a>>,
     pub department: Option<&'a str>,
     /// Markdown: the proposed decision.
     pub decision: Option<&'a str>,
@@ -119,17 +124,6 @@ pub struct ActivityView<'a> {
 }
 
 #[derive(Debug, Serialize)]
-pub struct MetricView<'a> {
-    pub id: &'a str,
-    pub name: &'a str,
-    pub value: f64,
-    pub unit: Option<&'a str>,
-    pub target: Option<f64>,
-    /// The change since the previous quarter, when that quarter's value is known.
-    pub change: Option<f64>,
-}
-
-#[derive(Debug, Serialize)]
 pub struct SignatureView<'a> {
     pub name: &'a str,
     pub role: Option<&'a str>,
@@ -145,7 +139,7 @@ pub fn build<'a>(
     style: &Style,
 ) -> Result<ReportView<'a>, LayoutError> {
     let logo_alt = labels.get(report.language, "logo_alt")?;
-    let previous = report.period.previous();
+    let words = &Words::new(report.period, labels.language(report.language)?)?;
     Ok(ReportView {
         title: report_title(report, labels)?,
         programme: &report.programme,
@@ -161,15 +155,18 @@ pub fn build<'a>(
         focus_areas: report
             .focus_areas
             .iter()
-            .map(|f| focus_area(f, &report.activities, previous))
+            .map(|f| focus_area(f, &report.activities, words))
             .collect(),
         other_activities: report
             .activities
             .iter()
             .filter(|a| a.focus_areas.is_empty())
-            .map(|a| activity(a, previous))
+            .map(|a| activity(a, words))
             .collect(),
         signatures: report.signatures.iter().map(signature).collect(),
+        metrics: history::metrics(report)
+            .map(|m| metric::metric(m, words))
+            .collect(),
         department: report.department.as_deref(),
         decision: markdown(&report.decision),
         background: markdown(&report.background),
@@ -263,7 +260,7 @@ fn person(person: &Person) -> PersonView<'_> {
 fn focus_area<'a>(
     area: &'a FocusArea,
     activities: &'a [Activity],
-    previous: Option<Quarter>,
+    words: &Words,
 ) -> FocusAreaView<'a> {
     FocusAreaView {
         id: &area.id,
@@ -271,16 +268,20 @@ fn focus_area<'a>(
         goal: markdown(&area.goal),
         status: area.status.map(focus_status_code),
         progress: markdown(&area.progress),
-        metrics: area.metrics.iter().map(|m| metric(m, previous)).collect(),
+        metrics: area
+            .metrics
+            .iter()
+            .map(|m| metric::metric(m, words))
+            .collect(),
         activities: activities
             .iter()
             .filter(|a| a.focus_areas.contains(&area.id))
-            .map(|a| activity(a, previous))
+            .map(|a| activity(a, words))
             .collect(),
     }
 }
 
-fn activity(activity: &Activity, previous: Option<Quarter>) -> ActivityView<'_> {
+fn activity<'a>(activity: &'a Activity, words: &Words) -> ActivityView<'a> {
     ActivityView {
         id: &activity.id,
         title: &activity.title,
@@ -291,21 +292,8 @@ fn activity(activity: &Activity, previous: Option<Quarter>) -> ActivityView<'_> 
         metrics: activity
             .metrics
             .iter()
-            .map(|m| metric(m, previous))
+            .map(|m| metric::metric(m, words))
             .collect(),
-    }
-}
-
-/// The metric as the templates see it; `previous` is the quarter before the report's.
-fn metric(metric: &Metric, previous: Option<Quarter>) -> MetricView<'_> {
-    let before = previous.and_then(|q| metric.history.get(&q));
-    MetricView {
-        change: before.map(|b| metric.value - b),
-        id: &metric.id,
-        name: &metric.name,
-        value: metric.value,
-        unit: metric.unit.as_deref(),
-        target: metric.target,
     }
 }
 

@@ -18,7 +18,7 @@ pub fn builtin_layouts() -> [(&'static str, &'static str); 3] {
     [
         (
             "standard",
-            "the full council report: summary, status overview, every focus area and activity with its metrics, signatures",
+            "the full council report: summary, status overview, key figures, every focus area and activity with its metrics' charts and trends, signatures",
         ),
         (
             "brief",
@@ -46,7 +46,9 @@ const STANDARD: &[(&str, &str)] = layout_files!("standard":
     "partials/status_row.hbs",
     "partials/focus_area.hbs",
     "partials/activity.hbs",
+    "partials/key_figures.hbs",
     "partials/metrics.hbs",
+    "partials/trend_table.hbs",
     "partials/signatures.hbs",
     "labels/sv.toml",
     "labels/en.toml",

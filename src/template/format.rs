@@ -1,7 +1,8 @@
 //! Dates, quarters and numbers written the way the report's language writes them.
 //!
 //! Entry points: [`format_date`] ("12 april 2023" / "12 April 2023"), [`format_quarter`]
-//! ("första kvartalet" / "first quarter") and [`format_number`] ("1 234,5" / "1,234.5").
+//! ("första kvartalet" / "first quarter"), [`number_format`] (the separators) and
+//! [`format_number`] ("1 234,5" / "1,234.5").
 //! The words and separators come from the layout's label file of the language
 //! (`month_1` … `month_12`, `date_format`, `quarter_1` … `quarter_4`, `decimal_separator`,
 //! `thousands_separator`), so adding a language needs no code. The view model, the
@@ -9,10 +10,8 @@
 
 use super::error::LayoutError;
 use super::labels::{Labels, fill};
+use crate::number::NumberFormat;
 use chrono::{Datelike, NaiveDate};
-
-/// Reports give percentages and counts; two decimals are all a reader needs.
-const MAX_DECIMALS: usize = 2;
 
 /// The date by the label `date_format`, e.g. "{day} {month} {year}" → "12 april 2023".
 pub fn format_date(date: NaiveDate, labels: &Labels) -> Result<String, LayoutError> {
@@ -30,52 +29,23 @@ pub fn format_quarter(quarter: u8, labels: &Labels) -> Result<String, LayoutErro
     Ok(labels.get(&format!("quarter_{quarter}"))?.to_owned())
 }
 
-/// A number with grouped thousands and at most two decimals, trailing zeros dropped:
-/// 1234567 → "1 234 567" (sv) / "1,234,567" (en); 71.5 → "71,5" / "71.5".
-pub fn format_number(value: f64, labels: &Labels) -> Result<String, LayoutError> {
-    let group = labels.get("thousands_separator")?;
-    let decimal = labels.get("decimal_separator")?;
-    let fixed = format!("{:.*}", MAX_DECIMALS, value.abs());
-    let (whole, fraction) = fixed.split_once('.').unwrap_or((&fixed, ""));
-    let fraction = fraction.trim_end_matches('0');
-    // Rounding can turn -0.001 into "0"; a minus sign before zero would be noise.
-    let negative = value < 0.0 && (whole.chars().any(|c| c != '0') || !fraction.is_empty());
-    let mut out = String::new();
-    if negative {
-        out.push('-');
-    }
-    out.push_str(&group_digits(whole, group));
-    if !fraction.is_empty() {
-        out.push_str(decimal);
-        out.push_str(fraction);
-    }
-    Ok(out)
-}
-
-/// A change as an arrow and a signed number: "↑ +1,5", "↓ −2", "→ 0". Arrow and sign
-/// carry the direction as text, so it never rests on colour.
-pub fn format_change(delta: f64, labels: &Labels) -> Result<String, LayoutError> {
-    let number = format_number(delta.abs(), labels)?;
-    Ok(if number.chars().all(|c| c == '0') {
-        format!("→ {number}")
-    } else if delta > 0.0 {
-        format!("↑ +{number}")
-    } else {
-        format!("↓ −{number}")
+/// The report language's separators, from the labels `decimal_separator` and
+/// `thousands_separator`.
+pub fn number_format(labels: &Labels) -> Result<NumberFormat, LayoutError> {
+    Ok(NumberFormat {
+        decimal: labels.get("decimal_separator")?.to_owned(),
+        thousands: labels.get("thousands_separator")?.to_owned(),
     })
 }
 
-/// Inserts `group` between every three digits counted from the right.
-fn group_digits(digits: &str, group: &str) -> String {
-    let count = digits.chars().count();
-    let mut out = String::with_capacity(digits.len() + count / 3 * group.len());
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (count - i).is_multiple_of(3) {
-            out.push_str(group);
-        }
-        out.push(c);
-    }
-    out
+/// A number written as [`NumberFormat::number`] does, in the labels' language.
+pub fn format_number(value: f64, labels: &Labels) -> Result<String, LayoutError> {
+    Ok(number_format(labels)?.number(value))
+}
+
+/// A change written as [`NumberFormat::change`] does, in the labels' language.
+pub fn format_change(delta: f64, labels: &Labels) -> Result<String, LayoutError> {
+    Ok(number_format(labels)?.change(delta))
 }
 
 #[cfg(test)]

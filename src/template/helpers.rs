@@ -21,7 +21,7 @@ use std::sync::Arc;
 
 /// Each status code of the report format, its label key and the badge tone the Markdown
 /// contract names.
-const STATUSES: [(&str, &str); 10] = [
+const STATUSES: [(&str, &str); 12] = [
     ("on_track", "good"),
     ("achieved", "done"),
     ("at_risk", "warning"),
@@ -32,6 +32,9 @@ const STATUSES: [(&str, &str); 10] = [
     ("completed", "done"),
     ("delayed", "warning"),
     ("cancelled", "bad"),
+    // A metric against its target.
+    ("target_met", "good"),
+    ("target_not_met", "warning"),
 ];
 /// A focus area or activity without a status is shown as "not assessed".
 const NO_STATUS: &str = "none";

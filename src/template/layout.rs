@@ -11,11 +11,11 @@ use super::escape::escape_markdown;
 use super::files::{
     Layer, PARTIALS_DIR, REPORT_TEMPLATE, TEMPLATE_EXTENSION, builtin_chain, dir_chain,
 };
-use super::format::format_date;
+use super::format::{format_date, number_format};
 use super::helpers;
 use super::labels::{LabelSets, label_file_language};
 use super::numbering::number_headings;
-use crate::doc::Style;
+use crate::doc::{NumberFormat, Style};
 use crate::report::{Language, Report};
 use chrono::NaiveDate;
 use handlebars::{Handlebars, RenderError, RenderErrorReason, TemplateError};
@@ -68,6 +68,11 @@ impl Layout {
     /// `date` as the layout writes it in `language`, for the backends' footers.
     pub fn format_date(&self, date: NaiveDate, language: Language) -> Result<String, LayoutError> {
         format_date(date, self.labels.language(language)?)
+    }
+
+    /// How the layout writes numbers in `language`, for what the backends write themselves.
+    pub fn number_format(&self, language: Language) -> Result<NumberFormat, LayoutError> {
+        number_format(self.labels.language(language)?)
     }
 
     /// The page, fonts, sizes and colours the backends draw with.

@@ -1,7 +1,7 @@
-//! Logos and signature blocks: rows that are never split across pages.
+//! Logos, charts and signature blocks: rows that are never split across pages.
 
 use super::{Align, Layouter, stack};
-use crate::doc::{Image, LogoAlign, Run, Signatures, Signer};
+use crate::doc::{Chart, Image, LogoAlign, Run, Signatures, Signer};
 use crate::pdf::PdfError;
 use crate::pdf::frame::{Item, Rect, Row};
 use crate::pdf::images::Picture;
@@ -21,6 +21,18 @@ impl Layouter<'_> {
     /// The logos side by side, aligned as the layout says; a row wider than the text is
     /// scaled down to fit.
     pub(super) fn logos(&mut self, images: &[Image]) -> Result<(), PdfError> {
+        self.figure_row(images, self.look.logo_align)
+    }
+
+    /// The chart as vector graphics the width of the text, tagged as a figure with the
+    /// series in words.
+    pub(super) fn chart(&mut self, chart: &Chart) -> Result<(), PdfError> {
+        let image = crate::chart::figure(chart, &self.meta.style, &self.meta.numbers);
+        self.figure_row(&[image], LogoAlign::Left)
+    }
+
+    /// Pictures side by side, each a figure; a row wider than the text is scaled down.
+    fn figure_row(&mut self, images: &[Image], align: LogoAlign) -> Result<(), PdfError> {
         let mut sized = Vec::new();
         for image in images {
             let picture = Picture::load(image).map_err(|why| PdfError::Image {
@@ -38,7 +50,7 @@ impl Layouter<'_> {
             1.0
         };
         let mut x = self.x
-            + match self.look.logo_align {
+            + match align {
                 LogoAlign::Left => 0.0,
                 LogoAlign::Center => (self.width - natural * scale) / 2.0,
                 LogoAlign::Right => self.width - natural * scale,

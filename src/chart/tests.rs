@@ -1,0 +1,115 @@
+use super::*;
+use crate::doc::{ChartPoint, ChartTarget};
+
+fn chart(values: &[Option<f64>], target: Option<f64>) -> Chart {
+    let last = values.len().saturating_sub(1);
+    Chart {
+        alt: "Antal".into(),
+        unit: Some("st".into()),
+        target: target.map(|value| ChartTarget {
+            value,
+            label: "Mål".into(),
+        }),
+        points: values
+            .iter()
+            .enumerate()
+            .map(|(i, &value)| ChartPoint {
+                label: format!("K{} 2023", i % 4 + 1),
+                value,
+                current: i == last,
+            })
+            .collect(),
+    }
+}
+
+fn swedish() -> NumberFormat {
+    NumberFormat {
+        decimal: ",".into(),
+        thousands: "\u{a0}".into(),
+    }
+}
+
+/// The chart's SVG, checked to be an SVG that the renderer reads.
+fn svg_of(chart: &Chart) -> String {
+    let image = figure(chart, &Style::default(), &swedish());
+    usvg::Tree::from_data(&image.data, crate::image::svg_options()).expect("a valid SVG");
+    String::from_utf8(image.data.to_vec()).expect("UTF-8")
+}
+
+#[test]
+fn the_chart_is_the_width_of_the_text_with_its_alt_text() {
+    let image = figure(
+        &chart(&[Some(10.0), Some(11.0)], Some(12.0)),
+        &Style::default(),
+        &swedish(),
+    );
+    assert_eq!(image.alt, "Antal");
+    assert_eq!(image.height_mm, HEIGHT_MM);
+    let svg = String::from_utf8(image.data.to_vec()).expect("UTF-8");
+    let style = Style::default();
+    let width = (style.page_width_mm - style.margin_left_mm - style.margin_right_mm) * PT_PER_MM;
+    let written: f32 = svg
+        .split("width=\"")
+        .nth(1)
+        .and_then(|rest| rest.split("pt\"").next())
+        .and_then(|w| w.parse().ok())
+        .expect("a width in points");
+    assert!((written - width).abs() < 0.01, "{written} ≠ {width}");
+}
+
+#[test]
+fn values_target_and_quarters_are_labelled() {
+    let svg = svg_of(&chart(&[Some(10.0), Some(11.5)], Some(12.0)));
+    assert!(svg.contains(">11,5</text>"), "{svg}");
+    assert!(svg.contains(">Mål 12</text>"), "{svg}");
+    assert!(
+        svg.contains("stroke-dasharray"),
+        "the target is dashed: {svg}"
+    );
+    assert!(
+        svg.contains(r#"font-weight="bold">K2 2023</text>"#),
+        "{svg}"
+    );
+    assert_eq!(svg.matches("<polyline").count(), 1);
+}
+
+#[test]
+fn a_missing_quarter_breaks_the_line() {
+    let svg = svg_of(&chart(
+        &[Some(1.0), Some(2.0), None, Some(3.0), Some(4.0)],
+        None,
+    ));
+    assert_eq!(svg.matches("<polyline").count(), 2, "{svg}");
+    assert_eq!(svg.matches("<circle").count(), 4, "no point for the gap");
+    assert!(
+        svg.contains(">K3 2023</text>"),
+        "the gap's quarter is still on the axis"
+    );
+}
+
+#[test]
+fn one_value_is_one_point() {
+    let svg = svg_of(&chart(&[Some(7.0)], None));
+    assert_eq!(svg.matches("<polyline").count(), 0);
+    assert_eq!(svg.matches("<circle").count(), 1);
+    assert!(svg.contains(">7</text>"));
+}
+
+#[test]
+fn negative_and_large_numbers_are_written_in_the_language() {
+    let svg = svg_of(&chart(&[Some(-3.0), Some(2.0)], None));
+    assert!(
+        svg.contains(">-4</text>") && svg.contains(">0</text>"),
+        "{svg}"
+    );
+    let svg = svg_of(&chart(&[Some(1_234_567.0), Some(1_500_000.0)], None));
+    assert!(svg.contains(">1\u{a0}234\u{a0}567</text>"), "{svg}");
+}
+
+#[test]
+fn text_that_means_something_to_svg_is_escaped() {
+    let mut c = chart(&[Some(1.0)], Some(2.0));
+    c.points[0].label = "<K1> & \"2023\"".into();
+    let svg = svg_of(&c);
+    assert!(svg.contains("&lt;K1&gt; &amp; &quot;2023&quot;"), "{svg}");
+}

@@ -1,0 +1,202 @@
+//! A metric as the templates see it: this quarter's value and change, its recent quarters
+//! for a trend table, and the parameters of its `kvartal-chart` component.
+//!
+//! Entry points: [`Words`] (the labels a metric's view needs, looked up once per report)
+//! and [`metric`]. The numbers stay numbers, for the `number` and `change` helpers; only
+//! the chart's alternative text is written out here, because it is one sentence.
+
+use super::super::error::LayoutError;
+use super::super::format::number_format;
+use super::super::labels::{Labels, fill};
+use crate::number::NumberFormat;
+use crate::report::trend::{self, Point};
+use crate::report::{Direction, Metric, Quarter};
+use serde::Serialize;
+
+#[derive(Debug, Serialize)]
+pub struct MetricView<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub value: f64,
+    pub unit: Option<&'a str>,
+    pub target: Option<f64>,
+    /// `higher_is_better` or `lower_is_better`.
+    pub direction: &'static str,
+    /// The change since the previous quarter, when that quarter's value is known.
+    pub change: Option<f64>,
+    /// The change since the same quarter a year before, when that value is known.
+    pub change_year: Option<f64>,
+    /// `target_met` or `target_not_met` for the `status` helper; nothing without a target.
+    pub target_status: Option<&'static str>,
+    /// The last quarters (up to eight), oldest first, ending with this one.
+    pub series: Vec<PointView>,
+    /// The parameters of a `kvartal-chart` component: `{{yaml chart}}`.
+    pub chart: ChartView,
+}
+
+/// One quarter of a metric's series.
+#[derive(Debug, Serialize)]
+pub struct PointView {
+    /// `2023-Q1`.
+    pub quarter: String,
+    /// "K1 2023" / "Q1 2023".
+    pub label: String,
+    /// Nothing when the quarter has no value.
+    pub value: Option<f64>,
+    pub change: Option<f64>,
+    pub change_year: Option<f64>,
+    pub target_status: Option<&'static str>,
+    /// The report's own quarter.
+    pub current: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ChartView {
+    pub alt: String,
+    pub unit: Option<String>,
+    pub target: Option<ChartTargetView>,
+    pub points: Vec<ChartPointView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ChartTargetView {
+    pub value: f64,
+    pub label: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ChartPointView {
+    pub label: String,
+    pub value: Option<f64>,
+    pub current: bool,
+}
+
+/// The words of a metric's view in the report's language, and its quarter.
+pub struct Words {
+    period: Quarter,
+    numbers: NumberFormat,
+    quarter_short: String,
+    quarter_long: String,
+    value: String,
+    gap: String,
+    target: String,
+    target_word: String,
+}
+
+impl Words {
+    pub fn new(period: Quarter, labels: &Labels) -> Result<Words, LayoutError> {
+        let get = |key: &str| labels.get(key).map(str::to_owned);
+        Ok(Words {
+            period,
+            numbers: number_format(labels)?,
+            quarter_short: get("quarter_short")?,
+            quarter_long: get("quarter_long")?,
+            value: get("chart_value")?,
+            gap: get("chart_gap")?,
+            target: get("chart_target")?,
+            target_word: get("target")?,
+        })
+    }
+
+    fn quarter(&self, pattern: &str, quarter: Quarter) -> String {
+        let values = [
+            ("quarter", quarter.quarter.to_string()),
+            ("year", quarter.year.to_string()),
+        ];
+        fill(pattern, &values)
+    }
+
+    /// A value as the alternative text says it: the percent sign kept, since "45" alone
+    /// would not say "45 %"; other units are named in the table beside the chart.
+    fn spoken(&self, value: f64, unit: Option<&str>) -> String {
+        let number = self.numbers.number(value);
+        match unit {
+            Some("%") => format!("{number} %"),
+            _ => number,
+        }
+    }
+}
+
+pub fn metric<'a>(metric: &'a Metric, words: &Words) -> MetricView<'a> {
+    let points = trend::trend(metric, words.period);
+    let current = points.last();
+    MetricView {
+        id: &metric.id,
+        name: &metric.name,
+        value: metric.value,
+        unit: metric.unit.as_deref(),
+        target: metric.target,
+        direction: match metric.direction {
+            Direction::HigherIsBetter => "higher_is_better",
+            Direction::LowerIsBetter => "lower_is_better",
+        },
+        change: current.and_then(|p| p.change_previous),
+        change_year: current.and_then(|p| p.change_year),
+        target_status: current.and_then(target_status),
+        chart: chart(metric, &points, words),
+        series: points.iter().map(|p| point(p, words)).collect(),
+    }
+}
+
+fn point(point: &Point, words: &Words) -> PointView {
+    PointView {
+        quarter: point.quarter.to_string(),
+        label: words.quarter(&words.quarter_short, point.quarter),
+        value: point.value,
+        change: point.change_previous,
+        change_year: point.change_year,
+        target_status: target_status(point),
+        current: point.quarter == words.period,
+    }
+}
+
+fn target_status(point: &Point) -> Option<&'static str> {
+    point
+        .target_met
+        .map(|met| if met { "target_met" } else { "target_not_met" })
+}
+
+fn chart(metric: &Metric, points: &[Point], words: &Words) -> ChartView {
+    ChartView {
+        alt: alt(metric, points, words),
+        unit: metric.unit.clone(),
+        target: metric.target.map(|value| ChartTargetView {
+            value,
+            label: words.target_word.clone(),
+        }),
+        points: points
+            .iter()
+            .map(|p| ChartPointView {
+                label: words.quarter(&words.quarter_short, p.quarter),
+                value: p.value,
+                current: p.quarter == words.period,
+            })
+            .collect(),
+    }
+}
+
+/// The series in words: "Antal SIG-nätverk: 10 i kvartal 4 2022, 11 i kvartal 1 2023;
+/// mål 12".
+fn alt(metric: &Metric, points: &[Point], words: &Words) -> String {
+    let unit = metric.unit.as_deref();
+    let said: Vec<String> = points
+        .iter()
+        .map(|p| {
+            let quarter = words.quarter(&words.quarter_long, p.quarter);
+            match p.value {
+                Some(v) => fill(
+                    &words.value,
+                    &[("value", words.spoken(v, unit)), ("quarter", quarter)],
+                ),
+                None => fill(&words.gap, &[("quarter", quarter)]),
+            }
+        })
+        .collect();
+    let mut alt = format!("{}: {}", metric.name, said.join(", "));
+    if let Some(target) = metric.target {
+        let target = fill(&words.target, &[("target", words.spoken(target, unit))]);
+        alt.push_str("; ");
+        alt.push_str(&target);
+    }
+    alt
+}
