@@ -173,10 +173,10 @@ fn heading(level: u8, runs: &[DocRun], anchor: &str, context: &mut ConvertContex
 }
 
 /// The chart as a picture rendered from the same drawing as the PDF's, with the series in
-/// words as its alternative text.
+/// words as its alternative text, kept on one page with what follows (its trend table).
 fn chart_picture(chart: &Chart, context: &mut ConvertContext) -> Result<Paragraph, DocxError> {
     let image = crate::chart::figure(chart, &context.style, &context.numbers);
-    picture_row(&[image], LogoAlign::Left, context)
+    Ok(picture_row(&[image], LogoAlign::Left, context)?.keep_next(true))
 }
 
 /// Pictures side by side in one paragraph, a space apart, aligned by `align`.

@@ -1,6 +1,6 @@
 //! The DOCX of an example report read as XML: its table of contents against the PDF's pages.
 
-use crate::support::{docx_part, kvartal, normalise, path_str, scratch};
+use crate::support::{attribute_values, docx_part, kvartal, normalise, path_str, scratch};
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Command;
@@ -42,17 +42,6 @@ fn texts(xml: &str) -> Vec<String> {
             let start = piece.find('>')? + 1;
             let end = piece.find("</w:t>")?;
             (start <= end).then(|| piece[start..end].replace("&amp;", "&"))
-        })
-        .collect()
-}
-
-/// The value of `attribute` in each opening tag of `element` in `xml`.
-fn attribute_values(xml: &str, element: &str, attribute: &str) -> Vec<String> {
-    xml.split(&format!("<{element} "))
-        .skip(1)
-        .filter_map(|tail| {
-            let value = tail.split(&format!("{attribute}=\"")).nth(1)?;
-            Some(value[..value.find('"')?].to_owned())
         })
         .collect()
 }

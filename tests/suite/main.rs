@@ -1,6 +1,7 @@
 //! The whole program run as a user runs it: one test binary, a module per area.
 
 mod build;
+mod charts;
 mod check;
 mod docx;
 mod docx_style;

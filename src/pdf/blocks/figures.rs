@@ -12,6 +12,8 @@ use crate::text::Face;
 
 /// Space between logos in a row.
 const LOGO_GAP: f32 = 10.0 * MM;
+/// Rows after a chart that stay on its page: a table's header and first row.
+const CHART_KEEPS: usize = 2;
 /// Signers side by side; more go on a further row.
 const SIGNERS_PER_ROW: usize = 3;
 /// Room above the signature line for the hand-written signature.
@@ -25,10 +27,15 @@ impl Layouter<'_> {
     }
 
     /// The chart as vector graphics the width of the text, tagged as a figure with the
-    /// series in words.
+    /// series in words. It keeps the start of what follows (its trend table's header and
+    /// first row) on its page.
     pub(super) fn chart(&mut self, chart: &Chart) -> Result<(), PdfError> {
         let image = crate::chart::figure(chart, &self.meta.style, &self.meta.numbers);
-        self.figure_row(&[image], LogoAlign::Left)
+        self.figure_row(&[image], LogoAlign::Left)?;
+        if let Some(row) = self.rows.last_mut() {
+            row.keep = CHART_KEEPS;
+        }
+        Ok(())
     }
 
     /// Pictures side by side, each a figure; a row wider than the text is scaled down.
