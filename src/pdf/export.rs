@@ -250,18 +250,32 @@ fn text(surface: &mut Surface, res: &Resources, x: f32, y: f32, glyphs: &Glyphs)
         ..Fill::default()
     }));
     let font = res.fonts[glyphs.face.index()].clone();
+    let (text, shift) = plain_spaces(&glyphs.text);
     surface.draw_glyphs(
         Point::from_xy(x, y),
-        &krilla_glyphs(glyphs),
+        &krilla_glyphs(glyphs, shift),
         font,
-        &glyphs.text,
+        &text,
         glyphs.size,
         false,
     );
 }
 
-/// Glyphs with the byte range of the text each stands for, so copy-paste gives the text.
-fn krilla_glyphs(glyphs: &Glyphs) -> Vec<KrillaGlyph> {
+/// The text with each no-break space written as a space, and how to move a byte offset of
+/// the original into it. A no-break space is drawn with the font's space glyph; were its
+/// text kept, krilla would wrap the glyph in an `ActualText` span inside the element's
+/// marked content, which text extractors (poppler, pdfminer) misread as the element's end,
+/// losing the rest of "1 234 567" from a table cell.
+fn plain_spaces(text: &str) -> (String, impl Fn(usize) -> usize) {
+    let nbsp: Vec<usize> = text.match_indices('\u{a0}').map(|(i, _)| i).collect();
+    let shorter = '\u{a0}'.len_utf8() - 1;
+    let shift = move |offset: usize| offset - nbsp.partition_point(|&i| i < offset) * shorter;
+    (text.replace('\u{a0}', " "), shift)
+}
+
+/// Glyphs with the byte range of the text each stands for, so copy-paste gives the text;
+/// `shift` moves an offset of the glyphs' text into the text drawn.
+fn krilla_glyphs(glyphs: &Glyphs, shift: impl Fn(usize) -> usize) -> Vec<KrillaGlyph> {
     let list = &glyphs.glyphs;
     list.iter()
         .enumerate()
@@ -271,7 +285,7 @@ fn krilla_glyphs(glyphs: &Glyphs) -> Vec<KrillaGlyph> {
                 .map(|next| next.cluster)
                 .find(|&c| c > g.cluster)
                 .unwrap_or(glyphs.text.len());
-            let range = g.cluster.min(end)..end;
+            let range = shift(g.cluster.min(end))..shift(end);
             KrillaGlyph::new(
                 GlyphId::new(g.id),
                 g.advance,

@@ -60,18 +60,13 @@ fn trend_tables_give_changes_and_the_target_by_direction() {
         "K4 2022 47 Målet ej nått",
         "K3 2022 –",
         "K2 2023 2 ↑ +5",
+        "K2 2023 1 234 567 ↑ +34 567",
     ] {
         assert!(
             rows.iter().any(|r| r == row),
             "{row:?} in the PDF:\n{rows:#?}"
         );
     }
-    // Numbers with a no-break space as thousands separator, read from the text.
-    let text = pdf_text(&pdf);
-    assert!(
-        text.contains("1 234 567") && text.contains("↑ +34 567"),
-        "{text}"
-    );
     let docx = docx_text(&pdf.with_extension("docx"));
     for cell in [
         "Mot samma kvartal året före",
@@ -111,10 +106,10 @@ fn the_standard_report_opens_with_every_key_figure() {
         "Andel trygga (%) 72,5 75 Målet ej nått",
         "Anmälda brott 40 45 Målet nått",
         "Kameror i drift 5",
+        "Besökare i hamnen (st) 1 234 567",
     ] {
         assert!(rows.iter().any(|r| r == row), "{row:?} in:\n{rows:#?}");
     }
-    assert!(text.contains("Besökare i hamnen (st)") && text.contains("1 234 567"));
 }
 
 #[test]
