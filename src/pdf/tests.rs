@@ -205,3 +205,32 @@ fn the_layouts_style_sets_page_margins_sizes_and_alignment() {
     let text = String::from_utf8_lossy(&bytes);
     assert!(text.contains("MediaBox[0 0 419.5"), "an A5 page");
 }
+
+#[test]
+fn a_chart_is_vector_graphics_in_a_figure_with_its_alt_text() {
+    let chart = crate::doc::Chart {
+        alt: "Antal år: 1 i kvartal 1 2023".into(),
+        unit: None,
+        target: None,
+        points: vec![crate::doc::ChartPoint {
+            label: "K1 2023".into(),
+            value: Some(1.0),
+            current: true,
+        }],
+    };
+    let doc = Document {
+        meta: Meta::example(),
+        blocks: vec![Block::Chart(chart)],
+    };
+    let bytes = pdf(&doc, &PdfOptions::default())
+        .unwrap_or_else(|e| panic!("{e}"))
+        .bytes;
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(!text.contains("/Subtype/Image"), "no raster image");
+    let alt: String = "Antal år: 1 i kvartal 1 2023"
+        .encode_utf16()
+        .map(|unit| format!("{unit:04X}"))
+        .collect();
+    assert!(text.contains("/S/Figure"), "a figure element");
+    assert!(text.contains(&format!("/Alt<FEFF{alt}>")), "its alt text");
+}
