@@ -465,6 +465,16 @@ fn the_brief_has_a_key_figure_per_row() {
     );
     assert_contains(&markdown, "| – EST | [Försenad](status:warning) |  |");
     assert!(!markdown.contains("### "), "{markdown}");
+    let mut report = sample_report();
+    let previous = Quarter {
+        year: 2022,
+        quarter: 4,
+    };
+    report.focus_areas[0].metrics[0]
+        .history
+        .insert(previous, 70.0);
+    let markdown = layout.render(&report).expect("renders");
+    assert_contains(&markdown, "**71,5 %** ↑ +1,5 (Mål 75) |");
 }
 
 #[test]
