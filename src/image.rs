@@ -40,8 +40,8 @@ pub fn svg_options() -> &'static usvg::Options<'static> {
     static OPTIONS: LazyLock<usvg::Options<'static>> = LazyLock::new(|| {
         let mut options = usvg::Options::default();
         let fonts = Arc::make_mut(&mut options.fontdb);
-        for face in Face::ALL {
-            fonts.load_font_data(face.data().to_vec());
+        for face in &Face::ALL[..4] {
+            fonts.load_font_data(face.bundled_data().to_vec());
         }
         fonts.set_sans_serif_family(FAMILY);
         options

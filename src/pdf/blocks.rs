@@ -50,8 +50,8 @@ pub fn layout(
     Ok(layouter.rows)
 }
 
-pub(super) struct Layouter<'a> {
-    shaper: &'a Shaper,
+pub(super) struct Layouter<'a, 'f> {
+    shaper: &'a Shaper<'f>,
     /// The style and number format a chart is drawn with.
     meta: &'a Meta,
     look: &'a Look,
@@ -68,13 +68,13 @@ pub(super) struct Layouter<'a> {
     breaking: Breaking,
 }
 
-impl AsMut<Tags> for Layouter<'_> {
+impl AsMut<Tags> for Layouter<'_, '_> {
     fn as_mut(&mut self) -> &mut Tags {
         self.tags
     }
 }
 
-impl Layouter<'_> {
+impl Layouter<'_, '_> {
     fn blocks(&mut self, blocks: &[Block]) -> Result<(), PdfError> {
         for (i, block) in blocks.iter().enumerate() {
             self.block(block)?;
@@ -115,7 +115,10 @@ impl Layouter<'_> {
     fn heading(&mut self, level: u8, runs: &[Run], anchor: &str) {
         let (size, space) = self.look.heading(level);
         let title: String = runs.iter().map(|r| r.text.as_str()).collect();
-        let text_style = self.text_style(size, self.look.heading, true);
+        let text_style = TextStyle {
+            heading: true,
+            ..self.text_style(size, self.look.heading, true)
+        };
         let kind = Kind::Heading {
             level,
             title: title.clone(),
@@ -215,6 +218,7 @@ impl Layouter<'_> {
             size,
             color,
             bold,
+            heading: false,
             link: self.look.link,
             badges: self.look.badges,
         }

@@ -12,7 +12,7 @@ use super::style::Look;
 use super::tags::Tags;
 use crate::doc::Meta;
 use crate::doc::Rgb;
-use crate::text::Face;
+use crate::text::{Face, FontSet};
 use krilla::color::rgb;
 use krilla::destination::{Destination, XyzDestination};
 use krilla::geom::{PathBuilder, Point, Size, Transform};
@@ -37,6 +37,7 @@ pub fn export(
     tags: Tags,
     meta: &Meta,
     look: &Look,
+    fonts: &FontSet,
     options: &PdfOptions,
 ) -> Result<Vec<u8>, PdfError> {
     let size = Size::from_wh(look.page_width, look.page_height).ok_or_else(|| {
@@ -52,10 +53,7 @@ pub fn export(
     };
     let mut document = Document::new_with(settings);
     let res = Resources {
-        fonts: Face::ALL
-            .iter()
-            .map(|face| Font::new(face.data().into(), 0).expect("bundled fonts are valid"))
-            .collect(),
+        fonts: krilla_fonts(fonts)?,
         svgs: RefCell::new(BTreeMap::new()),
     };
     let mut drawn = vec![Vec::new(); tags.leaf_count()];
@@ -237,6 +235,24 @@ impl Painter<'_, '_, '_> {
             self.drawn[leaf].push(id);
         }
     }
+}
+
+/// One krilla font per face; faces that are the same font share it, so it is embedded once.
+fn krilla_fonts(set: &FontSet) -> Result<Vec<Font>, PdfError> {
+    let mut fonts: Vec<Font> = Vec::with_capacity(Face::ALL.len());
+    for face in Face::ALL {
+        let shared = fonts
+            .get(set.slot(face).index())
+            .filter(|_| set.slot(face) != face);
+        let font = match shared {
+            Some(font) => font.clone(),
+            None => Font::new(Arc::clone(set.data(face)).into(), 0).ok_or_else(|| {
+                PdfError::Export(format!("the font for {face:?} cannot be embedded"))
+            })?,
+        };
+        fonts.push(font);
+    }
+    Ok(fonts)
 }
 
 fn color(c: Rgb) -> rgb::Color {

@@ -7,6 +7,7 @@ mod blocks;
 mod dump;
 mod export;
 mod flow;
+mod fonts;
 mod frame;
 mod images;
 mod inline;
@@ -20,7 +21,7 @@ mod tags;
 pub use options::{PdfOptions, PdfStandard};
 
 use crate::doc::{Document, PageMap};
-use crate::text::Shaper;
+use crate::text::{FontSet, Shaper};
 use krilla::configure::ValidationError;
 use krilla::error::KrillaError;
 use std::fmt;
@@ -35,7 +36,8 @@ pub struct Pdf {
 
 /// Writes `doc` as a PDF.
 pub fn pdf(doc: &Document, options: &PdfOptions) -> Result<Pdf, PdfError> {
-    let laid = lay_out(doc, options)?;
+    let fonts = fonts::font_set(&doc.meta.style)?;
+    let laid = lay_out(doc, options, &fonts)?;
     // krilla draws, tags and validates.
     let bytes = export::export(
         &laid.pages,
@@ -43,6 +45,7 @@ pub fn pdf(doc: &Document, options: &PdfOptions) -> Result<Pdf, PdfError> {
         laid.tags,
         &doc.meta,
         &laid.look,
+        &fonts,
         options,
     )?;
     Ok(Pdf {
@@ -53,7 +56,8 @@ pub fn pdf(doc: &Document, options: &PdfOptions) -> Result<Pdf, PdfError> {
 
 /// The laid-out pages as text, one line per drawn line: for snapshot tests and review.
 pub fn dump(doc: &Document, options: &PdfOptions) -> Result<String, PdfError> {
-    Ok(dump::pages(&lay_out(doc, options)?.pages))
+    let fonts = fonts::font_set(&doc.meta.style)?;
+    Ok(dump::pages(&lay_out(doc, options, &fonts)?.pages))
 }
 
 /// Pages with everything placed, the structure that goes with them, and where each
@@ -65,8 +69,8 @@ struct Laid {
     anchors: frame::Anchors,
 }
 
-fn lay_out(doc: &Document, options: &PdfOptions) -> Result<Laid, PdfError> {
-    let shaper = Shaper::new();
+fn lay_out(doc: &Document, options: &PdfOptions, fonts: &FontSet) -> Result<Laid, PdfError> {
+    let shaper = Shaper::new(fonts);
     let look = style::Look::new(&doc.meta.style);
     let mut tags = tags::Tags::default();
     // Blocks become rows of positioned items, and the structure is recorded alongside.

@@ -413,7 +413,7 @@ impl FontSpec {
 fn read_font(path: &PathBuf) -> Result<Arc<Vec<u8>>, String> {
     let data = fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     const SIGNATURES: [&[u8]; 3] = [b"\x00\x01\x00\x00", b"OTTO", b"true"];
-    if !SIGNATURES.iter().any(|s| data.starts_with(s)) {
+    if !SIGNATURES.iter().any(|s| data.starts_with(s)) || !crate::text::is_font(&data) {
         return Err(format!(
             "{} is not a TrueType or OpenType font (.ttf or .otf)",
             path.display()

@@ -2,20 +2,11 @@
 //!
 //! Entry point: [`Shaper::shape`]. Kerning and ligatures come from the font's own tables.
 
-use super::Face;
-use harfrust::{Buffer, Direction, Font, Script, ShapeOptions, ShapePlan, ShaperFont};
+use super::{Face, FontSet};
+use harfrust::{Buffer, Direction, Script, ShapeOptions, ShapePlan, ShaperFont};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
-use std::sync::LazyLock;
-
-/// Parsed once per process; shapers borrow them, which keeps their glyph caches alive.
-static FONTS: LazyLock<Vec<Font>> = LazyLock::new(|| {
-    Face::ALL
-        .iter()
-        .map(|face| Font::new(face.data(), 0).expect("bundled fonts are valid"))
-        .collect()
-});
 
 /// A glyph as placed by the shaper, in units of the font size (1.0 = one em).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -34,11 +25,12 @@ type Word = Rc<[ShapedGlyph]>;
 /// What a shaping plan depends on.
 type PlanKey = (Face, Option<Script>, Direction);
 
-/// Shapers for the four bundled faces with their units per em, and the shaping plans
+/// Shapers for the faces of a [`FontSet`] with their units per em, and the shaping plans
 /// made so far. A plan is costly to make and the same for all text of one script and
 /// direction, so each is made once.
-pub struct Shaper {
-    fonts: Vec<(ShaperFont<'static, 'static>, f32)>,
+pub struct Shaper<'f> {
+    set: &'f FontSet,
+    fonts: Vec<(ShaperFont<'f, 'f>, f32)>,
     plans: RefCell<Vec<(PlanKey, Rc<ShapePlan>)>>,
     /// Words shaped so far, one table per face: a report repeats its words, and shaping
     /// a word again gives the same glyphs. Kept per face so a lookup needs no new string.
@@ -51,19 +43,17 @@ pub struct Shaper {
 /// grow it without bound.
 const WORD_CACHE_LIMIT: usize = 50_000;
 
-impl Default for Shaper {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl Shaper {
-    pub fn new() -> Shaper {
-        let fonts = FONTS
+impl<'f> Shaper<'f> {
+    pub fn new(set: &'f FontSet) -> Shaper<'f> {
+        let fonts = Face::ALL
             .iter()
-            .map(|font| (ShaperFont::new(font), f32::from(font.units_per_em())))
+            .map(|&face| {
+                let font = set.parsed(face);
+                (ShaperFont::new(font), f32::from(font.units_per_em()))
+            })
             .collect();
         Shaper {
+            set,
             fonts,
             plans: RefCell::new(Vec::new()),
             words: RefCell::new(Default::default()),
@@ -118,7 +108,7 @@ impl Shaper {
             return plan.clone();
         }
         let plan = Rc::new(ShapePlan::new(
-            &FONTS[face.index()],
+            self.set.parsed(face),
             direction,
             script,
             None,
@@ -144,7 +134,7 @@ mod tests {
 
     #[test]
     fn shapes_swedish_and_sami_letters_to_real_glyphs() {
-        let shaper = Shaper::new();
+        let shaper = Shaper::new(FontSet::bundled());
         let glyphs = shaper.shape(Face::Regular, "åäö ŋŧđ");
         assert_eq!(glyphs.len(), 7);
         assert!(glyphs.iter().all(|g| g.id != 0), "no .notdef glyphs");

@@ -5,6 +5,7 @@ mod charts;
 mod check;
 mod docx;
 mod docx_style;
+mod fonts;
 mod layouts;
 mod lint;
 mod new;

@@ -37,7 +37,7 @@ pub fn entries(blocks: &[Block]) -> Vec<Entry> {
         .collect()
 }
 
-impl Layouter<'_> {
+impl Layouter<'_, '_> {
     pub(super) fn contents(&mut self, title: &str) {
         let runs = [Run {
             text: title.to_string(),

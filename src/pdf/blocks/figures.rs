@@ -19,7 +19,7 @@ const SIGNERS_PER_ROW: usize = 3;
 /// Room above the signature line for the hand-written signature.
 const SIGNING_SPACE: f32 = 34.0;
 
-impl Layouter<'_> {
+impl Layouter<'_, '_> {
     /// The logos side by side, aligned as the layout says; a row wider than the text is
     /// scaled down to fit.
     pub(super) fn logos(&mut self, images: &[Image]) -> Result<(), PdfError> {
@@ -163,7 +163,7 @@ impl Layouter<'_> {
     }
 }
 
-impl Layouter<'_> {
+impl Layouter<'_, '_> {
     /// A line to sign or write on.
     fn rule(&self, from: f32, to: f32, y: f32) -> Item {
         Item::Rule {

@@ -9,7 +9,7 @@ use crate::pdf::tags::{Kind, Tags};
 use crate::text::Face;
 use std::sync::Arc;
 
-impl Layouter<'_> {
+impl Layouter<'_, '_> {
     pub(super) fn table(&mut self, table: &Table) {
         let columns = table
             .header

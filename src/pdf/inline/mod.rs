@@ -23,6 +23,8 @@ pub struct TextStyle {
     pub size: f32,
     pub color: Rgb,
     pub bold: bool,
+    /// Set in the headings' family rather than the body text's.
+    pub heading: bool,
     pub link: Rgb,
     pub badges: Badges,
 }

@@ -130,15 +130,15 @@ fn inside_badge(runs: &[Run], bounds: &[Range<usize>], at: usize) -> bool {
 }
 
 /// What shaping a segment needs to know about the paragraph.
-struct Context<'a> {
+struct Context<'a, 'f> {
     runs: &'a [Run],
     bounds: &'a [Range<usize>],
     text: &'a str,
     style: &'a TextStyle,
-    shaper: &'a Shaper,
+    shaper: &'a Shaper<'f>,
 }
 
-impl Context<'_> {
+impl Context<'_, '_> {
     fn segment(&self, range: Range<usize>, mandatory: bool, hyphen: bool) -> Segment {
         let mut pieces = Vec::new();
         for (index, (run, bound)) in self.runs.iter().zip(self.bounds).enumerate() {
@@ -174,6 +174,11 @@ impl Context<'_> {
             self.style.bold || run.bold || run.badge.is_some(),
             run.italic,
         );
+        let face = if self.style.heading {
+            face.for_headings()
+        } else {
+            face
+        };
         let color = match (run.badge, &run.link) {
             (Some(tone), _) => self.style.badges.get(tone).text,
             (None, Some(_)) => self.style.link,

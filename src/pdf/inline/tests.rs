@@ -16,6 +16,7 @@ fn style() -> TextStyle {
         size: 10.0,
         color: look.text,
         bold: false,
+        heading: false,
         link: look.link,
         badges: look.badges,
     }
@@ -41,7 +42,7 @@ const TEXT: &str = "Polis och kommun arbetar i tät dialog för att skapa tryggh
 
 #[test]
 fn every_line_fits_and_every_character_is_kept() {
-    let shaper = Shaper::new();
+    let shaper = Shaper::new(crate::text::FontSet::bundled());
     for optimal in [false, true] {
         let lines = linebreak(&plain(TEXT), &style(), 150.0, &swedish(optimal), &shaper);
         assert!(lines.len() > 2);
@@ -57,7 +58,7 @@ fn every_line_fits_and_every_character_is_kept() {
 
 #[test]
 fn compounds_are_hyphenated_with_a_visible_hyphen_and_a_soft_one_in_the_text() {
-    let shaper = Shaper::new();
+    let shaper = Shaper::new(crate::text::FontSet::bundled());
     let lines = linebreak(
         &plain("brottsförebyggande trygghetsskapande"),
         &style(),
@@ -81,7 +82,7 @@ fn compounds_are_hyphenated_with_a_visible_hyphen_and_a_soft_one_in_the_text() {
 
 #[test]
 fn optimal_breaking_evens_out_the_lines() {
-    let shaper = Shaper::new();
+    let shaper = Shaper::new(crate::text::FontSet::bundled());
     let spread = |optimal| {
         let lines = linebreak(&plain(TEXT), &style(), 170.0, &swedish(optimal), &shaper);
         let widths: Vec<f32> = lines[..lines.len() - 1].iter().map(|l| l.width).collect();
@@ -95,7 +96,7 @@ fn optimal_breaking_evens_out_the_lines() {
 
 #[test]
 fn justified_lines_fill_the_width_except_the_last() {
-    let shaper = Shaper::new();
+    let shaper = Shaper::new(crate::text::FontSet::bundled());
     let breaking = Breaking {
         justify: true,
         ..swedish(true)
@@ -117,7 +118,7 @@ fn justified_lines_fill_the_width_except_the_last() {
 
 #[test]
 fn cuts_a_word_longer_than_the_line() {
-    let shaper = Shaper::new();
+    let shaper = Shaper::new(crate::text::FontSet::bundled());
     let word = "https://www.jonkoping.se/trygghet/medborgarloftet/uppfoljning/2023";
     let lines = linebreak(&plain(word), &style(), 60.0, &swedish(true), &shaper);
     assert!(lines.len() > 1);
@@ -127,7 +128,7 @@ fn cuts_a_word_longer_than_the_line() {
 
 #[test]
 fn hard_breaks_start_a_new_line_and_are_not_drawn() {
-    let shaper = Shaper::new();
+    let shaper = Shaper::new(crate::text::FontSet::bundled());
     let lines = linebreak(
         &plain("Rad ett\nRad två"),
         &style(),
@@ -140,7 +141,7 @@ fn hard_breaks_start_a_new_line_and_are_not_drawn() {
 
 #[test]
 fn keeps_a_badge_whole() {
-    let shaper = Shaper::new();
+    let shaper = Shaper::new(crate::text::FontSet::bundled());
     let runs = vec![
         Run {
             text: "Status: ".into(),
