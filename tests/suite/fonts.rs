@@ -71,6 +71,29 @@ fn headings_are_set_in_the_layouts_own_font_in_both_formats() {
     let heading = &styles[styles.find(r#"w:styleId="Heading1""#).expect("heading 1")..];
     let heading = &heading[..heading.find("</w:style>").expect("style closes")];
     assert!(heading.contains("Noto Serif"), "{heading}");
+    // Embedded, so Word shows the headings in it where it is not installed.
+    let table = docx_part(&out.join("2023-Q4.docx"), "word/fontTable.xml");
+    assert!(table.contains(r#"<w:font w:name="Noto Serif">"#), "{table}");
+    assert!(
+        table.contains("<w:embedRegular ") && table.contains("<w:embedBold "),
+        "{table}"
+    );
+    let font = docx_part_bytes(&out.join("2023-Q4.docx"), "word/fonts/font1.odttf");
+    let original = fs::read(repo().join("tests/fixtures/fonts/NotoSerif-Regular.ttf"));
+    let original = original.expect("the fixture font");
+    assert_eq!(font.len(), original.len());
+    assert_ne!(font[..32], original[..32], "the font's head is obfuscated");
+    assert_eq!(font[32..], original[32..], "and the rest is the font");
+}
+
+/// One part of a DOCX, as bytes.
+fn docx_part_bytes(path: &Path, part: &str) -> Vec<u8> {
+    let file = fs::File::open(path).expect("the DOCX exists");
+    let mut zip = zip::ZipArchive::new(file).expect("a DOCX is a zip file");
+    let mut data = Vec::new();
+    std::io::Read::read_to_end(&mut zip.by_name(part).expect("the part exists"), &mut data)
+        .expect("readable");
+    data
 }
 
 #[test]

@@ -8,6 +8,7 @@
 //! - the full core properties (docx-rs cannot set title, subject, author, keywords, language);
 //! - the custom properties, in the metadata's order (docx-rs keeps them in a hash map);
 //! - Calibri in the font table, with Carlito as its alternative, when the bundled font is used;
+//! - a layout's own TrueType fonts, embedded ([`fonts`]);
 //! - the Normal style's text colour and alignment (docx-rs writes Normal itself, empty);
 //! - `w:lang` on the document defaults, so Word checks spelling in the report's language;
 //! - `w:tblHeader` on header rows, so they repeat on every page, and the table style's
@@ -17,6 +18,7 @@
 //! - stable output: paragraph ids renumbered, relationships sorted (docx-rs lists links in
 //!   hash-map order), and fixed ZIP timestamps.
 
+mod fonts;
 mod order;
 
 use super::{DocxError, styles};
@@ -39,14 +41,45 @@ pub(super) struct Plan<'a> {
 /// Rewrites the package docx-rs produced, following `plan`.
 pub(super) fn apply(package: &[u8], plan: &Plan) -> Result<Vec<u8>, DocxError> {
     let mut paragraph_ids = 0;
-    let parts = unzip(package)?
+    let embedded = fonts::embedded(&plan.meta.style);
+    let mut parts = unzip(package)?
         .into_iter()
         .map(|(name, data)| {
             let data = fix_part(&name, data, plan, &mut paragraph_ids)?;
+            let data = match &embedded {
+                Some(embedded) => embed_fonts(&name, data, embedded)?,
+                None => data,
+            };
             Ok((name, data))
         })
         .collect::<Result<Vec<_>, DocxError>>()?;
+    if let Some(embedded) = embedded {
+        let relationships = embedded.relationships.into_bytes();
+        parts.push(("word/_rels/fontTable.xml.rels".to_owned(), relationships));
+        parts.extend(embedded.parts);
+    }
     zip(&parts)
+}
+
+/// The parts that name embedded fonts: the font table, the content types, the settings.
+fn embed_fonts(
+    name: &str,
+    data: Vec<u8>,
+    embedded: &fonts::Embedded,
+) -> Result<Vec<u8>, DocxError> {
+    match name {
+        "word/fontTable.xml" => edit(name, data, |xml| {
+            insert_before_once(xml, "</w:fonts>", &embedded.entries, "font table")
+        }),
+        "[Content_Types].xml" => edit(name, data, |xml| {
+            insert_before_once(xml, "</Types>", fonts::CONTENT_TYPE, "content types")
+        }),
+        // After the zoom, where the schema wants it.
+        "word/settings.xml" => edit(name, data, |xml| {
+            insert_before_once(xml, "<w:compat>", fonts::SETTING, "settings")
+        }),
+        _ => Ok(data),
+    }
 }
 
 fn fix_part(
