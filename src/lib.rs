@@ -4,7 +4,8 @@
 //! The pipeline, one module a stage:
 //! `report` (YAML → validated [`report::Report`]) → `template` (layout → Markdown) →
 //! `doc` (Markdown → [`doc::Document`]) → `pdf` / `docx` (document → bytes).
-//! `cmd` drives it for the command line; `diag`, `text` and `image` are leaves.
+//! `cmd` drives it for the command line; `diag`, `text`, `image`, `number` and `xml` are
+//! leaves, and `chart` draws the document model's charts for both backends.
 
 pub mod chart;
 pub mod cli;
@@ -18,3 +19,4 @@ pub mod pdf;
 pub mod report;
 pub mod template;
 pub mod text;
+pub mod xml;

@@ -9,10 +9,10 @@
 mod scale;
 mod svg;
 
-use crate::doc::{Chart, Image, ImageFormat, NumberFormat, Style};
+use crate::doc::{Chart, Image, ImageFormat, NumberFormat, Rgb, Style};
 use scale::Scale;
 use std::sync::Arc;
-use svg::{Canvas, Weight};
+use svg::{Anchor, Canvas, Ink, Weight};
 
 /// The drawn height: room for a readable slope without crowding the page.
 pub const HEIGHT_MM: f32 = 55.0;
@@ -103,9 +103,7 @@ fn draw(chart: &Chart, frame: &Frame, style: &Style, numbers: &NumberFormat) -> 
             0.0,
             fs,
             unit,
-            style.muted_colour,
-            Weight::Regular,
-            svg::Anchor::Start,
+            ink(style.muted_colour, Weight::Regular, Anchor::Start),
         );
     }
     axis(&mut canvas, &plot, &tick_labels, style);
@@ -113,14 +111,8 @@ fn draw(chart: &Chart, frame: &Frame, style: &Style, numbers: &NumberFormat) -> 
         let y = plot.y(target.value);
         canvas.dashed_line(plot.left, y, plot.right, y, style.text_colour);
         let baseline = y + fs * 0.35;
-        canvas.text(
-            plot.right + fs * 0.5,
-            baseline,
-            label,
-            style.text_colour,
-            Weight::Bold,
-            svg::Anchor::Start,
-        );
+        let ink = ink(style.text_colour, Weight::Bold, Anchor::Start);
+        canvas.text(plot.right + fs * 0.5, baseline, label, ink);
     }
     series(&mut canvas, &plot, chart, style, numbers);
     canvas.finish()
@@ -137,14 +129,8 @@ fn axis(canvas: &mut Canvas, plot: &Plot, tick_labels: &[String], style: &Style)
             (style.rule_colour, 0.4)
         };
         canvas.line(plot.left, y, plot.right, y, colour, width);
-        canvas.text(
-            plot.left - fs * 0.5,
-            y + fs * 0.35,
-            label,
-            style.muted_colour,
-            Weight::Regular,
-            svg::Anchor::End,
-        );
+        let ink = ink(style.muted_colour, Weight::Regular, Anchor::End);
+        canvas.text(plot.left - fs * 0.5, y + fs * 0.35, label, ink);
     }
 }
 
@@ -169,19 +155,25 @@ fn series(canvas: &mut Canvas, plot: &Plot, chart: &Chart, style: &Style, number
             Weight::Regular
         };
         let x = plot.x(i);
-        canvas.text(
-            x,
-            plot.bottom + fs * 1.5,
-            &point.label,
-            style.text_colour,
-            weight,
-            svg::Anchor::Middle,
-        );
+        let quarter = ink(style.text_colour, weight, Anchor::Middle);
+        canvas.text(x, plot.bottom + fs * 1.5, &point.label, quarter);
         let Some(value) = point.value else { continue };
         let y = plot.y(value);
         canvas.point(x, y, point.current, style.heading_colour);
-        let label = numbers.number(value);
-        canvas.halo_text(x, y - fs * 0.9, &label, style.text_colour, weight);
+        let label = Ink {
+            halo: true,
+            ..quarter
+        };
+        canvas.text(x, y - fs * 0.9, &numbers.number(value), label);
+    }
+}
+
+fn ink(colour: Rgb, weight: Weight, anchor: Anchor) -> Ink {
+    Ink {
+        colour,
+        weight,
+        anchor,
+        halo: false,
     }
 }
 

@@ -5,12 +5,23 @@
 
 use crate::doc::Rgb;
 use crate::text::FAMILY;
+use crate::xml::escape;
 use std::fmt::Write as _;
 
 #[derive(Clone, Copy)]
 pub enum Weight {
     Regular,
     Bold,
+}
+
+/// How a text is drawn.
+#[derive(Clone, Copy)]
+pub struct Ink {
+    pub colour: Rgb,
+    pub weight: Weight,
+    pub anchor: Anchor,
+    /// Outlined in white, for a label drawn over lines.
+    pub halo: bool,
 }
 
 /// Which point of the text lies at its x coordinate.
@@ -101,50 +112,29 @@ impl Canvas {
         );
     }
 
-    pub fn text(
-        &mut self,
-        x: f32,
-        y: f32,
-        text: &str,
-        colour: Rgb,
-        weight: Weight,
-        anchor: Anchor,
-    ) {
-        self.text_element(x, y, text, colour, weight, anchor, "");
-    }
-
-    /// Centred text with a white outline, so it stays legible where it crosses a line.
-    pub fn halo_text(&mut self, x: f32, y: f32, text: &str, colour: Rgb, weight: Weight) {
-        let halo = r##" stroke="#ffffff" stroke-width="2.4" stroke-linejoin="round" paint-order="stroke""##;
-        self.text_element(x, y, text, colour, weight, Anchor::Middle, halo);
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn text_element(
-        &mut self,
-        x: f32,
-        y: f32,
-        text: &str,
-        colour: Rgb,
-        weight: Weight,
-        anchor: Anchor,
-        extra: &str,
-    ) {
-        let weight = match weight {
+    /// `text` with its `anchor` point at (`x`, `y`), the baseline.
+    pub fn text(&mut self, x: f32, y: f32, text: &str, ink: Ink) {
+        let weight = match ink.weight {
             Weight::Regular => "",
             Weight::Bold => r#" font-weight="bold""#,
         };
-        let anchor = match anchor {
+        let anchor = match ink.anchor {
             Anchor::Start => "start",
             Anchor::Middle => "middle",
             Anchor::End => "end",
         };
+        // A white outline keeps a value legible where it crosses a line.
+        let halo = if ink.halo {
+            r##" stroke="#ffffff" stroke-width="2.4" stroke-linejoin="round" paint-order="stroke""##
+        } else {
+            ""
+        };
         let _ = write!(
             self.out,
-            r#"<text x="{}" y="{}" fill="{}" text-anchor="{anchor}"{weight}{extra}>{}</text>"#,
+            r#"<text x="{}" y="{}" fill="{}" text-anchor="{anchor}"{weight}{halo}>{}</text>"#,
             n(x),
             n(y),
-            css(colour),
+            css(ink.colour),
             escape(text)
         );
     }
@@ -168,18 +158,4 @@ fn n(value: f32) -> String {
 
 fn css(colour: Rgb) -> String {
     format!("#{}", colour.hex())
-}
-
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
 }

@@ -87,7 +87,7 @@ impl Embedded {
         if !references.is_empty() {
             self.entries.push_str(&format!(
                 r#"<w:font w:name="{}"><w:charset w:val="00" /><w:family w:val="auto" /><w:pitch w:val="variable" />{references}</w:font>"#,
-                super::escape(&font.family)
+                crate::xml::escape(&font.family)
             ));
         }
     }

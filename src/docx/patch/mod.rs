@@ -23,6 +23,7 @@ mod order;
 
 use super::{DocxError, styles};
 use crate::doc::{Meta, Rgb, Style};
+use crate::xml::escape;
 use std::io::{Cursor, Read, Write};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
@@ -382,21 +383,6 @@ fn sort_relationships(xml: &str) -> Result<String, DocxError> {
     }
     relationships.sort_unstable();
     Ok([&xml[..start], &relationships.concat(), &xml[end..]].concat())
-}
-
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 /// The package's files in their stored order, directories left out.
