@@ -52,6 +52,10 @@ pub enum Problem {
         expected: Expected,
         found: Option<Found>,
     },
+    /// A number written with a decimal comma, as Swedish writes them.
+    DecimalComma {
+        written: String,
+    },
     /// A list item or single text left empty.
     NoText,
     /// A required field written with nothing after the colon.

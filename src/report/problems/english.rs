@@ -82,6 +82,10 @@ pub fn words(problem: &Problem) -> (String, Option<Hint<'_>>) {
             },
             None,
         ),
+        Problem::DecimalComma { written } => (
+            format!("`{written}` has a decimal comma; numbers are written with a decimal point"),
+            Some(Said(format!("write `{}`", written.replace(',', ".")))),
+        ),
         Problem::NoText => (
             "this has no value; write a text or remove it".to_owned(),
             Some(Fixed(

@@ -74,6 +74,10 @@ pub fn words(problem: &Problem) -> (String, Option<Hint<'_>>) {
             },
             None,
         ),
+        Problem::DecimalComma { written } => (
+            format!("`{written}` har decimalkomma; tal skrivs med decimalpunkt i filen"),
+            Some(Said(format!("skriv `{}`", written.replace(',', ".")))),
+        ),
         Problem::NoText => (
             "här saknas ett värde; skriv en text eller ta bort raden".to_owned(),
             Some(Fixed("en text som ser ut som `null` eller `~` måste stå inom citattecken")),

@@ -18,14 +18,25 @@ use std::ops::RangeInclusive;
 pub fn number(check: &mut Check, written: &Spanned<Scalar>, field: &str) -> Option<f64> {
     let problem = match &written.value {
         Scalar::Number(number) => return Some(*number),
-        Scalar::Text(text) => match text.trim().parse::<f64>() {
-            Ok(number) if number.is_finite() => return Some(number),
-            _ => wrong(Expected::Number, Found::Text(text.clone())),
+        Scalar::Text(text) => match finite(text) {
+            Some(number) => return Some(number),
+            None if finite(&text.replacen(',', ".", 1)).is_some() => Problem::DecimalComma {
+                written: text.trim().to_owned(),
+            },
+            None => wrong(Expected::Number, Found::Text(text.clone())),
         },
         other => not_a_name(other, field, Expected::Number),
     };
     wrong_value(check, written, field, problem);
     None
+}
+
+/// The finite number `text` spells, if any.
+fn finite(text: &str) -> Option<f64> {
+    text.trim()
+        .parse()
+        .ok()
+        .filter(|number: &f64| number.is_finite())
 }
 
 /// A whole number in `range`; `outside` is the problem for any other number, given the
