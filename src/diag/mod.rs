@@ -81,6 +81,16 @@ pub struct Diagnostic {
     pub code: Code,
     pub message: String,
     pub hint: Option<String>,
+    /// The language of the hint's label; the severity words stay English for tools.
+    pub labels: Labels,
+}
+
+/// The words a rendered message is framed with, in the language of the message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Labels {
+    #[default]
+    English,
+    Swedish,
 }
 
 impl Diagnostic {
@@ -93,6 +103,7 @@ impl Diagnostic {
             code: Code::Invalid,
             message: message.into(),
             hint: None,
+            labels: Labels::English,
         }
     }
 
@@ -105,6 +116,11 @@ impl Diagnostic {
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn with_labels(mut self, labels: Labels) -> Self {
+        self.labels = labels;
         self
     }
 
@@ -166,6 +182,15 @@ mod tests {
         let marks = format!("      | {}{}\n", " ".repeat(6), "^".repeat(16));
         assert!(text.contains(&marks), "{text}");
         assert!(text.starts_with("r.yaml:1:7: warning: m"), "{text}");
+    }
+
+    #[test]
+    fn the_hint_label_follows_the_message_language() {
+        let d = Diagnostic::error(Path::new("r.yaml"), None, "okänt fält").with_hint("menade du");
+        assert!(d.render(None).contains("= hint: menade du"));
+        let d = d.with_labels(Labels::Swedish);
+        assert!(d.render(None).contains("= tips: menade du"));
+        assert!(d.render(None).starts_with("r.yaml: error: okänt fält"));
     }
 
     #[test]

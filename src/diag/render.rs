@@ -4,7 +4,7 @@
 //! [`Diagnostic::to_json`]. The text form follows compilers people already know:
 //! `path:line:col: severity: message`, the source line, `^^^` under the span, a hint.
 
-use super::{Diagnostic, Position, Severity};
+use super::{Diagnostic, Labels, Position, Severity};
 use std::fmt::Write as _;
 
 /// ANSI colours, used only when the caller knows the output is a terminal.
@@ -82,7 +82,11 @@ impl Diagnostic {
             }
         }
         if let Some(hint) = &self.hint {
-            let _ = writeln!(out, "{}      = hint:{} {hint}", p.accent, p.reset);
+            let label = match self.labels {
+                Labels::English => "hint",
+                Labels::Swedish => "tips",
+            };
+            let _ = writeln!(out, "{}      = {label}:{} {hint}", p.accent, p.reset);
         }
         out
     }

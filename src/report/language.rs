@@ -54,6 +54,18 @@ impl Language {
         }
     }
 
+    /// The language a file's top-level `language:` line names, found without parsing the
+    /// YAML, so that even a file that does not parse gets messages in its own language;
+    /// Swedish, the format's default, when there is none.
+    pub fn declared_in(text: &str) -> Language {
+        text.lines()
+            .find_map(|line| line.strip_prefix("language:"))
+            .map(|value| value.split(" #").next().unwrap_or(value).trim())
+            .map(|value| value.trim_matches(|c| c == '"' || c == '\'').trim())
+            .and_then(Language::from_code)
+            .unwrap_or(Language::Sv)
+    }
+
     /// The code as the format writes it: `sv`, `en`, `fi` …
     pub fn code(&self) -> &str {
         match self {
@@ -95,6 +107,20 @@ mod tests {
             Language::from_code("de").map(|l| l.tag()),
             Some("de".into())
         );
+    }
+
+    #[test]
+    fn the_declared_language_is_found_without_parsing() {
+        let declared = |text| Language::declared_in(text).code().to_owned();
+        assert_eq!(declared("title: x\nlanguage: en # English\n[oops"), "en");
+        assert_eq!(declared("language: \"fi\"\n"), "fi");
+        assert_eq!(
+            declared("  language: en\n"),
+            "sv",
+            "only the top level counts"
+        );
+        assert_eq!(declared("language: English\n"), "sv");
+        assert_eq!(declared("programme: x\n"), "sv");
     }
 
     #[test]

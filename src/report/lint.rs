@@ -9,6 +9,7 @@ mod messages;
 mod words;
 
 use super::history::{Conflict, Earlier};
+use super::problems::labels;
 use super::spans::{Item, Spans, Text, locate};
 use super::{ActivityStatus, Report};
 use crate::diag::{Diagnostic, Position};
@@ -58,7 +59,8 @@ impl Found<'_> {
         let path = &self.input.report.source;
         let mut diagnostic = Diagnostic::warning(path, at.map(|(start, _)| start), message)
             .with_code(warning.code())
-            .with_hint(hint);
+            .with_hint(hint)
+            .with_labels(labels(self.input.report.language));
         diagnostic.end = at
             .map(|(_, end)| end)
             .filter(|end| Some(*end) != diagnostic.position);

@@ -2,10 +2,12 @@
 //! history from earlier quarters → warnings.
 //!
 //! Entry points: [`check`] (the report and its warnings) and [`load`] (the report only);
-//! `read` is one file alone, for the earlier quarters beside it. Problems with the file as a whole (too large, not UTF-8, empty,
-//! pathological YAML) and YAML that does not fit the format stop at the first, because
-//! nothing after them can be trusted; once the file has the right shape, `validate`
-//! collects every remaining problem.
+//! `read` is one file alone, for the earlier quarters beside it. Problems with the file as
+//! a whole (too large, not UTF-8, empty, pathological YAML) and YAML whose structure does
+//! not fit the format stop at the first, because nothing after them can be trusted; unknown
+//! fields are all named at once; values of the wrong type, once the structure is right, are
+//! collected with every other problem by `validate`. Every message is in the report's
+//! language (see `problems`).
 
 mod input;
 mod keys;
@@ -17,7 +19,7 @@ mod yaml_error;
 use super::raw::RawReport;
 use super::spans::Spans;
 use super::validate::validate;
-use super::{Report, history, lint};
+use super::{Language, Report, history, lint};
 use crate::diag::Diagnostic;
 use serde_saphyr::{DuplicateKeyPolicy, Options, Spanned};
 use std::path::Path;
@@ -65,19 +67,22 @@ pub struct Read {
 pub fn read(path: &Path) -> Result<Read, Vec<Diagnostic>> {
     // Refuse what cannot be a report before parsing: too large, not UTF-8 text, empty.
     let text = input::read_text(path).map_err(|d| vec![d])?;
+    // Word the messages in the language the file declares, found before parsing.
+    let language = Language::declared_in(&text);
     // Refuse syntax errors, alias bombs and absurd nesting with a position, whatever the types.
-    shape::check_shape(path, &text).map_err(|d| vec![d])?;
+    shape::check_shape(path, &text, language).map_err(|d| vec![d])?;
     // Name every unknown field at once; deserializing would stop at the first.
-    let unknown = keys::unknown_fields(path, &text);
+    let unknown = keys::unknown_fields(path, &text, language);
     if !unknown.is_empty() {
         return Err(unknown);
     }
-    // Deserialize into the raw mirror: types, unknown fields, duplicate keys.
-    let raw = deserialize(path, &text).map_err(|d| vec![d])?;
+    // Deserialize into the raw mirror: structure, duplicate keys; any value where a number
+    // or status is expected, so that validation reports every wrong one.
+    let raw = deserialize(path, &text, language).map_err(|d| vec![d])?;
     // Keep where things stand, for warnings and `new`, before validation consumes the mirror.
     let spans = Spans::of(&raw);
     // Check values and references, collecting every problem.
-    let report = validate(raw, path, &text)?;
+    let report = validate(raw, path, &text, language)?;
     Ok(Read {
         report,
         spans,
@@ -85,9 +90,13 @@ pub fn read(path: &Path) -> Result<Read, Vec<Diagnostic>> {
     })
 }
 
-fn deserialize(path: &Path, text: &str) -> Result<Spanned<RawReport>, Diagnostic> {
+fn deserialize(
+    path: &Path,
+    text: &str,
+    language: Language,
+) -> Result<Spanned<RawReport>, Diagnostic> {
     serde_saphyr::from_str_with_options(text, options())
-        .map_err(|error| yaml_error::diagnostic(path, &error))
+        .map_err(|error| yaml_error::diagnostic(path, &error, language))
 }
 
 /// A real report is a few hundred nodes; these limits are orders of magnitude above that

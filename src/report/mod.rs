@@ -11,6 +11,7 @@ mod language;
 mod lint;
 mod load;
 mod next;
+mod problems;
 mod raw;
 pub mod schema;
 mod spans;

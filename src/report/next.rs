@@ -8,6 +8,7 @@
 //! `check` warns about) and metric values (an error in `check` until filled in).
 
 use super::load::{Read, read};
+use super::problems::Problem;
 use super::spans::{Spans, bytes};
 use super::{Language, Quarter, Report};
 use crate::diag::Diagnostic;
@@ -33,11 +34,8 @@ pub fn next_quarter(path: &Path) -> Result<Draft, Vec<Diagnostic>> {
         text,
     } = read(path)?;
     let Some(period) = report.period.next() else {
-        return Err(vec![Diagnostic::error(
-            path,
-            None,
-            "there is no quarter after this one",
-        )]);
+        let problem = Problem::NoNextQuarter;
+        return Err(vec![problem.diagnostic(path, None, report.language)]);
     };
     let mut edits = period_edits(&report, &spans, period);
     edits.extend(text_edits(&report, &spans, &text));

@@ -4,8 +4,15 @@
 //! Required fields are `Option` here so that a missing one becomes a collected,
 //! positioned message instead of serde stopping at the first; values that a later
 //! check points at are wrapped in [`Spanned`]. Unknown fields are refused so that
-//! nothing written in the file is silently dropped.
+//! nothing written in the file is silently dropped. Numbers and statuses are read as a
+//! [`Scalar`] whatever their type, so that every wrong one is reported, not the first.
 
+mod scalar;
+
+pub use scalar::Scalar;
+use scalar::present;
+
+use super::problems::Part;
 use crate::diag::Position;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -39,9 +46,11 @@ pub struct RawReport {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawPeriod {
-    /// Wider than the validated type so that an out-of-range year gets our message.
-    pub year: Option<Spanned<i64>>,
-    pub quarter: Option<Spanned<i64>>,
+    /// Any value, so that a wrong year gets our message.
+    #[serde(default, deserialize_with = "present")]
+    pub year: Option<Spanned<Scalar>>,
+    #[serde(default, deserialize_with = "present")]
+    pub quarter: Option<Spanned<Scalar>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -76,19 +85,9 @@ pub struct RawFocusArea {
     pub id: Option<Spanned<String>>,
     pub title: Option<Spanned<String>>,
     pub goal: Option<Spanned<String>>,
-    pub status: Option<RawFocusStatus>,
+    pub status: Option<Spanned<Scalar>>,
     pub progress: Option<Spanned<String>>,
     pub metrics: Option<List<RawMetric>>,
-}
-
-#[derive(Debug, Clone, Copy, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RawFocusStatus {
-    OnTrack,
-    AtRisk,
-    OffTrack,
-    Achieved,
-    NotStarted,
 }
 
 #[derive(Debug, Deserialize)]
@@ -97,21 +96,11 @@ pub struct RawActivity {
     pub id: Option<Spanned<String>>,
     pub title: Option<Spanned<String>>,
     pub focus_areas: Option<Spanned<OneOrMany>>,
-    pub status: Option<Spanned<RawActivityStatus>>,
+    pub status: Option<Spanned<Scalar>>,
     pub responsible: Option<Spanned<OneOrMany>>,
     pub due: Option<Spanned<String>>,
     pub progress: Option<Spanned<String>>,
     pub metrics: Option<List<RawMetric>>,
-}
-
-#[derive(Debug, Clone, Copy, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RawActivityStatus {
-    Planned,
-    Ongoing,
-    Completed,
-    Delayed,
-    Cancelled,
 }
 
 #[derive(Debug, Deserialize)]
@@ -119,18 +108,13 @@ pub enum RawActivityStatus {
 pub struct RawMetric {
     pub id: Option<Spanned<String>>,
     pub name: Option<Spanned<String>>,
-    pub value: Option<Spanned<f64>>,
+    /// Kept when empty: `kvartal new` leaves it so, and the message points at it.
+    #[serde(default, deserialize_with = "present")]
+    pub value: Option<Spanned<Scalar>>,
     pub unit: Option<String>,
-    pub target: Option<f64>,
-    pub direction: Option<RawDirection>,
+    pub target: Option<Spanned<Scalar>>,
+    pub direction: Option<Spanned<Scalar>>,
     pub history: Option<Entries>,
-}
-
-#[derive(Debug, Clone, Copy, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RawDirection {
-    HigherIsBetter,
-    LowerIsBetter,
 }
 
 #[derive(Debug, Deserialize)]
@@ -180,7 +164,7 @@ impl<'de> Deserialize<'de> for OneOrMany {
 /// A map's entries in written order with the position of every key, so that a bad
 /// `history` key can be pointed at (a `BTreeMap` would need `Ord` on `Spanned`).
 #[derive(Debug)]
-pub struct Entries(pub Vec<(Spanned<String>, f64)>);
+pub struct Entries(pub Vec<(Spanned<String>, Spanned<Scalar>)>);
 
 impl<'de> Deserialize<'de> for Entries {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -216,20 +200,20 @@ pub fn position(location: &Location) -> Option<Position> {
 
 /// The part of a report whose fields these are, for messages about an unknown field:
 /// each raw struct above has a field no other has.
-pub fn part_with_fields(fields: &[&str]) -> &'static str {
-    const PARTS: [(&str, &str); 9] = [
-        ("programme", "at the top level"),
-        ("quarter", "in `period`"),
-        ("logo", "in an organisation"),
-        ("case_number", "in `meeting`"),
-        ("email", "in a person under `prepared_by`"),
-        ("goal", "in a focus area"),
-        ("responsible", "in an activity"),
-        ("direction", "in a metric"),
-        ("organisation", "in a signature"),
+pub fn part_with_fields(fields: &[&str]) -> Option<Part> {
+    const PARTS: [(&str, Part); 9] = [
+        ("programme", Part::TopLevel),
+        ("quarter", Part::Period),
+        ("logo", Part::Organisation),
+        ("case_number", Part::Meeting),
+        ("email", Part::Person),
+        ("goal", Part::FocusArea),
+        ("responsible", Part::Activity),
+        ("direction", Part::Metric),
+        ("organisation", Part::Signature),
     ];
     PARTS
         .iter()
         .find(|(field, _)| fields.contains(field))
-        .map_or("here", |&(_, part)| part)
+        .map(|&(_, part)| part)
 }

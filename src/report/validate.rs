@@ -9,6 +9,7 @@ mod items;
 mod logo;
 mod values;
 
+use super::problems::{Listed, Part, Problem};
 use super::raw::{List, RawMeeting, RawOrganisation, RawPeriod, RawReport};
 use super::{Language, Meeting, Organisation, Person, Quarter, Report, Signature};
 use crate::diag::Diagnostic;
@@ -17,14 +18,15 @@ use serde_saphyr::{Location, Spanned};
 use std::path::Path;
 pub(super) use values::last_day;
 
-/// The report `raw` describes, or every problem in it. `source` is the file's text, for
-/// pointing inside Markdown blocks.
+/// The report `raw` describes, or every problem in it, worded in `language`. `source` is
+/// the file's text, for pointing inside Markdown blocks.
 pub fn validate(
     raw: Spanned<RawReport>,
     path: &Path,
     source: &str,
+    language: Language,
 ) -> Result<Report, Vec<Diagnostic>> {
-    let mut check = Check::new(path, source);
+    let mut check = Check::new(path, source, language);
     let report = report(&mut check, raw);
     match report {
         Some(report) if check.errors.is_empty() => Ok(report),
@@ -35,8 +37,8 @@ pub fn validate(
 fn report(check: &mut Check, raw: Spanned<RawReport>) -> Option<Report> {
     let at = raw.referenced;
     let raw = raw.value;
-    let programme = check.required(raw.programme, &at, "programme", "at the top level");
-    let period = check.required(raw.period, &at, "period", "at the top level");
+    let programme = check.required(raw.programme, &at, "programme", Part::TopLevel);
+    let period = check.required(raw.period, &at, "period", Part::TopLevel);
     let period = period.and_then(|period| quarter(check, period));
     let date = match &raw.date {
         Some(date) => values::date(check, date),
@@ -47,7 +49,7 @@ fn report(check: &mut Check, raw: Spanned<RawReport>) -> Option<Report> {
     let prepared_by = people(check, raw.prepared_by);
     let summary = values::markdown(check, raw.summary);
     let mut metric_ids = Ids::default();
-    let focus_areas = check.required(raw.focus_areas, &at, "focus_areas", "at the top level");
+    let focus_areas = check.required(raw.focus_areas, &at, "focus_areas", Part::TopLevel);
     let known = focus_areas
         .as_ref()
         .map(items::written_ids)
@@ -89,23 +91,19 @@ fn report(check: &mut Check, raw: Spanned<RawReport>) -> Option<Report> {
 
 fn quarter(check: &mut Check, period: Spanned<RawPeriod>) -> Option<Quarter> {
     let at = period.referenced;
-    let year = check.required(period.value.year, &at, "year", "in `period`");
-    let quarter = check.required(period.value.quarter, &at, "quarter", "in `period`");
+    let year = check.required(period.value.year, &at, "year", Part::Period);
+    let quarter = check.required(period.value.quarter, &at, "quarter", Part::Period);
     let year = year.and_then(|year| {
-        let valid = u16::try_from(year.value)
-            .ok()
-            .filter(|y| (1900..=2999).contains(y));
-        check.expect(valid, &year.referenced, || {
-            format!("the year must be between 1900 and 2999, not {}", year.value)
-        })
+        let year = values::whole(check, &year, "year", 1900..=2999, |written| Problem::Year {
+            written,
+        });
+        year.and_then(|year| u16::try_from(year).ok())
     });
     let quarter = quarter.and_then(|quarter| {
-        let valid = u8::try_from(quarter.value)
-            .ok()
-            .filter(|q| (1..=4).contains(q));
-        check.expect(valid, &quarter.referenced, || {
-            format!("the quarter must be 1, 2, 3 or 4, not {}", quarter.value)
-        })
+        let quarter = values::whole(check, &quarter, "quarter", 1..=4, |written| {
+            Problem::Quarter { written }
+        });
+        quarter.and_then(|quarter| u8::try_from(quarter).ok())
     });
     Some(Quarter {
         year: year?,
@@ -118,11 +116,11 @@ fn organisations(
     list: Option<List<RawOrganisation>>,
     report_at: &Location,
 ) -> Option<Vec<Organisation>> {
-    let list = check.required(list, report_at, "organisations", "at the top level")?;
-    check.non_empty(&list, "there must be at least one organisation");
+    let list = check.required(list, report_at, "organisations", Part::TopLevel)?;
+    check.non_empty(&list, Listed::Organisations);
     let organisations = list.value.into_iter().map(|organisation| {
         let at = organisation.referenced;
-        let name = check.required(organisation.value.name, &at, "name", "in this organisation");
+        let name = check.required(organisation.value.name, &at, "name", Part::Organisation);
         let logo = organisation
             .value
             .logo
@@ -153,7 +151,7 @@ fn people(check: &mut Check, list: Option<List<super::raw::RawPerson>>) -> Optio
         .map(|person| {
             let at = person.referenced;
             let person = person.value;
-            let name = check.required(person.name, &at, "name", "in this person");
+            let name = check.required(person.name, &at, "name", Part::Person);
             Some(Person {
                 name: name?.value,
                 role: person.role,
@@ -175,7 +173,7 @@ fn signatures(
         .map(|signature| {
             let at = signature.referenced;
             let signature = signature.value;
-            let name = check.required(signature.name, &at, "name", "in this signature");
+            let name = check.required(signature.name, &at, "name", Part::Signature);
             Some(Signature {
                 name: name?.value,
                 role: signature.role,

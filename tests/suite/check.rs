@@ -132,3 +132,57 @@ fn the_example_reports_pass_check() {
     let run = kvartal(&["check"]);
     assert_eq!(run.code, 0, "stderr:\n{}", run.stderr);
 }
+
+/// The JSON objects `check --format json` prints for `fixture`.
+fn json_errors(fixture: &str) -> Vec<serde_json::Value> {
+    let run = kvartal(&["check", "--format", "json", fixture]);
+    assert_eq!(run.code, 1, "{fixture}: {}", run.stderr);
+    run.stdout
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("one JSON object a line"))
+        .collect()
+}
+
+#[test]
+fn errors_are_worded_in_the_report_language_with_the_same_code() {
+    // The same misspelt field, in a report without `language` (Swedish) and one in English.
+    let swedish = json_errors("tests/fixtures/check/unknown-field.yaml");
+    let english = json_errors("tests/fixtures/check/two-unknown-fields.yaml");
+    let progres = |objects: &[serde_json::Value]| {
+        objects
+            .iter()
+            .find(|o| {
+                o["message"]
+                    .as_str()
+                    .is_some_and(|m| m.contains("`progres`"))
+            })
+            .cloned()
+            .expect("the misspelt `progres` is reported")
+    };
+    let (swedish, english) = (progres(&swedish), progres(&english));
+    assert_eq!(swedish["message"], "okänt fält `progres` i ett fokusområde");
+    assert_eq!(swedish["hint"], "menade du `progress`?");
+    assert_eq!(
+        english["message"],
+        "unknown field `progres` in a focus area"
+    );
+    assert_eq!(english["hint"], "did you mean `progress`?");
+    assert_eq!(swedish["code"], english["code"]);
+    assert_eq!(swedish["severity"], "error");
+}
+
+#[test]
+fn a_file_that_does_not_parse_is_answered_in_its_declared_language() {
+    let run = kvartal(&["check", "tests/fixtures/check/not-yaml.yaml"]);
+    assert!(
+        run.stderr.contains("error: this is not valid YAML"),
+        "{}",
+        run.stderr
+    );
+    let run = kvartal(&["check", "tests/fixtures/check/binary.yaml"]);
+    assert!(
+        run.stderr.contains("error: filen är inte text"),
+        "{}",
+        run.stderr
+    );
+}

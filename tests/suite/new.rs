@@ -60,12 +60,22 @@ fn new_writes_the_next_quarter_which_check_then_guides_through() {
     let metrics = old.matches("\n        value: ").count();
     let check = kvartal(&["check", path_str(&next)]);
     assert_eq!(check.code, 1);
-    assert_eq!(
-        check.stderr.matches("`value` is missing").count(),
-        metrics,
-        "{}",
-        check.stderr
-    );
+    // Each emptied value is an error pointing at its own `value:` line.
+    let empty: Vec<&str> = check
+        .stderr
+        .lines()
+        .filter(|line| line.ends_with("error: fältet `value` är tomt"))
+        .collect();
+    assert_eq!(empty.len(), metrics, "{}", check.stderr);
+    for header in empty {
+        let line: usize = header
+            .split(':')
+            .nth(1)
+            .and_then(|n| n.parse().ok())
+            .expect("path:line:col");
+        let written = text.lines().nth(line - 1).unwrap_or_default();
+        assert!(written.trim_start().starts_with("value:"), "{header}");
+    }
     std::fs::write(&next, fill_in(&text)).expect("writable");
     let check = kvartal(&["check", "--strict", path_str(&next)]);
     assert_eq!(

@@ -4,6 +4,8 @@
 //! the file is too large, saved as UTF-16, not text at all, or empty.
 
 use crate::diag::{Diagnostic, Position};
+use crate::report::Language;
+use crate::report::problems::Problem;
 use std::fs::File;
 use std::io::Read;
 use std::path::Path;
@@ -14,13 +16,20 @@ pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
 
 const UTF16_BOMS: [[u8; 2]; 2] = [[0xFF, 0xFE], [0xFE, 0xFF]];
 
-/// The file's text without a UTF-8 byte-order mark, or the one reason it cannot be a report.
+/// The file's text without a UTF-8 byte-order mark, or the one reason it cannot be a report,
+/// worded in the language the file declares as far as it can be read.
 pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
-    let bytes = read_limited(path)?;
-    let text = decode(path, bytes)?;
+    let refuse =
+        |problem: Problem, at: Option<Position>, language| problem.diagnostic(path, at, language);
+    let bytes = read_limited(path).map_err(|problem| refuse(problem, None, Language::Sv))?;
+    let language = Language::declared_in(&String::from_utf8_lossy(&bytes));
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        let megabytes = MAX_FILE_BYTES / (1024 * 1024);
+        return Err(refuse(Problem::TooLarge { megabytes }, None, language));
+    }
+    let text = decode(bytes).map_err(|(problem, at)| refuse(problem, Some(at), language))?;
     if has_no_data(&text) {
-        let message = "the file is empty: it holds no report data, only blank lines or comments";
-        return Err(Diagnostic::error(path, Some(START), message));
+        return Err(refuse(Problem::Empty, Some(START), language));
     }
     Ok(text)
 }
@@ -28,38 +37,30 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
 const START: Position = Position { line: 1, column: 1 };
 
 /// Reads at most one byte more than allowed, so a huge file costs no more than the limit.
-fn read_limited(path: &Path) -> Result<Vec<u8>, Diagnostic> {
-    let unreadable =
-        |e: std::io::Error| Diagnostic::error(path, None, format!("cannot read the file: {e}"));
+fn read_limited(path: &Path) -> Result<Vec<u8>, Problem> {
+    let unreadable = |e: std::io::Error| Problem::Unreadable {
+        error: e.to_string(),
+    };
     let file = File::open(path).map_err(unreadable)?;
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(unreadable)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        let message = format!(
-            "the file is larger than {} MB, far more than any report; is it the right file?",
-            MAX_FILE_BYTES / (1024 * 1024)
-        );
-        return Err(Diagnostic::error(path, None, message));
-    }
     Ok(bytes)
 }
 
-fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+fn decode(bytes: Vec<u8>) -> Result<String, (Problem, Position)> {
     if UTF16_BOMS.iter().any(|bom| bytes.starts_with(bom)) {
-        let message = "the file is saved as UTF-16; save it as UTF-8 instead";
-        let hint = "in Notepad choose \"Save as\" and the encoding \"UTF-8\"";
-        return Err(Diagnostic::error(path, Some(START), message).with_hint(hint));
+        return Err((Problem::Utf16, START));
     }
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        not_text(path, std::str::from_utf8(valid).unwrap_or_default())
+        not_text(std::str::from_utf8(valid).unwrap_or_default())
     })?;
     // A NUL never occurs in text typed by a person; it marks a binary file that happens
     // to be valid UTF-8 so far.
     if let Some(nul) = text.find('\0') {
-        return Err(not_text(path, &text[..nul]));
+        return Err(not_text(&text[..nul]));
     }
     Ok(match text.strip_prefix('\u{feff}') {
         Some(rest) => rest.to_owned(),
@@ -68,10 +69,8 @@ fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
 }
 
 /// `before` is the text up to the first byte that is not text.
-fn not_text(path: &Path, before: &str) -> Diagnostic {
-    let message = "the file is not text: it contains bytes that are not UTF-8 characters";
-    Diagnostic::error(path, Some(Position::after(before)), message)
-        .with_hint("a report is a YAML text file saved as UTF-8")
+fn not_text(before: &str) -> (Problem, Position) {
+    (Problem::NotText, Position::after(before))
 }
 
 /// Blank lines, comments and bare document markers carry no data.

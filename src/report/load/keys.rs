@@ -5,7 +5,9 @@
 //! Schema (`schema.json`), the one list of the format's fields, so the two cannot drift.
 
 use super::shape::position;
-use crate::diag::{Diagnostic, suggestion};
+use crate::diag::Diagnostic;
+use crate::report::Language;
+use crate::report::problems::Problem;
 use crate::report::raw::part_with_fields;
 use crate::report::schema::SCHEMA;
 use serde_json::Value;
@@ -13,12 +15,13 @@ use serde_saphyr::granit_parser::{Event, Parser};
 use std::path::Path;
 use std::sync::OnceLock;
 
-/// A diagnostic for each field the format does not know, in file order. The file has
-/// passed `check_shape`, so it parses and nests shallowly.
-pub fn unknown_fields(path: &Path, text: &str) -> Vec<Diagnostic> {
+/// A diagnostic for each field the format does not know, in file order and in `language`.
+/// The file has passed `check_shape`, so it parses and nests shallowly.
+pub fn unknown_fields(path: &Path, text: &str, language: Language) -> Vec<Diagnostic> {
     let root = schema();
     let mut walk = Walk {
         root,
+        language,
         open: Vec::new(),
         found: Vec::new(),
     };
@@ -50,6 +53,7 @@ enum Open<'a> {
 
 struct Walk<'a> {
     root: &'a Value,
+    language: Language,
     open: Vec<Open<'a>>,
     found: Vec<Diagnostic>,
 }
@@ -128,10 +132,14 @@ impl<'a> Walk<'a> {
         *value = Some(known.or_else(|| schema.and_then(|s| s.get("additionalProperties"))));
         if let (Some(properties), None, true) = (properties, known, closed) {
             let names: Vec<&str> = properties.keys().map(String::as_str).collect();
-            let message = format!("unknown field `{key}` {}", part_with_fields(&names));
-            let hint = suggestion(key, &names, "the fields allowed here are");
+            let problem = Problem::UnknownField {
+                field: key.to_owned(),
+                part: part_with_fields(&names),
+                known: names.iter().map(|name| (*name).to_owned()).collect(),
+            };
+            let language = self.language;
             self.found
-                .push(Diagnostic::error(path, Some(at()), message).with_hint(hint));
+                .push(problem.diagnostic(path, Some(at()), language));
         }
     }
 }

@@ -5,6 +5,8 @@
 //! an alias bomb or absurd nesting always gets its own message and position.
 
 use crate::diag::{Diagnostic, Position};
+use crate::report::Language;
+use crate::report::problems::Problem;
 use serde_saphyr::granit_parser::{self, ErrorKind, Event, Marker, Parser, ScanError};
 use std::collections::HashMap;
 use std::path::Path;
@@ -18,8 +20,8 @@ pub const MAX_DEPTH: usize = 64;
 pub const MAX_ALIAS_NODES: u64 = 100_000;
 
 /// Refuses YAML that does not parse, nests deeper than [`MAX_DEPTH`] or expands aliases
-/// beyond [`MAX_ALIAS_NODES`].
-pub fn check_shape(path: &Path, text: &str) -> Result<(), Diagnostic> {
+/// beyond [`MAX_ALIAS_NODES`], in `language`.
+pub fn check_shape(path: &Path, text: &str, language: Language) -> Result<(), Diagnostic> {
     // The scanner reads flow collections ahead of the events, so it must stop at the
     // same depth for the message to be ours rather than a generic recursion error.
     let limits = granit_parser::options! {
@@ -28,9 +30,12 @@ pub fn check_shape(path: &Path, text: &str) -> Result<(), Diagnostic> {
     };
     let mut walk = Walk::default();
     for item in Parser::new_from_str_with_options(text, limits) {
-        let (event, span) = item.map_err(|e| syntax_error(path, &e))?;
+        let (event, span) = item.map_err(|e| {
+            let at = Some(position(e.marker()));
+            syntax_error(&e).diagnostic(path, at, language)
+        })?;
         walk.step(&event)
-            .map_err(|problem| Diagnostic::error(path, Some(position(&span.start)), problem))?;
+            .map_err(|problem| problem.diagnostic(path, Some(position(&span.start)), language))?;
     }
     Ok(())
 }
@@ -47,11 +52,11 @@ struct Walk {
 }
 
 impl Walk {
-    fn step(&mut self, event: &Event) -> Result<(), String> {
+    fn step(&mut self, event: &Event) -> Result<(), Problem> {
         match *event {
             Event::SequenceStart(_, anchor, _) | Event::MappingStart(_, anchor, _) => {
                 if self.open.len() >= MAX_DEPTH {
-                    return Err(too_deep());
+                    return Err(TOO_DEEP);
                 }
                 self.nodes += 1;
                 self.open.push((anchor, self.nodes));
@@ -77,32 +82,28 @@ impl Walk {
         }
     }
 
-    fn expand(&mut self, anchor: usize) -> Result<(), String> {
+    fn expand(&mut self, anchor: usize) -> Result<(), Problem> {
         let size = self.anchored.get(&anchor).copied().unwrap_or(1);
         self.nodes += size;
         self.from_aliases += size;
         if self.from_aliases > MAX_ALIAS_NODES {
-            return Err(format!(
-                "the aliases (`*name`) in this file would expand to more than {MAX_ALIAS_NODES} \
-                 values, far beyond any report; this looks like an \"alias bomb\""
-            ));
+            return Err(Problem::AliasBomb {
+                values: MAX_ALIAS_NODES,
+            });
         }
         Ok(())
     }
 }
 
-fn too_deep() -> String {
-    format!("the data is nested more than {MAX_DEPTH} levels deep; a report needs only a few")
-}
+pub const TOO_DEEP: Problem = Problem::TooDeep { levels: MAX_DEPTH };
 
-fn syntax_error(path: &Path, error: &ScanError) -> Diagnostic {
-    let at = Some(position(error.marker()));
+fn syntax_error(error: &ScanError) -> Problem {
     if matches!(error.kind(), ErrorKind::RecursionLimitExceeded) {
-        return Diagnostic::error(path, at, too_deep());
+        return TOO_DEEP;
     }
-    let message = format!("this is not valid YAML: {}", error.info());
-    Diagnostic::error(path, at, message)
-        .with_hint("check the indentation and the `:` and `-` around this place")
+    Problem::Syntax {
+        detail: error.info(),
+    }
 }
 
 /// The parser counts columns from 0, in characters.

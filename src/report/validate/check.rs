@@ -3,8 +3,11 @@
 //! Entry point: [`Check`]; its helpers record a problem and return `None`, so a
 //! validation function reads as "take this value if it is fine".
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Position};
+use crate::report::Language;
+use crate::report::problems::{Among, Listed, Part, Problem};
 use crate::report::raw::position;
+use crate::report::spans::bytes;
 use serde_saphyr::{Location, Spanned};
 use std::collections::HashMap;
 use std::path::Path;
@@ -13,21 +16,29 @@ pub struct Check<'a> {
     pub path: &'a Path,
     /// The file's text, for pointing inside Markdown blocks.
     pub source: &'a str,
+    /// The language the messages are worded in.
+    pub language: Language,
     pub errors: Vec<Diagnostic>,
 }
 
 impl<'a> Check<'a> {
-    pub fn new(path: &'a Path, source: &'a str) -> Self {
+    pub fn new(path: &'a Path, source: &'a str, language: Language) -> Self {
         Check {
             path,
             source,
+            language,
             errors: Vec::new(),
         }
     }
 
-    /// Records a problem at `at` and returns it, so a hint can be added.
-    pub fn error(&mut self, at: &Location, message: impl Into<String>) -> &mut Diagnostic {
-        let diagnostic = Diagnostic::error(self.path, position(at), message);
+    /// Records a problem at `at` and returns it, so its position can be refined.
+    pub fn error(&mut self, at: &Location, problem: Problem) -> &mut Diagnostic {
+        let mut diagnostic = problem.diagnostic(self.path, position(at), self.language);
+        // Underline the whole value the problem is about, not its first character.
+        let end = bytes(at).and_then(|range| self.source.get(..range.end));
+        diagnostic.end = end
+            .map(Position::after)
+            .filter(|end| diagnostic.position.is_some_and(|start| *end > start));
         self.errors.push(diagnostic);
         self.errors
             .last_mut()
@@ -40,47 +51,45 @@ impl<'a> Check<'a> {
         value: Option<T>,
         map: &Location,
         field: &str,
-        part: &str,
+        part: Part,
     ) -> Option<T> {
         if value.is_none() {
-            self.error(
-                map,
-                format!("the required field `{field}` is missing {part}"),
-            );
+            let field = field.to_owned();
+            self.error(map, Problem::Missing { field, part });
         }
         value
     }
 
-    /// `value`, or the problem `message` describes at `at`.
+    /// `value`, or the problem `problem` gives at `at`.
     pub fn expect<T>(
         &mut self,
         value: Option<T>,
         at: &Location,
-        message: impl FnOnce() -> String,
+        problem: impl FnOnce() -> Problem,
     ) -> Option<T> {
         if value.is_none() {
-            self.error(at, message());
+            self.error(at, problem());
         }
         value
     }
 
-    /// Records `message` when a required list is empty.
-    pub fn non_empty<T>(&mut self, list: &Spanned<Vec<T>>, message: &str) {
+    /// Records a problem when the required list `which` is empty.
+    pub fn non_empty<T>(&mut self, list: &Spanned<Vec<T>>, which: Listed) {
         if list.value.is_empty() {
-            self.error(&list.referenced, message);
+            self.error(&list.referenced, Problem::EmptyList(which));
         }
     }
 
     /// Records a problem when `id` was already used among `seen`; `among` names the kind.
-    pub fn unique(&mut self, seen: &mut Ids, id: &Spanned<String>, among: &str) {
+    pub fn unique(&mut self, seen: &mut Ids, id: &Spanned<String>, among: Among) {
         match seen.0.get(&id.value) {
             Some(first) => {
-                let hint = format!("it is first used on line {}", first.line());
-                let message = format!(
-                    "the id `{}` is used twice; ids of {among} must be unique",
-                    id.value
-                );
-                self.error(&id.referenced, message).hint = Some(hint);
+                let problem = Problem::DuplicateId {
+                    id: id.value.clone(),
+                    among,
+                    first_line: first.line() as usize,
+                };
+                self.error(&id.referenced, problem);
             }
             None => {
                 seen.0.insert(id.value.clone(), id.referenced);

@@ -5,11 +5,8 @@
 
 use super::check::{Check, Ids, all, optional};
 use super::values;
-use crate::diag::suggestion;
-use crate::report::raw::{
-    List, OneOrMany, RawActivity, RawActivityStatus, RawDirection, RawFocusArea, RawFocusStatus,
-    RawMetric,
-};
+use crate::report::problems::{Among, Listed, Part, Problem};
+use crate::report::raw::{List, OneOrMany, RawActivity, RawFocusArea, RawMetric, Scalar};
 use crate::report::{Activity, ActivityStatus, Direction, FocusArea, FocusStatus, Metric, Quarter};
 use serde_saphyr::{Location, Spanned};
 use std::collections::BTreeMap;
@@ -27,20 +24,16 @@ pub fn focus_areas(
     period: Option<Quarter>,
     metric_ids: &mut Ids,
 ) -> Option<Vec<FocusArea>> {
-    check.non_empty(&list, "there must be at least one focus area");
+    check.non_empty(&list, Listed::FocusAreas);
     let mut ids = Ids::default();
     all(list.value.into_iter().map(|area| {
         let at = area.referenced;
         let area = area.value;
-        let id = id(
-            check,
-            area.id,
-            &at,
-            &mut ids,
-            "focus areas",
-            "in this focus area",
-        );
-        let title = check.required(area.title, &at, "title", "in this focus area");
+        let id = id(check, area.id, &at, &mut ids, Among::FocusAreas);
+        let title = check.required(area.title, &at, "title", Part::FocusArea);
+        let status = area
+            .status
+            .map(|status| values::choice(check, &status, "status", &FOCUS_STATUSES));
         let goal = values::markdown(check, area.goal);
         let progress = values::markdown(check, area.progress);
         let metrics = metrics(check, area.metrics, period, metric_ids);
@@ -48,7 +41,7 @@ pub fn focus_areas(
             id: id?,
             title: title?.value,
             goal,
-            status: area.status.map(focus_status),
+            status: optional(status)?,
             progress,
             metrics: metrics?,
         })
@@ -66,15 +59,11 @@ pub fn activities(
     all(list.value.into_iter().map(|activity| {
         let at = activity.referenced;
         let activity = activity.value;
-        let id = id(
-            check,
-            activity.id,
-            &at,
-            &mut ids,
-            "activities",
-            "in this activity",
-        );
-        let title = check.required(activity.title, &at, "title", "in this activity");
+        let id = id(check, activity.id, &at, &mut ids, Among::Activities);
+        let title = check.required(activity.title, &at, "title", Part::Activity);
+        let status = activity
+            .status
+            .map(|status| values::choice(check, &status, "status", &ACTIVITY_STATUSES));
         let focus_areas = references(check, activity.focus_areas, focus_area_ids);
         let due = activity.due.map(|due| values::date(check, &due));
         let progress = values::markdown(check, activity.progress);
@@ -83,7 +72,7 @@ pub fn activities(
             id: id?,
             title: title?.value,
             focus_areas: focus_areas?,
-            status: activity.status.map(|status| activity_status(status.value)),
+            status: optional(status)?,
             responsible: texts(activity.responsible)
                 .into_iter()
                 .map(|text| text.value)
@@ -105,27 +94,24 @@ fn metrics(
     all(list.into_iter().map(|metric| {
         let at = metric.referenced;
         let metric = metric.value;
-        let id = id(
-            check,
-            metric.id,
-            &at,
-            metric_ids,
-            "metrics in the whole file",
-            "in this metric",
-        );
-        let name = check.required(metric.name, &at, "name", "in this metric");
-        let value = check.required(metric.value, &at, "value", "in this metric");
+        let id = id(check, metric.id, &at, metric_ids, Among::Metrics);
+        let name = check.required(metric.name, &at, "name", Part::Metric);
+        let value = check.required(metric.value, &at, "value", Part::Metric);
+        let value = value.and_then(|value| values::number(check, &value, "value"));
+        let target = metric
+            .target
+            .map(|target| values::number(check, &target, "target"));
+        let direction = metric
+            .direction
+            .map(|written| values::choice(check, &written, "direction", &DIRECTIONS));
         let history = history(check, metric.history.map(|h| h.0), period);
         Some(Metric {
             id: id?,
             name: name?.value,
-            value: value?.value,
+            value: value?,
             unit: metric.unit,
-            target: metric.target,
-            direction: match metric.direction {
-                Some(RawDirection::LowerIsBetter) => Direction::LowerIsBetter,
-                Some(RawDirection::HigherIsBetter) | None => Direction::HigherIsBetter,
-            },
+            target: optional(target)?,
+            direction: optional(direction)?.unwrap_or_default(),
             history: history?,
         })
     }))
@@ -137,9 +123,13 @@ fn id(
     id: Option<Spanned<String>>,
     map: &Location,
     ids: &mut Ids,
-    among: &str,
-    part: &str,
+    among: Among,
 ) -> Option<String> {
+    let part = match among {
+        Among::FocusAreas => Part::FocusArea,
+        Among::Activities => Part::Activity,
+        Among::Metrics => Part::Metric,
+    };
     let id = check.required(id, map, "id", part)?;
     let is_slug = values::slug(check, &id);
     check.unique(ids, &id, among);
@@ -157,9 +147,11 @@ fn references(
         if known.contains(&id.value.as_str()) {
             return Some(id.value);
         }
-        let hint = suggestion(&id.value, &known, "the focus areas in this file are");
-        let message = format!("focus area `{}` does not exist", id.value);
-        check.error(&id.referenced, message).hint = Some(hint);
+        let problem = Problem::NoSuchFocusArea {
+            id: id.value,
+            known: known.iter().map(|known| (*known).to_owned()).collect(),
+        };
+        check.error(&id.referenced, problem);
         None
     }))
 }
@@ -185,36 +177,41 @@ pub fn texts(written: Option<Spanned<OneOrMany>>) -> Vec<Spanned<String>> {
 /// Values of earlier quarters, each key a quarter before the report's `period`.
 fn history(
     check: &mut Check,
-    entries: Option<Vec<(Spanned<String>, f64)>>,
+    entries: Option<Vec<(Spanned<String>, Spanned<Scalar>)>>,
     period: Option<Quarter>,
 ) -> Option<BTreeMap<Quarter, f64>> {
     let entries = all(entries.unwrap_or_default().into_iter().map(|(key, value)| {
+        let value = values::number(check, &value, &key.value);
         let quarter = values::quarter_key(check, &key)?;
         let earlier = period.is_none_or(|period| quarter < period);
-        check.expect(earlier.then_some((quarter, value)), &key.referenced, || {
-            let period = period.map(|p| format!(" ({}-Q{})", p.year, p.quarter)).unwrap_or_default();
-            format!("`{}` is not earlier than this report's quarter{period}; history holds earlier quarters only", key.value)
-        })
+        let earlier = check.expect(earlier.then_some(quarter), &key.referenced, || {
+            Problem::NotEarlier {
+                key: key.value.clone(),
+                period,
+            }
+        });
+        Some((earlier?, value?))
     }))?;
     Some(entries.into_iter().collect())
 }
 
-fn focus_status(status: RawFocusStatus) -> FocusStatus {
-    match status {
-        RawFocusStatus::OnTrack => FocusStatus::OnTrack,
-        RawFocusStatus::AtRisk => FocusStatus::AtRisk,
-        RawFocusStatus::OffTrack => FocusStatus::OffTrack,
-        RawFocusStatus::Achieved => FocusStatus::Achieved,
-        RawFocusStatus::NotStarted => FocusStatus::NotStarted,
-    }
-}
+const FOCUS_STATUSES: [(&str, FocusStatus); 5] = [
+    ("on_track", FocusStatus::OnTrack),
+    ("at_risk", FocusStatus::AtRisk),
+    ("off_track", FocusStatus::OffTrack),
+    ("achieved", FocusStatus::Achieved),
+    ("not_started", FocusStatus::NotStarted),
+];
 
-fn activity_status(status: RawActivityStatus) -> ActivityStatus {
-    match status {
-        RawActivityStatus::Planned => ActivityStatus::Planned,
-        RawActivityStatus::Ongoing => ActivityStatus::Ongoing,
-        RawActivityStatus::Completed => ActivityStatus::Completed,
-        RawActivityStatus::Delayed => ActivityStatus::Delayed,
-        RawActivityStatus::Cancelled => ActivityStatus::Cancelled,
-    }
-}
+const ACTIVITY_STATUSES: [(&str, ActivityStatus); 5] = [
+    ("planned", ActivityStatus::Planned),
+    ("ongoing", ActivityStatus::Ongoing),
+    ("completed", ActivityStatus::Completed),
+    ("delayed", ActivityStatus::Delayed),
+    ("cancelled", ActivityStatus::Cancelled),
+];
+
+const DIRECTIONS: [(&str, Direction); 2] = [
+    ("higher_is_better", Direction::HigherIsBetter),
+    ("lower_is_better", Direction::LowerIsBetter),
+];

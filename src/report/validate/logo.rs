@@ -6,6 +6,7 @@
 use super::check::Check;
 use crate::image::ImageFormat;
 use crate::report::Logo;
+use crate::report::problems::Problem;
 use serde_saphyr::Spanned;
 use std::path::{Component, Path, PathBuf};
 
@@ -20,23 +21,8 @@ pub fn logo(check: &mut Check, written: &Spanned<String>) -> Option<Logo> {
             data,
         }),
         Err(problem) => {
-            let diagnostic = check.error(&written.referenced, problem.message);
-            diagnostic.hint = problem.hint;
+            check.error(&written.referenced, problem);
             None
-        }
-    }
-}
-
-struct Problem {
-    message: String,
-    hint: Option<String>,
-}
-
-impl Problem {
-    fn new(message: String, hint: Option<&str>) -> Self {
-        Problem {
-            message,
-            hint: hint.map(str::to_owned),
         }
     }
 }
@@ -44,14 +30,8 @@ impl Problem {
 /// The logo's path, checked to lie inside the report's folder also after following
 /// symbolic links, so a report cannot embed arbitrary files of the machine it is built on.
 fn locate(report: &Path, name: &str) -> Result<PathBuf, Problem> {
-    let outside = || {
-        let hint =
-            "put the logo in the report's folder or a folder below it, e.g. `logos/kommun.png`";
-        Problem::new(
-            format!("the logo `{name}` lies outside the folder of the report file"),
-            Some(hint),
-        )
-    };
+    let named = || name.to_owned();
+    let outside = || Problem::LogoOutside { name: named() };
     let relative = Path::new(name);
     let plain = relative
         .components()
@@ -67,14 +47,17 @@ fn locate(report: &Path, name: &str) -> Result<PathBuf, Problem> {
         .join(relative)
         .canonicalize()
         .map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => {
-                Problem::new(format!("the logo `{name}` does not exist"), None)
-            }
-            _ => Problem::new(format!("cannot read the logo `{name}`: {e}"), None),
+            std::io::ErrorKind::NotFound => Problem::LogoMissing { name: named() },
+            _ => Problem::LogoUnreadable {
+                name: named(),
+                error: e.to_string(),
+            },
         })?;
     let folder = folder
         .canonicalize()
-        .map_err(|e| Problem::new(format!("cannot read the report's folder: {e}"), None))?;
+        .map_err(|e| Problem::FolderUnreadable {
+            error: e.to_string(),
+        })?;
     if file.starts_with(&folder) {
         Ok(file)
     } else {
@@ -83,13 +66,14 @@ fn locate(report: &Path, name: &str) -> Result<PathBuf, Problem> {
 }
 
 fn read(file: &Path, name: &str) -> Result<(ImageFormat, Vec<u8>), Problem> {
-    let data = std::fs::read(file)
-        .map_err(|e| Problem::new(format!("cannot read the logo `{name}`: {e}"), None))?;
+    let data = std::fs::read(file).map_err(|e| Problem::LogoUnreadable {
+        name: name.to_owned(),
+        error: e.to_string(),
+    })?;
     match ImageFormat::sniff(&data) {
         Some(format) => Ok((format, data)),
-        None => Err(Problem::new(
-            format!("the logo `{name}` is not a PNG, JPEG or SVG image"),
-            Some("save the logo as PNG, JPEG or SVG; renaming the file is not enough"),
-        )),
+        None => Err(Problem::LogoNotImage {
+            name: name.to_owned(),
+        }),
     }
 }

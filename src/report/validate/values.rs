@@ -1,24 +1,158 @@
-//! Checks of single values: dates, ids, quarter keys and Markdown texts.
+//! Checks of single values: numbers, names from a list, dates, ids, quarter keys and
+//! Markdown texts.
 //!
-//! Entry points: [`date`], [`last_day`], [`slug`], [`quarter_key`], [`markdown`], [`language`].
+//! Entry points: [`number`], [`whole`], [`choice`], [`date`], [`last_day`], [`slug`],
+//! [`quarter_key`], [`markdown`], [`language`].
 
 use super::check::Check;
+use crate::diag::Position;
+use crate::report::problems::{Expected, Found, Problem};
+use crate::report::raw::Scalar;
 use crate::report::{Language, Quarter};
 use chrono::{Datelike, Days, NaiveDate};
 use pulldown_cmark::{Event, Parser, Tag};
 use serde_saphyr::{Location, Spanned};
+use std::ops::RangeInclusive;
+
+/// A number; also one written in quotes. `field` names the field when it is empty.
+pub fn number(check: &mut Check, written: &Spanned<Scalar>, field: &str) -> Option<f64> {
+    let problem = match &written.value {
+        Scalar::Number(number) => return Some(*number),
+        Scalar::Text(text) => match finite(text) {
+            Some(number) => return Some(number),
+            None if finite(&text.replacen(',', ".", 1)).is_some() => Problem::DecimalComma {
+                written: text.trim().to_owned(),
+            },
+            None => wrong(Expected::Number, Found::Text(text.clone())),
+        },
+        other => not_a_name(other, field, Expected::Number),
+    };
+    wrong_value(check, written, field, problem);
+    None
+}
+
+/// The finite number `text` spells, if any.
+fn finite(text: &str) -> Option<f64> {
+    text.trim()
+        .parse()
+        .ok()
+        .filter(|number: &f64| number.is_finite())
+}
+
+/// A whole number in `range`; `outside` is the problem for any other number, given the
+/// number as written.
+pub fn whole(
+    check: &mut Check,
+    written: &Spanned<Scalar>,
+    field: &str,
+    range: RangeInclusive<i64>,
+    outside: impl FnOnce(String) -> Problem,
+) -> Option<i64> {
+    let number = number(check, written, field)?;
+    // Exact: the range is far inside the integers an f64 holds.
+    let whole = Some(number as i64).filter(|n| *n as f64 == number && range.contains(n));
+    check.expect(whole, &written.referenced, || outside(number.to_string()))
+}
+
+/// The value of the name `written` among `allowed`: a status, a direction.
+pub fn choice<T: Copy>(
+    check: &mut Check,
+    written: &Spanned<Scalar>,
+    field: &str,
+    allowed: &[(&str, T)],
+) -> Option<T> {
+    let name = match &written.value {
+        Scalar::Text(text) => text.trim().to_owned(),
+        Scalar::Number(number) => number.to_string(),
+        other => {
+            wrong_value(
+                check,
+                written,
+                field,
+                not_a_name(other, field, Expected::Text),
+            );
+            return None;
+        }
+    };
+    let found = allowed.iter().find(|(known, _)| *known == name);
+    check.expect(found.map(|&(_, value)| value), &written.referenced, || {
+        Problem::NotAllowed {
+            written: name,
+            allowed: allowed
+                .iter()
+                .map(|(known, _)| (*known).to_owned())
+                .collect(),
+        }
+    })
+}
+
+/// Records `problem` with the value of `field`. An empty value has no text of its own,
+/// so the message points at its key.
+fn wrong_value(check: &mut Check, written: &Spanned<Scalar>, field: &str, problem: Problem) {
+    let key = match written.value {
+        Scalar::Nothing => key_before(check.source, &written.referenced, field),
+        _ => None,
+    };
+    let diagnostic = check.error(&written.referenced, problem);
+    if let Some((start, end)) = key {
+        diagnostic.position = Some(start);
+        diagnostic.end = Some(end);
+    }
+}
+
+/// Where the key `field` stands before `at` on the same line, and where its colon ends.
+fn key_before(source: &str, at: &Location, field: &str) -> Option<(Position, Position)> {
+    let line = usize::try_from(at.line()).ok()?;
+    let text = source.lines().nth(line.checked_sub(1)?)?;
+    let column = usize::try_from(at.column()).ok()?;
+    let before: String = text.chars().take(column).collect();
+    let start = before.rfind(field)?;
+    let start = before[..start].chars().count() + 1;
+    let end = start + field.chars().count() + 1;
+    Some((
+        Position {
+            line,
+            column: start,
+        },
+        Position { line, column: end },
+    ))
+}
+
+/// The problem with a value that is neither a number nor a name.
+fn not_a_name(found: &Scalar, field: &str, expected: Expected) -> Problem {
+    match found {
+        Scalar::Nothing => Problem::NoValue {
+            field: field.to_owned(),
+        },
+        Scalar::TrueFalse(value) => wrong(expected, Found::TrueFalse(*value)),
+        Scalar::List => wrong(expected, Found::List),
+        Scalar::Map => wrong(expected, Found::Map),
+        Scalar::Number(number) => wrong(expected, Found::Text(number.to_string())),
+        Scalar::Text(text) => wrong(expected, Found::Text(text.clone())),
+    }
+}
+
+fn wrong(expected: Expected, found: Found) -> Problem {
+    Problem::WrongType {
+        expected,
+        found: Some(found),
+    }
+}
 
 /// A `YYYY-MM-DD` date that exists in the calendar.
 pub fn date(check: &mut Check, written: &Spanned<String>) -> Option<NaiveDate> {
     let text = written.value.trim();
+    let written_as = || text.to_owned();
     if !has_shape(text, "dddd-dd-dd") {
-        let message = format!("`{text}` is not a date in the form YYYY-MM-DD, e.g. 2023-04-12");
-        check.error(&written.referenced, message);
+        let problem = Problem::DateForm {
+            written: written_as(),
+        };
+        check.error(&written.referenced, problem);
         return None;
     }
     let date = NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
-    check.expect(date, &written.referenced, || {
-        format!("`{text}` is not a real date")
+    check.expect(date, &written.referenced, || Problem::NoSuchDate {
+        written: written_as(),
     })
 }
 
@@ -28,9 +162,10 @@ pub fn language(check: &mut Check, written: &Spanned<String>) -> Option<Language
     let text = written.value.trim();
     let language = Language::from_code(text);
     if language.is_none() {
-        let message = format!("`{text}` is not a language code");
-        let hint = "write the ISO 639 code in lower case: `sv` for Swedish, `en` for English";
-        check.error(&written.referenced, message).hint = Some(hint.to_owned());
+        let problem = Problem::LanguageCode {
+            written: text.to_owned(),
+        };
+        check.error(&written.referenced, problem);
     }
     language
 }
@@ -52,9 +187,8 @@ pub fn slug(check: &mut Check, id: &Spanned<String>) -> bool {
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
     if !valid {
-        let message = format!("the id `{text}` may only hold the letters a–z, digits and `-`");
-        let hint = "write for example `barn-unga`, without capitals, spaces or å ä ö";
-        check.error(&id.referenced, message).hint = Some(hint.to_owned());
+        let problem = Problem::Slug { id: text.clone() };
+        check.error(&id.referenced, problem);
     }
     valid
 }
@@ -71,8 +205,8 @@ pub fn quarter_key(check: &mut Check, key: &Spanned<String>) -> Option<Quarter> 
         })
         .flatten()
         .filter(|q| (1..=4).contains(&q.quarter) && (1900..=2999).contains(&q.year));
-    check.expect(quarter, &key.referenced, || {
-        format!("`{text}` is not a quarter in the form YYYY-Qn, e.g. 2022-Q4")
+    check.expect(quarter, &key.referenced, || Problem::QuarterKey {
+        written: text.to_owned(),
     })
 }
 
@@ -92,11 +226,14 @@ pub fn markdown(check: &mut Check, text: Option<Spanned<String>>) -> Option<Stri
     let text = text?;
     for (index, line) in heading_lines(&text.value) {
         let at = locate(check.source, &text.referenced, index, line);
-        let message = "a heading (a line starting with `#`, or underlined) is not allowed here";
-        let hint = "write the words as a paragraph, or in **bold**";
-        let diagnostic = check.error(&text.referenced, message);
-        diagnostic.position = at.or(diagnostic.position);
-        diagnostic.hint = Some(hint.to_owned());
+        let diagnostic = check.error(&text.referenced, Problem::Heading);
+        if at.is_some() {
+            diagnostic.position = at;
+            diagnostic.end = at.map(|start| Position {
+                column: start.column + line.chars().count(),
+                ..start
+            });
+        }
     }
     Some(text.value)
 }
@@ -117,12 +254,7 @@ fn heading_lines(markdown: &str) -> Vec<(usize, &str)> {
 /// Where line `index` of a value that starts at `value_at` stands in the source, given
 /// its text. YAML may fold or indent a value's lines but never moves one up, so it is the
 /// first source line from there on that contains the text.
-fn locate(
-    source: &str,
-    value_at: &Location,
-    index: usize,
-    line: &str,
-) -> Option<crate::diag::Position> {
+fn locate(source: &str, value_at: &Location, index: usize, line: &str) -> Option<Position> {
     let first = usize::try_from(value_at.line()).ok()?.checked_sub(1)? + index;
     source
         .lines()
@@ -130,7 +262,7 @@ fn locate(
         .skip(first)
         .find_map(|(index, source_line)| {
             let byte = source_line.find(line)?;
-            Some(crate::diag::Position {
+            Some(Position {
                 line: index + 1,
                 column: source_line[..byte].chars().count() + 1,
             })

@@ -1,0 +1,251 @@
+//! The errors in English: one arm per error.
+//!
+//! Entry points: [`words`] and [`did_you_mean`].
+
+use super::Hint::{self, Closest, Fixed, Said};
+use super::{Among, Expected, Found, Listed, Part, Problem};
+
+/// "Did you mean" with the close name.
+pub fn did_you_mean(close: &str) -> String {
+    format!("did you mean `{close}`?")
+}
+
+/// The message and its hint.
+pub fn words(problem: &Problem) -> (String, Option<Hint<'_>>) {
+    match problem {
+        Problem::Unreadable { error } => (format!("cannot read the file: {error}"), None),
+        Problem::TooLarge { megabytes } => (
+            format!(
+                "the file is larger than {megabytes} MB, far more than any report; is it the right file?"
+            ),
+            None,
+        ),
+        Problem::Utf16 => (
+            "the file is saved as UTF-16; save it as UTF-8 instead".to_owned(),
+            Some(Fixed(
+                "in Notepad choose \"Save as\" and the encoding \"UTF-8\"",
+            )),
+        ),
+        Problem::NotText => (
+            "the file is not text: it contains bytes that are not UTF-8 characters".to_owned(),
+            Some(Fixed("a report is a YAML text file saved as UTF-8")),
+        ),
+        Problem::Empty => (
+            "the file is empty: it holds no report data, only blank lines or comments".to_owned(),
+            None,
+        ),
+        Problem::Syntax { detail } => (
+            format!("this is not valid YAML: {detail}"),
+            Some(Fixed(
+                "check the indentation and the `:` and `-` around this place",
+            )),
+        ),
+        Problem::TooDeep { levels } => (
+            format!("the data is nested more than {levels} levels deep; a report needs only a few"),
+            None,
+        ),
+        Problem::AliasBomb { values } => (
+            format!(
+                "the aliases (`*name`) in this file would expand to more than {values} values, \
+                 far beyond any report; this looks like an \"alias bomb\""
+            ),
+            None,
+        ),
+        Problem::MoreThanOneDocument => (
+            "the file holds more than one YAML document (`---`); a report is one document"
+                .to_owned(),
+            None,
+        ),
+        Problem::TooComplex => (
+            "the file is far larger or more complex than any report".to_owned(),
+            None,
+        ),
+        Problem::UnknownField { field, part, known } => (
+            format!("unknown field `{field}` {}", in_a(*part)),
+            Some(Closest(field, known, "the fields allowed here are")),
+        ),
+        Problem::DuplicateKey { key } => (
+            match key {
+                Some(key) => format!("the key `{key}` appears twice in the same map"),
+                None => "this key appears twice in the same map".to_owned(),
+            },
+            Some(Fixed("keep one of them")),
+        ),
+        Problem::WrongType { expected, found } => (
+            match found {
+                Some(found) => format!(
+                    "expected {} here, not {}",
+                    expected_words(expected),
+                    found_words(found)
+                ),
+                None => format!("expected {} here", expected_words(expected)),
+            },
+            None,
+        ),
+        Problem::DecimalComma { written } => (
+            format!("`{written}` has a decimal comma; numbers are written with a decimal point"),
+            Some(Said(format!("write `{}`", written.replace(',', ".")))),
+        ),
+        Problem::NoText => (
+            "this has no value; write a text or remove it".to_owned(),
+            Some(Fixed(
+                "a text that looks like `null` or `~` must be put in quotes",
+            )),
+        ),
+        Problem::NoValue { field } => (
+            format!("the field `{field}` has no value"),
+            Some(Said(format!(
+                "write the number after the colon: `{field}: 12`"
+            ))),
+        ),
+        Problem::NotAllowed { written, allowed } => (
+            format!("`{written}` is not one of the values allowed here"),
+            Some(Closest(written, allowed, "use one of")),
+        ),
+        Problem::Missing { field, part } => (
+            format!("the required field `{field}` is missing {}", in_this(*part)),
+            None,
+        ),
+        Problem::Reader { message } => (message.clone(), None),
+        Problem::Year { written } => (
+            format!("the year must be between 1900 and 2999, not {written}"),
+            None,
+        ),
+        Problem::Quarter { written } => (
+            format!("the quarter must be 1, 2, 3 or 4, not {written}"),
+            None,
+        ),
+        Problem::EmptyList(list) => (
+            match list {
+                Listed::Organisations => "there must be at least one organisation",
+                Listed::FocusAreas => "there must be at least one focus area",
+            }
+            .to_owned(),
+            None,
+        ),
+        Problem::DuplicateId {
+            id,
+            among,
+            first_line,
+        } => (
+            format!("the id `{id}` is used twice; {}", unique(*among)),
+            Some(Said(format!("it is first used on line {first_line}"))),
+        ),
+        Problem::NoSuchFocusArea { id, known } => (
+            format!("focus area `{id}` does not exist"),
+            Some(Closest(id, known, "the focus areas in this file are")),
+        ),
+        Problem::NotEarlier { key, period } => (
+            format!(
+                "`{key}` is not earlier than this report's quarter{}; history holds earlier quarters only",
+                period.map(|p| format!(" ({p})")).unwrap_or_default()
+            ),
+            None,
+        ),
+        Problem::DateForm { written } => (
+            format!("`{written}` is not a date in the form YYYY-MM-DD, e.g. 2023-04-12"),
+            None,
+        ),
+        Problem::NoSuchDate { written } => (format!("`{written}` is not a real date"), None),
+        Problem::LanguageCode { written } => (
+            format!("`{written}` is not a language code"),
+            Some(Fixed(
+                "write the ISO 639 code in lower case: `sv` for Swedish, `en` for English",
+            )),
+        ),
+        Problem::Slug { id } => (
+            format!("the id `{id}` may only hold the letters a–z, digits and `-`"),
+            Some(Fixed(
+                "write for example `barn-unga`, without capitals, spaces or å ä ö",
+            )),
+        ),
+        Problem::QuarterKey { written } => (
+            format!("`{written}` is not a quarter in the form YYYY-Qn, e.g. 2022-Q4"),
+            None,
+        ),
+        Problem::Heading => (
+            "a heading (a line starting with `#`, or underlined) is not allowed here".to_owned(),
+            Some(Fixed("write the words as a paragraph, or in **bold**")),
+        ),
+        Problem::LogoOutside { name } => (
+            format!("the logo `{name}` lies outside the folder of the report file"),
+            Some(Fixed(
+                "put the logo in the report's folder or a folder below it, e.g. `logos/kommun.png`",
+            )),
+        ),
+        Problem::LogoMissing { name } => (format!("the logo `{name}` does not exist"), None),
+        Problem::LogoUnreadable { name, error } => {
+            (format!("cannot read the logo `{name}`: {error}"), None)
+        }
+        Problem::FolderUnreadable { error } => {
+            (format!("cannot read the report's folder: {error}"), None)
+        }
+        Problem::LogoNotImage { name } => (
+            format!("the logo `{name}` is not a PNG, JPEG or SVG image"),
+            Some(Fixed(
+                "save the logo as PNG, JPEG or SVG; renaming the file is not enough",
+            )),
+        ),
+        Problem::NoNextQuarter => ("there is no quarter after this one".to_owned(), None),
+    }
+}
+
+/// Where a field the format does not know was written.
+fn in_a(part: Option<Part>) -> &'static str {
+    match part {
+        Some(Part::TopLevel) => "at the top level",
+        Some(Part::Period) => "in `period`",
+        Some(Part::Organisation) => "in an organisation",
+        Some(Part::Meeting) => "in `meeting`",
+        Some(Part::Person) => "in a person under `prepared_by`",
+        Some(Part::FocusArea) => "in a focus area",
+        Some(Part::Activity) => "in an activity",
+        Some(Part::Metric) => "in a metric",
+        Some(Part::Signature) => "in a signature",
+        None => "here",
+    }
+}
+
+/// Where a required field is missing.
+fn in_this(part: Part) -> &'static str {
+    match part {
+        Part::TopLevel => "at the top level",
+        Part::Period => "in `period`",
+        Part::Organisation => "in this organisation",
+        Part::Meeting => "in `meeting`",
+        Part::Person => "in this person",
+        Part::FocusArea => "in this focus area",
+        Part::Activity => "in this activity",
+        Part::Metric => "in this metric",
+        Part::Signature => "in this signature",
+    }
+}
+
+fn unique(among: Among) -> &'static str {
+    match among {
+        Among::FocusAreas => "ids of focus areas must be unique",
+        Among::Activities => "ids of activities must be unique",
+        Among::Metrics => "ids of metrics must be unique in the whole file",
+    }
+}
+
+fn expected_words(expected: &Expected) -> &str {
+    match expected {
+        Expected::Text => "a text",
+        Expected::Number => "a number",
+        Expected::WholeNumber => "a whole number",
+        Expected::Map => "a map of `field: value` lines",
+        Expected::List => "a list (lines starting with `-`)",
+        Expected::TrueFalse => "true or false",
+        Expected::Other(words) => words,
+    }
+}
+
+fn found_words(found: &Found) -> String {
+    match found {
+        Found::Text(text) => format!("the text `{text}`"),
+        Found::TrueFalse(value) => format!("`{value}`"),
+        Found::List => "a list".to_owned(),
+        Found::Map => "a map".to_owned(),
+    }
+}

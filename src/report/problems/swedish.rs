@@ -1,0 +1,232 @@
+//! The errors in Swedish: one arm per error. Where a YAML or format word has no everyday
+//! Swedish equivalent, the English word follows in parentheses, as in the warnings.
+//!
+//! Entry points: [`words`] and [`did_you_mean`].
+
+use super::Hint::{self, Closest, Fixed, Said};
+use super::{Among, Expected, Found, Listed, Part, Problem};
+
+/// "Did you mean" with the close name.
+pub fn did_you_mean(close: &str) -> String {
+    format!("menade du `{close}`?")
+}
+
+/// The message and its hint.
+pub fn words(problem: &Problem) -> (String, Option<Hint<'_>>) {
+    match problem {
+        Problem::Unreadable { error } => (format!("kan inte läsa filen: {error}"), None),
+        Problem::TooLarge { megabytes } => (
+            format!("filen är större än {megabytes} MB, långt mer än någon rapport; är det rätt fil?"),
+            None,
+        ),
+        Problem::Utf16 => (
+            "filen är sparad som UTF-16; spara den som UTF-8 i stället".to_owned(),
+            Some(Fixed("välj \"Spara som\" i Anteckningar och kodningen \"UTF-8\"")),
+        ),
+        Problem::NotText => (
+            "filen är inte text: den innehåller byte som inte är UTF-8-tecken".to_owned(),
+            Some(Fixed("en rapport är en YAML-textfil sparad som UTF-8")),
+        ),
+        Problem::Empty => (
+            "filen är tom: den innehåller inga rapportuppgifter, bara tomma rader eller kommentarer"
+                .to_owned(),
+            None,
+        ),
+        Problem::Syntax { detail } => (
+            format!("det här är inte giltig YAML: {detail}"),
+            Some(Fixed("kontrollera indraget och tecknen `:` och `-` runt det här stället")),
+        ),
+        Problem::TooDeep { levels } => (
+            format!("uppgifterna är inbäddade i mer än {levels} nivåer; en rapport behöver bara några få"),
+            None,
+        ),
+        Problem::AliasBomb { values } => (
+            format!(
+                "alias (`*namn`) i filen skulle ge mer än {values} värden, långt mer än någon \
+                 rapport; det ser ut som en aliasbomb (\"alias bomb\")"
+            ),
+            None,
+        ),
+        Problem::MoreThanOneDocument => (
+            "filen innehåller mer än ett YAML-dokument (`---`); en rapport är ett enda dokument"
+                .to_owned(),
+            None,
+        ),
+        Problem::TooComplex => (
+            "filen är långt större eller mer invecklad än någon rapport".to_owned(),
+            None,
+        ),
+        Problem::UnknownField { field, part, known } => (
+            format!("okänt fält `{field}` {}", in_a(*part)),
+            Some(Closest(field, known, "tillåtna fält här är")),
+        ),
+        Problem::DuplicateKey { key } => (
+            match key {
+                Some(key) => format!("fältet `{key}` står två gånger på samma ställe"),
+                None => "det här fältet står två gånger på samma ställe".to_owned(),
+            },
+            Some(Fixed("behåll ett av dem")),
+        ),
+        Problem::WrongType { expected, found } => (
+            match found {
+                Some(found) => format!("här ska det stå {}, inte {}", expected_words(expected), found_words(found)),
+                None => format!("här ska det stå {}", expected_words(expected)),
+            },
+            None,
+        ),
+        Problem::DecimalComma { written } => (
+            format!("`{written}` har decimalkomma; tal skrivs med decimalpunkt i filen"),
+            Some(Said(format!("skriv `{}`", written.replace(',', ".")))),
+        ),
+        Problem::NoText => (
+            "här saknas ett värde; skriv en text eller ta bort raden".to_owned(),
+            Some(Fixed("en text som ser ut som `null` eller `~` måste stå inom citattecken")),
+        ),
+        Problem::NoValue { field } => (
+            format!("fältet `{field}` är tomt"),
+            Some(Said(format!("skriv talet efter kolonet: `{field}: 12`"))),
+        ),
+        Problem::NotAllowed { written, allowed } => (
+            format!("`{written}` är inte ett av de värden som är tillåtna här"),
+            Some(Closest(written, allowed, "använd något av")),
+        ),
+        Problem::Missing { field, part } => (
+            format!("det obligatoriska fältet `{field}` saknas {}", in_this(*part)),
+            None,
+        ),
+        Problem::Reader { message } => (format!("YAML-läsaren säger: {message}"), None),
+        Problem::Year { written } => (
+            format!("året måste vara mellan 1900 och 2999, inte {written}"),
+            None,
+        ),
+        Problem::Quarter { written } => (
+            format!("kvartalet måste vara 1, 2, 3 eller 4, inte {written}"),
+            None,
+        ),
+        Problem::EmptyList(list) => (
+            match list {
+                Listed::Organisations => "det måste finnas minst en organisation",
+                Listed::FocusAreas => "det måste finnas minst ett fokusområde",
+            }
+            .to_owned(),
+            None,
+        ),
+        Problem::DuplicateId {
+            id,
+            among,
+            first_line,
+        } => (
+            format!("id:t `{id}` används två gånger; {}", unique(*among)),
+            Some(Said(format!("det används första gången på rad {first_line}"))),
+        ),
+        Problem::NoSuchFocusArea { id, known } => (
+            format!("fokusområdet `{id}` finns inte"),
+            Some(Closest(id, known, "fokusområdena i filen är")),
+        ),
+        Problem::NotEarlier { key, period } => (
+            format!(
+                "`{key}` är inte tidigare än rapportens kvartal{}; historiken (`history`) får bara innehålla tidigare kvartal",
+                period.map(|p| format!(" ({p})")).unwrap_or_default()
+            ),
+            None,
+        ),
+        Problem::DateForm { written } => (
+            format!("`{written}` är inte ett datum i formen ÅÅÅÅ-MM-DD, t.ex. 2023-04-12"),
+            None,
+        ),
+        Problem::NoSuchDate { written } => (format!("datumet `{written}` finns inte"), None),
+        Problem::LanguageCode { written } => (
+            format!("`{written}` är ingen språkkod"),
+            Some(Fixed("skriv ISO 639-koden med små bokstäver: `sv` för svenska, `en` för engelska")),
+        ),
+        Problem::Slug { id } => (
+            format!("id:t `{id}` får bara innehålla bokstäverna a–z, siffror och `-`"),
+            Some(Fixed("skriv till exempel `barn-unga`, utan versaler, mellanslag eller å ä ö")),
+        ),
+        Problem::QuarterKey { written } => (
+            format!("`{written}` är inte ett kvartal i formen ÅÅÅÅ-Qn, t.ex. 2022-Q4"),
+            None,
+        ),
+        Problem::Heading => (
+            "en rubrik (en rad som börjar med `#` eller är understruken) är inte tillåten här"
+                .to_owned(),
+            Some(Fixed("skriv orden som ett vanligt stycke, eller i **fetstil**")),
+        ),
+        Problem::LogoOutside { name } => (
+            format!("logotypen `{name}` ligger utanför rapportfilens mapp"),
+            Some(Fixed("lägg logotypen i rapportens mapp eller i en mapp under den, t.ex. `logos/kommun.png`")),
+        ),
+        Problem::LogoMissing { name } => (format!("logotypen `{name}` finns inte"), None),
+        Problem::LogoUnreadable { name, error } => {
+            (format!("kan inte läsa logotypen `{name}`: {error}"), None)
+        }
+        Problem::FolderUnreadable { error } => {
+            (format!("kan inte läsa rapportens mapp: {error}"), None)
+        }
+        Problem::LogoNotImage { name } => (
+            format!("logotypen `{name}` är ingen PNG-, JPEG- eller SVG-bild"),
+            Some(Fixed("spara logotypen som PNG, JPEG eller SVG; det räcker inte att byta namn på filen")),
+        ),
+        Problem::NoNextQuarter => ("det finns inget kvartal efter det här".to_owned(), None),
+    }
+}
+
+/// Where a field the format does not know was written.
+fn in_a(part: Option<Part>) -> &'static str {
+    match part {
+        Some(Part::TopLevel) => "på översta nivån",
+        Some(Part::Period) => "i `period`",
+        Some(Part::Organisation) => "i en organisation",
+        Some(Part::Meeting) => "i `meeting`",
+        Some(Part::Person) => "hos en person under `prepared_by`",
+        Some(Part::FocusArea) => "i ett fokusområde",
+        Some(Part::Activity) => "i en aktivitet",
+        Some(Part::Metric) => "i ett nyckeltal (metric)",
+        Some(Part::Signature) => "i en underskrift",
+        None => "här",
+    }
+}
+
+/// Where a required field is missing.
+fn in_this(part: Part) -> &'static str {
+    match part {
+        Part::TopLevel => "på översta nivån",
+        Part::Period => "i `period`",
+        Part::Organisation => "i den här organisationen",
+        Part::Meeting => "i `meeting`",
+        Part::Person => "hos den här personen",
+        Part::FocusArea => "i det här fokusområdet",
+        Part::Activity => "i den här aktiviteten",
+        Part::Metric => "i det här nyckeltalet (metric)",
+        Part::Signature => "i den här underskriften",
+    }
+}
+
+fn unique(among: Among) -> &'static str {
+    match among {
+        Among::FocusAreas => "varje fokusområde måste ha ett eget id",
+        Among::Activities => "varje aktivitet måste ha ett eget id",
+        Among::Metrics => "varje nyckeltal i filen måste ha ett eget id",
+    }
+}
+
+fn expected_words(expected: &Expected) -> &str {
+    match expected {
+        Expected::Text => "en text",
+        Expected::Number => "ett tal",
+        Expected::WholeNumber => "ett heltal",
+        Expected::Map => "rader i formen `fält: värde`",
+        Expected::List => "en lista (rader som börjar med `-`)",
+        Expected::TrueFalse => "true eller false",
+        Expected::Other(words) => words,
+    }
+}
+
+fn found_words(found: &Found) -> String {
+    match found {
+        Found::Text(text) => format!("texten `{text}`"),
+        Found::TrueFalse(value) => format!("`{value}`"),
+        Found::List => "en lista".to_owned(),
+        Found::Map => "rader i formen `fält: värde`".to_owned(),
+    }
+}
