@@ -5,7 +5,7 @@
 //! read SVG files alike.
 
 use crate::text::{FAMILY, Face};
-use std::sync::{Arc, LazyLock};
+use std::sync::{Arc, LazyLock, Mutex};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ImageFormat {
@@ -36,17 +36,45 @@ impl ImageFormat {
 
 /// Options for reading SVG files: their text is drawn with the bundled fonts, so a logo
 /// looks the same in the PDF, in the DOCX and on every machine.
-pub fn svg_options() -> &'static usvg::Options<'static> {
-    static OPTIONS: LazyLock<usvg::Options<'static>> = LazyLock::new(|| {
-        let mut options = usvg::Options::default();
-        let fonts = Arc::make_mut(&mut options.fontdb);
-        for face in &Face::ALL[..4] {
-            fonts.load_font_data(face.bundled_data().to_vec());
-        }
-        fonts.set_sans_serif_family(FAMILY);
-        options
-    });
-    &OPTIONS
+pub fn svg_options() -> Arc<usvg::Options<'static>> {
+    static OPTIONS: LazyLock<Arc<usvg::Options<'static>>> =
+        LazyLock::new(|| Arc::new(options_with(&[])));
+    Arc::clone(&OPTIONS)
+}
+
+/// As [`svg_options`], with a layout's own `fonts` too, so a chart is labelled in the
+/// layout's typeface. Made once per set of fonts: a run reads one layout, and every SVG
+/// of its documents is read with the same options.
+pub fn svg_options_with(fonts: &[Arc<Vec<u8>>]) -> Arc<usvg::Options<'static>> {
+    type Made = Vec<(Vec<Arc<Vec<u8>>>, Arc<usvg::Options<'static>>)>;
+    static MADE: Mutex<Made> = Mutex::new(Vec::new());
+    if fonts.is_empty() {
+        return svg_options();
+    }
+    let same = |known: &[Arc<Vec<u8>>]| {
+        known.len() == fonts.len() && known.iter().zip(fonts).all(|(a, b)| Arc::ptr_eq(a, b))
+    };
+    // A poisoned lock only means another thread panicked while adding; the list is whole.
+    let mut made = MADE.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some((_, options)) = made.iter().find(|(known, _)| same(known)) {
+        return Arc::clone(options);
+    }
+    let options = Arc::new(options_with(fonts));
+    made.push((fonts.to_vec(), Arc::clone(&options)));
+    options
+}
+
+fn options_with(fonts: &[Arc<Vec<u8>>]) -> usvg::Options<'static> {
+    let mut options = usvg::Options::default();
+    let database = Arc::make_mut(&mut options.fontdb);
+    for face in &Face::ALL[..4] {
+        database.load_font_data(face.bundled_data().to_vec());
+    }
+    for font in fonts {
+        database.load_font_source(usvg::fontdb::Source::Binary(Arc::clone(font) as _));
+    }
+    database.set_sans_serif_family(FAMILY);
+    options
 }
 
 #[cfg(test)]

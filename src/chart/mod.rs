@@ -97,7 +97,7 @@ fn draw(chart: &Chart, frame: &Frame, style: &Style, numbers: &NumberFormat) -> 
         step: plot_width / chart.points.len().max(1) as f32,
         scale,
     };
-    let mut canvas = Canvas::new(frame.width, frame.height, fs);
+    let mut canvas = Canvas::new(frame.width, frame.height, fs, &style.body_font.family);
     if let Some(unit) = &chart.unit {
         canvas.text(
             0.0,

@@ -23,13 +23,28 @@ impl Scale {
         if !(lo.is_finite() && hi.is_finite()) {
             return Scale::around(0.0);
         }
-        let (lo, hi) = with_zero(lo, hi);
-        if hi - lo <= f64::EPSILON * hi.abs().max(1.0) {
-            return Scale::around(lo);
+        let (from, to) = with_zero(lo, hi);
+        if to - from <= f64::EPSILON * to.abs().max(1.0) {
+            return Scale::around(from);
         }
         let integers = values.iter().all(|v| v.fract() == 0.0);
-        let step = nice_step((hi - lo) / INTERVALS, integers);
-        Scale::stepped(lo, hi, step).unwrap_or_else(|| Scale {
+        let step = nice_step((to - from) / INTERVALS, integers);
+        // A value on the first or last grid line would sit on the chart's edge, its label
+        // in the way of the axis: such a range gets one step more (never across zero).
+        let on_line = |v: f64| v != 0.0 && ((v / step).round() * step - v).abs() <= step * 1e-9;
+        let from = if from == lo && on_line(lo) {
+            from - step
+        } else {
+            from
+        };
+        let from = if lo >= 0.0 { from.max(0.0) } else { from };
+        let to = if to == hi && on_line(hi) {
+            to + step
+        } else {
+            to
+        };
+        let to = if hi <= 0.0 { to.min(0.0) } else { to };
+        Scale::stepped(from, to, step).unwrap_or_else(|| Scale {
             min: lo,
             max: hi,
             ticks: vec![lo, hi],
@@ -118,23 +133,24 @@ mod tests {
 
     #[test]
     fn counts_near_zero_start_at_zero_with_whole_ticks() {
+        // Values on grid lines get a step of room, so no point sits on the chart's edge.
         let scale = Scale::fit(&[10.0, 11.0, 12.0]);
-        assert_eq!(scale.ticks.first(), Some(&10.0), "{scale:?}");
+        assert_eq!(scale.ticks, [9.0, 10.0, 11.0, 12.0, 13.0]);
         let scale = Scale::fit(&[2.0, 3.0, 4.0]);
-        assert_eq!(scale.ticks, [0.0, 1.0, 2.0, 3.0, 4.0]);
+        assert_eq!(scale.ticks, [0.0, 1.0, 2.0, 3.0, 4.0, 5.0]);
     }
 
     #[test]
     fn fractions_get_round_ticks() {
         let scale = Scale::fit(&[71.5, 73.2]);
         assert!(scale.min <= 71.5 && scale.max >= 73.2, "{scale:?}");
-        assert_eq!(scale.ticks, [71.5, 72.0, 72.5, 73.0, 73.5]);
+        assert_eq!(scale.ticks, [71.0, 71.5, 72.0, 72.5, 73.0, 73.5]);
     }
 
     #[test]
     fn negatives_and_large_numbers() {
         let scale = Scale::fit(&[-3.0, 2.0]);
-        assert_eq!(scale.ticks, [-4.0, -2.0, 0.0, 2.0]);
+        assert_eq!(scale.ticks, [-4.0, -2.0, 0.0, 2.0, 4.0]);
         let scale = Scale::fit(&[1_234_567.0, 1_500_000.0]);
         assert!(
             scale.min <= 1_234_567.0 && scale.max >= 1_500_000.0,

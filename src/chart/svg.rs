@@ -38,14 +38,16 @@ pub struct Canvas {
 }
 
 impl Canvas {
-    pub fn new(width: f32, height: f32, font_size: f32) -> Canvas {
+    /// A canvas whose text is set in `family`, or the bundled family where that is missing.
+    pub fn new(width: f32, height: f32, font_size: f32, family: &str) -> Canvas {
         let mut out = String::new();
         let _ = write!(
             out,
-            r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}pt" height="{h}pt" viewBox="0 0 {w} {h}" font-family="{FAMILY}" font-size="{fs}">"#,
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}pt" height="{h}pt" viewBox="0 0 {w} {h}" font-family="{family}, {FAMILY}" font-size="{fs}">"#,
             w = n(width),
             h = n(height),
             fs = n(font_size),
+            family = escape(&format!("'{}'", family.replace('\'', ""))),
         );
         Canvas { out, font_size }
     }

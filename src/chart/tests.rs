@@ -32,7 +32,7 @@ fn swedish() -> NumberFormat {
 /// The chart's SVG, checked to be an SVG that the renderer reads.
 fn svg_of(chart: &Chart) -> String {
     let image = figure(chart, &Style::default(), &swedish());
-    usvg::Tree::from_data(&image.data, crate::image::svg_options()).expect("a valid SVG");
+    usvg::Tree::from_data(&image.data, &crate::image::svg_options()).expect("a valid SVG");
     String::from_utf8(image.data.to_vec()).expect("UTF-8")
 }
 

@@ -171,6 +171,17 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
 }
 
+/// Rows of a table short enough to be kept on one page: a metric's eight quarters.
+const KEPT_WHOLE_ROWS: usize = 8;
+
+impl Table {
+    /// Whether the table is short enough that both backends keep it on one page: a table
+    /// split after a row or two reads badly, and a short one costs little room to move.
+    pub fn kept_whole(&self) -> bool {
+        self.rows.len() <= KEPT_WHOLE_ROWS
+    }
+}
+
 pub type Cell = Vec<Run>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -267,6 +278,17 @@ pub fn contents(blocks: &[Block]) -> Vec<ContentsEntry<'_>> {
 /// The page (1-based) each heading is on, keyed by the heading's anchor: the PDF's
 /// pagination, which the DOCX's table of contents shows too.
 pub type PageMap = BTreeMap<String, usize>;
+
+/// What the PDF's layout decided that the DOCX follows, so that Word and LibreOffice
+/// paginate the DOCX as the PDF is paginated.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Typeset {
+    /// Each heading's page, for the DOCX's table of contents.
+    pub pages: PageMap,
+    /// Each data table's column widths as fractions of the table's width, in document
+    /// order: measured with the fonts, so no number or word is cut.
+    pub columns: Vec<Vec<f32>>,
+}
 
 /// Images a layout's Markdown may refer to, keyed by the name used in the Markdown.
 pub type ImageStore = BTreeMap<String, Image>;

@@ -155,6 +155,22 @@ impl Font {
     }
 }
 
+impl Style {
+    /// The files of the layout's own fonts, each once: what an SVG (a chart) may be set in.
+    pub fn font_files(&self) -> Vec<Arc<Vec<u8>>> {
+        let mut files: Vec<Arc<Vec<u8>>> = Vec::new();
+        for font in [&self.body_font, &self.heading_font] {
+            let Some(own) = &font.files else { continue };
+            for face in [&own.regular, &own.bold, &own.italic, &own.bold_italic] {
+                if !files.iter().any(|known| Arc::ptr_eq(known, face)) {
+                    files.push(Arc::clone(face));
+                }
+            }
+        }
+        files
+    }
+}
+
 impl Default for Style {
     /// kvartal's own look: A4, Carlito, dark-blue headings, badge colours of at least 7:1.
     fn default() -> Style {

@@ -34,11 +34,14 @@ pub(super) struct ConvertContext {
     pub(super) image_alts: Vec<String>,
     /// For each table in document order, whether its first row is a header.
     pub(super) table_headers: Vec<bool>,
+    /// Each table's column widths in the PDF, as fractions of the table's width.
+    pub(super) table_columns: Vec<Vec<f32>>,
 }
 
 impl ConvertContext {
-    /// A fresh context for a document described by `meta`.
-    pub(super) fn new(meta: &Meta) -> ConvertContext {
+    /// A fresh context for a document described by `meta`, whose tables the PDF laid out
+    /// with `table_columns`.
+    pub(super) fn new(meta: &Meta, table_columns: &[Vec<f32>]) -> ConvertContext {
         let style = &meta.style;
         ConvertContext {
             text_width: page::text_width(style) as usize,
@@ -51,6 +54,7 @@ impl ConvertContext {
             contents: Vec::new(),
             image_alts: Vec::new(),
             table_headers: Vec::new(),
+            table_columns: table_columns.to_vec(),
         }
     }
 }
@@ -192,7 +196,8 @@ fn picture_row(
     };
     for (index, logo) in logos.iter().enumerate() {
         let number = context.image_alts.len() + 1;
-        let picture = images::picture(logo, number)?;
+        let options = crate::image::svg_options_with(&context.style.font_files());
+        let picture = images::picture(logo, number, &options)?;
         if index > 0 {
             paragraph = paragraph.add_run(Run::new().add_text("   "));
         }

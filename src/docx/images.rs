@@ -25,7 +25,12 @@ struct Raster {
 }
 
 /// The picture for `image`, `index` numbering it in the document (for a stable relationship id).
-pub(super) fn picture(image: &Image, index: usize) -> Result<Pic, DocxError> {
+/// An SVG's text is set in the fonts of `options`.
+pub(super) fn picture(
+    image: &Image,
+    index: usize,
+    options: &usvg::Options,
+) -> Result<Pic, DocxError> {
     let fail = |reason: String| DocxError::Image {
         alt: image.alt.clone(),
         reason,
@@ -39,7 +44,7 @@ pub(super) fn picture(image: &Image, index: usize) -> Result<Pic, DocxError> {
     let raster = match image.format {
         ImageFormat::Png => png(&image.data),
         ImageFormat::Jpeg => jpeg(&image.data),
-        ImageFormat::Svg => svg(&image.data, height_mm),
+        ImageFormat::Svg => svg(&image.data, height_mm, options),
     }
     .map_err(fail)?;
     if raster.width == 0 || raster.height == 0 {
@@ -81,9 +86,8 @@ fn jpeg(data: &[u8]) -> Result<Raster, String> {
 }
 
 /// Renders the SVG at [`SVG_DPI`] for a drawn height of `height_mm`.
-fn svg(data: &[u8], height_mm: f64) -> Result<Raster, String> {
-    let tree =
-        usvg::Tree::from_data(data, crate::image::svg_options()).map_err(|e| e.to_string())?;
+fn svg(data: &[u8], height_mm: f64, options: &usvg::Options) -> Result<Raster, String> {
+    let tree = usvg::Tree::from_data(data, options).map_err(|e| e.to_string())?;
     let size = tree.size();
     let pixels_high = (height_mm / MM_PER_INCH * SVG_DPI).ceil();
     let scale = pixels_high / f64::from(size.height());
@@ -117,6 +121,10 @@ pub(super) mod tests {
         png.into_inner()
     }
 
+    fn options() -> Arc<usvg::Options<'static>> {
+        crate::image::svg_options()
+    }
+
     fn logo(data: Vec<u8>, format: ImageFormat) -> Image {
         Image {
             data: Arc::new(data),
@@ -128,7 +136,8 @@ pub(super) mod tests {
 
     #[test]
     fn width_follows_the_pixel_proportions() {
-        let pic = picture(&logo(tiny_png(40, 20), ImageFormat::Png), 1).expect("valid PNG");
+        let pic =
+            picture(&logo(tiny_png(40, 20), ImageFormat::Png), 1, &options()).expect("valid PNG");
         assert_eq!(pic.size, (1_440_000, 720_000));
         assert_eq!(pic.id, "rIdImage1");
     }
@@ -136,7 +145,7 @@ pub(super) mod tests {
     #[test]
     fn svg_is_rasterised_at_print_resolution() {
         let svg = br#"<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100"><rect width="200" height="100" fill="navy"/></svg>"#;
-        let pic = picture(&logo(svg.to_vec(), ImageFormat::Svg), 2).expect("valid SVG");
+        let pic = picture(&logo(svg.to_vec(), ImageFormat::Svg), 2, &options()).expect("valid SVG");
         assert!(pic.image.starts_with(b"\x89PNG"));
         assert_eq!(pic.size, (1_440_000, 720_000));
     }
@@ -146,10 +155,18 @@ pub(super) mod tests {
         let error = picture(
             &logo(b"\x89PNG\r\n\x1a\nbroken".to_vec(), ImageFormat::Png),
             1,
+            &options(),
         )
         .unwrap_err();
         assert!(error.to_string().contains("Kommunens logotyp"), "{error}");
-        assert!(picture(&logo(vec![0xff, 0xd8, 0xff], ImageFormat::Jpeg), 1).is_err());
-        assert!(picture(&logo(b"<svg".to_vec(), ImageFormat::Svg), 1).is_err());
+        assert!(
+            picture(
+                &logo(vec![0xff, 0xd8, 0xff], ImageFormat::Jpeg),
+                1,
+                &options()
+            )
+            .is_err()
+        );
+        assert!(picture(&logo(b"<svg".to_vec(), ImageFormat::Svg), 1, &options()).is_err());
     }
 }

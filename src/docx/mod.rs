@@ -19,7 +19,7 @@ mod tables;
 #[cfg(test)]
 mod tests;
 
-use crate::doc::{Document, PageMap};
+use crate::doc::{Document, Typeset};
 use blocks::{ConvertContext, Element};
 use docx_rs::Docx;
 use std::fmt;
@@ -55,12 +55,13 @@ impl From<zip::result::ZipError> for DocxError {
     }
 }
 
-/// Writes `doc` as a DOCX file's bytes in the look of `doc.meta.style`; `pages` is the PDF's pagination, which the table of
-/// contents shows. The same document always gives the same bytes.
-pub fn docx(doc: &Document, pages: &PageMap) -> Result<Vec<u8>, DocxError> {
+/// Writes `doc` as a DOCX file's bytes in the look of `doc.meta.style`, following the PDF's
+/// `typeset`: its pages in the table of contents, its tables' column widths. The same
+/// document always gives the same bytes.
+pub fn docx(doc: &Document, typeset: &Typeset) -> Result<Vec<u8>, DocxError> {
     // Turn the blocks into paragraphs and tables, collecting what the patch needs to know.
-    let mut context = ConvertContext::new(&doc.meta);
-    let body = blocks::convert(&doc.blocks, pages, &mut context)?;
+    let mut context = ConvertContext::new(&doc.meta, &typeset.columns);
+    let body = blocks::convert(&doc.blocks, &typeset.pages, &mut context)?;
     // Page geometry, header and footer, styles and list definitions around the body. The
     // header's logo is numbered after the body's pictures.
     let header_number = context.image_alts.len() + 1;

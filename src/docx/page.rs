@@ -53,7 +53,8 @@ pub(super) fn setup(docx: Docx, meta: &Meta, picture_number: usize) -> Result<Do
 fn header(meta: &Meta, picture_number: usize) -> Result<Header, DocxError> {
     let mut line = Paragraph::new().style(styles::HEADER);
     if let Some(logo) = &meta.header_logo {
-        let picture = images::picture(logo, picture_number)?;
+        let options = crate::image::svg_options_with(&meta.style.font_files());
+        let picture = images::picture(logo, picture_number, &options)?;
         line = line.add_run(Run::new().add_image(picture).add_text("  "));
     }
     line = line.add_run(Run::new().add_text(&meta.title));

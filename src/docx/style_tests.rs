@@ -3,7 +3,7 @@
 //! the report's sizes and page as before.
 
 use super::docx;
-use super::tests::{pages, part, report, style_xml};
+use super::tests::{part, report, style_xml, typeset};
 use crate::doc::{BadgeColours, Document, LogoAlign, Rgb, Style};
 
 /// A style that differs from the default in every value the DOCX writes.
@@ -46,7 +46,7 @@ fn restyled() -> Style {
 fn written(style: Style) -> (String, String) {
     let mut doc: Document = report();
     doc.meta.style = style;
-    let bytes = docx(&doc, &pages()).expect("writes");
+    let bytes = docx(&doc, &typeset()).expect("writes");
     (
         part(&bytes, "word/styles.xml"),
         part(&bytes, "word/document.xml"),

@@ -12,13 +12,6 @@ use docx_rs::{
     ParagraphBorders, Table as WordTable, TableCell, TableLayoutType, TableRow, WidthType,
 };
 
-/// A column's share of the width follows its longest text, within these bounds (in
-/// characters), so that a long description does not squeeze a number column to nothing.
-const NARROWEST: usize = 4;
-const WIDEST: usize = 40;
-/// The cell margins take about this many characters of a column's width, more than the
-/// text itself in a short column; without them a short bold header wraps mid-word.
-const PADDING: usize = 3;
 /// Room left to write a signature or a date above its line, in twips.
 const WRITING_SPACE: u32 = 600;
 /// Sets the signature block off from what precedes it, in twips.
@@ -37,8 +30,11 @@ pub(super) fn convert_table(table: &Table, context: &mut ConvertContext) -> Opti
     if columns == 0 {
         return None;
     }
-    let widths = column_widths(table, columns, context.text_width);
+    let widths = column_widths(context, columns);
     let align = |column: usize| table.align.get(column).copied().unwrap_or(Align::Left);
+    // Word keeps a table together when every row but the last keeps with the next.
+    let last = table.rows.len();
+    let keep = |row: usize| table.kept_whole() && row < last;
     let has_header = !table.header.is_empty();
     let header = has_header.then(|| {
         let cells = (0..columns).map(|column| {
@@ -46,16 +42,18 @@ pub(super) fn convert_table(table: &Table, context: &mut ConvertContext) -> Opti
                 .iter()
                 .map(emphasised)
                 .collect();
-            cell(&runs, align(column), widths[column], context)
+            cell(&runs, align(column), widths[column], keep(0), context)
         });
         TableRow::new(cells.collect()).cant_split()
     });
-    let body = table.rows.iter().map(|row| {
+    let body = table.rows.iter().enumerate().map(|(index, row)| {
         let cells = (0..columns).map(|column| {
+            let runs = cell_runs(row, column);
             cell(
-                cell_runs(row, column),
+                runs,
                 align(column),
                 widths[column],
+                keep(index + 1),
                 context,
             )
         });
@@ -84,7 +82,13 @@ fn emphasised(run: &Run) -> Run {
     }
 }
 
-fn cell(runs: &[Run], align: Align, width: usize, context: &mut ConvertContext) -> TableCell {
+fn cell(
+    runs: &[Run],
+    align: Align,
+    width: usize,
+    keep_next: bool,
+    context: &mut ConvertContext,
+) -> TableCell {
     let paragraph = match align {
         // Justified text in a narrow column would leave gaps between its words.
         Align::Left if context.justify => Paragraph::new().align(AlignmentType::Left),
@@ -92,38 +96,28 @@ fn cell(runs: &[Run], align: Align, width: usize, context: &mut ConvertContext) 
         Align::Center => Paragraph::new().align(AlignmentType::Center),
         Align::Right => Paragraph::new().align(AlignmentType::Right),
     };
+    let paragraph = if keep_next {
+        paragraph.keep_next(true)
+    } else {
+        paragraph
+    };
     TableCell::new()
         .width(width, WidthType::Dxa)
         .add_paragraph(inline::add_runs(paragraph, runs, &mut context.links))
 }
 
-/// Splits `text_width` between columns in proportion to their longest text plus the cell
-/// margins. As in the PDF, no column gets less than 40 % of an equal share, so that a larger
-/// body size or narrower page does not break a short header word.
-fn column_widths(table: &Table, columns: usize, text_width: usize) -> Vec<usize> {
-    let length = |row: &Vec<Cell>, column: usize| -> usize {
-        cell_runs(row, column)
+/// The widths the PDF gave this table's columns, so Word wraps each cell where the PDF
+/// does; equal shares for a table the PDF did not lay out (a document written on its own).
+fn column_widths(context: &ConvertContext, columns: usize) -> Vec<usize> {
+    let index = context.table_headers.len();
+    let weights: Vec<usize> = match context.table_columns.get(index) {
+        Some(fractions) if fractions.len() == columns => fractions
             .iter()
-            .map(|run| run.text.chars().count())
-            .sum()
+            .map(|fraction| (fraction * 100_000.0).round() as usize)
+            .collect(),
+        _ => vec![1; columns],
     };
-    let weights: Vec<usize> = (0..columns)
-        .map(|column| {
-            let longest = table
-                .rows
-                .iter()
-                .chain([&table.header])
-                .map(|row| length(row, column))
-                .max();
-            longest.unwrap_or(0).clamp(NARROWEST, WIDEST) + PADDING
-        })
-        .collect();
-    let floor = text_width * 2 / (5 * columns);
-    let floored: Vec<usize> = share(text_width, &weights)
-        .into_iter()
-        .map(|width| width.max(floor))
-        .collect();
-    share(text_width, &floored)
+    share(context.text_width, &weights)
 }
 
 /// Divides `total` by `weights`; the last part takes the rounding so the parts add up.
@@ -215,29 +209,17 @@ mod tests {
     }
 
     #[test]
-    fn a_short_column_keeps_a_share_of_the_width() {
-        let row = |texts: &[&str]| -> Vec<Cell> {
-            texts
-                .iter()
-                .map(|text| {
-                    vec![Run {
-                        text: (*text).to_owned(),
-                        ..Run::default()
-                    }]
-                })
-                .collect()
-        };
-        let long = "a description far longer than forty characters in all";
-        let table = Table {
-            align: vec![],
-            header: row(&["Metric", "Unit", "Comment"]),
-            rows: vec![row(&[long, "%", long])],
-        };
-        // By length alone the unit column would get 8000 × 7 / 93 ≈ 600.
-        let widths = column_widths(&table, 3, 8000);
-        assert_eq!(widths.iter().sum::<usize>(), 8000);
-        assert!(widths[1] >= 1000, "{widths:?}");
-        assert!(widths[0].abs_diff(widths[2]) <= 3, "{widths:?}");
+    fn columns_take_the_widths_the_pdf_gave_them() {
+        let meta = crate::doc::Meta::example();
+        let context = ConvertContext::new(&meta, &[vec![0.75, 0.25]]);
+        let widths = column_widths(&context, 2);
+        assert_eq!(widths.iter().sum::<usize>(), context.text_width);
+        assert_eq!(widths[0], context.text_width * 3 / 4);
+        // Without the PDF's widths, or with another column count: equal shares.
+        assert_eq!(column_widths(&context, 3).len(), 3);
+        let alone = ConvertContext::new(&meta, &[]);
+        let widths = column_widths(&alone, 2);
+        assert!(widths[0].abs_diff(widths[1]) <= 1, "{widths:?}");
     }
 
     #[test]
@@ -247,7 +229,7 @@ mod tests {
             header: vec![],
             rows: vec![vec![]],
         };
-        let mut context = ConvertContext::new(&crate::doc::Meta::example());
+        let mut context = ConvertContext::new(&crate::doc::Meta::example(), &[]);
         assert!(convert_table(&table, &mut context).is_none());
         assert!(
             context.table_headers.is_empty(),

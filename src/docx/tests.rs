@@ -4,7 +4,7 @@ use super::images::tests::tiny_png;
 use super::*;
 use crate::doc::{
     Align, Block, Image, ImageFormat, List, ListItem, Meta, PageLabels, PageMap, Run, Signatures,
-    Signer, Style, Table, Tone,
+    Signer, Style, Table, Tone, Typeset,
 };
 use chrono::NaiveDate;
 use std::io::{Cursor, Read};
@@ -166,17 +166,20 @@ pub(super) fn report() -> Document {
 }
 
 /// The PDF's pages of the sample report's headings.
-pub(super) fn pages() -> PageMap {
-    PageMap::from([
-        ("medborgarlöfte trygg stad".to_owned(), 1),
-        ("sammanfattning".to_owned(), 2),
-        ("aktiviteter".to_owned(), 3),
-    ])
+pub(super) fn typeset() -> Typeset {
+    Typeset {
+        pages: PageMap::from([
+            ("medborgarlöfte trygg stad".to_owned(), 1),
+            ("sammanfattning".to_owned(), 2),
+            ("aktiviteter".to_owned(), 3),
+        ]),
+        columns: Vec::new(),
+    }
 }
 
 /// The sample report as a DOCX.
 fn built() -> Vec<u8> {
-    docx(&report(), &pages()).expect("writes")
+    docx(&report(), &typeset()).expect("writes")
 }
 
 /// The text of `name` in the package `bytes`.
@@ -347,7 +350,7 @@ fn the_same_document_gives_the_same_bytes() {
             meta: meta(),
             blocks: lists(),
         },
-        &PageMap::new(),
+        &Typeset::default(),
     )
     .expect("writes");
     assert_eq!(built(), first);
@@ -389,7 +392,7 @@ fn empty_and_degenerate_documents_are_written() {
                 meta: meta(),
                 blocks,
             },
-            &PageMap::new(),
+            &Typeset::default(),
         )
         .expect("writes");
         assert!(part(&bytes, "word/document.xml").contains("<w:body>"));
@@ -409,7 +412,7 @@ fn a_broken_logo_is_an_error_naming_it() {
             meta: meta(),
             blocks: vec![Block::Logos(vec![broken])],
         },
-        &PageMap::new(),
+        &Typeset::default(),
     )
     .unwrap_err();
     assert!(
@@ -606,7 +609,7 @@ fn write_sample() {
         .insert(sample.blocks.len() - 1, Block::Table(long_table));
     std::fs::write(
         "/tmp/kvartal-sample.docx",
-        docx(&sample, &PageMap::new()).expect("writes"),
+        docx(&sample, &Typeset::default()).expect("writes"),
     )
     .expect("writable /tmp");
 }

@@ -22,20 +22,22 @@ const HEADING_KEEPS: usize = 2;
 /// of a page.
 const WIDOW_ORPHAN_MIN_LINES: usize = 4;
 
-/// Lays out `blocks` in the content width, returning rows in reading order.
+/// Lays out `blocks` in the content width, returning rows in reading order and each
+/// table's column widths as fractions of its width.
 pub fn layout(
     blocks: &[Block],
     meta: &Meta,
     look: &Look,
     shaper: &Shaper,
     tags: &mut Tags,
-) -> Result<Vec<Row>, PdfError> {
+) -> Result<(Vec<Row>, Vec<Vec<f32>>), PdfError> {
     let mut layouter = Layouter {
         shaper,
         meta,
         look,
         tags,
         rows: Vec::new(),
+        columns: Vec::new(),
         x: look.margin_left,
         width: look.content_width,
         depth: 0,
@@ -47,7 +49,7 @@ pub fn layout(
         },
     };
     layouter.blocks(blocks)?;
-    Ok(layouter.rows)
+    Ok((layouter.rows, layouter.columns))
 }
 
 pub(super) struct Layouter<'a, 'f> {
@@ -57,6 +59,8 @@ pub(super) struct Layouter<'a, 'f> {
     look: &'a Look,
     tags: &'a mut Tags,
     rows: Vec<Row>,
+    /// Each table's column widths so far, as fractions of its width.
+    columns: Vec<Vec<f32>>,
     /// Left edge and width of the current block (list nesting and table cells narrow them).
     x: f32,
     width: f32,

@@ -265,16 +265,25 @@ fn text(surface: &mut Surface, res: &Resources, x: f32, y: f32, glyphs: &Glyphs)
         paint: color(glyphs.color).into(),
         ..Fill::default()
     }));
-    let font = res.fonts[glyphs.face.index()].clone();
     let (text, shift) = plain_spaces(&glyphs.text);
-    surface.draw_glyphs(
-        Point::from_xy(x, y),
-        &krilla_glyphs(glyphs, shift),
-        font,
-        &text,
-        glyphs.size,
-        false,
-    );
+    let all = krilla_glyphs(glyphs, shift);
+    // One call per font: a character the face lacks was shaped in its fallback.
+    let mut x = x;
+    let mut start = 0;
+    for run in glyphs.glyphs.chunk_by(|a, b| a.face == b.face) {
+        let font = res.fonts[run[0].face.index()].clone();
+        let end = start + run.len();
+        surface.draw_glyphs(
+            Point::from_xy(x, y),
+            &all[start..end],
+            font,
+            &text,
+            glyphs.size,
+            false,
+        );
+        x += run.iter().map(|g| g.advance).sum::<f32>() * glyphs.size;
+        start = end;
+    }
 }
 
 /// The text with each no-break space written as a space, and how to move a byte offset of

@@ -22,8 +22,9 @@ impl std::fmt::Debug for Picture {
 }
 
 impl Picture {
-    /// Decodes `image`, or says why it cannot be drawn. No interpolation: PDF/A forbids it.
-    pub fn load(image: &Image) -> Result<Picture, String> {
+    /// Decodes `image`, or says why it cannot be drawn; an SVG's text is set in the fonts
+    /// of `options`. No interpolation: PDF/A forbids it.
+    pub fn load(image: &Image, options: &usvg::Options) -> Result<Picture, String> {
         let data = image.data.clone();
         match image.format {
             ImageFormat::Png => {
@@ -32,7 +33,7 @@ impl Picture {
             ImageFormat::Jpeg => {
                 krilla::image::Image::from_jpeg(data.into(), false).map(Picture::Raster)
             }
-            ImageFormat::Svg => usvg::Tree::from_data(&image.data, crate::image::svg_options())
+            ImageFormat::Svg => usvg::Tree::from_data(&image.data, options)
                 .map(|tree| Picture::Svg(Arc::new(tree)))
                 .map_err(|e| e.to_string()),
         }

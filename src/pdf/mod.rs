@@ -20,18 +20,18 @@ mod tags;
 
 pub use options::{PdfOptions, PdfStandard};
 
-use crate::doc::{Document, PageMap};
+use crate::doc::{Document, Typeset};
 use crate::text::{FontSet, Shaper};
 use krilla::configure::ValidationError;
 use krilla::error::KrillaError;
 use std::fmt;
 
-/// A written PDF and where its headings landed.
+/// A written PDF and what its layout decided.
 #[derive(Debug, Clone)]
 pub struct Pdf {
     pub bytes: Vec<u8>,
-    /// The page of each heading, for the DOCX's table of contents.
-    pub pages: PageMap,
+    /// The pages of the headings and the widths of the tables, for the DOCX.
+    pub typeset: Typeset,
 }
 
 /// Writes `doc` as a PDF.
@@ -50,7 +50,10 @@ pub fn pdf(doc: &Document, options: &PdfOptions) -> Result<Pdf, PdfError> {
     )?;
     Ok(Pdf {
         bytes,
-        pages: refs::page_map(&laid.anchors),
+        typeset: Typeset {
+            pages: refs::page_map(&laid.anchors),
+            columns: laid.columns,
+        },
     })
 }
 
@@ -67,6 +70,8 @@ struct Laid {
     pages: Vec<frame::Page>,
     tags: tags::Tags,
     anchors: frame::Anchors,
+    /// Each table's column widths as fractions of its width.
+    columns: Vec<Vec<f32>>,
 }
 
 fn lay_out(doc: &Document, options: &PdfOptions, fonts: &FontSet) -> Result<Laid, PdfError> {
@@ -74,7 +79,7 @@ fn lay_out(doc: &Document, options: &PdfOptions, fonts: &FontSet) -> Result<Laid
     let look = style::Look::new(&doc.meta.style);
     let mut tags = tags::Tags::default();
     // Blocks become rows of positioned items, and the structure is recorded alongside.
-    let rows = blocks::layout(&doc.blocks, &doc.meta, &look, &shaper, &mut tags)?;
+    let (rows, columns) = blocks::layout(&doc.blocks, &doc.meta, &look, &shaper, &mut tags)?;
     // Rows are placed on pages.
     let mut pages = flow::paginate(rows, &look);
     // Page numbers in the contents are known once every heading has its page.
@@ -87,6 +92,7 @@ fn lay_out(doc: &Document, options: &PdfOptions, fonts: &FontSet) -> Result<Laid
         pages,
         tags,
         anchors,
+        columns,
     })
 }
 

@@ -41,7 +41,8 @@ fn header_logo(meta: &Meta, look: &Look) -> Result<Option<(Picture, f32, f32)>, 
     let Some(image) = &meta.header_logo else {
         return Ok(None);
     };
-    let picture = Picture::load(image).map_err(|why| PdfError::Image {
+    let options = crate::image::svg_options_with(&meta.style.font_files());
+    let picture = Picture::load(image, &options).map_err(|why| PdfError::Image {
         alt: image.alt.clone(),
         why,
     })?;

@@ -155,12 +155,12 @@ fn every_standard_can_be_written() {
 #[test]
 fn the_contents_list_each_section_with_its_page() {
     let pdf = pdf(&sample(), &PdfOptions::default()).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(pdf.pages.get("s"), Some(&1), "Sammanfattning is on page 1");
-    assert!(
-        pdf.pages.get("a5").is_some_and(|&page| page > 1),
-        "{:?}",
-        pdf.pages
-    );
+    let pages = &pdf.typeset.pages;
+    assert_eq!(pages.get("s"), Some(&1), "Sammanfattning is on page 1");
+    assert!(pages.get("a5").is_some_and(|&page| page > 1), "{pages:?}");
+    assert_eq!(pdf.typeset.columns.len(), 1, "one table");
+    let sum: f32 = pdf.typeset.columns[0].iter().sum();
+    assert!((sum - 1.0).abs() < 1e-4, "the columns fill the table");
 }
 
 #[test]

@@ -20,7 +20,8 @@ const BOLD: &[u8] = include_bytes!("../../fonts/Carlito-Bold.ttf");
 const ITALIC: &[u8] = include_bytes!("../../fonts/Carlito-Italic.ttf");
 const BOLD_ITALIC: &[u8] = include_bytes!("../../fonts/Carlito-BoldItalic.ttf");
 
-/// A face of the document's two families: the body text's four, then the headings' four.
+/// A face of the document's two families: the body text's four, then the headings' four,
+/// then the bundled family's four, which stand in for a character a layout's font lacks.
 /// Which font each is comes from a [`FontSet`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Face {
@@ -32,10 +33,14 @@ pub enum Face {
     HeadingBold,
     HeadingItalic,
     HeadingBoldItalic,
+    FallbackRegular,
+    FallbackBold,
+    FallbackItalic,
+    FallbackBoldItalic,
 }
 
 impl Face {
-    pub const ALL: [Face; 8] = [
+    pub const ALL: [Face; 12] = [
         Face::Regular,
         Face::Bold,
         Face::Italic,
@@ -44,6 +49,10 @@ impl Face {
         Face::HeadingBold,
         Face::HeadingItalic,
         Face::HeadingBoldItalic,
+        Face::FallbackRegular,
+        Face::FallbackBold,
+        Face::FallbackItalic,
+        Face::FallbackBoldItalic,
     ];
 
     /// A face of the body text's family.
@@ -59,6 +68,12 @@ impl Face {
     /// The face of the same weight and slant in the headings' family.
     pub fn for_headings(self) -> Face {
         Face::ALL[self.index() % 4 + 4]
+    }
+
+    /// The bundled family's face of the same weight and slant, for characters this face's
+    /// font has no glyph for.
+    pub fn fallback(self) -> Face {
+        Face::ALL[self.index() % 4 + 8]
     }
 
     /// The bundled font's face of the same weight and slant.
@@ -78,8 +93,8 @@ pub type FontData = Arc<dyn AsRef<[u8]> + Send + Sync>;
 /// same font (the bundled family for body and headings, an italic a layout does not give)
 /// share their data, so the PDF embeds each font once.
 pub struct FontSet {
-    data: [FontData; 8],
-    parsed: [harfrust::Font; 8],
+    data: [FontData; 12],
+    parsed: [harfrust::Font; 12],
 }
 
 /// The four bundled faces, shared by every font set that uses them.
@@ -102,11 +117,13 @@ impl FontSet {
     }
 
     /// The set of a body family and a heading family, each as its regular, bold, italic
-    /// and bold italic faces; the index of the first face that is not a font, if any.
+    /// and bold italic faces, with the bundled family as their fallback; the index of the
+    /// first face that is not a font, if any.
     pub fn new(body: [FontData; 4], headings: [FontData; 4]) -> Result<FontSet, usize> {
         let [a, b, c, d] = body;
         let [e, f, g, h] = headings;
-        let data = [a, b, c, d, e, f, g, h];
+        let [i, j, k, l] = FontSet::bundled_family();
+        let data = [a, b, c, d, e, f, g, h, i, j, k, l];
         let mut parsed = Vec::with_capacity(data.len());
         for (index, font) in data.iter().enumerate() {
             parsed.push(parse(font).ok_or(index)?);

@@ -17,6 +17,8 @@ pub struct ShapedGlyph {
     pub y_offset: f32,
     /// Byte offset of the glyph's cluster in the shaped text.
     pub cluster: usize,
+    /// The face whose font has this glyph: the one asked for, or its fallback.
+    pub face: Face,
 }
 
 /// A shaped word, shared by every place it is used.
@@ -37,6 +39,29 @@ pub struct Shaper<'f> {
     words: RefCell<[HashMap<String, Word>; Face::ALL.len()]>,
     /// One buffer, cleared between uses, instead of one allocation a word.
     buffer: RefCell<Buffer>,
+}
+
+/// `primary`'s glyphs, except in each cluster that has a missing glyph, where the glyphs of
+/// `fallback` (the same text in another font) for that cluster's bytes are used.
+fn merge(primary: Vec<ShapedGlyph>, fallback: &[ShapedGlyph], len: usize) -> Vec<ShapedGlyph> {
+    let mut out = Vec::with_capacity(primary.len());
+    let mut rest = primary.as_slice();
+    while let Some(first) = rest.first() {
+        let size = rest
+            .iter()
+            .take_while(|g| g.cluster == first.cluster)
+            .count();
+        let (cluster, after) = rest.split_at(size);
+        let end = after.first().map_or(len, |g| g.cluster);
+        if cluster.iter().any(|g| g.id == 0) {
+            let bytes = first.cluster..end;
+            out.extend(fallback.iter().filter(|g| bytes.contains(&g.cluster)));
+        } else {
+            out.extend_from_slice(cluster);
+        }
+        rest = after;
+    }
+    out
 }
 
 /// Words remembered at most per face; beyond it the memory is cleared, so a huge report cannot
@@ -76,7 +101,18 @@ impl<'f> Shaper<'f> {
         glyphs
     }
 
+    /// The glyphs of `face`, with the clusters its font has no glyph for (glyph 0) taken
+    /// from the bundled fallback, so a layout's font that lacks "↑" or "ŋ" still prints them.
     fn shape_uncached(&self, face: Face, text: &str) -> Vec<ShapedGlyph> {
+        let glyphs = self.shape_in(face, text);
+        let fallback = face.fallback();
+        if glyphs.iter().all(|g| g.id != 0) || self.set.slot(face) == self.set.slot(fallback) {
+            return glyphs;
+        }
+        merge(glyphs, &self.shape_in(fallback, text), text.len())
+    }
+
+    fn shape_in(&self, face: Face, text: &str) -> Vec<ShapedGlyph> {
         let (shaper, upem) = &self.fonts[face.index()];
         let mut buffer = self.buffer.borrow_mut();
         buffer.reset();
@@ -97,6 +133,7 @@ impl<'f> Shaper<'f> {
                 x_offset: pos.x_offset as f32 / upem,
                 y_offset: pos.y_offset as f32 / upem,
                 cluster: info.cluster as usize,
+                face,
             })
             .collect()
     }
@@ -140,6 +177,39 @@ mod tests {
         assert!(glyphs.iter().all(|g| g.id != 0), "no .notdef glyphs");
         assert!(
             shaper.width(Face::Bold, "Trygghet", 10.0) > shaper.width(Face::Regular, "Trygg", 10.0)
+        );
+    }
+
+    #[test]
+    fn a_missing_glyph_is_shaped_in_the_fallback() {
+        let glyph = |cluster: usize, id: u32, face: Face| ShapedGlyph {
+            id,
+            advance: 0.5,
+            x_offset: 0.0,
+            y_offset: 0.0,
+            cluster,
+            face,
+        };
+        // "a↑b": the arrow (bytes 1..4) is glyph 0 in the primary font.
+        let primary = vec![
+            glyph(0, 7, Face::Regular),
+            glyph(1, 0, Face::Regular),
+            glyph(4, 8, Face::Regular),
+        ];
+        let fallback = [
+            glyph(0, 3, Face::FallbackRegular),
+            glyph(1, 9, Face::FallbackRegular),
+            glyph(4, 4, Face::FallbackRegular),
+        ];
+        let merged = merge(primary, &fallback, 5);
+        let ids: Vec<(u32, Face)> = merged.iter().map(|g| (g.id, g.face)).collect();
+        assert_eq!(
+            ids,
+            [
+                (7, Face::Regular),
+                (9, Face::FallbackRegular),
+                (8, Face::Regular)
+            ]
         );
     }
 }

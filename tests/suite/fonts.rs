@@ -97,6 +97,30 @@ fn docx_part_bytes(path: &Path, part: &str) -> Vec<u8> {
 }
 
 #[test]
+fn a_character_the_layouts_font_lacks_is_taken_from_the_bundled_font() {
+    let dir = scratch("layout-fonts-fallback");
+    let layout = layout_with_heading_font(&dir, "fonts/NotoSerif-Regular.ttf");
+    let style = layout.join("style.toml");
+    let text = fs::read_to_string(&style).expect("the style file");
+    let body = "[fonts.body]\nfamily = \"Carlito\"";
+    let own = "[fonts.body]\nfamily = \"Noto Serif\"\nregular = \"fonts/NotoSerif-Regular.ttf\"\nbold = \"fonts/NotoSerif-Bold.ttf\"";
+    fs::write(&style, text.replacen(body, own, 1)).expect("style file writable");
+    let out = dir.join("out");
+    let run = build(&layout, &out);
+    // The cut-down Noto Serif has no arrows and no minus sign; the changes still print.
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let pdf = out.join("2023-Q4.pdf");
+    let fonts = pdf_fonts(&pdf);
+    assert!(fonts.contains("NotoSerif-Regular"), "{fonts}");
+    assert!(
+        fonts.contains("+Carlito "),
+        "the arrows in Carlito:\n{fonts}"
+    );
+    let text = crate::support::pdf_text(&pdf);
+    assert!(text.contains("↑ +3.7") && text.contains("↓ −8"), "{text}");
+}
+
+#[test]
 fn a_font_file_that_is_not_a_font_is_refused_with_its_line() {
     let dir = scratch("layout-fonts-broken");
     let layout = layout_with_heading_font(&dir, "fonts/broken.ttf");

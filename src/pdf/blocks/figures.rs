@@ -41,8 +41,9 @@ impl Layouter<'_, '_> {
     /// Pictures side by side, each a figure; a row wider than the text is scaled down.
     fn figure_row(&mut self, images: &[Image], align: LogoAlign) -> Result<(), PdfError> {
         let mut sized = Vec::new();
+        let options = crate::image::svg_options_with(&self.meta.style.font_files());
         for image in images {
-            let picture = Picture::load(image).map_err(|why| PdfError::Image {
+            let picture = Picture::load(image, &options).map_err(|why| PdfError::Image {
                 alt: image.alt.clone(),
                 why,
             })?;

@@ -19,6 +19,8 @@ impl Layouter<'_, '_> {
             return;
         }
         let widths = self.column_widths(table, columns);
+        let fractions = widths.iter().map(|w| w / self.width.max(1.0)).collect();
+        self.columns.push(fractions);
         let first = self.rows.len();
         Tags::group(self, Kind::Table, |l| {
             if !table.header.is_empty() {
@@ -34,6 +36,13 @@ impl Layouter<'_, '_> {
         });
         if let Some(row) = self.rows.get_mut(first) {
             row.space_before = self.look.paragraph_space * 1.5;
+        }
+        // A short table is never split: each row keeps the next on its page.
+        if table.kept_whole() {
+            let last = self.rows.len().saturating_sub(1);
+            for row in &mut self.rows[first..last] {
+                row.keep = row.keep.max(1);
+            }
         }
         if !table.header.is_empty() && first < self.rows.len() {
             let header = Arc::new(self.rows[first].as_artifact());
@@ -67,39 +76,69 @@ impl Layouter<'_, '_> {
             .push(table_row(contents, self.x, x - self.x, header, self.look));
     }
 
-    /// Widths shared out in proportion to each column's natural (one-line) width.
+    /// Widths from each column's longest word and its widest cell on one line (see [`share`]).
     fn column_widths(&self, table: &Table, columns: usize) -> Vec<f32> {
-        let natural: Vec<f32> = (0..columns)
-            .map(|i| {
-                let cells = std::iter::once(&table.header)
-                    .chain(&table.rows)
-                    .filter_map(|row| row.get(i));
-                let widest = cells.map(|cell| self.cell_width(cell)).fold(0.0, f32::max);
-                widest + 2.0 * style::CELL_PAD_X + style::BADGE_PAD * 2.0
-            })
-            .collect();
-        let total: f32 = natural.iter().sum();
-        // A column never gets less than this share, so short headings stay readable.
-        let floor = self.width / columns as f32 * 0.4;
-        let raw: Vec<f32> = natural
-            .iter()
-            .map(|w| (self.width * w / total.max(1.0)).max(floor))
-            .collect();
-        let scale = self.width / raw.iter().sum::<f32>();
-        raw.iter().map(|w| w * scale).collect()
+        let pad = 2.0 * style::CELL_PAD_X + 2.0 * style::BADGE_PAD;
+        let mut longest_word = vec![0.0f32; columns];
+        let mut one_line = vec![0.0f32; columns];
+        let header = std::iter::once((&table.header, true));
+        for (row, bold) in header.chain(table.rows.iter().map(|row| (row, false))) {
+            for (i, cell) in row.iter().take(columns).enumerate() {
+                let (word, line) = self.cell_extent(cell, bold);
+                longest_word[i] = longest_word[i].max(word + pad);
+                one_line[i] = one_line[i].max(line + pad);
+            }
+        }
+        share(&longest_word, &one_line, self.width)
     }
 
-    fn cell_width(&self, cell: &Cell) -> f32 {
-        cell.iter()
-            .map(|run| {
-                self.shaper.width(
-                    Face::of(run.bold || run.badge.is_some(), run.italic),
-                    &run.text,
-                    self.look.body_size,
-                )
-            })
-            .sum()
+    /// The widths of the cell's longest unbreakable word and of its whole text on one line.
+    /// Only ordinary spaces break: "1 234 567" with no-break spaces is one word.
+    fn cell_extent(&self, cell: &Cell, bold: bool) -> (f32, f32) {
+        let (mut word, mut line) = (0.0f32, 0.0f32);
+        for run in cell {
+            let face = Face::of(bold || run.bold || run.badge.is_some(), run.italic);
+            let measure = |text: &str| self.shaper.width(face, text, self.look.body_size);
+            line += measure(&run.text);
+            let words = run.text.split([' ', '\t', '\n']);
+            let widest = if run.badge.is_some() {
+                measure(&run.text)
+            } else {
+                words.map(measure).fold(0.0, f32::max)
+            };
+            word = word.max(widest);
+        }
+        (word, line)
     }
+}
+
+/// Column widths that fill `width`. When every cell fits on one line, each column gets room
+/// in proportion to its widest cell. Otherwise each column first gets its longest word, so
+/// no word or number is cut, and the room left goes to the columns whose text wraps, in
+/// proportion to how much more they would need; only when the words alone are too wide
+/// are they shrunk, all alike.
+fn share(longest_word: &[f32], one_line: &[f32], width: f32) -> Vec<f32> {
+    let words: f32 = longest_word.iter().sum();
+    let lines: f32 = one_line.iter().sum();
+    if lines <= width {
+        return one_line
+            .iter()
+            .map(|w| w * width / lines.max(1.0))
+            .collect();
+    }
+    if words >= width {
+        return longest_word
+            .iter()
+            .map(|w| w * width / words.max(1.0))
+            .collect();
+    }
+    let spare = width - words;
+    let wanted = (lines - words).max(1.0);
+    longest_word
+        .iter()
+        .zip(one_line)
+        .map(|(word, line)| word + spare * (line - word).max(0.0) / wanted)
+        .collect()
 }
 
 /// The drawn row: cell contents padded, a shaded header, a rule below.
@@ -137,5 +176,27 @@ fn table_row(cells: Vec<Row>, x: f32, width: f32, header: bool, look: &Look) -> 
         items,
         keep: usize::from(header),
         ..Row::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::share;
+
+    #[test]
+    fn columns_that_fit_on_one_line_share_the_room_by_their_width() {
+        assert_eq!(share(&[10.0, 10.0], &[20.0, 60.0], 160.0), [40.0, 120.0]);
+    }
+
+    #[test]
+    fn a_wrapping_column_never_takes_a_longer_word_from_another() {
+        // The text column wraps; the number column keeps its whole "1 234 567".
+        let widths = share(&[50.0, 60.0], &[400.0, 60.0], 300.0);
+        assert_eq!(widths, [240.0, 60.0]);
+        // Words wider than the table are shrunk alike.
+        assert_eq!(
+            share(&[200.0, 200.0], &[300.0, 300.0], 200.0),
+            [100.0, 100.0]
+        );
     }
 }
