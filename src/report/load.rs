@@ -3,25 +3,24 @@
 //!
 //! Entry points: [`check`] (the report and its warnings) and [`load`] (the report only);
 //! `read` is one file alone, for the earlier quarters beside it. Problems with the file as
-//! a whole (too large, not UTF-8, empty, pathological YAML) and YAML whose structure does
-//! not fit the format stop at the first, because nothing after them can be trusted; unknown
-//! fields are all named at once; values of the wrong type, once the structure is right, are
-//! collected with every other problem by `validate`. Every message is in the report's
-//! language (see `problems`).
+//! a whole (too large, not UTF-8, empty, pathological YAML) stop at the first, because
+//! nothing after them can be trusted; unknown fields are all named at once; values of the
+//! wrong type are all reported (see `repair`), with every other problem `validate` finds.
+//! Every message is in the report's language (see `problems`).
 
 mod input;
 mod keys;
+mod repair;
 mod shape;
 #[cfg(test)]
 mod tests;
 mod yaml_error;
 
-use super::raw::RawReport;
 use super::spans::Spans;
 use super::validate::validate;
 use super::{Language, Report, history, lint};
 use crate::diag::Diagnostic;
-use serde_saphyr::{DuplicateKeyPolicy, Options, Spanned};
+use serde_saphyr::{DuplicateKeyPolicy, Options};
 use std::path::Path;
 
 /// A report that has no errors, and the warnings about it.
@@ -77,8 +76,9 @@ pub fn read(path: &Path) -> Result<Read, Vec<Diagnostic>> {
         return Err(unknown);
     }
     // Deserialize into the raw mirror: structure, duplicate keys; any value where a number
-    // or status is expected, so that validation reports every wrong one.
-    let raw = deserialize(path, &text, language).map_err(|d| vec![d])?;
+    // or status is expected, so that validation reports every wrong one. Every value of
+    // the wrong type is reported, with what validation finds elsewhere.
+    let raw = repair::deserialize(path, &text, language)?;
     // Keep where things stand, for warnings and `new`, before validation consumes the mirror.
     let spans = Spans::of(&raw);
     // Check values and references, collecting every problem.
@@ -88,15 +88,6 @@ pub fn read(path: &Path) -> Result<Read, Vec<Diagnostic>> {
         spans,
         text,
     })
-}
-
-fn deserialize(
-    path: &Path,
-    text: &str,
-    language: Language,
-) -> Result<Spanned<RawReport>, Diagnostic> {
-    serde_saphyr::from_str_with_options(text, options())
-        .map_err(|error| yaml_error::diagnostic(path, &error, language))
 }
 
 /// A real report is a few hundred nodes; these limits are orders of magnitude above that

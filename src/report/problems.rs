@@ -170,6 +170,8 @@ pub enum Expected {
     WholeNumber,
     Map,
     List,
+    /// `focus_areas`, `responsible` and `decision_basis` take either.
+    TextOrList,
     TrueFalse,
     /// The reader's own name for it.
     Other(String),

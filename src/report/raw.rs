@@ -125,6 +125,9 @@ pub struct RawSignature {
     pub organisation: Option<String>,
 }
 
+/// What [`OneOrMany`] expects, in the words its errors carry: `load` recognises them.
+pub const TEXT_OR_LIST: &str = "a text or a list of texts";
+
 /// A text or a list of texts, as officials write `focus_areas: barn-unga` as readily as a list.
 #[derive(Debug)]
 pub enum OneOrMany {
@@ -141,7 +144,7 @@ impl<'de> Deserialize<'de> for OneOrMany {
             type Value = OneOrMany;
 
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a text or a list of texts")
+                f.write_str(TEXT_OR_LIST)
             }
 
             fn visit_str<E: de::Error>(self, text: &str) -> Result<OneOrMany, E> {

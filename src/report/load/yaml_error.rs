@@ -1,22 +1,20 @@
 //! Turning a serde-saphyr error into a message for the person who wrote the file.
 //!
-//! Entry point: [`diagnostic`]. The library's wording speaks of scalars and mapping starts;
+//! Entry point: [`problem`]. The library's wording speaks of scalars and mapping starts;
 //! this speaks of texts, lists and fields, and adds "did you mean" where a name was misspelt.
 
 use super::shape::{MAX_ALIAS_NODES, TOO_DEEP};
-use crate::diag::Diagnostic;
-use crate::report::Language;
+use crate::diag::Position;
 use crate::report::problems::{Expected, Problem};
-use crate::report::raw::{part_with_fields, position};
+use crate::report::raw::{TEXT_OR_LIST, part_with_fields, position};
 use serde_saphyr::budget::BudgetBreach;
 use serde_saphyr::{Error, MessageFormatter, UserMessageFormatter};
-use std::path::Path;
 
-/// The error as a message in `language`.
-pub fn diagnostic(path: &Path, error: &Error, language: Language) -> Diagnostic {
+/// What the error is in the words of the format, and where, when the reader knew.
+pub fn problem(error: &Error) -> (Problem, Option<Position>) {
     let error = error.without_snippet();
     let at = error.location().as_ref().and_then(position);
-    describe(error).diagnostic(path, at, language)
+    (describe(error), at)
 }
 
 /// The problem one error is: one arm per kind a report writer can cause.
@@ -68,6 +66,7 @@ fn wrong_type(expected: &str) -> Problem {
         "mapping start" | "a map" => Expected::Map,
         "sequence start" | "a sequence" => Expected::List,
         "boolean" => Expected::TrueFalse,
+        TEXT_OR_LIST => Expected::TextOrList,
         _ if expected.starts_with("struct ") => Expected::Map,
         other => Expected::Other(other.to_owned()),
     };

@@ -236,6 +236,7 @@ fn expected_words(expected: &Expected) -> &str {
         Expected::WholeNumber => "a whole number",
         Expected::Map => "a map of `field: value` lines",
         Expected::List => "a list (lines starting with `-`)",
+        Expected::TextOrList => "a text or a list of texts",
         Expected::TrueFalse => "true or false",
         Expected::Other(words) => words,
     }

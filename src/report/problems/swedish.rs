@@ -217,6 +217,7 @@ fn expected_words(expected: &Expected) -> &str {
         Expected::WholeNumber => "ett heltal",
         Expected::Map => "rader i formen `fält: värde`",
         Expected::List => "en lista (rader som börjar med `-`)",
+        Expected::TextOrList => "en text eller en lista med texter",
         Expected::TrueFalse => "true eller false",
         Expected::Other(words) => words,
     }
