@@ -1,10 +1,11 @@
-//! A metric's chart, drawn once as SVG for every backend: the PDF embeds it as vector
-//! graphics, the DOCX as a picture rendered from the same SVG, so both show the same chart.
+//! A metric's chart as a drawing: lines, points and labels placed in points. Each backend
+//! draws the same [`Drawing`]: the PDF with its own vector paths and text, the DOCX as a
+//! picture of its SVG ([`figure`]).
 //!
-//! Entry point: [`figure`]. The chart reads in black and white: the series is a solid line
-//! with every value written beside its point, the target a dashed line labelled with its
-//! value, and the report's quarter a larger filled point with its labels in bold. A quarter
-//! without a value breaks the line; a single value is a single point.
+//! Entry points: [`drawing`] and [`figure`]. The chart reads in black and white: the series
+//! is a solid line with every value written above its point, the target a dashed line
+//! labelled with its value, and the report's quarter a larger filled point with its labels
+//! in bold. A quarter without a value breaks the line; a single value is a single point.
 
 mod scale;
 mod svg;
@@ -12,37 +13,134 @@ mod svg;
 use crate::doc::{Chart, Image, ImageFormat, NumberFormat, Rgb, Style};
 use scale::Scale;
 use std::sync::Arc;
-use svg::{Anchor, Canvas, Ink, Weight};
 
 /// The drawn height: room for a readable slope without crowding the page.
 pub const HEIGHT_MM: f32 = 55.0;
 const PT_PER_MM: f32 = 72.0 / 25.4;
-/// Average advance of a digit or letter of the bundled font, in ems, to leave room for labels.
+/// Narrower than this, the quarters' labels would run into each other.
+const MIN_WIDTH_MM: f32 = 40.0;
+/// Average advance of a digit or letter, in ems, to leave room for labels: generous, so a
+/// label never runs into its neighbour in any reasonable font.
 const CHAR_EM: f32 = 0.55;
 
-/// The chart as an SVG picture the width of the text column, with the chart's alternative
-/// text.
-pub fn figure(chart: &Chart, style: &Style, numbers: &NumberFormat) -> Image {
-    let width_mm = style.page_width_mm - style.margin_left_mm - style.margin_right_mm;
-    let frame = Frame {
-        width: width_mm.max(40.0) * PT_PER_MM,
+/// A chart's marks in a frame of `width` × `height` points, y growing downwards.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Drawing {
+    pub width: f32,
+    pub height: f32,
+    /// The font size of every label.
+    pub font_size: f32,
+    /// In painting order.
+    pub marks: Vec<Mark>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Mark {
+    Line {
+        from: (f32, f32),
+        to: (f32, f32),
+        colour: Rgb,
+        width: f32,
+        dashed: bool,
+    },
+    /// A line through several points.
+    Polyline {
+        points: Vec<(f32, f32)>,
+        colour: Rgb,
+        width: f32,
+    },
+    /// A value's point.
+    Dot {
+        centre: (f32, f32),
+        radius: f32,
+        fill: Rgb,
+        stroke: Rgb,
+    },
+    Text(Label),
+}
+
+/// A label with its `anchor` point at (`x`, baseline `y`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Label {
+    pub x: f32,
+    pub y: f32,
+    pub text: String,
+    pub colour: Rgb,
+    pub bold: bool,
+    pub anchor: Anchor,
+    /// The page colour painted behind it, so a value stays legible where a line crosses it.
+    pub backdrop: bool,
+}
+
+/// Which point of a label lies at its x coordinate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    Start,
+    Middle,
+    End,
+}
+
+/// Width of a stroke, in points.
+pub const SERIES_WIDTH: f32 = 1.8;
+pub const DOT_STROKE: f32 = 1.3;
+/// The dash and gap of the target line.
+pub const DASH: [f32; 2] = [5.0, 3.0];
+/// The page colour, behind value labels.
+pub const PAPER: Rgb = Rgb(255, 255, 255);
+
+/// The chart `width` points wide, in the style's colours and label size.
+pub fn drawing(chart: &Chart, width: f32, style: &Style, numbers: &NumberFormat) -> Drawing {
+    let mut drawing = Drawing {
+        width: width.max(MIN_WIDTH_MM * PT_PER_MM),
         height: HEIGHT_MM * PT_PER_MM,
         font_size: style.small_size_pt,
+        marks: Vec::new(),
     };
-    let svg = draw(chart, &frame, style, numbers);
+    let plot = Plot::new(chart, &drawing, numbers);
+    let fs = drawing.font_size;
+    let marks = &mut drawing.marks;
+    if let Some(unit) = &chart.unit {
+        marks.push(Mark::Text(label(
+            0.0,
+            fs,
+            unit,
+            style.muted_colour,
+            Anchor::Start,
+        )));
+    }
+    plot.axis(marks, style, numbers);
+    if let Some(target) = &chart.target {
+        let y = plot.y(target.value);
+        marks.push(Mark::Line {
+            from: (plot.left, y),
+            to: (plot.right, y),
+            colour: style.text_colour,
+            width: 1.1,
+            dashed: true,
+        });
+        let text = format!("{} {}", target.label, numbers.number(target.value));
+        let (x, y) = (plot.right + fs * 0.5, y + fs * 0.35);
+        let target = label(x, y, &text, style.text_colour, Anchor::Start);
+        marks.push(Mark::Text(Label {
+            bold: true,
+            ..target
+        }));
+    }
+    plot.series(marks, chart, style, numbers);
+    drawing
+}
+
+/// The chart as an SVG picture the width of the text column, with the chart's alternative
+/// text: what the DOCX shows.
+pub fn figure(chart: &Chart, style: &Style, numbers: &NumberFormat) -> Image {
+    let width_mm = style.page_width_mm - style.margin_left_mm - style.margin_right_mm;
+    let drawing = drawing(chart, width_mm * PT_PER_MM, style, numbers);
     Image {
-        data: Arc::new(svg.into_bytes()),
+        data: Arc::new(svg::write(&drawing, &style.body_font.family).into_bytes()),
         format: ImageFormat::Svg,
         alt: chart.alt.clone(),
         height_mm: HEIGHT_MM,
     }
-}
-
-/// The picture's size and its labels' font size, in points.
-struct Frame {
-    width: f32,
-    height: f32,
-    font_size: f32,
 }
 
 /// Where the plot lies inside the frame and how values map onto it.
@@ -54,9 +152,38 @@ struct Plot {
     scale: Scale,
     /// The horizontal room of one quarter.
     step: f32,
+    font_size: f32,
 }
 
 impl Plot {
+    /// Room at the left for the longest value on the axis, at the right for the target's
+    /// label, above for values over the highest point, below for the quarters.
+    fn new(chart: &Chart, drawing: &Drawing, numbers: &NumberFormat) -> Plot {
+        let fs = drawing.font_size;
+        let values = chart.points.iter().filter_map(|p| p.value);
+        let targets = chart.target.as_ref().map(|t| t.value);
+        let scale = Scale::fit(&values.chain(targets).collect::<Vec<f64>>());
+        let left = scale
+            .ticks
+            .iter()
+            .map(|&t| estimate(&numbers.number(t), fs))
+            .fold(0.0, f32::max)
+            + fs;
+        let right = chart.target.as_ref().map_or(fs, |t| {
+            estimate(&format!("{} {}", t.label, numbers.number(t.value)), fs) + fs
+        });
+        let width = (drawing.width - left - right).max(drawing.width / 2.0);
+        Plot {
+            left,
+            right: left + width,
+            top: fs * 2.8,
+            bottom: drawing.height - fs * 2.0,
+            step: width / chart.points.len().max(1) as f32,
+            scale,
+            font_size: fs,
+        }
+    }
+
     fn x(&self, index: usize) -> f32 {
         self.left + self.step * (index as f32 + 0.5)
     }
@@ -70,120 +197,109 @@ impl Plot {
         };
         self.bottom - position * (self.bottom - self.top)
     }
-}
 
-fn draw(chart: &Chart, frame: &Frame, style: &Style, numbers: &NumberFormat) -> String {
-    let fs = frame.font_size;
-    let values: Vec<f64> = chart.points.iter().filter_map(|p| p.value).collect();
-    let drawn: Vec<f64> = values
-        .iter()
-        .copied()
-        .chain(chart.target.as_ref().map(|t| t.value))
-        .collect();
-    let scale = Scale::fit(&drawn);
-    let tick_labels: Vec<String> = scale.ticks.iter().map(|&t| numbers.number(t)).collect();
-    let target_label = chart
-        .target
-        .as_ref()
-        .map(|t| format!("{} {}", t.label, numbers.number(t.value)));
-    let left = widest(&tick_labels, fs) + fs;
-    let right = target_label.as_deref().map_or(fs, |l| width(l, fs) + fs);
-    let plot_width = (frame.width - left - right).max(frame.width / 2.0);
-    let plot = Plot {
-        left,
-        right: left + plot_width,
-        top: fs * 2.8,
-        bottom: frame.height - fs * 2.0,
-        step: plot_width / chart.points.len().max(1) as f32,
-        scale,
-    };
-    let mut canvas = Canvas::new(frame.width, frame.height, fs, &style.body_font.family);
-    if let Some(unit) = &chart.unit {
-        canvas.text(
-            0.0,
-            fs,
-            unit,
-            ink(style.muted_colour, Weight::Regular, Anchor::Start),
-        );
-    }
-    axis(&mut canvas, &plot, &tick_labels, style);
-    if let (Some(target), Some(label)) = (&chart.target, &target_label) {
-        let y = plot.y(target.value);
-        canvas.dashed_line(plot.left, y, plot.right, y, style.text_colour);
-        let baseline = y + fs * 0.35;
-        let ink = ink(style.text_colour, Weight::Bold, Anchor::Start);
-        canvas.text(plot.right + fs * 0.5, baseline, label, ink);
-    }
-    series(&mut canvas, &plot, chart, style, numbers);
-    canvas.finish()
-}
-
-/// Grid lines with their values, a zero line when the values cross zero, and the quarters.
-fn axis(canvas: &mut Canvas, plot: &Plot, tick_labels: &[String], style: &Style) {
-    let fs = canvas.font_size();
-    for (tick, label) in plot.scale.ticks.iter().zip(tick_labels) {
-        let y = plot.y(*tick);
-        let (colour, width) = if *tick == 0.0 && plot.scale.min < 0.0 {
-            (style.muted_colour, 0.9)
-        } else {
-            (style.rule_colour, 0.4)
-        };
-        canvas.line(plot.left, y, plot.right, y, colour, width);
-        let ink = ink(style.muted_colour, Weight::Regular, Anchor::End);
-        canvas.text(plot.left - fs * 0.5, y + fs * 0.35, label, ink);
-    }
-}
-
-/// The line through the known values, a point and a value label for each, and the
-/// quarters under them.
-fn series(canvas: &mut Canvas, plot: &Plot, chart: &Chart, style: &Style, numbers: &NumberFormat) {
-    let fs = canvas.font_size();
-    let at = |i: usize, v: f64| (plot.x(i), plot.y(v));
-    // Consecutive known values are joined; a quarter without a value breaks the line.
-    let mut run: Vec<(f32, f32)> = Vec::new();
-    for (i, point) in chart.points.iter().enumerate() {
-        match point.value {
-            Some(v) => run.push(at(i, v)),
-            None => canvas.polyline(&std::mem::take(&mut run), style.heading_colour),
+    /// Grid lines with their values, darker at zero when the values cross it.
+    fn axis(&self, marks: &mut Vec<Mark>, style: &Style, numbers: &NumberFormat) {
+        let fs = self.font_size;
+        for &tick in &self.scale.ticks {
+            let y = self.y(tick);
+            let (colour, width) = if tick == 0.0 && self.scale.min < 0.0 {
+                (style.muted_colour, 0.9)
+            } else {
+                (style.rule_colour, 0.4)
+            };
+            marks.push(Mark::Line {
+                from: (self.left, y),
+                to: (self.right, y),
+                colour,
+                width,
+                dashed: false,
+            });
+            let (x, y) = (self.left - fs * 0.5, y + fs * 0.35);
+            let text = numbers.number(tick);
+            marks.push(Mark::Text(label(
+                x,
+                y,
+                &text,
+                style.muted_colour,
+                Anchor::End,
+            )));
         }
     }
-    canvas.polyline(&run, style.heading_colour);
-    for (i, point) in chart.points.iter().enumerate() {
-        let weight = if point.current {
-            Weight::Bold
-        } else {
-            Weight::Regular
-        };
-        let x = plot.x(i);
-        let quarter = ink(style.text_colour, weight, Anchor::Middle);
-        canvas.text(x, plot.bottom + fs * 1.5, &point.label, quarter);
-        let Some(value) = point.value else { continue };
-        let y = plot.y(value);
-        canvas.point(x, y, point.current, style.heading_colour);
-        let label = Ink {
-            halo: true,
-            ..quarter
-        };
-        canvas.text(x, y - fs * 0.9, &numbers.number(value), label);
+
+    /// The line through the known values, a point and a value label for each, and the
+    /// quarters under them.
+    fn series(&self, marks: &mut Vec<Mark>, chart: &Chart, style: &Style, numbers: &NumberFormat) {
+        let fs = self.font_size;
+        // Consecutive known values are joined; a quarter without a value breaks the line.
+        let known: Vec<Option<(f32, f32)>> = chart
+            .points
+            .iter()
+            .enumerate()
+            .map(|(i, p)| p.value.map(|v| (self.x(i), self.y(v))))
+            .collect();
+        for run in known.split(Option::is_none) {
+            let points: Vec<(f32, f32)> = run.iter().flatten().copied().collect();
+            if points.len() > 1 {
+                marks.push(Mark::Polyline {
+                    points,
+                    colour: style.heading_colour,
+                    width: SERIES_WIDTH,
+                });
+            }
+        }
+        for (i, point) in chart.points.iter().enumerate() {
+            let x = self.x(i);
+            let quarter = Label {
+                bold: point.current,
+                ..label(
+                    x,
+                    self.bottom + fs * 1.5,
+                    &point.label,
+                    style.text_colour,
+                    Anchor::Middle,
+                )
+            };
+            if let Some(value) = point.value {
+                let y = self.y(value);
+                marks.push(Mark::Dot {
+                    centre: (x, y),
+                    radius: if point.current { 4.2 } else { 2.6 },
+                    fill: if point.current {
+                        style.heading_colour
+                    } else {
+                        PAPER
+                    },
+                    stroke: style.heading_colour,
+                });
+                let text = numbers.number(value);
+                let value = label(x, y - fs * 0.9, &text, style.text_colour, Anchor::Middle);
+                marks.push(Mark::Text(Label {
+                    bold: point.current,
+                    backdrop: true,
+                    ..value
+                }));
+            }
+            marks.push(Mark::Text(quarter));
+        }
     }
 }
 
-fn ink(colour: Rgb, weight: Weight, anchor: Anchor) -> Ink {
-    Ink {
+fn label(x: f32, y: f32, text: &str, colour: Rgb, anchor: Anchor) -> Label {
+    Label {
+        x,
+        y,
+        text: text.to_owned(),
         colour,
-        weight,
+        bold: false,
         anchor,
-        halo: false,
+        backdrop: false,
     }
 }
 
-/// The estimated width of `text` at size `fs`: generous, so labels are never cut off.
-fn width(text: &str, fs: f32) -> f32 {
+/// The estimated width of `text` at size `fs`.
+pub fn estimate(text: &str, fs: f32) -> f32 {
     text.chars().count() as f32 * CHAR_EM * fs
-}
-
-fn widest(labels: &[String], fs: f32) -> f32 {
-    labels.iter().map(|l| width(l, fs)).fold(0.0, f32::max)
 }
 
 #[cfg(test)]

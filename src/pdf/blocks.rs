@@ -105,7 +105,7 @@ impl Layouter<'_, '_> {
             Block::List(list) => self.list(list)?,
             Block::Table(table) => self.table(table),
             Block::Logos(images) => self.logos(images)?,
-            Block::Chart(chart) => self.chart(chart)?,
+            Block::Chart(chart) => self.chart(chart),
             Block::Signatures(signatures) => self.signatures(signatures),
             Block::Contents { title } => self.contents(title),
             Block::PageBreak => self.rows.push(Row {

@@ -4,7 +4,7 @@
 //! leaf or an artifact; nothing is painted outside marked content.
 
 use super::PdfError;
-use super::frame::{Anchors, Glyphs, Item, Page, Rect, Target};
+use super::frame::{Anchors, Glyphs, Item, Page, Rect, Shape, Target};
 use super::images::Picture;
 use super::options::PdfOptions;
 use super::outline::outline;
@@ -20,7 +20,7 @@ use krilla::graphic::Graphic;
 use krilla::metadata::{DateTime, Metadata};
 use krilla::num::NormalizedF32;
 use krilla::page::PageSettings;
-use krilla::paint::{Fill, Stroke};
+use krilla::paint::{Fill, LineCap, LineJoin, Stroke, StrokeDash};
 use krilla::surface::Surface;
 use krilla::tagging::{Artifact, ArtifactType, ContentTag, Identifier, SpanTag};
 use krilla::text::{Font, GlyphId, KrillaGlyph};
@@ -187,6 +187,11 @@ impl Painter<'_, '_, '_> {
                     width,
                     color,
                 } => self.tagged(None, artifact, |s, _| rule(s, *from, *to, *width, *color)),
+                Item::Vector { x, y, shape, leaf } => {
+                    self.tagged(leaf.map(|l| l.index()), artifact, |s, _| {
+                        vector(s, *x, *y, shape)
+                    })
+                }
                 Item::Image {
                     rect,
                     picture,
@@ -373,6 +378,71 @@ fn rule(surface: &mut Surface, from: (f32, f32), to: (f32, f32), width: f32, c: 
         ..Stroke::default()
     }));
     surface.draw_path(&path);
+}
+
+/// A chart's path or dot at (`x`, `y`).
+fn vector(surface: &mut Surface, x: f32, y: f32, shape: &Shape) {
+    let mut path = PathBuilder::new();
+    let (fill, stroke) = match shape {
+        Shape::Path {
+            points,
+            colour,
+            width,
+            dash,
+        } => {
+            let mut points = points.iter().map(|p| (x + p.0, y + p.1));
+            let Some((first_x, first_y)) = points.next() else {
+                return;
+            };
+            path.move_to(first_x, first_y);
+            points.for_each(|(px, py)| path.line_to(px, py));
+            let dash = dash.map(|[on, off]| StrokeDash {
+                array: vec![on, off],
+                offset: 0.0,
+            });
+            (None, stroke(*colour, *width, dash))
+        }
+        Shape::Dot {
+            radius,
+            fill,
+            stroke: outline,
+            width,
+        } => {
+            circle(&mut path, x, y, *radius);
+            let fill = Fill {
+                paint: color(*fill).into(),
+                ..Fill::default()
+            };
+            (Some(fill), stroke(*outline, *width, None))
+        }
+    };
+    let Some(path) = path.finish() else { return };
+    surface.set_fill(fill);
+    surface.set_stroke(Some(stroke));
+    surface.draw_path(&path);
+}
+
+/// A circle as four Bézier quarter arcs (the usual 0.5523 handle length).
+fn circle(path: &mut PathBuilder, x: f32, y: f32, r: f32) {
+    let k = 0.552_284_8 * r;
+    path.move_to(x + r, y);
+    path.cubic_to(x + r, y + k, x + k, y + r, x, y + r);
+    path.cubic_to(x - k, y + r, x - r, y + k, x - r, y);
+    path.cubic_to(x - r, y - k, x - k, y - r, x, y - r);
+    path.cubic_to(x + k, y - r, x + r, y - k, x + r, y);
+    path.close();
+}
+
+fn stroke(c: Rgb, width: f32, dash: Option<StrokeDash>) -> Stroke {
+    Stroke {
+        paint: color(c).into(),
+        width,
+        line_join: LineJoin::Round,
+        line_cap: LineCap::Round,
+        opacity: NormalizedF32::ONE,
+        dash,
+        ..Stroke::default()
+    }
 }
 
 fn image(surface: &mut Surface, res: &Resources, rect: &Rect, picture: &Picture) {

@@ -52,6 +52,13 @@ pub enum Item {
         width: f32,
         color: Rgb,
     },
+    /// A path or a dot of a chart at (`x`, `y`), part of the chart's figure.
+    Vector {
+        x: f32,
+        y: f32,
+        shape: Shape,
+        leaf: Option<Leaf>,
+    },
     /// A picture; `leaf: None` marks an artifact (the header logo).
     Image {
         rect: Rect,
@@ -83,6 +90,25 @@ pub enum Item {
     },
 }
 
+/// A vector mark of a chart, relative to its item's position.
+#[derive(Debug, Clone)]
+pub enum Shape {
+    /// A line through `points`, dashed as `dash` (dash, gap) says when given.
+    Path {
+        points: Vec<(f32, f32)>,
+        colour: Rgb,
+        width: f32,
+        dash: Option<[f32; 2]>,
+    },
+    /// A circle around the item's position.
+    Dot {
+        radius: f32,
+        fill: Rgb,
+        stroke: Rgb,
+        width: f32,
+    },
+}
+
 /// Where a link leads.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Target {
@@ -103,13 +129,17 @@ impl Item {
             Item::Rotated { center, .. } => center.1,
             Item::Fill { rect, .. } | Item::Image { rect, .. } | Item::Link { rect, .. } => rect.y,
             Item::Rule { from, to, .. } => from.1.min(to.1),
+            Item::Vector { y, shape, .. } => match shape {
+                Shape::Path { points, .. } => y + points.iter().map(|p| p.1).fold(0.0, f32::min),
+                Shape::Dot { radius, .. } => y - radius,
+            },
         }
     }
 
     /// The item moved down by `dy`.
     pub fn shifted(mut self, dy: f32) -> Item {
         match &mut self {
-            Item::Text { y, .. } | Item::PageNumber { y, .. } => *y += dy,
+            Item::Text { y, .. } | Item::PageNumber { y, .. } | Item::Vector { y, .. } => *y += dy,
             Item::Rotated { center, .. } => center.1 += dy,
             Item::Fill { rect, .. } | Item::Image { rect, .. } | Item::Link { rect, .. } => {
                 rect.y += dy

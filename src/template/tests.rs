@@ -200,9 +200,16 @@ fn metrics_show_the_change_since_the_previous_quarter_with_an_arrow() {
     };
     let metric = &mut report.focus_areas[0].metrics[0];
     metric.history.insert(previous, 70.0);
+    let md = render(&report);
+    assert_contains(&md, "| Andel trygga i centrum (%) | 71,5 | ↑ +1,5 | 75 |");
+    // Two quarters are a trend: a chart and the table of its quarters.
     assert_contains(
-        &render(&report),
-        "| Andel trygga i centrum (%) | 71,5 | ↑ +1,5 | 75 |",
+        &md,
+        "\n**Andel trygga i centrum** (%)\n\n```kvartal-chart\n{\"alt\": \"Andel trygga i centrum: 70 % i kvartal 4 2022, 71,5 % i kvartal 1 2023; mål 75 %\", \"points\": [{\"current\": false, \"label\": \"K4 2022\", \"value\": 70.0}, {\"current\": true, \"label\": \"K1 2023\", \"value\": 71.5}], \"target\": {\"label\": \"Mål\", \"value\": 75.0}, \"unit\": \"%\"}\n```\n",
+    );
+    assert_contains(
+        &md,
+        "\n| Kvartal | Värde | Mot kvartalet före | Mot samma kvartal året före | Måluppfyllelse |\n| --- | ---: | ---: | ---: | --- |\n| K4 2022 | 70 |  |  | [Målet ej nått](status:warning) |\n| **K1 2023** | 71,5 | ↑ +1,5 |  | [Målet ej nått](status:warning) |\n",
     );
     report.focus_areas[0].metrics[0]
         .history
@@ -247,8 +254,8 @@ fn swedish_report_has_every_part() {
         "\n## Nyckeltal\n\n| Nyckeltal | Värde | Förändring | Mål | Måluppfyllelse |\n| --- | ---: | ---: | ---: | --- |\n\
          | Andel trygga i centrum (%) | 71,5 |  | 75 | [Målet ej nått](status:warning) |\n\
          | Antal SIG-nätverk (st) | 1\u{a0}234\u{a0}567 |  |  |  |\n",
-        "\n**Andel trygga i centrum** (%)\n\n```kvartal-chart\n{\"alt\": \"Andel trygga i centrum: 71,5 % i kvartal 1 2023; mål 75 %\", \"points\": [{\"current\": true, \"label\": \"K1 2023\", \"value\": 71.5}], \"target\": {\"label\": \"Mål\", \"value\": 75.0}, \"unit\": \"%\"}\n```\n",
-        "\n| Kvartal | Värde | Mot kvartalet före | Mot samma kvartal året före | Måluppfyllelse |\n| --- | ---: | ---: | ---: | --- |\n| **K1 2023** | 71,5 |  |  | [Målet ej nått](status:warning) |\n",
+        // Only this quarter's value: no trend to chart, one line.
+        "\n**Andel trygga i centrum:** 71,5 % · Mål 75 [Målet ej nått](status:warning)\n",
         "\n### Social insatsgrupp (SIG)\n\n**Status:** [Pågår](status:good) · **Ansvarig:** Polisen, Jönköpings kommun · **Klart senast:** 30 juni 2023\n\nSamverkan har **fortsatt**.\n",
         "\n## Övriga aktiviteter\n\n### EST\n\n**Status:** [Försenad](status:warning)\n",
         "\n## Underskrifter\n\n```kvartal-signatures\nplace_and_date: \"Ort och datum\"\nsigners:\n  - name: \"Karin Berg\"\n    lines: [\"Kommundirektör\", \"Jönköpings kommun\"]\n```\n",
@@ -273,8 +280,7 @@ fn english_report_uses_english_words_dates_and_numbers() {
         "**Meeting date:** 3 May 2023\n",
         "| Andel trygga i centrum (%) | 71.5 |  | 75 | [Target not met](status:warning) |\n",
         "| Antal SIG-nätverk (st) | 1,234,567 |  |  |  |\n",
-        "\"alt\": \"Andel trygga i centrum: 71.5 % in Q1 2023; target 75 %\"",
-        "| **Q1 2023** | 71.5 |",
+        "**Andel trygga i centrum:** 71.5 % · Target 75 [Target not met](status:warning)\n",
         "[Ongoing](status:good) · **Responsible:** Polisen, Jönköpings kommun · **Due:** 30 June 2023\n",
         "| **Barn och unga** | [Not assessed](status:neutral) |\n",
         "## Other activities\n",

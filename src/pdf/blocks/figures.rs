@@ -1,13 +1,14 @@
 //! Logos, charts and signature blocks: rows that are never split across pages.
 
 use super::{Align, Layouter, stack};
+use crate::chart::{self, Anchor, Label, Mark};
 use crate::doc::{Chart, Image, LogoAlign, Run, Signatures, Signer};
 use crate::pdf::PdfError;
-use crate::pdf::frame::{Item, Rect, Row};
+use crate::pdf::frame::{Item, Rect, Row, Shape};
 use crate::pdf::images::Picture;
 use crate::pdf::inline::TextStyle;
 use crate::pdf::style::MM;
-use crate::pdf::tags::{Kind, Tags};
+use crate::pdf::tags::{Kind, Leaf, Tags};
 use crate::text::Face;
 
 /// Space between logos in a row.
@@ -26,16 +27,114 @@ impl Layouter<'_, '_> {
         self.figure_row(images, self.look.logo_align)
     }
 
-    /// The chart as vector graphics the width of the text, tagged as a figure with the
-    /// series in words. It keeps the start of what follows (its trend table's header and
-    /// first row) on its page.
-    pub(super) fn chart(&mut self, chart: &Chart) -> Result<(), PdfError> {
-        let image = crate::chart::figure(chart, &self.meta.style, &self.meta.numbers);
-        self.figure_row(&[image], LogoAlign::Left)?;
-        if let Some(row) = self.rows.last_mut() {
-            row.keep = CHART_KEEPS;
+    /// The chart drawn with vector paths and the document's fonts, the width of the text,
+    /// tagged as one figure whose alternative text states the series in words. It keeps
+    /// the start of what follows (its trend table's header and first row) on its page.
+    pub(super) fn chart(&mut self, chart: &Chart) {
+        let drawing =
+            crate::chart::drawing(chart, self.width, &self.meta.style, &self.meta.numbers);
+        let alt = chart.alt.clone();
+        let leaf = Tags::group(self, Kind::Figure { alt }, |l| l.tags.leaf());
+        let items = drawing
+            .marks
+            .iter()
+            .flat_map(|mark| self.mark(mark, drawing.font_size, leaf))
+            .collect();
+        self.rows.push(Row {
+            height: drawing.height,
+            items,
+            space_before: self.look.paragraph_space,
+            keep: CHART_KEEPS,
+            ..Row::default()
+        });
+    }
+
+    /// The items that draw one mark of a chart at the current left edge.
+    fn mark(&self, mark: &Mark, font_size: f32, leaf: Leaf) -> Vec<Item> {
+        let at = |(x, y): (f32, f32)| (self.x + x, y);
+        let vector = |(x, y), shape| Item::Vector {
+            x,
+            y,
+            shape,
+            leaf: Some(leaf),
+        };
+        match mark {
+            Mark::Line {
+                from,
+                to,
+                colour,
+                width,
+                dashed,
+            } => {
+                let points = vec![at(*from), at(*to)];
+                let dash = dashed.then_some(chart::DASH);
+                let shape = Shape::Path {
+                    points,
+                    colour: *colour,
+                    width: *width,
+                    dash,
+                };
+                vec![vector((0.0, 0.0), shape)]
+            }
+            Mark::Polyline {
+                points,
+                colour,
+                width,
+            } => {
+                let points = points.iter().copied().map(at).collect();
+                let shape = Shape::Path {
+                    points,
+                    colour: *colour,
+                    width: *width,
+                    dash: None,
+                };
+                vec![vector((0.0, 0.0), shape)]
+            }
+            Mark::Dot {
+                centre,
+                radius,
+                fill,
+                stroke,
+            } => {
+                let shape = Shape::Dot {
+                    radius: *radius,
+                    fill: *fill,
+                    stroke: *stroke,
+                    width: chart::DOT_STROKE,
+                };
+                vec![vector(at(*centre), shape)]
+            }
+            Mark::Text(label) => self.label(label, font_size, leaf),
         }
-        Ok(())
+    }
+
+    /// A chart's label, on the page colour when it has a backdrop.
+    fn label(&self, label: &Label, font_size: f32, leaf: Leaf) -> Vec<Item> {
+        let face = Face::of(label.bold, false);
+        let glyphs = self.glyphs(&label.text, face, font_size, label.colour);
+        let width = glyphs.width();
+        let x = self.x
+            + match label.anchor {
+                Anchor::Start => label.x,
+                Anchor::Middle => label.x - width / 2.0,
+                Anchor::End => label.x - width,
+            };
+        let backdrop = label.backdrop.then(|| Item::Fill {
+            rect: Rect {
+                x: x - 1.0,
+                y: label.y - font_size * 0.8,
+                w: width + 2.0,
+                h: font_size,
+            },
+            color: chart::PAPER,
+        });
+        let text = Item::Text {
+            x,
+            y: label.y,
+            glyphs,
+            leaf: Some(leaf),
+        };
+        backdrop.into_iter().chain([text]).collect()
     }
 
     /// Pictures side by side, each a figure; a row wider than the text is scaled down.

@@ -30,6 +30,8 @@ pub struct MetricView<'a> {
     pub target_status: Option<&'static str>,
     /// The last quarters (up to eight), oldest first, ending with this one.
     pub series: Vec<PointView>,
+    /// Whether two or more of those quarters have a value: a trend to chart.
+    pub trend: bool,
     /// The parameters of a `kvartal-chart` component: `{{yaml chart}}`.
     pub chart: ChartView,
 }
@@ -134,6 +136,7 @@ pub fn metric<'a>(metric: &'a Metric, words: &Words) -> MetricView<'a> {
         change_year: current.and_then(|p| p.change_year),
         target_status: current.and_then(target_status),
         chart: chart(metric, &points, words),
+        trend: points.iter().filter(|p| p.value.is_some()).count() > 1,
         series: points.iter().map(|p| point(p, words)).collect(),
     }
 }
