@@ -9,6 +9,10 @@
 use kvartal::pdf::{self, PdfOptions};
 use kvartal::report;
 use kvartal::template::Layout;
+
+/// The allocator the `kvartal` command uses, so the figures are the command's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
