@@ -129,19 +129,43 @@ impl PdfError {
         match error {
             KrillaError::Validation(errors) => PdfError::Standard {
                 standard: options.standard.name(),
-                problems: errors.iter().map(|(e, _)| explain(e)).collect(),
+                problems: explain_all(errors.iter().map(|(e, _)| e)),
             },
             other => PdfError::Export(format!("{other:?}")),
         }
     }
 }
 
+/// Each distinct problem once, as sentences saying what to change; the characters no font
+/// can show are named together in one, however often they occur.
+fn explain_all<'e>(errors: impl Iterator<Item = &'e ValidationError>) -> Vec<String> {
+    let mut missing: Vec<char> = Vec::new();
+    let mut problems: Vec<String> = Vec::new();
+    for error in errors {
+        if let ValidationError::ContainsNotDefGlyph(_, _, text) = error {
+            missing.extend(text.chars().filter(|c| !c.is_whitespace()));
+            missing.sort_unstable();
+            missing.dedup();
+            continue;
+        }
+        let problem = explain(error);
+        if !problems.contains(&problem) {
+            problems.push(problem);
+        }
+    }
+    if !missing.is_empty() {
+        let written: Vec<String> = missing.iter().map(|c| format!("\"{c}\"")).collect();
+        problems.insert(0, format!(
+            "the characters {} cannot be shown: neither the layout's font nor the bundled font has them; replace them or use a layout with a font that has them",
+            written.join(", ")
+        ));
+    }
+    problems
+}
+
 /// A validation error as a sentence saying what to change.
 fn explain(error: &ValidationError) -> String {
     match error {
-        ValidationError::ContainsNotDefGlyph(_, _, text) => format!(
-            "the text \"{text}\" has characters the bundled font cannot show; replace them or use a layout with a font that has them"
-        ),
         ValidationError::NoCodepointMapping(..) | ValidationError::InvalidCodepointMapping(..) => {
             "some text could not be mapped back to characters; remove unusual control characters from the report".into()
         }

@@ -206,3 +206,26 @@ fn an_unknown_layout_is_wrong_usage() {
         run.stderr
     );
 }
+
+#[test]
+fn characters_no_font_has_are_named_once_and_nothing_is_written() {
+    let dir = scratch("no-glyph");
+    let source = repo().join("report-data/safer-harbour-town/2023-Q4.yaml");
+    let text = std::fs::read_to_string(&source).expect("the example");
+    let text = text.replacen("programme: ", "programme: 漢字 ", 1);
+    let file = dir.join("2023-Q4.yaml");
+    std::fs::write(&file, text).expect("written");
+    let logos = source.with_file_name("logos");
+    std::fs::create_dir_all(dir.join("logos")).expect("logos folder");
+    for logo in std::fs::read_dir(&logos).expect("the example's logos") {
+        let logo = logo.expect("readable").path();
+        let name = logo.file_name().expect("a file name");
+        std::fs::copy(&logo, dir.join("logos").join(name)).expect("logo copied");
+    }
+    let out = dir.join("out");
+    let run = kvartal(&["build", path_str(&file), "--out", path_str(&out)]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(run.stderr.matches("\"漢\"").count(), 1, "{}", run.stderr);
+    assert!(run.stderr.contains("\"字\""), "{}", run.stderr);
+    assert!(!out.exists(), "nothing is written");
+}
