@@ -92,16 +92,30 @@ pub(super) fn convert(
                 let heading_next = matches!(blocks.get(index + 1), Some(Block::Heading { .. }));
                 convert_table(table, !heading_next, context, &mut out);
             }
-            // A chart's caption stays on the chart's page.
-            Block::Paragraph(runs) if matches!(blocks.get(index + 1), Some(Block::Chart(_))) => {
-                let caption = Paragraph::new().keep_next(true);
-                let caption = inline::add_runs(caption, runs, &mut context.links);
-                out.push(Element::from(caption));
+            Block::Paragraph(runs) if keeps_with_next(blocks, index, runs) => {
+                let paragraph = Paragraph::new().keep_next(true);
+                let paragraph = inline::add_runs(paragraph, runs, &mut context.links);
+                out.push(Element::from(paragraph));
             }
             _ => convert_block(block, context, &mut out)?,
         }
     }
     Ok(out)
+}
+
+/// A paragraph of fewer characters than this fits on one line of any page.
+const ONE_LINE: usize = 40;
+
+/// Whether the paragraph at `index` stays on the page of what follows, as in the PDF: a
+/// chart's caption, and a one-line paragraph right after a heading (a label such as "Mål"),
+/// which the PDF keeps with the heading and the line after it.
+fn keeps_with_next(blocks: &[Block], index: usize, runs: &[DocRun]) -> bool {
+    let caption = matches!(blocks.get(index + 1), Some(Block::Chart(_)));
+    let after_heading = index
+        .checked_sub(1)
+        .is_some_and(|i| matches!(blocks[i], Block::Heading { .. }));
+    let short = runs.iter().map(|r| r.text.chars().count()).sum::<usize>() < ONE_LINE;
+    caption || (after_heading && short)
 }
 
 /// Converts one block, appending what it becomes to `out`.

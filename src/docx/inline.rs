@@ -6,7 +6,7 @@
 
 use super::styles;
 use crate::doc::Run as DocRun;
-use docx_rs::{Hyperlink, HyperlinkData, HyperlinkType, Paragraph, Run};
+use docx_rs::{BreakType, Hyperlink, HyperlinkData, HyperlinkType, Paragraph, Run};
 
 /// Hands out relationship ids for links. docx-rs numbers them with a process-wide counter,
 /// which would make two builds of the same document differ.
@@ -39,8 +39,14 @@ fn hyperlink(target: &str, run: Run, links: &mut LinkIds) -> Hyperlink {
     link.add_run(run.style(styles::HYPERLINK))
 }
 
+/// The run's text, a line break where the text has one (a hard break in the Markdown):
+/// Word reads a newline inside a text element as a space.
 fn text_run(run: &DocRun) -> Run {
-    let mut out = Run::new().add_text(&run.text);
+    let mut lines = run.text.split('\n');
+    let first = Run::new().add_text(lines.next().unwrap_or_default());
+    let mut out = lines.fold(first, |out, line| {
+        out.add_break(BreakType::TextWrapping).add_text(line)
+    });
     if run.bold {
         out = out.bold();
     }
@@ -56,6 +62,20 @@ fn text_run(run: &DocRun) -> Run {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_hard_break_is_a_line_break() {
+        let run = DocRun {
+            text: "Anna Andersson\nTrygghetssamordnare".into(),
+            ..DocRun::default()
+        };
+        let xml = String::from_utf8(docx_rs::BuildXML::build(&text_run(&run))).expect("UTF-8");
+        assert!(
+            xml.contains("Anna Andersson</w:t><w:br w:type=\"textWrapping\" />"),
+            "{xml}"
+        );
+        assert!(xml.contains(">Trygghetssamordnare</w:t>"), "{xml}");
+    }
 
     #[test]
     fn link_ids_count_from_one_per_document() {

@@ -105,9 +105,9 @@ pub(super) fn add_styles(docx: Docx, style: &doc::Style) -> Docx {
             list_paragraph(),
             caption(style),
             toc_heading(),
-            toc(0, text_width),
-            toc(1, text_width),
-            toc(2, text_width),
+            toc(0, style, text_width),
+            toc(1, style, text_width),
+            toc(2, style, text_width),
             header_or_footer(HEADER, "header", style, text_width),
             header_or_footer(FOOTER, "footer", style, text_width),
             table(style.rule_colour),
@@ -134,6 +134,7 @@ fn title(style: &doc::Style) -> Style {
     let title = paragraph_style(TITLE, "Title")
         .fonts(run_fonts(&style.heading_font))
         .size(half_points(style.title_size_pt))
+        .bold()
         .color(style.heading_colour.hex())
         .line_spacing(
             LineSpacing::new()
@@ -205,22 +206,34 @@ fn toc_heading() -> Style {
         .outline_lvl(9)
 }
 
-/// Contents level `level` (0 for "toc 1"): sections bold like the PDF's, subsections
-/// indented; the page number sits at the right edge after a dot leader.
-fn toc(level: usize, text_width: usize) -> Style {
+/// Contents level `level` (0 for "toc 1"): sections bold and a little apart like the PDF's,
+/// subsections indented; the page number sits at the right edge after a dot leader. The
+/// line spacing is given again, not inherited: LibreOffice turns the field into its own
+/// contents styles and would otherwise set them single-spaced.
+fn toc(level: usize, style: &doc::Style, text_width: usize) -> Style {
     let name = format!("toc {}", level + 1);
     let leader = Tab::new()
         .val(TabValueType::Right)
         .leader(TabLeaderType::Dot)
         .pos(text_width);
-    let mut style = paragraph_style(TOC[level], &name)
+    let before = if level == 0 {
+        twentieths(style.paragraph_space_pt / 2.0)
+    } else {
+        0
+    };
+    let spacing = LineSpacing::new()
+        .before(before)
+        .after(0)
+        .line(auto_line(style.line_height))
+        .line_rule(LineSpacingType::Auto);
+    let mut toc = paragraph_style(TOC[level], &name)
         .indent(Some(TOC_INDENT * level as i32), None, None, None)
-        .line_spacing(LineSpacing::new().after(0));
+        .line_spacing(spacing);
     if level == 0 {
-        style = style.bold();
+        toc = toc.bold();
     }
-    style.paragraph_property = style.paragraph_property.add_tab(leader);
-    style
+    toc.paragraph_property = toc.paragraph_property.add_tab(leader);
+    toc
 }
 
 /// Header and footer: small grey text with a right tab stop at the text edge, where the
