@@ -39,15 +39,16 @@ impl NumberFormat {
     }
 
     /// A change as an arrow and a signed number: "↑ +1,5", "↓ −2", "→ 0". Arrow and sign
-    /// carry the direction as text, so it never rests on colour.
+    /// carry the direction as text, so it never rests on colour; a no-break space keeps the
+    /// arrow on the number's line.
     pub fn change(&self, delta: f64) -> String {
         let number = self.number(delta.abs());
         if number.chars().all(|c| c == '0') {
-            format!("→ {number}")
+            format!("→\u{a0}{number}")
         } else if delta > 0.0 {
-            format!("↑ +{number}")
+            format!("↑\u{a0}+{number}")
         } else {
-            format!("↓ −{number}")
+            format!("↓\u{a0}−{number}")
         }
     }
 }

@@ -201,7 +201,10 @@ fn metrics_show_the_change_since_the_previous_quarter_with_an_arrow() {
     let metric = &mut report.focus_areas[0].metrics[0];
     metric.history.insert(previous, 70.0);
     let md = render(&report);
-    assert_contains(&md, "| Andel trygga i centrum (%) | 71,5 | ↑ +1,5 | 75 |");
+    assert_contains(
+        &md,
+        "| Andel trygga i centrum (%) | 71,5 | ↑\u{a0}+1,5 | 75 |",
+    );
     // Two quarters are a trend: a chart and the table of its quarters.
     assert_contains(
         &md,
@@ -209,12 +212,12 @@ fn metrics_show_the_change_since_the_previous_quarter_with_an_arrow() {
     );
     assert_contains(
         &md,
-        "\n| Kvartal | Värde | Mot kvartalet före | Mot samma kvartal året före | Måluppfyllelse |\n| --- | ---: | ---: | ---: | --- |\n| K4 2022 | 70 |  |  | [Målet ej nått](status:warning) |\n| **K1 2023** | 71,5 | ↑ +1,5 |  | [Målet ej nått](status:warning) |\n",
+        "\n| Kvartal | Värde | Mot kvartalet före | Mot samma kvartal året före | Måluppfyllelse |\n| --- | ---: | ---: | ---: | --- |\n| K4 2022 | 70 |  |  | [Målet ej nått](status:warning) |\n| **K1 2023** | 71,5 | ↑\u{a0}+1,5 |  | [Målet ej nått](status:warning) |\n",
     );
     report.focus_areas[0].metrics[0]
         .history
         .insert(previous, 80.25);
-    assert_contains(&render(&report), "| ↓ −8,75 |");
+    assert_contains(&render(&report), "| ↓\u{a0}−8,75 |");
     report.focus_areas[0].metrics[0].history = [(
         Quarter {
             year: 2022,
@@ -255,7 +258,7 @@ fn swedish_report_has_every_part() {
          | Andel trygga i centrum (%) | 71,5 |  | 75 | [Målet ej nått](status:warning) |\n\
          | Antal SIG-nätverk (st) | 1\u{a0}234\u{a0}567 |  |  |  |\n",
         // Only this quarter's value: no trend to chart, one line.
-        "\n**Andel trygga i centrum:** 71,5 % · Mål 75 [Målet ej nått](status:warning)\n",
+        "\n**Andel trygga i centrum:** 71,5&nbsp;% · Mål 75 [Målet ej nått](status:warning)\n",
         "\n### Social insatsgrupp (SIG)\n\n**Status:** [Pågår](status:good) · **Ansvarig:** Polisen, Jönköpings kommun · **Klart senast:** 30 juni 2023\n\nSamverkan har **fortsatt**.\n",
         "\n## Övriga aktiviteter\n\n### EST\n\n**Status:** [Försenad](status:warning)\n",
         "\n## Underskrifter\n\n```kvartal-signatures\nplace_and_date: \"Ort och datum\"\nsigners:\n  - name: \"Karin Berg\"\n    lines: [\"Kommundirektör\", \"Jönköpings kommun\"]\n```\n",
@@ -280,7 +283,7 @@ fn english_report_uses_english_words_dates_and_numbers() {
         "**Meeting date:** 3 May 2023\n",
         "| Andel trygga i centrum (%) | 71.5 |  | 75 | [Target not met](status:warning) |\n",
         "| Antal SIG-nätverk (st) | 1,234,567 |  |  |  |\n",
-        "**Andel trygga i centrum:** 71.5 % · Target 75 [Target not met](status:warning)\n",
+        "**Andel trygga i centrum:** 71.5&nbsp;% · Target 75 [Target not met](status:warning)\n",
         "[Ongoing](status:good) · **Responsible:** Polisen, Jönköpings kommun · **Due:** 30 June 2023\n",
         "| **Barn och unga** | [Not assessed](status:neutral) |\n",
         "## Other activities\n",
@@ -467,7 +470,7 @@ fn the_brief_has_a_key_figure_per_row() {
     let markdown = layout.render(&sample_report()).expect("renders");
     assert_contains(
         &markdown,
-        "| **Narkotika och vapen** | [På rätt väg](status:good) | Andel trygga i centrum: **71,5 %** (Mål 75) |",
+        "| **Narkotika och vapen** | [På rätt väg](status:good) | Andel trygga i centrum: **71,5&nbsp;%** (Mål 75) |",
     );
     assert_contains(&markdown, "| – EST | [Försenad](status:warning) |  |");
     assert!(!markdown.contains("### "), "{markdown}");
@@ -480,7 +483,7 @@ fn the_brief_has_a_key_figure_per_row() {
         .history
         .insert(previous, 70.0);
     let markdown = layout.render(&report).expect("renders");
-    assert_contains(&markdown, "**71,5 %** ↑ +1,5 (Mål 75) |");
+    assert_contains(&markdown, "**71,5&nbsp;%** ↑\u{a0}+1,5 (Mål 75) |");
 }
 
 #[test]
