@@ -36,18 +36,12 @@ pub struct Drawing {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Mark {
-    Line {
-        from: (f32, f32),
-        to: (f32, f32),
-        colour: Rgb,
-        width: f32,
-        dashed: bool,
-    },
-    /// A line through several points.
-    Polyline {
+    /// A line through two or more points: a grid line, the target, the series.
+    Path {
         points: Vec<(f32, f32)>,
         colour: Rgb,
         width: f32,
+        dashed: bool,
     },
     /// A value's point.
     Dot {
@@ -111,9 +105,8 @@ pub fn drawing(chart: &Chart, width: f32, style: &Style, numbers: &NumberFormat)
     plot.axis(marks, style, numbers);
     if let Some(target) = &chart.target {
         let y = plot.y(target.value);
-        marks.push(Mark::Line {
-            from: (plot.left, y),
-            to: (plot.right, y),
+        marks.push(Mark::Path {
+            points: vec![(plot.left, y), (plot.right, y)],
             colour: style.text_colour,
             width: 1.1,
             dashed: true,
@@ -208,9 +201,8 @@ impl Plot {
             } else {
                 (style.rule_colour, 0.4)
             };
-            marks.push(Mark::Line {
-                from: (self.left, y),
-                to: (self.right, y),
+            marks.push(Mark::Path {
+                points: vec![(self.left, y), (self.right, y)],
                 colour,
                 width,
                 dashed: false,
@@ -241,10 +233,11 @@ impl Plot {
         for run in known.split(Option::is_none) {
             let points: Vec<(f32, f32)> = run.iter().flatten().copied().collect();
             if points.len() > 1 {
-                marks.push(Mark::Polyline {
+                marks.push(Mark::Path {
                     points,
                     colour: style.heading_colour,
                     width: SERIES_WIDTH,
+                    dashed: false,
                 });
             }
         }

@@ -22,13 +22,16 @@ pub fn write(drawing: &Drawing, family: &str) -> String {
     );
     for mark in &drawing.marks {
         match mark {
-            Mark::Line {
-                from,
-                to,
+            Mark::Path {
+                points,
                 colour,
                 width,
                 dashed,
             } => {
+                let coordinates: Vec<String> = points
+                    .iter()
+                    .map(|(x, y)| format!("{},{}", n(*x), n(*y)))
+                    .collect();
                 let dash = if *dashed {
                     format!(r#" stroke-dasharray="{} {}""#, n(DASH[0]), n(DASH[1]))
                 } else {
@@ -36,27 +39,7 @@ pub fn write(drawing: &Drawing, family: &str) -> String {
                 };
                 let _ = write!(
                     out,
-                    r#"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="{}"{dash}/>"#,
-                    n(from.0),
-                    n(from.1),
-                    n(to.0),
-                    n(to.1),
-                    css(*colour),
-                    n(*width)
-                );
-            }
-            Mark::Polyline {
-                points,
-                colour,
-                width,
-            } => {
-                let coordinates: Vec<String> = points
-                    .iter()
-                    .map(|(x, y)| format!("{},{}", n(*x), n(*y)))
-                    .collect();
-                let _ = write!(
-                    out,
-                    r#"<polyline points="{}" fill="none" stroke="{}" stroke-width="{}" stroke-linejoin="round" stroke-linecap="round"/>"#,
+                    r#"<polyline points="{}" fill="none" stroke="{}" stroke-width="{}" stroke-linejoin="round" stroke-linecap="round"{dash}/>"#,
                     coordinates.join(" "),
                     css(*colour),
                     n(*width)

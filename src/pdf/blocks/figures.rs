@@ -59,34 +59,17 @@ impl Layouter<'_, '_> {
             leaf: Some(leaf),
         };
         match mark {
-            Mark::Line {
-                from,
-                to,
+            Mark::Path {
+                points,
                 colour,
                 width,
                 dashed,
             } => {
-                let points = vec![at(*from), at(*to)];
-                let dash = dashed.then_some(chart::DASH);
                 let shape = Shape::Path {
-                    points,
+                    points: points.iter().copied().map(at).collect(),
                     colour: *colour,
                     width: *width,
-                    dash,
-                };
-                vec![vector((0.0, 0.0), shape)]
-            }
-            Mark::Polyline {
-                points,
-                colour,
-                width,
-            } => {
-                let points = points.iter().copied().map(at).collect();
-                let shape = Shape::Path {
-                    points,
-                    colour: *colour,
-                    width: *width,
-                    dash: None,
+                    dash: dashed.then_some(chart::DASH),
                 };
                 vec![vector((0.0, 0.0), shape)]
             }
