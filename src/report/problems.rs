@@ -48,7 +48,9 @@ pub enum Problem {
     DuplicateKey {
         key: Option<String>,
     },
+    /// A value of the wrong kind in `field` (when its name is known).
     WrongType {
+        field: Option<String>,
         expected: Expected,
         found: Option<Found>,
     },

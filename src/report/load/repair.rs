@@ -11,7 +11,7 @@
 use super::{input, options, yaml_error};
 use crate::diag::{Diagnostic, Position};
 use crate::report::Language;
-use crate::report::problems::{Expected, Problem};
+use crate::report::problems::{Expected, Found, Problem};
 use crate::report::raw::RawReport;
 use crate::report::validate::validate;
 use serde_saphyr::Spanned;
@@ -51,10 +51,14 @@ pub fn deserialize(
         if repair.is_placeholder(at) {
             break;
         }
-        repair.errors.push(problem.diagnostic(path, at, language));
         let start = error
             .location()
             .and_then(|l| usize::try_from(l.span().byte_offset()?).ok());
+        let problem = match start {
+            Some(start) => described(problem, &repair.text, start),
+            None => problem,
+        };
+        repair.errors.push(problem.diagnostic(path, at, language));
         let replaced = match (fix(&problem), start) {
             (Some(fix), Some(start)) => repair.replace(fix, start),
             _ => false,
@@ -64,6 +68,59 @@ pub fn deserialize(
         }
     }
     Err(repair.errors)
+}
+
+/// A wrong type named with the field it stands in and what was written there, read from
+/// the text at byte `start`, where the value begins; other problems as they are.
+fn described(problem: Problem, text: &str, start: usize) -> Problem {
+    match problem {
+        Problem::WrongType {
+            field: None,
+            expected,
+            found: None,
+        } => Problem::WrongType {
+            field: field_at(text, start),
+            expected,
+            found: found_at(text, start),
+        },
+        other => other,
+    }
+}
+
+/// The key whose value begins at `start`: on the same line (`title: [a, b]`), or on the
+/// line above for a value written below its key.
+fn field_at(text: &str, start: usize) -> Option<String> {
+    let before = text.get(..start)?;
+    let mut lines = before.rsplit('\n');
+    let mut head = lines.next()?.trim().trim_end_matches('-').trim();
+    if head.is_empty() {
+        head = lines.find(|line| !line.trim().is_empty())?.trim();
+    }
+    let key = head
+        .strip_prefix("- ")
+        .unwrap_or(head)
+        .strip_suffix(':')?
+        .trim();
+    let is_key = !key.is_empty() && key.chars().all(|c| c.is_alphanumeric() || "_-".contains(c));
+    is_key.then(|| key.to_owned())
+}
+
+/// What is written at `start`: a list, a map, or a text (its first line, shortened). A
+/// list's first item is where the reader points for a list written level with its key.
+fn found_at(text: &str, start: usize) -> Option<Found> {
+    /// Longer texts are cut: the caret shows the rest.
+    const SHOWN: usize = 40;
+    let before = text.get(..start)?.rsplit('\n').next()?.trim();
+    let line = text.get(start..)?.trim_start().lines().next()?.trim_end();
+    if before == "-" && !line.contains(": ") {
+        return Some(Found::List);
+    }
+    Some(match line.chars().next()? {
+        '[' | '-' => Found::List,
+        '{' => Found::Map,
+        _ if line.contains(": ") || line.ends_with(':') => Found::Map,
+        _ => Found::Text(line.chars().take(SHOWN).collect()),
+    })
 }
 
 /// The text as repaired so far, the errors found in it and where the placeholders stand.
@@ -270,5 +327,19 @@ mod tests {
         let errors = errors_at(&format!("activities:\n{items}"));
         assert_eq!(errors.len(), MAX_PASSES);
         assert_eq!(errors[MAX_PASSES - 1], (MAX_PASSES + 1, 12));
+    }
+
+    #[test]
+    fn a_wrong_type_names_its_field_and_what_was_written() {
+        let text = "title: [a, b]\nsummary:\n- first\nmeeting: Board\n";
+        let at = |needle: &str| text.find(needle).expect("in the text");
+        assert_eq!(field_at(text, at("[a")), Some("title".to_owned()));
+        assert!(matches!(found_at(text, at("[a")), Some(Found::List)));
+        assert_eq!(field_at(text, at("first")), Some("summary".to_owned()));
+        assert!(matches!(found_at(text, at("first")), Some(Found::List)));
+        assert_eq!(field_at(text, at("Board")), Some("meeting".to_owned()));
+        assert!(matches!(found_at(text, at("Board")), Some(Found::Text(t)) if t == "Board"));
+        assert!(matches!(found_at("x: {a: 1}", 3), Some(Found::Map)));
+        assert_eq!(field_at("  - [a]", 4), None, "no key before a list item");
     }
 }

@@ -71,6 +71,7 @@ fn wrong_type(expected: &str) -> Problem {
         other => Expected::Other(other.to_owned()),
     };
     Problem::WrongType {
+        field: None,
         expected,
         found: None,
     }

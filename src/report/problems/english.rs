@@ -71,17 +71,22 @@ pub fn words(problem: &Problem) -> (String, Option<Hint<'_>>) {
             },
             Some(Fixed("keep one of them")),
         ),
-        Problem::WrongType { expected, found } => (
-            match found {
-                Some(found) => format!(
-                    "expected {} here, not {}",
-                    expected_words(expected),
-                    found_words(found)
-                ),
-                None => format!("expected {} here", expected_words(expected)),
-            },
-            None,
-        ),
+        Problem::WrongType {
+            field,
+            expected,
+            found,
+        } => {
+            let place = match field {
+                Some(field) => format!("in `{field}`"),
+                None => "here".to_owned(),
+            };
+            let expected = expected_words(expected);
+            let message = match found {
+                Some(found) => format!("expected {expected} {place}, not {}", found_words(found)),
+                None => format!("expected {expected} {place}"),
+            };
+            (message, None)
+        }
         Problem::DecimalComma { written } => (
             format!("`{written}` has a decimal comma; numbers are written with a decimal point"),
             Some(Said(format!("write `{}`", written.replace(',', ".")))),

@@ -67,13 +67,22 @@ pub fn words(problem: &Problem) -> (String, Option<Hint<'_>>) {
             },
             Some(Fixed("behåll ett av dem")),
         ),
-        Problem::WrongType { expected, found } => (
-            match found {
-                Some(found) => format!("här ska det stå {}, inte {}", expected_words(expected), found_words(found)),
-                None => format!("här ska det stå {}", expected_words(expected)),
-            },
-            None,
-        ),
+        Problem::WrongType {
+            field,
+            expected,
+            found,
+        } => {
+            let place = match field {
+                Some(field) => format!("i `{field}`"),
+                None => "här".to_owned(),
+            };
+            let expected = expected_words(expected);
+            let message = match found {
+                Some(found) => format!("{place} ska det stå {expected}, inte {}", found_words(found)),
+                None => format!("{place} ska det stå {expected}"),
+            };
+            (message, None)
+        }
         Problem::DecimalComma { written } => (
             format!("`{written}` har decimalkomma; tal skrivs med decimalpunkt i filen"),
             Some(Said(format!("skriv `{}`", written.replace(',', ".")))),

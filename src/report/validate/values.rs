@@ -23,7 +23,7 @@ pub fn number(check: &mut Check, written: &Spanned<Scalar>, field: &str) -> Opti
             None if finite(&text.replacen(',', ".", 1)).is_some() => Problem::DecimalComma {
                 written: text.trim().to_owned(),
             },
-            None => wrong(Expected::Number, Found::Text(text.clone())),
+            None => wrong(field, Expected::Number, Found::Text(text.clone())),
         },
         other => not_a_name(other, field, Expected::Number),
     };
@@ -124,16 +124,17 @@ fn not_a_name(found: &Scalar, field: &str, expected: Expected) -> Problem {
         Scalar::Nothing => Problem::NoValue {
             field: field.to_owned(),
         },
-        Scalar::TrueFalse(value) => wrong(expected, Found::TrueFalse(*value)),
-        Scalar::List => wrong(expected, Found::List),
-        Scalar::Map => wrong(expected, Found::Map),
-        Scalar::Number(number) => wrong(expected, Found::Text(number.to_string())),
-        Scalar::Text(text) => wrong(expected, Found::Text(text.clone())),
+        Scalar::TrueFalse(value) => wrong(field, expected, Found::TrueFalse(*value)),
+        Scalar::List => wrong(field, expected, Found::List),
+        Scalar::Map => wrong(field, expected, Found::Map),
+        Scalar::Number(number) => wrong(field, expected, Found::Text(number.to_string())),
+        Scalar::Text(text) => wrong(field, expected, Found::Text(text.clone())),
     }
 }
 
-fn wrong(expected: Expected, found: Found) -> Problem {
+fn wrong(field: &str, expected: Expected, found: Found) -> Problem {
     Problem::WrongType {
+        field: Some(field.to_owned()),
         expected,
         found: Some(found),
     }
