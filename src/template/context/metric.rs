@@ -122,6 +122,7 @@ impl Words {
 pub fn metric<'a>(metric: &'a Metric, words: &Words) -> MetricView<'a> {
     let points = trend::trend(metric, words.period);
     let current = points.last();
+    let series: Vec<PointView> = points.iter().map(|p| point(p, words)).collect();
     MetricView {
         id: &metric.id,
         name: &metric.name,
@@ -135,9 +136,9 @@ pub fn metric<'a>(metric: &'a Metric, words: &Words) -> MetricView<'a> {
         change: current.and_then(|p| p.change_previous),
         change_year: current.and_then(|p| p.change_year),
         target_status: current.and_then(target_status),
-        chart: chart(metric, &points, words),
+        chart: chart(metric, &points, &series, words),
         trend: points.iter().filter(|p| p.value.is_some()).count() > 1,
-        series: points.iter().map(|p| point(p, words)).collect(),
+        series,
     }
 }
 
@@ -159,7 +160,8 @@ fn target_status(point: &Point) -> Option<&'static str> {
         .map(|met| if met { "target_met" } else { "target_not_met" })
 }
 
-fn chart(metric: &Metric, points: &[Point], words: &Words) -> ChartView {
+/// The chart's parameters; its points are the series' quarters as the tables label them.
+fn chart(metric: &Metric, points: &[Point], series: &[PointView], words: &Words) -> ChartView {
     ChartView {
         alt: alt(metric, points, words),
         unit: metric.unit.clone(),
@@ -167,12 +169,12 @@ fn chart(metric: &Metric, points: &[Point], words: &Words) -> ChartView {
             value,
             label: words.target_word.clone(),
         }),
-        points: points
+        points: series
             .iter()
             .map(|p| ChartPointView {
-                label: words.quarter(&words.quarter_short, p.quarter),
+                label: p.label.clone(),
                 value: p.value,
-                current: p.quarter == words.period,
+                current: p.current,
             })
             .collect(),
     }
