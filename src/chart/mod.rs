@@ -10,7 +10,7 @@
 mod scale;
 mod svg;
 
-use crate::doc::{Chart, Image, ImageFormat, NumberFormat, Rgb, Style};
+use crate::doc::{Chart, ChartTarget, Image, ImageFormat, NumberFormat, Rgb, Style};
 use scale::Scale;
 use std::sync::Arc;
 
@@ -102,7 +102,7 @@ pub fn drawing(chart: &Chart, width: f32, style: &Style, numbers: &NumberFormat)
             Anchor::Start,
         )));
     }
-    plot.axis(marks, style, numbers);
+    plot.axis(marks, style);
     if let Some(target) = &chart.target {
         let y = plot.y(target.value);
         marks.push(Mark::Path {
@@ -111,7 +111,7 @@ pub fn drawing(chart: &Chart, width: f32, style: &Style, numbers: &NumberFormat)
             width: 1.1,
             dashed: true,
         });
-        let text = format!("{} {}", target.label, numbers.number(target.value));
+        let text = target_text(target, numbers);
         let (x, y) = (plot.right + fs * 0.5, y + fs * 0.35);
         let target = label(x, y, &text, style.text_colour, Anchor::Start);
         marks.push(Mark::Text(Label {
@@ -143,6 +143,8 @@ struct Plot {
     top: f32,
     bottom: f32,
     scale: Scale,
+    /// Each tick's value as the language writes it.
+    tick_labels: Vec<String>,
     /// The horizontal room of one quarter.
     step: f32,
     font_size: f32,
@@ -156,15 +158,16 @@ impl Plot {
         let values = chart.points.iter().filter_map(|p| p.value);
         let targets = chart.target.as_ref().map(|t| t.value);
         let scale = Scale::fit(&values.chain(targets).collect::<Vec<f64>>());
-        let left = scale
-            .ticks
+        let tick_labels: Vec<String> = scale.ticks.iter().map(|&t| numbers.number(t)).collect();
+        let left = tick_labels
             .iter()
-            .map(|&t| estimate(&numbers.number(t), fs))
+            .map(|label| estimate(label, fs))
             .fold(0.0, f32::max)
             + fs;
-        let right = chart.target.as_ref().map_or(fs, |t| {
-            estimate(&format!("{} {}", t.label, numbers.number(t.value)), fs) + fs
-        });
+        let right = chart
+            .target
+            .as_ref()
+            .map_or(fs, |t| estimate(&target_text(t, numbers), fs) + fs);
         let width = (drawing.width - left - right).max(drawing.width / 2.0);
         Plot {
             left,
@@ -173,6 +176,7 @@ impl Plot {
             bottom: drawing.height - fs * 2.0,
             step: width / chart.points.len().max(1) as f32,
             scale,
+            tick_labels,
             font_size: fs,
         }
     }
@@ -192,9 +196,9 @@ impl Plot {
     }
 
     /// Grid lines with their values, darker at zero when the values cross it.
-    fn axis(&self, marks: &mut Vec<Mark>, style: &Style, numbers: &NumberFormat) {
+    fn axis(&self, marks: &mut Vec<Mark>, style: &Style) {
         let fs = self.font_size;
-        for &tick in &self.scale.ticks {
+        for (&tick, text) in self.scale.ticks.iter().zip(&self.tick_labels) {
             let y = self.y(tick);
             let (colour, width) = if tick == 0.0 && self.scale.min < 0.0 {
                 (style.muted_colour, 0.9)
@@ -208,11 +212,10 @@ impl Plot {
                 dashed: false,
             });
             let (x, y) = (self.left - fs * 0.5, y + fs * 0.35);
-            let text = numbers.number(tick);
             marks.push(Mark::Text(label(
                 x,
                 y,
-                &text,
+                text,
                 style.muted_colour,
                 Anchor::End,
             )));
@@ -276,6 +279,11 @@ impl Plot {
             marks.push(Mark::Text(quarter));
         }
     }
+}
+
+/// "Mål 12": the target line's label.
+fn target_text(target: &ChartTarget, numbers: &NumberFormat) -> String {
+    format!("{} {}", target.label, numbers.number(target.value))
 }
 
 fn label(x: f32, y: f32, text: &str, colour: Rgb, anchor: Anchor) -> Label {
