@@ -63,8 +63,12 @@ pub enum MessageFormat {
 
 #[derive(Debug, Args)]
 pub struct NewArgs {
-    /// Last quarter's report file; the new one is written beside it (2023-Q4 → 2024-Q1).
+    /// Last quarter's report file; the new one is written beside it, named in the same
+    /// pattern (jonkoping-2023-Q4.yaml → jonkoping-2024-Q1.yaml).
     pub path: PathBuf,
+    /// Write the new file here instead; an existing file is never replaced.
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

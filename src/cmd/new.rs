@@ -1,5 +1,5 @@
-//! `kvartal new PATH`: the next quarter's file, drafted from last quarter's and written
-//! beside it. An existing file is never overwritten.
+//! `kvartal new PATH [--output FILE]`: the next quarter's file, drafted from last quarter's
+//! and written beside it (or where `--output` says). An existing file is never overwritten.
 
 use super::Outcome;
 use crate::cli::NewArgs;
@@ -10,10 +10,13 @@ use std::io::Write;
 pub fn new(args: &NewArgs) -> Outcome {
     let mut outcome = Outcome::default();
     match report::next_quarter(&args.path) {
-        Ok(draft) => match write_new(&draft.path, draft.text.as_bytes()) {
-            Ok(()) => outcome.written.push(draft.path),
-            Err(diagnostic) => outcome.diagnostics.push(diagnostic),
-        },
+        Ok(draft) => {
+            let path = args.output.clone().unwrap_or(draft.path);
+            match write_new(&path, draft.text.as_bytes()) {
+                Ok(()) => outcome.written.push(path),
+                Err(diagnostic) => outcome.diagnostics.push(diagnostic),
+            }
+        }
         Err(diagnostics) => outcome.diagnostics = diagnostics,
     }
     outcome

@@ -31,6 +31,11 @@ pub enum Code {
     CompletedBeforeDue,
     DelayedWithoutProgress,
     HistoryConflict,
+    OtherSeries,
+    DuplicateQuarter,
+    CopiedFile,
+    StaleMeeting,
+    ProgrammeYear,
 }
 
 impl Code {
@@ -45,6 +50,11 @@ impl Code {
             Code::CompletedBeforeDue => "completed-before-due",
             Code::DelayedWithoutProgress => "delayed-without-progress",
             Code::HistoryConflict => "history-conflict",
+            Code::OtherSeries => "other-series",
+            Code::DuplicateQuarter => "duplicate-quarter",
+            Code::CopiedFile => "copied-file",
+            Code::StaleMeeting => "stale-meeting",
+            Code::ProgrammeYear => "programme-year",
         }
     }
 }

@@ -1,8 +1,9 @@
-//! A metric's values over time: the files of earlier quarters of the same programme in the
-//! same folder, and the metric's own `history`.
+//! A metric's values over time: the files of earlier quarters of the same series (see
+//! `series`) in the same folder, and the metric's own `history`.
 //!
-//! Entry points: [`earlier`] finds the earlier quarters' reports beside a file (by their
-//! `period`, not their file name), [`merge`] writes every known earlier value into each
+//! Entry points: [`siblings`] finds the earlier quarters' reports beside a file (by their
+//! `series` and `period`, not their file name) and notes what a reader should know about
+//! them (another series, two files for one quarter, a copy), [`merge`] writes every known earlier value into each
 //! metric's [`Metric::history`] and returns where `history` disagrees with an earlier file
 //! (the file wins); [`metrics`] lists a report's metrics.
 
@@ -11,7 +12,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-/// Earlier quarters' reports of the same programme, by quarter.
+/// Earlier quarters' reports of the same series, by quarter.
 pub type Earlier = BTreeMap<Quarter, Report>;
 
 /// A `history` value that an earlier quarter's file contradicts.
@@ -63,40 +64,127 @@ impl fmt::Display for Quarter {
     }
 }
 
-/// The reports beside `report`'s file that follow the same programme for an earlier
-/// quarter. Files that do not load are left out: `check` reports them on their own.
-/// When two files claim the same quarter, the first by name is used.
-pub fn earlier(report: &Report) -> Earlier {
-    let mut found = Earlier::new();
-    for path in siblings(&report.source) {
+/// What the files beside a report say about its history.
+#[derive(Debug, Default)]
+pub struct Siblings {
+    /// The earlier quarters used, one file each.
+    pub earlier: Earlier,
+    /// What a reader should know about the choice.
+    pub notes: Vec<Note>,
+}
+
+/// Something about the files beside a report that changes its history unseen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Note {
+    /// Earlier files with metrics of this report, but another series: their values are not
+    /// used. Usually a programme renamed for a new year.
+    OtherSeries {
+        series: String,
+        programme: String,
+        files: Vec<PathBuf>,
+    },
+    /// More than one file for one earlier quarter; `used` gives the values.
+    SameQuarter {
+        quarter: Quarter,
+        used: PathBuf,
+        ignored: Vec<PathBuf>,
+    },
+    /// Another file of the same series for this report's own quarter.
+    SameAsThis { file: PathBuf },
+    /// The only file of a quarter is named like a copy ("… - Kopia.yaml"); it is used.
+    LooksLikeCopy { file: PathBuf },
+}
+
+/// The reports beside `report`'s file of the same series for an earlier quarter, by their
+/// `period`, not their file name. Files that do not load are left out: `check` reports
+/// them on their own. Of two files for one quarter, one not named like a copy is used,
+/// else the first by name; both are noted.
+pub fn siblings(report: &Report) -> Siblings {
+    let mut by_quarter: BTreeMap<Quarter, Vec<Report>> = BTreeMap::new();
+    let mut found = Siblings::default();
+    for path in sibling_files(&report.source) {
         let Ok(read) = super::load::read(&path) else {
             continue;
         };
         let other = read.report;
-        if other.programme == report.programme && other.period < report.period {
-            found.entry(other.period).or_insert(other);
+        if other.series != report.series {
+            note_other_series(&mut found.notes, report, other);
+        } else if other.period == report.period {
+            found.notes.push(Note::SameAsThis { file: path });
+        } else if other.period < report.period {
+            by_quarter.entry(other.period).or_default().push(other);
         }
+    }
+    for (quarter, mut files) in by_quarter {
+        // Stable: among equals the first by name, as the files were listed.
+        files.sort_by_key(|r| looks_like_copy(&r.source));
+        let used = files.remove(0);
+        if !files.is_empty() {
+            found.notes.push(Note::SameQuarter {
+                quarter,
+                used: used.source.clone(),
+                ignored: files.into_iter().map(|r| r.source).collect(),
+            });
+        } else if looks_like_copy(&used.source) {
+            found.notes.push(Note::LooksLikeCopy {
+                file: used.source.clone(),
+            });
+        }
+        found.earlier.insert(quarter, used);
     }
     found
 }
 
-/// The other YAML files in the folder of `source`, sorted by name.
-fn siblings(source: &Path) -> Vec<PathBuf> {
+/// Notes an earlier file of another series that measures what `report` measures.
+fn note_other_series(notes: &mut Vec<Note>, report: &Report, other: Report) {
+    let shares = metrics(&other).any(|m| find(report, &m.id).is_some());
+    if other.period >= report.period || !shares {
+        return;
+    }
+    let same = notes.iter_mut().find_map(|note| match note {
+        Note::OtherSeries { series, files, .. } if *series == other.series => Some(files),
+        _ => None,
+    });
+    match same {
+        Some(files) => files.push(other.source),
+        None => notes.push(Note::OtherSeries {
+            series: other.series,
+            programme: other.programme,
+            files: vec![other.source],
+        }),
+    }
+}
+
+/// A file name that copying in a file manager or an editor makes: "2023-Q4 - Kopia.yaml",
+/// "2023-Q4 (1).yaml", "Copy of 2023-Q4.yaml", "2023-Q4.bak.yaml", "2023-Q4~.yaml".
+pub fn looks_like_copy(path: &Path) -> bool {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    const WORDS: [&str; 4] = ["kopia", "copy", "backup", "bak"];
+    let words = stem.split(|c: char| !c.is_alphanumeric());
+    let numbered = stem.ends_with(')') && stem.contains(" (");
+    words.clone().any(|word| WORDS.contains(&word)) || numbered || stem.ends_with('~')
+}
+
+/// The other YAML files in the folder of `source`, sorted by name: plain files only, so a
+/// link cannot bring in a file from elsewhere.
+fn sibling_files(source: &Path) -> Vec<PathBuf> {
     let folder = source
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let this = source.canonicalize().ok();
-    let Ok(entries) = std::fs::read_dir(folder) else {
+    let yaml = |path: &Path| path.extension().is_some_and(|e| e == "yaml" || e == "yml");
+    let Ok(listing) = crate::files::plain_files(folder, 0, &yaml) else {
         return Vec::new();
     };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(|entry| Some(entry.ok()?.path()))
-        .filter(|path| path.extension().is_some_and(|e| e == "yaml" || e == "yml"))
-        .filter(|path| path.is_file() && path.canonicalize().ok() != this)
-        .collect();
-    files.sort();
-    files
+    let name = source.file_name();
+    listing
+        .files
+        .into_iter()
+        .filter(|path| path.file_name() != name)
+        .collect()
 }
 
 /// Fills every metric's history from `earlier` and returns the conflicts with what the
@@ -153,6 +241,24 @@ mod tests {
 
     fn quarter(year: u16, quarter: u8) -> Quarter {
         Quarter { year, quarter }
+    }
+
+    #[test]
+    fn copies_are_known_by_their_names() {
+        for copy in [
+            "2023-Q4 - Kopia.yaml",
+            "2023-Q4 (1).yaml",
+            "Copy of 2023-Q4.yaml",
+        ] {
+            assert!(looks_like_copy(Path::new(copy)), "{copy}");
+        }
+        for name in [
+            "2023-Q4.yaml",
+            "jonkoping-2023-Q4.yaml",
+            "golden-2023-Q4.yaml",
+        ] {
+            assert!(!looks_like_copy(Path::new(name)), "{name}");
+        }
     }
 
     #[test]

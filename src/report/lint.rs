@@ -6,9 +6,10 @@
 //! block, and is worded in the report's language (see `messages`).
 
 mod messages;
+mod siblings;
 mod words;
 
-use super::history::{Conflict, Earlier};
+use super::history::{Conflict, Earlier, Note};
 use super::problems::labels;
 use super::spans::{Item, Spans, Text, locate};
 use super::{ActivityStatus, Report};
@@ -23,6 +24,8 @@ pub struct Input<'a> {
     /// The file's text, for pointing inside Markdown blocks.
     pub source: &'a str,
     pub earlier: &'a Earlier,
+    /// What the files beside the report change about its history.
+    pub notes: &'a [Note],
     pub conflicts: &'a [Conflict],
 }
 
@@ -39,10 +42,15 @@ pub fn lint(input: &Input) -> Vec<Diagnostic> {
     // Focus areas and activities: nothing reported, statuses against dates, copied text.
     found.focus_areas();
     found.activities();
-    // History values that an earlier quarter's file contradicts.
+    // History values that an earlier quarter's file contradicts, and the files beside the
+    // report that change its history.
     for conflict in input.conflicts {
         found.conflict(conflict);
     }
+    found.siblings();
+    // Values that belong to last quarter's meeting or year.
+    found.meeting();
+    found.programme_year();
     let mut warnings = found.warnings;
     warnings.sort_by_key(|w| w.position);
     warnings
@@ -197,6 +205,46 @@ impl Found<'_> {
                 },
                 at,
             );
+        }
+    }
+
+    fn siblings(&mut self) {
+        let spans = self.input.spans;
+        let at = spans.series.or(spans.programme);
+        for note in self.input.notes {
+            let warning = Warning::Sibling {
+                note: note.clone(),
+                series: self.input.report.series.clone(),
+            };
+            let at = at.as_ref().and_then(|l| self.at(l));
+            self.push(warning, at);
+        }
+    }
+
+    fn meeting(&mut self) {
+        let report = self.input.report;
+        let meeting = report.meeting.as_ref().and_then(|m| m.date);
+        if let Some(meeting) = meeting.filter(|&m| m < report.date) {
+            let at = self
+                .input
+                .spans
+                .meeting_date
+                .as_ref()
+                .and_then(|l| self.at(l));
+            let date = report.date;
+            self.push(Warning::MeetingBeforeReport { meeting, date }, at);
+        }
+    }
+
+    fn programme_year(&mut self) {
+        let report = self.input.report;
+        let own = report.period.year;
+        let years = words::years(&report.programme);
+        // "2023–2025" covers 2024.
+        let covered = |first: &u16| (*first..=*years.iter().max().unwrap_or(first)).contains(&own);
+        if let Some(&written) = years.first().filter(|first| !covered(first)) {
+            let at = self.input.spans.programme.as_ref().and_then(|l| self.at(l));
+            self.push(Warning::ProgrammeYear { written, own }, at);
         }
     }
 

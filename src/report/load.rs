@@ -44,13 +44,14 @@ pub fn check(path: &Path) -> Result<Checked, Vec<Diagnostic>> {
         text,
     } = read(path)?;
     // Earlier quarters beside the file: their metric values and last quarter's texts.
-    let earlier = history::earlier(&report);
-    let conflicts = history::merge(&mut report, &earlier);
+    let siblings = history::siblings(&report);
+    let conflicts = history::merge(&mut report, &siblings.earlier);
     let warnings = lint::lint(&lint::Input {
         report: &report,
         spans: &spans,
         source: &text,
-        earlier: &earlier,
+        earlier: &siblings.earlier,
+        notes: &siblings.notes,
         conflicts: &conflicts,
     });
     Ok(Checked { report, warnings })

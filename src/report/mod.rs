@@ -14,6 +14,7 @@ mod next;
 mod problems;
 mod raw;
 pub mod schema;
+mod series;
 mod spans;
 pub mod trend;
 mod validate;
@@ -33,6 +34,9 @@ pub struct Report {
     /// The file the report was read from.
     pub source: PathBuf,
     pub programme: String,
+    /// The key that ties one programme's quarters together: the file's `series`, or the
+    /// programme's name as a slug (see `series`).
+    pub series: String,
     pub title: Option<String>,
     pub period: Quarter,
     pub language: Language,

@@ -3,16 +3,18 @@
 //! Entry point: [`next_quarter`]. The file is rewritten as text, value by value at the
 //! places the parser reported, so the officials' comments, order and formatting survive;
 //! re-serialising the YAML would lose them. Kept: ids, titles, goals, responsible, targets,
-//! statuses, signatures. Changed: the period, the date (the new quarter's last day), the
-//! meeting date (three months on). Emptied: summary and progress texts (a placeholder that
-//! `check` warns about) and metric values (an error in `check` until filled in).
+//! statuses, signatures, and the meeting's body and date (`check` warns while that date
+//! lies before the report's). Changed: the period, the date (the new quarter's last day).
+//! Added: `series`, when the file has none, so that renaming the programme for a new year
+//! keeps its history. Emptied: summary and progress texts, the case number and the agenda
+//! item (placeholders that `check` warns about, the old value beside them), and metric
+//! values (an error in `check` until filled in).
 
 use super::load::{Read, read};
 use super::problems::Problem;
 use super::spans::{Spans, bytes};
 use super::{Language, Quarter, Report};
 use crate::diag::Diagnostic;
-use chrono::Months;
 use serde_saphyr::Location;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -37,7 +39,9 @@ pub fn next_quarter(path: &Path) -> Result<Draft, Vec<Diagnostic>> {
         let problem = Problem::NoNextQuarter;
         return Err(vec![problem.diagnostic(path, None, report.language)]);
     };
-    let mut edits = period_edits(&report, &spans, period);
+    let mut edits = period_edits(&spans, period);
+    edits.extend(series_edit(&report, &spans, &text));
+    edits.extend(meeting_edits(&report, &spans, &text));
     edits.extend(text_edits(&report, &spans, &text));
     edits.extend(value_edits(&report, &spans, &text));
     Ok(Draft {
@@ -49,8 +53,7 @@ pub fn next_quarter(path: &Path) -> Result<Draft, Vec<Diagnostic>> {
 
 type Edit = (Range<usize>, String);
 
-fn period_edits(report: &Report, spans: &Spans, period: Quarter) -> Vec<Edit> {
-    let meeting = report.meeting.as_ref().and_then(|m| m.date);
+fn period_edits(spans: &Spans, period: Quarter) -> Vec<Edit> {
     let values = [
         (spans.year, Some(period.year.to_string())),
         (spans.quarter, Some(period.quarter.to_string())),
@@ -58,17 +61,50 @@ fn period_edits(report: &Report, spans: &Spans, period: Quarter) -> Vec<Edit> {
             spans.date,
             super::validate::last_day(period).map(|d| d.to_string()),
         ),
-        (
-            spans.meeting_date,
-            meeting
-                .and_then(|d| d.checked_add_months(Months::new(3)))
-                .map(|d| d.to_string()),
-        ),
     ];
     values
         .into_iter()
         .filter_map(|(at, value)| Some((bytes(&at?)?, value?)))
         .collect()
+}
+
+/// `series: <key>` on the line after a one-line `programme:` at the top level, when the
+/// file writes no series: the key the history is matched on stays when the programme is
+/// renamed.
+fn series_edit(report: &Report, spans: &Spans, source: &str) -> Option<Edit> {
+    if spans.series.is_some() {
+        return None;
+    }
+    let value = bytes(spans.programme.as_ref()?)?;
+    let line_start = source[..value.start].rfind('\n').map_or(0, |i| i + 1);
+    if !source[line_start..].starts_with("programme:") {
+        return None;
+    }
+    let line_end = value.end + source[value.end..].find('\n')? + 1;
+    let line = format!("series: {}\n", report.series);
+    Some((line_end..line_end, line))
+}
+
+/// The case number and the agenda item, which belong to one meeting, replaced by a
+/// placeholder that keeps last quarter's value in sight.
+fn meeting_edits(report: &Report, spans: &Spans, source: &str) -> Vec<Edit> {
+    let Some(meeting) = &report.meeting else {
+        return Vec::new();
+    };
+    let last = match report.language {
+        Language::Sv => "förra kvartalet",
+        Language::En | Language::Other(_) => "last quarter",
+    };
+    [
+        (spans.case_number, &meeting.case_number),
+        (spans.agenda_item, &meeting.agenda_item),
+    ]
+    .into_iter()
+    .filter_map(|(at, old)| {
+        let placeholder = format!("TODO ({last}: {})", old.as_deref()?.replace('"', "'"));
+        replace_text(source, &at?, &placeholder)
+    })
+    .collect()
 }
 
 /// The summary and every progress text replaced by a placeholder.
@@ -141,17 +177,87 @@ fn apply(source: &str, mut edits: Vec<Edit>) -> String {
     text
 }
 
-/// `2023-Q4.yaml` → `2024-Q1.yaml`; a file named otherwise gives `2024-Q1.yaml` beside it.
+/// The new quarter's file name in the pattern of the old one: `2023-Q4.yaml` →
+/// `2024-Q1.yaml`, `jonkoping-2023-q4.yaml` → `jonkoping-2024-q1.yaml`, `Q4_2023.yml` →
+/// `Q1_2024.yml`. A name without the old quarter in it gets the new one after its stem:
+/// `rapport.yaml` → `rapport-2024-Q1.yaml`.
 fn draft_path(path: &Path, old: Quarter, new: Quarter) -> PathBuf {
     let name = path
         .file_name()
         .and_then(|n| n.to_str())
         .unwrap_or_default();
-    let old_name = old.to_string();
-    let name = if name.contains(&old_name) {
-        name.replacen(&old_name, &new.to_string(), 1)
-    } else {
-        format!("{new}.yaml")
-    };
+    let name = renamed(name, old, new).unwrap_or_else(|| {
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+        let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("yaml");
+        match stem.is_empty() {
+            true => format!("{new}.{extension}"),
+            false => format!("{stem}-{new}.{extension}"),
+        }
+    });
     path.with_file_name(name)
+}
+
+/// `name` with its year and quarter (`2023-Q4`, `2023_q4`, `2023Q4`, `Q4-2023`, …) moved
+/// on to `new`, each written as before.
+fn renamed(name: &str, old: Quarter, new: Quarter) -> Option<String> {
+    let year = old.year.to_string();
+    let quarter = [format!("Q{}", old.quarter), format!("q{}", old.quarter)];
+    let separators = ["-", "_", " ", ".", ""];
+    for q in &quarter {
+        for sep in separators {
+            for (from, to) in [
+                (
+                    format!("{year}{sep}{q}"),
+                    format!("{}{sep}{}", new.year, with_quarter(q, new)),
+                ),
+                (
+                    format!("{q}{sep}{year}"),
+                    format!("{}{sep}{}", with_quarter(q, new), new.year),
+                ),
+            ] {
+                if name.contains(&from) {
+                    return Some(name.replacen(&from, &to, 1));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// `Q4` → `Q1` keeping the letter's case.
+fn with_quarter(written: &str, new: Quarter) -> String {
+    format!("{}{}", &written[..1], new.quarter)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_new_name_keeps_the_old_pattern() {
+        let (old, new) = (
+            Quarter {
+                year: 2023,
+                quarter: 4,
+            },
+            Quarter {
+                year: 2024,
+                quarter: 1,
+            },
+        );
+        let cases = [
+            ("2023-Q4.yaml", "2024-Q1.yaml"),
+            ("jonkoping-2023-Q4.yaml", "jonkoping-2024-Q1.yaml"),
+            ("jonkoping_2023_q4.yml", "jonkoping_2024_q1.yml"),
+            ("Q4 2023 Jönköping.yaml", "Q1 2024 Jönköping.yaml"),
+            ("rapport.yaml", "rapport-2024-Q1.yaml"),
+        ];
+        for (from, to) in cases {
+            assert_eq!(
+                draft_path(Path::new(from), old, new),
+                Path::new(to),
+                "{from}"
+            );
+        }
+    }
 }

@@ -25,6 +25,8 @@ pub type List<T> = Spanned<Vec<Spanned<T>>>;
 #[serde(deny_unknown_fields)]
 pub struct RawReport {
     pub programme: Option<Spanned<String>>,
+    /// The key that ties one programme's quarters together (see `series`).
+    pub series: Option<Spanned<String>>,
     pub title: Option<Spanned<String>>,
     pub period: Option<Spanned<RawPeriod>>,
     /// An ISO 639 code; which ones can be printed depends on the layout's label files.
@@ -65,9 +67,9 @@ pub struct RawOrganisation {
 pub struct RawMeeting {
     pub body: Option<String>,
     pub date: Option<Spanned<String>>,
-    pub case_number: Option<String>,
+    pub case_number: Option<Spanned<String>>,
     /// A number or a text: a string target keeps a plain scalar as written.
-    pub agenda_item: Option<String>,
+    pub agenda_item: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -16,10 +16,14 @@ pub type Text = Spanned<String>;
 pub struct Spans {
     /// Every free text: title, summary, and the titles, goals and progress of items.
     pub texts: Vec<Text>,
+    pub programme: Option<Location>,
+    pub series: Option<Location>,
     pub year: Option<Location>,
     pub quarter: Option<Location>,
     pub date: Option<Location>,
     pub meeting_date: Option<Location>,
+    pub case_number: Option<Location>,
+    pub agenda_item: Option<Location>,
     pub summary: Option<Location>,
     pub focus_areas: Vec<Item>,
     pub activities: Vec<Item>,
@@ -43,6 +47,8 @@ impl Spans {
     pub fn of(raw: &Spanned<RawReport>) -> Spans {
         let report = &raw.value;
         let mut spans = Spans {
+            programme: report.programme.as_ref().map(|p| p.referenced),
+            series: report.series.as_ref().map(|s| s.referenced),
             year: year_and_quarter(report).0,
             quarter: year_and_quarter(report).1,
             date: report.date.as_ref().map(|d| d.referenced),
@@ -51,11 +57,18 @@ impl Spans {
                 .as_ref()
                 .and_then(|m| m.date.as_ref())
                 .map(|d| d.referenced),
+            case_number: meeting_value(report, |m| &m.case_number),
+            agenda_item: meeting_value(report, |m| &m.agenda_item),
             summary: report.summary.as_ref().map(|s| s.referenced),
             ..Spans::default()
         };
         spans.texts.extend(report.title.clone());
         spans.texts.extend(report.summary.clone());
+        // The meeting's own values, which `new` leaves as placeholders to be filled in.
+        if let Some(meeting) = &report.meeting {
+            spans.texts.extend(meeting.case_number.clone());
+            spans.texts.extend(meeting.agenda_item.clone());
+        }
         for area in items(&report.focus_areas) {
             spans.focus_area(area);
         }
@@ -114,6 +127,14 @@ impl Spans {
             }
         }
     }
+}
+
+fn meeting_value(
+    report: &RawReport,
+    field: impl Fn(&super::raw::RawMeeting) -> &Option<Spanned<String>>,
+) -> Option<Location> {
+    let meeting = report.meeting.as_ref()?;
+    field(meeting).as_ref().map(|value| value.referenced)
 }
 
 fn year_and_quarter(report: &RawReport) -> (Option<Location>, Option<Location>) {

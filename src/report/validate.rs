@@ -38,6 +38,12 @@ fn report(check: &mut Check, raw: Spanned<RawReport>) -> Option<Report> {
     let at = raw.referenced;
     let raw = raw.value;
     let programme = check.required(raw.programme, &at, "programme", Part::TopLevel);
+    let series = match &raw.series {
+        Some(written) => values::slug(check, written).then(|| written.value.clone()),
+        None => programme
+            .as_ref()
+            .map(|p| super::series::of_programme(&p.value)),
+    };
     let period = check.required(raw.period, &at, "period", Part::TopLevel);
     let period = period.and_then(|period| quarter(check, period));
     let date = match &raw.date {
@@ -68,6 +74,7 @@ fn report(check: &mut Check, raw: Spanned<RawReport>) -> Option<Report> {
     Some(Report {
         source: check.path.to_path_buf(),
         programme: programme?.value,
+        series: series?,
         title: raw.title.map(|title| title.value),
         period: period?,
         language: language?,
@@ -138,8 +145,8 @@ fn meeting(check: &mut Check, raw: RawMeeting) -> Option<Meeting> {
     Some(Meeting {
         body: raw.body,
         date: optional(date)?,
-        case_number: raw.case_number,
-        agenda_item: raw.agenda_item,
+        case_number: raw.case_number.map(|c| c.value),
+        agenda_item: raw.agenda_item.map(|a| a.value),
     })
 }
 

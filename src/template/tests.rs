@@ -67,6 +67,7 @@ fn sample_report() -> Report {
     Report {
         source: PathBuf::from("report-data/mb/2023-Q1.yaml"),
         programme: "Medborgarlöfte 2023".into(),
+        series: "medborgarlofte-2023".into(),
         title: None,
         period: Quarter {
             year: 2023,

@@ -44,7 +44,18 @@ fn new_writes_the_next_quarter_which_check_then_guides_through() {
     let text = std::fs::read_to_string(&next).expect("written");
     let old = std::fs::read_to_string(&last).expect("readable");
     assert!(text.contains("  year: 2024\n  quarter: 1\n"), "{text}");
-    assert!(text.contains("date: 2024-03-31\n") && text.contains("date: 2024-04-30\n"));
+    assert!(
+        text.contains("date: 2024-03-31\n"),
+        "the new quarter's last day"
+    );
+    // What belongs to one meeting is not carried over unseen.
+    assert!(text.contains("programme: Medborgarlöfte 2023\nseries: medborgarlofte-2023\n"));
+    assert!(text.contains("case_number: \"TODO (förra kvartalet: KS 2023/0123)\""));
+    assert!(text.contains("agenda_item: \"TODO (förra kvartalet: 12)\""));
+    assert!(
+        text.contains("  date: 2024-01-31\n"),
+        "the meeting's date is not invented"
+    );
     for kept in [
         "id: narkotika-vapen",
         "title: Narkotika och vapen",
@@ -78,6 +89,17 @@ fn new_writes_the_next_quarter_which_check_then_guides_through() {
     }
     std::fs::write(&next, fill_in(&text)).expect("writable");
     let check = kvartal(&["check", "--strict", path_str(&next)]);
+    for warning in [
+        "mötets datum 2024-01-31 ligger före rapportens datum 2024-03-31",
+        "programmets namn anger 2023, men rapporten gäller 2024",
+        "platshållartexten (placeholder) \"TODO\"",
+    ] {
+        assert!(
+            check.stderr.contains(warning),
+            "{warning}:\n{}",
+            check.stderr
+        );
+    }
     assert_eq!(
         check.code, 1,
         "the title still names quarter 4:\n{}",
@@ -123,4 +145,86 @@ fn new_never_overwrites() {
     assert!(run.stderr.contains("already exists"), "{}", run.stderr);
     let kept = std::fs::read_to_string(Path::new(&folder.join("2024-Q1.yaml"))).expect("readable");
     assert_eq!(kept, "mine");
+}
+
+#[test]
+fn the_new_file_keeps_the_name_pattern_or_goes_where_it_is_told() {
+    let folder = copy_programme("safer-harbour-town", "new-pattern");
+    let last = folder.join("harbour-2023-Q4.yaml");
+    std::fs::rename(folder.join("2023-Q4.yaml"), &last).expect("renamable");
+    let run = kvartal(&["new", path_str(&last)]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        folder.join("harbour-2024-Q1.yaml").is_file(),
+        "{}",
+        run.stdout
+    );
+    let chosen = folder.join("next.yaml");
+    let run = kvartal(&["new", path_str(&last), "--output", path_str(&chosen)]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(chosen.is_file(), "{}", run.stdout);
+}
+
+#[test]
+fn a_renamed_programme_keeps_its_history_through_series() {
+    let folder = copy_programme("medborgarlofte-jonkoping", "new-renamed");
+    let run = kvartal(&["new", path_str(&folder.join("2023-Q4.yaml"))]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let next = folder.join("2024-Q1.yaml");
+    let text = fill_in(&std::fs::read_to_string(&next).expect("written")).replace(
+        "programme: Medborgarlöfte 2023",
+        "programme: Medborgarlöfte 2024",
+    );
+    std::fs::write(&next, &text).expect("writable");
+    let check = kvartal(&["check", path_str(&next)]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    assert!(!check.stderr.contains("annat program"), "{}", check.stderr);
+    // Without the series the earlier files are another programme, and that is said.
+    let unkeyed = text.replace("series: medborgarlofte-2023\n", "");
+    std::fs::write(&next, unkeyed).expect("writable");
+    let check = kvartal(&["check", path_str(&next)]);
+    assert!(
+        check
+            .stderr
+            .contains("skriv `series: medborgarlofte-2023` under `programme:`"),
+        "{}",
+        check.stderr
+    );
+}
+
+#[test]
+fn a_copy_beside_the_reports_does_not_replace_the_real_quarter() {
+    let folder = copy_programme("medborgarlofte-jonkoping", "history-copy");
+    let real = std::fs::read_to_string(folder.join("2023-Q3.yaml")).expect("readable");
+    // Every value of the copy is 987654, printed "987 654" wherever it is used.
+    let copy: Vec<String> = real
+        .lines()
+        .map(|line| match line.split_once("value: ") {
+            Some((before, _)) => format!("{before}value: 987654"),
+            None => line.to_owned(),
+        })
+        .collect();
+    let copy = copy.join("\n");
+    std::fs::write(folder.join("2023-Q3 - Kopia.yaml"), copy).expect("writable");
+    let check = kvartal(&["check", path_str(&folder.join("2023-Q4.yaml"))]);
+    assert!(
+        check.stderr.contains(
+            "flera filer gäller kvartal 2023-Q3 av programmet: värdena i `2023-Q3.yaml` används, \
+             inte de i `2023-Q3 - Kopia.yaml`"
+        ),
+        "{}",
+        check.stderr
+    );
+    let out = scratch("history-copy-out");
+    let build = kvartal(&[
+        "build",
+        path_str(&folder.join("2023-Q4.yaml")),
+        "--out",
+        path_str(&out),
+        "--format",
+        "pdf",
+    ]);
+    assert_eq!(build.code, 0, "{}", build.stderr);
+    let text = crate::support::pdf_text(&out.join("2023-Q4.pdf"));
+    assert!(!text.contains("987"), "the copy's values are not used");
 }

@@ -4,8 +4,9 @@
 //! Entry point: [`Warning`], with [`Warning::code`] (for `--format json`) and
 //! [`Warning::text`] (message and hint).
 
+use super::siblings;
 use crate::diag::Code;
-use crate::report::history::Conflict;
+use crate::report::history::{Conflict, Note};
 use crate::report::{Language, Quarter};
 use chrono::NaiveDate;
 
@@ -36,6 +37,22 @@ pub enum Warning {
         id: String,
     },
     HistoryConflict(Conflict),
+    /// A file beside the report that changes its history; `series` is the report's own.
+    Sibling {
+        note: Note,
+        series: String,
+    },
+    /// The meeting that treats the report is dated before the report was issued: a date
+    /// left from last quarter's file.
+    MeetingBeforeReport {
+        meeting: NaiveDate,
+        date: NaiveDate,
+    },
+    /// The programme's name has a year, and not the report's.
+    ProgrammeYear {
+        written: u16,
+        own: u16,
+    },
 }
 
 impl Warning {
@@ -48,6 +65,13 @@ impl Warning {
             Warning::CompletedLater { .. } => Code::CompletedBeforeDue,
             Warning::DelayedSilent { .. } => Code::DelayedWithoutProgress,
             Warning::HistoryConflict(_) => Code::HistoryConflict,
+            Warning::Sibling { note, .. } => match note {
+                Note::OtherSeries { .. } => Code::OtherSeries,
+                Note::SameQuarter { .. } | Note::SameAsThis { .. } => Code::DuplicateQuarter,
+                Note::LooksLikeCopy { .. } => Code::CopiedFile,
+            },
+            Warning::MeetingBeforeReport { .. } => Code::StaleMeeting,
+            Warning::ProgrammeYear { .. } => Code::ProgrammeYear,
         }
     }
 
@@ -113,6 +137,17 @@ impl Warning {
                     c.earlier
                 ),
             ),
+            Warning::Sibling { note, series } => siblings::english(note, series),
+            Warning::MeetingBeforeReport { meeting, date } => (
+                format!("the meeting's date {meeting} lies before the report's date {date}"),
+                "is it last quarter's meeting? Write the date of the meeting that treats this report"
+                    .to_owned(),
+            ),
+            Warning::ProgrammeYear { written, own } => (
+                format!("the programme's name says {written}, but this report is for {own}"),
+                "if the programme goes on under a new name, rename it; `series` keeps its history"
+                    .to_owned(),
+            ),
         }
     }
 
@@ -174,6 +209,17 @@ impl Warning {
                     "värdet {} från den tidigare filen används; rätta eller ta bort raden",
                     c.earlier
                 ),
+            ),
+            Warning::Sibling { note, series } => siblings::swedish(note, series),
+            Warning::MeetingBeforeReport { meeting, date } => (
+                format!("mötets datum {meeting} ligger före rapportens datum {date}"),
+                "är det förra kvartalets möte? Skriv datumet för mötet som behandlar den här rapporten"
+                    .to_owned(),
+            ),
+            Warning::ProgrammeYear { written, own } => (
+                format!("programmets namn anger {written}, men rapporten gäller {own}"),
+                "om programmet fortsätter under nytt namn, byt namnet; `series` behåller historiken"
+                    .to_owned(),
             ),
         }
     }

@@ -65,6 +65,15 @@ struct Word {
     lower: String,
 }
 
+/// The years (1900–2999) written in `text` as four digits standing alone, in order.
+pub fn years(text: &str) -> Vec<u16> {
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter(|digits| digits.len() == 4)
+        .filter_map(|digits| digits.parse().ok())
+        .filter(|year| (1900..=2999).contains(year))
+        .collect()
+}
+
 /// Runs of letters and digits; a colon inside a run is kept, for "4:e" and "1:a".
 fn words(text: &str) -> Vec<Word> {
     let mut words = Vec::new();

@@ -1,0 +1,113 @@
+//! The words of the warnings about the files beside a report (see `history::Note`), in
+//! English and Swedish. The files lie in the report's own folder, so each is named by its
+//! file name alone.
+
+use crate::report::history::Note;
+use std::path::{Path, PathBuf};
+
+fn name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn names(paths: &[PathBuf]) -> String {
+    let names: Vec<String> = paths.iter().map(|p| format!("`{}`", name(p))).collect();
+    names.join(", ")
+}
+
+/// Message and hint in English.
+pub fn english(note: &Note, own_series: &str) -> (String, String) {
+    match note {
+        Note::OtherSeries {
+            series,
+            programme,
+            files,
+        } => (
+            format!(
+                "earlier files with the same metrics belong to another programme, \"{programme}\" \
+                 (series `{series}`), so their values are not in this report's history: {}",
+                names(files)
+            ),
+            format!(
+                "if the programme was renamed, write `series: {series}` below `programme:` \
+                 (this file's series is `{own_series}`)"
+            ),
+        ),
+        Note::SameQuarter {
+            quarter,
+            used,
+            ignored,
+        } => (
+            format!(
+                "more than one file is quarter {quarter} of this programme: the values of `{}` \
+                 are used, not those of {}",
+                name(used),
+                names(ignored)
+            ),
+            "move copies and old versions out of the report's folder".to_owned(),
+        ),
+        Note::SameAsThis { file } => (
+            format!(
+                "`{}` in the same folder is the same quarter of the same programme as this file",
+                name(file)
+            ),
+            "keep one file per quarter; move the other out of the folder".to_owned(),
+        ),
+        Note::LooksLikeCopy { file } => (
+            format!(
+                "the history takes values from `{}`, whose name looks like a copy",
+                name(file)
+            ),
+            "give the file its quarter's name, or move it out of the folder".to_owned(),
+        ),
+    }
+}
+
+/// Message and hint in Swedish.
+pub fn swedish(note: &Note, own_series: &str) -> (String, String) {
+    match note {
+        Note::OtherSeries {
+            series,
+            programme,
+            files,
+        } => (
+            format!(
+                "tidigare filer med samma nyckeltal hör till ett annat program, \"{programme}\" \
+                 (serie `{series}`), så deras värden finns inte med i rapportens historik: {}",
+                names(files)
+            ),
+            format!(
+                "om programmet har bytt namn, skriv `series: {series}` under `programme:` \
+                 (den här filens serie är `{own_series}`)"
+            ),
+        ),
+        Note::SameQuarter {
+            quarter,
+            used,
+            ignored,
+        } => (
+            format!(
+                "flera filer gäller kvartal {quarter} av programmet: värdena i `{}` används, \
+                 inte de i {}",
+                name(used),
+                names(ignored)
+            ),
+            "flytta kopior och gamla versioner ut ur rapportens mapp".to_owned(),
+        ),
+        Note::SameAsThis { file } => (
+            format!(
+                "`{}` i samma mapp gäller samma kvartal av samma program som den här filen",
+                name(file)
+            ),
+            "ha en fil per kvartal; flytta den andra ut ur mappen".to_owned(),
+        ),
+        Note::LooksLikeCopy { file } => (
+            format!(
+                "historiken hämtar värden från `{}`, vars namn ser ut som en kopia",
+                name(file)
+            ),
+            "ge filen kvartalets namn, eller flytta den ut ur mappen".to_owned(),
+        ),
+    }
+}
