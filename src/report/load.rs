@@ -12,9 +12,12 @@ mod input;
 mod keys;
 mod repair;
 mod shape;
+mod syntax;
 #[cfg(test)]
 mod tests;
 mod yaml_error;
+
+pub use syntax::Mistake;
 
 use super::spans::Spans;
 use super::validate::validate;

@@ -9,6 +9,7 @@
 mod english;
 mod swedish;
 
+pub use super::load::Mistake;
 use super::{Language, Quarter};
 use crate::diag::{Diagnostic, Labels, Position, did_you_mean};
 use std::path::Path;
@@ -26,10 +27,8 @@ pub enum Problem {
     NotText,
     Empty,
     // YAML that cannot be a report.
-    /// `detail` is the parser's own description.
-    Syntax {
-        detail: String,
-    },
+    /// What made the YAML unreadable, found near where the parser stopped.
+    Syntax(Mistake),
     TooDeep {
         levels: usize,
     },

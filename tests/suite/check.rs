@@ -175,7 +175,8 @@ fn errors_are_worded_in_the_report_language_with_the_same_code() {
 fn a_file_that_does_not_parse_is_answered_in_its_declared_language() {
     let run = kvartal(&["check", "tests/fixtures/check/not-yaml.yaml"]);
     assert!(
-        run.stderr.contains("error: this is not valid YAML"),
+        run.stderr
+            .contains("error: a quotation mark opens here but never closes"),
         "{}",
         run.stderr
     );
@@ -185,4 +186,61 @@ fn a_file_that_does_not_parse_is_answered_in_its_declared_language() {
         "{}",
         run.stderr
     );
+}
+
+/// The mistakes people make typing YAML are named on their own line, in the report's
+/// language, with no parser English in a Swedish message.
+#[test]
+fn tabs_odd_spaces_and_colons_are_named_on_their_line() {
+    let source =
+        std::fs::read_to_string(repo().join("report-data/medborgarlofte-jonkoping/2023-Q1.yaml"))
+            .expect("readable");
+    let line = source
+        .lines()
+        .position(|l| l.starts_with("    title: "))
+        .expect("an item title");
+    let folder = scratch("syntax-mistakes");
+    let with = |edit: &dyn Fn(&str) -> String| {
+        let lines: Vec<String> = source
+            .lines()
+            .enumerate()
+            .map(|(i, l)| if i == line { edit(l) } else { l.to_owned() })
+            .collect();
+        lines.join("\n")
+    };
+    type Edit<'a> = &'a dyn Fn(&str) -> String;
+    let cases: [(&str, Edit, &str, &str); 3] = [
+        (
+            "tab",
+            &|l| format!("\t{}", l.trim_start()),
+            ":1: error: raden är indragen med ett tabbtecken",
+            "ersätt tabben",
+        ),
+        (
+            "nbsp",
+            &|l| format!("\u{a0}\u{a0}\u{a0}\u{a0}{}", l.trim_start()),
+            ":1: error: raden är indragen med ett tecken som ser ut som ett mellanslag",
+            "U+00A0",
+        ),
+        (
+            "colon",
+            &|l| format!("{l}: med kolon"),
+            ":31: error: texten i `title` innehåller kolon",
+            "sätt texten inom citattecken: `title: \"",
+        ),
+    ];
+    for (name, edit, message, hint) in cases {
+        let file = folder.join(format!("{name}.yaml"));
+        std::fs::write(&file, with(edit)).expect("writable");
+        let run = kvartal(&["check", path_str(&file)]);
+        assert_eq!(run.code, 1, "{name}");
+        let expected = format!("{name}.yaml:{}{message}", line + 1);
+        assert!(
+            run.stderr.contains(&expected),
+            "{name}: {expected}\n{}",
+            run.stderr
+        );
+        assert!(run.stderr.contains(hint), "{name}: {}", run.stderr);
+        assert!(!run.stderr.contains("scanning") && !run.stderr.contains("mapping values"));
+    }
 }

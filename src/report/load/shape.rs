@@ -31,8 +31,8 @@ pub fn check_shape(path: &Path, text: &str, language: Language) -> Result<(), Di
     let mut walk = Walk::default();
     for item in Parser::new_from_str_with_options(text, limits) {
         let (event, span) = item.map_err(|e| {
-            let at = Some(position(e.marker()));
-            syntax_error(&e).diagnostic(path, at, language)
+            let (problem, at) = syntax_error(text, &e);
+            problem.diagnostic(path, Some(at), language)
         })?;
         walk.step(&event)
             .map_err(|problem| problem.diagnostic(path, Some(position(&span.start)), language))?;
@@ -97,13 +97,12 @@ impl Walk {
 
 pub const TOO_DEEP: Problem = Problem::TooDeep { levels: MAX_DEPTH };
 
-fn syntax_error(error: &ScanError) -> Problem {
+fn syntax_error(text: &str, error: &ScanError) -> (Problem, Position) {
     if matches!(error.kind(), ErrorKind::RecursionLimitExceeded) {
-        return TOO_DEEP;
+        return (TOO_DEEP, position(error.marker()));
     }
-    Problem::Syntax {
-        detail: error.info(),
-    }
+    let (mistake, at) = super::syntax::explain(text, error);
+    (Problem::Syntax(mistake), at)
 }
 
 /// The parser counts columns from 0, in characters.

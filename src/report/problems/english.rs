@@ -3,7 +3,7 @@
 //! Entry points: [`words`] and [`did_you_mean`].
 
 use super::Hint::{self, Closest, Fixed, Said};
-use super::{Among, Expected, Found, Listed, Part, Problem};
+use super::{Among, Expected, Found, Listed, Mistake, Part, Problem};
 
 /// "Did you mean" with the close name.
 pub fn did_you_mean(close: &str) -> String {
@@ -34,12 +34,7 @@ pub fn words(problem: &Problem) -> (String, Option<Hint<'_>>) {
             "the file is empty: it holds no report data, only blank lines or comments".to_owned(),
             None,
         ),
-        Problem::Syntax { detail } => (
-            format!("this is not valid YAML: {detail}"),
-            Some(Fixed(
-                "check the indentation and the `:` and `-` around this place",
-            )),
-        ),
+        Problem::Syntax(mistake) => syntax(mistake),
         Problem::TooDeep { levels } => (
             format!("the data is nested more than {levels} levels deep; a report needs only a few"),
             None,
@@ -253,5 +248,48 @@ fn found_words(found: &Found) -> String {
         Found::TrueFalse(value) => format!("`{value}`"),
         Found::List => "a list".to_owned(),
         Found::Map => "a map".to_owned(),
+    }
+}
+
+/// YAML that does not parse, by its mistake.
+fn syntax(mistake: &Mistake) -> (String, Option<Hint<'_>>) {
+    match mistake {
+        Mistake::Tab => (
+            "the line is indented with a tab; YAML allows only spaces in indentation".to_owned(),
+            Some(Fixed(
+                "replace the tab with spaces, as many as on the lines around it",
+            )),
+        ),
+        Mistake::OddSpace { code } => (
+            format!(
+                "the line is indented with a character that looks like a space but is not one (U+{code:04X}, often from a word processor)"
+            ),
+            Some(Fixed("retype the indentation with plain spaces")),
+        ),
+        Mistake::ColonInText { key, value } => (
+            format!(
+                "the text of `{key}` holds a colon and a space (\": \"), which YAML reads as a new field"
+            ),
+            Some(Said(format!(
+                "put the text in quotes: `{key}: \"{}\"`",
+                value.replace('"', "\\\"")
+            ))),
+        ),
+        Mistake::UnclosedQuote => (
+            "a quotation mark opens here but never closes".to_owned(),
+            Some(Fixed("end the text with the quotation mark it starts with")),
+        ),
+        Mistake::UnclosedBracket => (
+            "a list `[...]` or a map `{...}` opens here but never closes".to_owned(),
+            Some(Fixed(
+                "check that every `[` has its `]` and every `{` its `}`",
+            )),
+        ),
+        Mistake::Structure => (
+            "this is not valid YAML: the line does not fit the structure around it".to_owned(),
+            Some(Fixed(
+                "check the indentation and the `:` and `-` around this place",
+            )),
+        ),
     }
 }

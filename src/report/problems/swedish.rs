@@ -4,7 +4,7 @@
 //! Entry points: [`words`] and [`did_you_mean`].
 
 use super::Hint::{self, Closest, Fixed, Said};
-use super::{Among, Expected, Found, Listed, Part, Problem};
+use super::{Among, Expected, Found, Listed, Mistake, Part, Problem};
 
 /// "Did you mean" with the close name.
 pub fn did_you_mean(close: &str) -> String {
@@ -32,10 +32,7 @@ pub fn words(problem: &Problem) -> (String, Option<Hint<'_>>) {
                 .to_owned(),
             None,
         ),
-        Problem::Syntax { detail } => (
-            format!("det här är inte giltig YAML: {detail}"),
-            Some(Fixed("kontrollera indraget och tecknen `:` och `-` runt det här stället")),
-        ),
+        Problem::Syntax(mistake) => syntax(mistake),
         Problem::TooDeep { levels } => (
             format!("uppgifterna är inbäddade i mer än {levels} nivåer; en rapport behöver bara några få"),
             None,
@@ -238,5 +235,51 @@ fn found_words(found: &Found) -> String {
         Found::TrueFalse(value) => format!("`{value}`"),
         Found::List => "en lista".to_owned(),
         Found::Map => "rader i formen `fält: värde`".to_owned(),
+    }
+}
+
+/// YAML that does not parse, by its mistake.
+fn syntax(mistake: &Mistake) -> (String, Option<Hint<'_>>) {
+    match mistake {
+        Mistake::Tab => (
+            "raden är indragen med ett tabbtecken; YAML tillåter bara mellanslag i indraget"
+                .to_owned(),
+            Some(Fixed(
+                "ersätt tabben med mellanslag, lika många som på raderna intill",
+            )),
+        ),
+        Mistake::OddSpace { code } => (
+            format!(
+                "raden är indragen med ett tecken som ser ut som ett mellanslag men inte är det (U+{code:04X}, ofta från ett ordbehandlingsprogram)"
+            ),
+            Some(Fixed("skriv om indraget med vanliga mellanslag")),
+        ),
+        Mistake::ColonInText { key, value } => (
+            format!(
+                "texten i `{key}` innehåller kolon och mellanslag (\": \"), som YAML läser som ett nytt fält"
+            ),
+            Some(Said(format!(
+                "sätt texten inom citattecken: `{key}: \"{}\"`",
+                value.replace('"', "\\\"")
+            ))),
+        ),
+        Mistake::UnclosedQuote => (
+            "ett citattecken öppnas här men stängs aldrig".to_owned(),
+            Some(Fixed(
+                "avsluta texten med samma citattecken som den börjar med",
+            )),
+        ),
+        Mistake::UnclosedBracket => (
+            "en lista `[...]` eller ett fält `{...}` öppnas här men stängs aldrig".to_owned(),
+            Some(Fixed(
+                "kontrollera att varje `[` har sin `]` och varje `{` sin `}`",
+            )),
+        ),
+        Mistake::Structure => (
+            "det här är inte giltig YAML: raden passar inte in i strukturen".to_owned(),
+            Some(Fixed(
+                "kontrollera indraget och tecknen `:` och `-` runt det här stället",
+            )),
+        ),
     }
 }
