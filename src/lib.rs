@@ -4,8 +4,8 @@
 //! The pipeline, one module a stage:
 //! `report` (YAML → validated [`report::Report`]) → `template` (layout → Markdown) →
 //! `doc` (Markdown → [`doc::Document`]) → `pdf` / `docx` (document → bytes).
-//! `cmd` drives it for the command line; `diag`, `files`, `text`, `image`, `number` and
-//! `xml` are leaves, and `chart` draws the document model's charts for both backends.
+//! `cmd` drives it for the command line; `diag`, `files`, `link`, `text`, `image`, `number`
+//! and `xml` are leaves, and `chart` draws the document model's charts for both backends.
 
 pub mod chart;
 pub mod cli;
@@ -15,6 +15,7 @@ pub mod doc;
 pub mod docx;
 pub mod files;
 pub mod image;
+pub mod link;
 pub mod number;
 pub mod pdf;
 pub mod report;

@@ -26,6 +26,11 @@ impl std::error::Error for ParseError {}
 
 /// Parses the rendered Markdown of one report. `images` holds what components may refer to.
 pub fn parse(markdown: &str, meta: Meta, images: &ImageStore) -> Result<Document, ParseError> {
+    if let Some(target) = refused_link(markdown) {
+        return Err(ParseError(format!(
+            "a link to `{target}`; a document links only to http, https and mailto addresses"
+        )));
+    }
     let mut events = Parser::new_ext(markdown, Options::ENABLE_TABLES).peekable();
     let mut context = Context {
         images,
@@ -35,6 +40,20 @@ pub fn parse(markdown: &str, meta: Meta, images: &ImageStore) -> Result<Document
     Ok(Document {
         meta: printable_meta(meta),
         blocks,
+    })
+}
+
+/// The first link target that is neither a status badge (`status:`, which the layout
+/// writes) nor an address [`crate::link::is_allowed`] lets through. The report's own
+/// Markdown was checked when it was loaded; this catches what a layout writes itself.
+fn refused_link(markdown: &str) -> Option<String> {
+    Parser::new_ext(markdown, Options::ENABLE_TABLES).find_map(|event| match event {
+        Event::Start(Tag::Link { dest_url, .. })
+            if !dest_url.starts_with("status:") && !crate::link::is_allowed(&dest_url) =>
+        {
+            Some(dest_url.to_string())
+        }
+        _ => None,
     })
 }
 

@@ -124,3 +124,15 @@ fn a_page_break_takes_no_parameters() {
     );
     assert!(with_body.is_err_and(|e| e.0.contains("no parameters")));
 }
+
+#[test]
+fn a_layout_link_to_anything_but_the_web_or_mail_is_an_error() {
+    let images = ImageStore::new();
+    for target in ["javascript:alert(1)", "file:///etc/passwd", "bilaga.pdf"] {
+        let markdown = format!("Se [här]({target}).\n");
+        let error = parse(&markdown, meta(), &images).expect_err(target);
+        assert!(error.to_string().contains(target), "{error}");
+    }
+    let allowed = "[Polisen](https://polisen.se), [e-post](mailto:a@b.se), [Klar](status:done)\n";
+    assert!(parse(allowed, meta(), &images).is_ok());
+}

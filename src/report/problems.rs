@@ -112,6 +112,10 @@ pub enum Problem {
         written: String,
     },
     Heading,
+    /// A link whose target is not an http, https or mailto address.
+    Link {
+        target: String,
+    },
     // Logos.
     LogoOutside {
         name: String,

@@ -167,6 +167,14 @@ pub fn words(problem: &Problem) -> (String, Option<Hint<'_>>) {
             "a heading (a line starting with `#`, or underlined) is not allowed here".to_owned(),
             Some(Fixed("write the words as a paragraph, or in **bold**")),
         ),
+        Problem::Link { target } => (
+            format!(
+                "the link to `{target}` is not allowed: a report links only to web (http, https) and e-mail (mailto) addresses"
+            ),
+            Some(Fixed(
+                "write the whole address, e.g. `https://kommun.se/sida` or `mailto:namn@kommun.se`",
+            )),
+        ),
         Problem::LogoOutside { name } => (
             format!("the logo `{name}` lies outside the folder of the report file"),
             Some(Fixed(

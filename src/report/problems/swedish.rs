@@ -158,6 +158,10 @@ pub fn words(problem: &Problem) -> (String, Option<Hint<'_>>) {
                 .to_owned(),
             Some(Fixed("skriv orden som ett vanligt stycke, eller i **fetstil**")),
         ),
+        Problem::Link { target } => (
+            format!("länken till `{target}` är inte tillåten: en rapport länkar bara till webbadresser (http, https) och e-postadresser (mailto)"),
+            Some(Fixed("skriv hela adressen, t.ex. `https://kommun.se/sida` eller `mailto:namn@kommun.se`")),
+        ),
         Problem::LogoOutside { name } => (
             format!("logotypen `{name}` ligger utanför rapportfilens mapp"),
             Some(Fixed("lägg logotypen i rapportens mapp eller i en mapp under den, t.ex. `logos/kommun.png`")),

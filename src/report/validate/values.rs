@@ -226,17 +226,40 @@ fn has_shape(text: &str, pattern: &str) -> bool {
 pub fn markdown(check: &mut Check, text: Option<Spanned<String>>) -> Option<String> {
     let text = text?;
     for (index, line) in heading_lines(&text.value) {
-        let at = locate(check.source, &text.referenced, index, line);
-        let diagnostic = check.error(&text.referenced, Problem::Heading);
-        if at.is_some() {
-            diagnostic.position = at;
-            diagnostic.end = at.map(|start| Position {
-                column: start.column + line.chars().count(),
-                ..start
-            });
-        }
+        point(check, &text, index, line, Problem::Heading);
+    }
+    for (index, line, target) in refused_links(&text.value) {
+        point(check, &text, index, line, Problem::Link { target });
     }
     Some(text.value)
+}
+
+/// Reports `problem` at `line`, line `index` of the Markdown `text`, when it can be found.
+fn point(check: &mut Check, text: &Spanned<String>, index: usize, line: &str, problem: Problem) {
+    let at = locate(check.source, &text.referenced, index, line);
+    let diagnostic = check.error(&text.referenced, problem);
+    if at.is_some() {
+        diagnostic.position = at;
+        diagnostic.end = at.map(|start| Position {
+            column: start.column + line.chars().count(),
+            ..start
+        });
+    }
+}
+
+/// Every link in `markdown` whose target [`crate::link::is_allowed`] refuses: the first
+/// line of the link, its index among the lines, and the target.
+fn refused_links(markdown: &str) -> Vec<(usize, &str, String)> {
+    Parser::new(markdown)
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::Link { dest_url, .. }) if !crate::link::is_allowed(&dest_url) => {
+                let (index, line) = line_at(markdown, range.start)?;
+                Some((index, line, dest_url.to_string()))
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// The first line of every heading in `markdown`, trimmed, with its index among the lines.
@@ -244,12 +267,15 @@ fn heading_lines(markdown: &str) -> Vec<(usize, &str)> {
     Parser::new(markdown)
         .into_offset_iter()
         .filter(|(event, _)| matches!(event, Event::Start(Tag::Heading { .. })))
-        .filter_map(|(_, range)| {
-            let before = markdown.get(..range.start)?;
-            let line = markdown.get(range.start..)?.lines().next()?;
-            Some((before.matches('\n').count(), line.trim()))
-        })
+        .filter_map(|(_, range)| line_at(markdown, range.start))
         .collect()
+}
+
+/// The line of `markdown` from byte `start` on, trimmed, with its index among the lines.
+fn line_at(markdown: &str, start: usize) -> Option<(usize, &str)> {
+    let before = markdown.get(..start)?;
+    let line = markdown.get(start..)?.lines().next()?;
+    Some((before.matches('\n').count(), line.trim()))
 }
 
 /// Where line `index` of a value that starts at `value_at` stands in the source, given
