@@ -53,6 +53,10 @@ pub enum Problem {
         expected: Expected,
         found: Option<Found>,
     },
+    /// A number beyond `validate::MAX_NUMBER` either side of zero, or not finite.
+    NumberTooLarge {
+        written: String,
+    },
     /// A number written with a decimal comma, as Swedish writes them.
     DecimalComma {
         written: String,

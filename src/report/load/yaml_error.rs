@@ -41,6 +41,9 @@ fn describe(error: &Error) -> Problem {
         }
         Error::SerdeInvalidType { expected, .. } => wrong_type(expected),
         Error::NullIntoString { .. } => Problem::NoText,
+        Error::NonFiniteFloat { value, .. } => Problem::NumberTooLarge {
+            written: value.clone(),
+        },
         Error::Budget { breach, .. } => match breach {
             BudgetBreach::Depth { .. } => TOO_DEEP,
             BudgetBreach::Documents { .. } => Problem::MoreThanOneDocument,

@@ -167,6 +167,12 @@ pub fn words(problem: &Problem) -> (String, Option<Hint<'_>>) {
             "a heading (a line starting with `#`, or underlined) is not allowed here".to_owned(),
             Some(Fixed("write the words as a paragraph, or in **bold**")),
         ),
+        Problem::NumberTooLarge { written } => (
+            format!(
+                "the number {written} is too large for a metric: at most 1 000 000 000 000 (a trillion) either side of zero"
+            ),
+            Some(Fixed("write the number in a larger unit, e.g. millions")),
+        ),
         Problem::Link { target } => (
             format!(
                 "the link to `{target}` is not allowed: a report links only to web (http, https) and e-mail (mailto) addresses"

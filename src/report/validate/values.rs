@@ -17,9 +17,9 @@ use std::ops::RangeInclusive;
 /// A number; also one written in quotes. `field` names the field when it is empty.
 pub fn number(check: &mut Check, written: &Spanned<Scalar>, field: &str) -> Option<f64> {
     let problem = match &written.value {
-        Scalar::Number(number) => return Some(*number),
+        Scalar::Number(number) => return in_range(check, written, *number),
         Scalar::Text(text) => match finite(text) {
-            Some(number) => return Some(number),
+            Some(number) => return in_range(check, written, number),
             None if finite(&text.replacen(',', ".", 1)).is_some() => Problem::DecimalComma {
                 written: text.trim().to_owned(),
             },
@@ -28,6 +28,27 @@ pub fn number(check: &mut Check, written: &Spanned<Scalar>, field: &str) -> Opti
         other => not_a_name(other, field, Expected::Number),
     };
     wrong_value(check, written, field, problem);
+    None
+}
+
+/// The largest size of a metric's number: a trillion is more than any municipality counts
+/// or spends, and a bound keeps every number printable in a table cell and a chart label.
+pub const MAX_NUMBER: f64 = 1e12;
+
+/// `number` when it is finite and within [`MAX_NUMBER`] either side of zero.
+fn in_range(check: &mut Check, written: &Spanned<Scalar>, number: f64) -> Option<f64> {
+    if number.is_finite() && number.abs() <= MAX_NUMBER {
+        return Some(number);
+    }
+    // 1e308 as "1e308", not three hundred digits.
+    let shown = match number.abs() < 1e15 {
+        true => number.to_string(),
+        false => format!("{number:e}"),
+    };
+    check.error(
+        &written.referenced,
+        Problem::NumberTooLarge { written: shown },
+    );
     None
 }
 
