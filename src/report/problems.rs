@@ -75,6 +75,8 @@ pub enum Problem {
         field: String,
         part: Part,
     },
+    /// A YAML tag (`!!int`, `!custom`) on a value: a report writes values plainly.
+    Tag,
     /// Any other complaint of the YAML reader, in its own words.
     Reader {
         message: String,

@@ -41,6 +41,10 @@ fn describe(error: &Error) -> Problem {
         }
         Error::SerdeInvalidType { expected, .. } => wrong_type(expected),
         Error::NullIntoString { .. } => Problem::NoText,
+        Error::TaggedScalarCannotDeserializeIntoString { .. }
+        | Error::UnsupportedTag { .. }
+        | Error::InvalidBinaryBase64 { .. }
+        | Error::BinaryNotUtf8 { .. } => Problem::Tag,
         Error::NonFiniteFloat { value, .. } => Problem::NumberTooLarge {
             written: value.clone(),
         },

@@ -106,6 +106,11 @@ pub fn words(problem: &Problem) -> (String, Option<Hint<'_>>) {
             format!("the required field `{field}` is missing {}", in_this(*part)),
             None,
         ),
+        Problem::Tag => (
+            "the value has a YAML tag (such as `!!int` or `!custom`), which a report does not use"
+                .to_owned(),
+            Some(Fixed("remove the tag and write the value alone")),
+        ),
         Problem::Reader { message } => (message.clone(), None),
         Problem::Year { written } => (
             format!("the year must be between 1900 and 2999, not {written}"),

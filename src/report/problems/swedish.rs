@@ -100,7 +100,16 @@ pub fn words(problem: &Problem) -> (String, Option<Hint<'_>>) {
             format!("det obligatoriska fältet `{field}` saknas {}", in_this(*part)),
             None,
         ),
-        Problem::Reader { message } => (format!("YAML-läsaren säger: {message}"), None),
+        Problem::Tag => (
+            "värdet har en YAML-tagg (som `!!int` eller `!egen`), som en rapport inte använder"
+                .to_owned(),
+            Some(Fixed("ta bort taggen och skriv bara värdet")),
+        ),
+        // The reader's words are English; the Swedish message says what it can without them.
+        Problem::Reader { .. } => (
+            "värdet här kan inte läsas som en del av rapporten".to_owned(),
+            Some(Fixed("jämför med samma fält i en rapport som fungerar, t.ex. förra kvartalets")),
+        ),
         Problem::Year { written } => (
             format!("året måste vara mellan 1900 och 2999, inte {written}"),
             None,
