@@ -36,6 +36,7 @@ pub enum Code {
     CopiedFile,
     StaleMeeting,
     ProgrammeYear,
+    UnreadableSibling,
 }
 
 impl Code {
@@ -55,6 +56,7 @@ impl Code {
             Code::CopiedFile => "copied-file",
             Code::StaleMeeting => "stale-meeting",
             Code::ProgrammeYear => "programme-year",
+            Code::UnreadableSibling => "unreadable-sibling",
         }
     }
 }

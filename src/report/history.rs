@@ -93,17 +93,20 @@ pub enum Note {
     SameAsThis { file: PathBuf },
     /// The only file of a quarter is named like a copy ("… - Kopia.yaml"); it is used.
     LooksLikeCopy { file: PathBuf },
+    /// A report file beside this one has errors, so its values cannot be used.
+    Unreadable { file: PathBuf },
 }
 
 /// The reports beside `report`'s file of the same series for an earlier quarter, by their
-/// `period`, not their file name. Files that do not load are left out: `check` reports
-/// them on their own. Of two files for one quarter, one not named like a copy is used,
-/// else the first by name; both are noted.
+/// `period`, not their file name. Files that do not load are left out and noted (`check`
+/// reports their errors on their own). Of two files for one quarter, one not named like a
+/// copy is used, else the first by name; both are noted.
 pub fn siblings(report: &Report) -> Siblings {
     let mut by_quarter: BTreeMap<Quarter, Vec<Report>> = BTreeMap::new();
     let mut found = Siblings::default();
     for path in sibling_files(&report.source) {
         let Ok(read) = super::load::read(&path) else {
+            found.notes.push(Note::Unreadable { file: path });
             continue;
         };
         let other = read.report;

@@ -228,3 +228,17 @@ fn a_copy_beside_the_reports_does_not_replace_the_real_quarter() {
     let text = crate::support::pdf_text(&out.join("2023-Q4.pdf"));
     assert!(!text.contains("987"), "the copy's values are not used");
 }
+
+#[test]
+fn a_broken_file_beside_the_report_is_named_not_skipped() {
+    let folder = copy_programme("medborgarlofte-jonkoping", "history-broken");
+    std::fs::write(folder.join("2023-Q2.yaml"), "programme: [\n").expect("writable");
+    let check = kvartal(&["check", path_str(&folder.join("2023-Q4.yaml"))]);
+    assert!(
+        check.stderr.contains(
+            "`2023-Q2.yaml` i samma mapp har fel, så dess värden lämnas utanför historiken"
+        ),
+        "{}",
+        check.stderr
+    );
+}

@@ -69,6 +69,7 @@ impl Warning {
                 Note::OtherSeries { .. } => Code::OtherSeries,
                 Note::SameQuarter { .. } | Note::SameAsThis { .. } => Code::DuplicateQuarter,
                 Note::LooksLikeCopy { .. } => Code::CopiedFile,
+                Note::Unreadable { .. } => Code::UnreadableSibling,
             },
             Warning::MeetingBeforeReport { .. } => Code::StaleMeeting,
             Warning::ProgrammeYear { .. } => Code::ProgrammeYear,

@@ -61,6 +61,13 @@ pub fn english(note: &Note, own_series: &str) -> (String, String) {
             ),
             "give the file its quarter's name, or move it out of the folder".to_owned(),
         ),
+        Note::Unreadable { file } => (
+            format!(
+                "`{}` in the same folder has errors, so its values are left out of the history",
+                name(file)
+            ),
+            "run `kvartal check` on that file and correct it".to_owned(),
+        ),
     }
 }
 
@@ -108,6 +115,13 @@ pub fn swedish(note: &Note, own_series: &str) -> (String, String) {
                 name(file)
             ),
             "ge filen kvartalets namn, eller flytta den ut ur mappen".to_owned(),
+        ),
+        Note::Unreadable { file } => (
+            format!(
+                "`{}` i samma mapp har fel, så dess värden lämnas utanför historiken",
+                name(file)
+            ),
+            "kör `kvartal check` på den filen och rätta den".to_owned(),
         ),
     }
 }
