@@ -15,6 +15,7 @@ use super::format::{format_date, number_format};
 use super::helpers;
 use super::labels::{LabelSets, label_file_language};
 use super::numbering::number_headings;
+use crate::diag::Position;
 use crate::doc::{NumberFormat, Style};
 use crate::report::{Language, Report};
 use chrono::NaiveDate;
@@ -138,7 +139,10 @@ impl Layout {
             .unwrap_or_else(|| PathBuf::from(REPORT_TEMPLATE));
         LayoutError::Template {
             file,
-            position: error.line_no.zip(error.column_no),
+            position: error
+                .line_no
+                .zip(error.column_no)
+                .map(|(line, column)| Position { line, column }),
             message: render_message(error.reason()),
         }
     }
@@ -173,7 +177,7 @@ fn registered_name(name: &str) -> String {
 fn template_error(path: &Path, error: &TemplateError) -> LayoutError {
     LayoutError::Template {
         file: path.to_path_buf(),
-        position: error.pos(),
+        position: error.pos().map(|(line, column)| Position { line, column }),
         message: error.reason().to_string(),
     }
 }

@@ -10,10 +10,10 @@
 use super::error::{LayoutError, line_column, toml_position};
 use crate::diag::suggestion;
 use crate::doc::{BUNDLED_FAMILY, BadgeColours, Font, FontFiles, LogoAlign, LogoStyle, Rgb, Style};
+use crate::files::{self, ReadError};
 use serde::Deserialize;
 use serde::de::{Deserializer, Error as _};
-use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 use toml::Spanned;
 
@@ -392,7 +392,7 @@ impl FontSpec {
             error(&self.family.span(), message.to_owned())
         })?;
         let read = |file: &Spanned<String>| {
-            read_font(&folder.join(file.get_ref())).map_err(|m| error(&file.span(), m))
+            read_font(folder, file.get_ref()).map_err(|m| error(&file.span(), m))
         };
         let (regular, bold) = (read(&regular)?, read(&bold)?);
         let italic = self.italic.as_ref().map(read).transpose()?;
@@ -409,14 +409,19 @@ impl FontSpec {
     }
 }
 
-/// The bytes of a TrueType or OpenType font file; a message when it is not one.
-fn read_font(path: &PathBuf) -> Result<Arc<Vec<u8>>, String> {
-    let data = fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+/// The most a font file may hold: a full CJK family's face is about 20 MB.
+pub const MAX_FONT_BYTES: u64 = 30 * 1024 * 1024;
+
+/// The bytes of the TrueType or OpenType font file `name` inside `folder`; a message
+/// naming the file when it is outside the folder, not a plain file, too large or no font.
+fn read_font(folder: &Path, name: &str) -> Result<Arc<Vec<u8>>, String> {
+    let not_read = |reason: ReadError| format!("{name}: not read: {reason}");
+    let path = files::inside(folder, name).map_err(not_read)?;
+    let data = files::read_plain(&path, MAX_FONT_BYTES).map_err(not_read)?;
     const SIGNATURES: [&[u8]; 3] = [b"\x00\x01\x00\x00", b"OTTO", b"true"];
     if !SIGNATURES.iter().any(|s| data.starts_with(s)) || !crate::text::is_font(&data) {
         return Err(format!(
-            "{} is not a TrueType or OpenType font (.ttf or .otf)",
-            path.display()
+            "{name} is not a TrueType or OpenType font (.ttf or .otf)"
         ));
     }
     Ok(Arc::new(data))
