@@ -515,6 +515,20 @@ fn the_memo_proposes_the_given_decision_or_a_default() {
 }
 
 #[test]
+fn braces_in_the_report_are_printed_as_written_not_filled() {
+    let layout = Layout::builtin("tjansteskrivelse").expect("loads");
+    let mut report = sample_report();
+    if let Some(meeting) = report.meeting.as_mut() {
+        meeting.body = Some("Nämnden {year} {title}".into());
+    }
+    let markdown = layout.render(&report).expect("renders");
+    assert_contains(
+        &markdown,
+        "## Förslag till beslut\n\nNämnden {year} {title} beslutar att lägga uppföljningen av Medborgarlöfte 2023 för första kvartalet 2023 till handlingarna.\n",
+    );
+}
+
+#[test]
 fn style_turns_on_heading_numbers_and_the_cover_page() {
     let files = [("style.toml", "heading_numbers = true\ncover_page = true\n")];
     let layout = TempLayout::new("numbers", &files);
