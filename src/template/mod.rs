@@ -8,6 +8,7 @@
 //! folder for a municipality to make its own.
 
 mod context;
+mod contrast;
 mod embedded;
 mod error;
 mod escape;
@@ -16,6 +17,7 @@ mod format;
 mod helpers;
 mod labels;
 mod layout;
+mod legible;
 mod numbering;
 mod style;
 

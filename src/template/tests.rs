@@ -465,6 +465,14 @@ fn every_builtin_layout_renders_both_languages_to_the_contract() {
 }
 
 #[test]
+fn every_builtin_layout_is_legible() {
+    for name in builtin_names() {
+        let layout = Layout::builtin(name).expect("loads");
+        assert!(super::legible::problem(layout.style()).is_none(), "{name}");
+    }
+}
+
+#[test]
 fn the_brief_has_a_key_figure_per_row() {
     let layout = Layout::builtin("brief").expect("loads");
     let markdown = layout.render(&sample_report()).expect("renders");
