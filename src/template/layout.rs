@@ -15,6 +15,7 @@ use super::format::{format_date, number_format};
 use super::helpers;
 use super::labels::{LabelSets, label_file_language};
 use super::numbering::number_headings;
+use super::partials::check_includes;
 use crate::diag::Position;
 use crate::doc::{NumberFormat, Style};
 use crate::report::{Language, Report};
@@ -120,6 +121,7 @@ impl Layout {
                 .map_err(|e| template_error(&file.path, &e))?;
             files.insert(registered, file.path);
         }
+        check_includes(&registry, &files)?;
         Ok(Layout {
             registry,
             labels,

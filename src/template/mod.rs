@@ -19,6 +19,7 @@ mod labels;
 mod layout;
 mod legible;
 mod numbering;
+mod partials;
 mod style;
 
 #[cfg(test)]

@@ -719,3 +719,30 @@ fn missing_layout_folder_is_an_error_naming_it() {
         "{message}"
     );
 }
+
+#[test]
+fn partials_that_include_each_other_are_refused_when_loading() {
+    let files = [
+        ("report.hbs", "# {{title}}\n\n{{> a}}\n"),
+        ("partials/a.hbs", "{{> b}}\n"),
+        (
+            "partials/b.hbs",
+            "b\n{{#each focus_areas}}{{> a}}{{/each}}\n",
+        ),
+    ];
+    let layout = TempLayout::new("circle", &files);
+    let message = Layout::from_dir(&layout.0)
+        .err()
+        .expect("a circle")
+        .to_string();
+    let place = format!("{}:2:22: ", layout.0.join("partials/b.hbs").display());
+    assert!(message.starts_with(&place), "{message}");
+    assert!(message.contains("(a → b → a)"), "{message}");
+    let files = [("partials/a.hbs", "{{#*inline \"x\"}}y{{/inline}}\n")];
+    let layout = TempLayout::new("inline", &files);
+    let message = Layout::from_dir(&layout.0)
+        .err()
+        .expect("inline")
+        .to_string();
+    assert!(message.contains("inline partials"), "{message}");
+}
