@@ -7,6 +7,7 @@
 //! [`builtin_layouts`] lists the built-in layouts and [`export_builtin`] copies one into a
 //! folder for a municipality to make its own.
 
+mod capped;
 mod context;
 mod contrast;
 mod embedded;

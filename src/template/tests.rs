@@ -746,3 +746,17 @@ fn partials_that_include_each_other_are_refused_when_loading() {
         .to_string();
     assert!(message.contains("inline partials"), "{message}");
 }
+
+#[test]
+fn a_layout_that_repeats_itself_is_stopped_at_a_size() {
+    let levels = 12;
+    let template = format!(
+        "# {{{{title}}}}\n\n{}{}{}\n",
+        "{{#each @root.focus_areas}}".repeat(levels),
+        "x".repeat(64 * 1024),
+        "{{/each}}".repeat(levels)
+    );
+    let layout = TempLayout::new("repeats", &[("report.hbs", &template)]);
+    let message = layout.render_error();
+    assert!(message.contains("writes more than 64 MB"), "{message}");
+}
