@@ -5,6 +5,9 @@
 //! first; a later layer's file replaces the same file of an earlier one (label files and
 //! `style.toml` are merged key by key instead, see `Layout`). [`export_builtin`] writes a
 //! built-in layout's files into a folder to start a layout from.
+//!
+//! A layout folder may come from anyone: it is read through `crate::files`, so only plain
+//! files inside it are read, each within a size, and its folders hold a bounded number.
 
 use super::embedded;
 use super::error::LayoutError;
@@ -123,11 +126,11 @@ fn builtin_layer(name: &str) -> Result<Layer, LayoutError> {
 }
 
 /// The most a template, label file or style.toml may hold: the built-in ones are a few KB.
-pub const MAX_TEXT_BYTES: u64 = 1024 * 1024;
+const MAX_TEXT_BYTES: u64 = 1024 * 1024;
 /// The most partials a layout folder may hold (the built-in layouts have about 15).
-pub const MAX_PARTIALS: usize = 200;
+const MAX_PARTIALS: usize = 200;
 /// The most label files, one a language, a layout folder may hold.
-pub const MAX_LABEL_FILES: usize = 50;
+const MAX_LABEL_FILES: usize = 50;
 
 /// The layout files present in `dir`, keyed by their name inside the layout. The folder is
 /// someone else's: only plain files inside it are read, each within [`MAX_TEXT_BYTES`].

@@ -456,7 +456,7 @@ impl FontSpec {
 }
 
 /// The most a font file may hold: a full CJK family's face is about 20 MB.
-pub const MAX_FONT_BYTES: u64 = 30 * 1024 * 1024;
+const MAX_FONT_BYTES: u64 = 30 * 1024 * 1024;
 
 /// The bytes of the TrueType or OpenType font file `name` inside `folder`; a message
 /// naming the file when it is outside the folder, not a plain file, too large or no font.
