@@ -55,7 +55,9 @@ fn page_less_margins(side: f32, first: f32, second: f32) -> String {
 fn text_width(style: &Style) -> Option<Problem> {
     let width = width_mm(style);
     let minimum = limits::MIN_TEXT_WIDTH_MM;
-    (width < minimum).then_some(())?;
+    if width >= minimum {
+        return None;
+    }
     let page = page_less_margins(
         style.page_width_mm,
         style.margin_left_mm,
@@ -72,7 +74,9 @@ fn text_width(style: &Style) -> Option<Problem> {
 fn line_fits(style: &Style, what: &str, size_pt: f32, ems: f32, field: &str) -> Option<Problem> {
     let needed = size_pt * ems * MM_PER_PT;
     let width = width_mm(style);
-    (width < needed).then_some(())?;
+    if width >= needed {
+        return None;
+    }
     let message = format!(
         "{what} of {size_pt} pt need a text {needed:.0} mm wide ({ems} em to a line), but the \
          text between the margins is {width:.0} mm wide: make the font smaller or the \
@@ -115,7 +119,9 @@ fn needed_height_mm(style: &Style) -> f32 {
 fn text_height(style: &Style) -> Option<Problem> {
     let height = style.page_height_mm - style.margin_top_mm - style.margin_bottom_mm;
     let needed = needed_height_mm(style);
-    (height < needed).then_some(())?;
+    if height >= needed {
+        return None;
+    }
     let page = page_less_margins(
         style.page_height_mm,
         style.margin_top_mm,
