@@ -48,10 +48,10 @@ pub fn build(args: &BuildArgs) -> Result<Outcome, UsageError> {
 fn load_layout(name: &str) -> Result<Result<Layout, Diagnostic>, UsageError> {
     let dir = Path::new(name);
     if dir.is_dir() {
-        return Ok(Layout::from_dir(dir).map_err(|e| Diagnostic::error(dir, None, e.to_string())));
+        return Ok(Layout::from_dir(dir).map_err(|e| e.diagnostic(dir)));
     }
     if template::builtin_names().contains(&name) {
-        return Ok(Layout::builtin(name).map_err(|e| Diagnostic::error(dir, None, e.to_string())));
+        return Ok(Layout::builtin(name).map_err(|e| e.diagnostic(dir)));
     }
     Err(UsageError(format!(
         "--layout {name}: no such folder and no built-in layout of that name (built-in: {})",

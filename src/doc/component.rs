@@ -4,6 +4,7 @@
 //! Entry point: [`parse`]. Unknown names and unknown parameters are errors naming the
 //! component, so a layout author learns of a typo at once.
 
+use super::limits::LOGO_HEIGHT_MM;
 use super::parse::printable;
 use super::{
     Block, Chart, ChartPoint, ChartTarget, Image, ImageStore, ParseError, Signatures, Signer,
@@ -15,8 +16,6 @@ pub const PREFIX: &str = "kvartal-";
 
 /// A logo's height when the layout names none: legible beside a title, small in a header.
 const DEFAULT_LOGO_HEIGHT_MM: f32 = 16.0;
-/// Logos outside this range would be invisible or swallow the page.
-const LOGO_HEIGHT_RANGE_MM: std::ops::RangeInclusive<f32> = 4.0..=80.0;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -113,11 +112,11 @@ fn logos(params: Vec<LogoParams>, images: &ImageStore) -> Result<Block, ParseErr
                 ParseError(format!("in component `{PREFIX}logos`: no image named `{}`", p.image))
             })?;
             let height_mm = p.height_mm.unwrap_or(DEFAULT_LOGO_HEIGHT_MM);
-            if !LOGO_HEIGHT_RANGE_MM.contains(&height_mm) {
+            if !LOGO_HEIGHT_MM.contains(&height_mm) {
                 return Err(ParseError(format!(
                     "in component `{PREFIX}logos`: height_mm must lie between {} and {}, not {height_mm}",
-                    LOGO_HEIGHT_RANGE_MM.start(),
-                    LOGO_HEIGHT_RANGE_MM.end()
+                    LOGO_HEIGHT_MM.start(),
+                    LOGO_HEIGHT_MM.end()
                 )));
             }
             Ok(Image { alt: printable(&p.alt), height_mm, ..image.clone() })

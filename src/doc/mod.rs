@@ -9,7 +9,7 @@ mod style;
 
 pub use parse::{ParseError, parse};
 pub use style::{
-    BUNDLED_FAMILY, BadgeColours, Badges, Font, FontFiles, LogoAlign, LogoStyle, Rgb, Style,
+    BUNDLED_FAMILY, BadgeColours, Badges, Font, FontFiles, LogoAlign, LogoStyle, Rgb, Style, limits,
 };
 
 pub use crate::image::ImageFormat;

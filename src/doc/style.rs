@@ -29,6 +29,43 @@ impl Rgb {
     }
 }
 
+/// The bounds of a layout's values (docs/layouts.md lists them): outside them a page has
+/// no room for text, or its text cannot be read.
+pub mod limits {
+    use std::ops::RangeInclusive;
+
+    /// A page side: A7's short side (74 mm) to A0's long side (1189 mm).
+    pub const PAGE_SIDE_MM: RangeInclusive<f32> = 74.0..=1200.0;
+    /// Top and bottom margins hold the running header and footer, drawn 14 mm and 11 mm
+    /// from the page's edge.
+    pub const MARGIN_TOP_BOTTOM_MM: RangeInclusive<f32> = 18.0..=100.0;
+    /// Left and right margins: a printer's unprintable edge with room to spare.
+    pub const MARGIN_SIDE_MM: RangeInclusive<f32> = 10.0..=100.0;
+    /// Body text, title and heading sizes: legible, yet a few words to a line.
+    pub const FONT_PT: RangeInclusive<f32> = 6.0..=72.0;
+    /// Header, footer and captions: the header and footer must fit in the margins.
+    pub const SMALL_PT: RangeInclusive<f32> = 6.0..=14.0;
+    /// Line height as a multiple of the font size; below 1 lines overlap.
+    pub const LINE_HEIGHT: RangeInclusive<f32> = 1.0..=3.0;
+    /// Space above headings and after paragraphs.
+    pub const SPACE_PT: RangeInclusive<f32> = 0.0..=72.0;
+    /// Logos on the title page: smaller is invisible, larger swallows the page.
+    pub const LOGO_HEIGHT_MM: RangeInclusive<f32> = 4.0..=80.0;
+    /// The running header's logo stands on the header line, 14 mm below the page's edge.
+    pub const HEADER_LOGO_HEIGHT_MM: RangeInclusive<f32> = 4.0..=12.0;
+    /// The text between the margins: a table or a chart needs this width.
+    pub const MIN_TEXT_WIDTH_MM: f32 = 60.0;
+    /// The text between the margins: a chart (55 mm) with its caption and heading.
+    pub const MIN_TEXT_HEIGHT_MM: f32 = 100.0;
+    /// A line of body text holds at least this many em (about twice as many letters).
+    pub const BODY_EMS_PER_LINE: f32 = 15.0;
+    /// A line of the title or a heading holds at least this many em, so words are not
+    /// broken letter by letter.
+    pub const HEADING_EMS_PER_LINE: f32 = 8.0;
+    /// A page holds the title, a heading and at least this many lines of body text.
+    pub const MIN_BODY_LINES: f32 = 5.0;
+}
+
 /// Everything about the document's look that a layout may set.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Style {

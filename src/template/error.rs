@@ -1,7 +1,11 @@
 //! What can go wrong loading or rendering a layout, each naming the file it concerns.
 //!
-//! Entry point: [`LayoutError`]; its `Display` is the sentence the user sees.
+//! Entry point: [`LayoutError`]; its `Display` is the sentence the user sees, and
+//! [`LayoutError::diagnostic`] the same as a [`Diagnostic`] that keeps the file and the
+//! position apart, so the terminal shows the offending line under the message.
 
+use crate::diag::{Diagnostic, Position};
+use crate::files::ReadError;
 use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -10,19 +14,24 @@ use std::path::{Path, PathBuf};
 pub enum LayoutError {
     /// `Layout::builtin` was given a name no built-in layout has.
     UnknownLayout { name: String },
-    /// A layout file or folder could not be read.
+    /// A layout folder could not be listed or a file not written.
     Io { path: PathBuf, source: io::Error },
+    /// A layout file was refused before or while reading it: a link, a special file, too
+    /// large, outside the layout folder.
+    Unread { path: PathBuf, reason: ReadError },
+    /// A folder of the layout holds more files than a layout has.
+    TooMany { folder: PathBuf, limit: usize },
     /// A template did not compile or failed to render.
     Template {
         file: PathBuf,
-        /// 1-based line and column, when the template engine knows them.
-        position: Option<(usize, usize)>,
+        /// Where, when the template engine knows it.
+        position: Option<Position>,
         message: String,
     },
     /// A label file is not a table of texts.
     Labels {
         file: PathBuf,
-        position: Option<(usize, usize)>,
+        position: Option<Position>,
         message: String,
     },
     /// A label the layout asked for is not in the label file.
@@ -41,98 +50,98 @@ pub enum LayoutError {
     },
     /// `kvartal layouts export` would replace a file that exists.
     WouldOverwrite { path: PathBuf },
-    /// `style.toml` is not valid: a wrong field, value or type.
+    /// `style.toml` is not valid: a wrong field, value or type, or a look that cannot be
+    /// printed (no room for text, too little contrast).
     Style {
         file: PathBuf,
-        position: Option<(usize, usize)>,
+        position: Option<Position>,
         message: String,
     },
 }
 
-/// The 1-based line and column of byte `offset` in `text`, as editors count them.
-pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let before = text.get(..offset).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
+/// The position of byte `offset` in `text`, as editors count lines and columns.
+pub fn line_column(text: &str, offset: usize) -> Position {
+    // An offset inside a character (never given by the parsers) counts from the line's end.
+    Position::after(text.get(..offset).unwrap_or(text))
 }
 
 /// The position of a TOML error in `text`, when the parser knew it.
-pub fn toml_position(text: &str, error: &toml::de::Error) -> Option<(usize, usize)> {
+pub fn toml_position(text: &str, error: &toml::de::Error) -> Option<Position> {
     error.span().map(|span| line_column(text, span.start))
 }
 
-/// `file:line:column: ` or `file: ` before a message.
-fn at(f: &mut fmt::Formatter<'_>, file: &Path, position: &Option<(usize, usize)>) -> fmt::Result {
-    match position {
-        Some((line, column)) => write!(f, "{}:{line}:{column}: ", file.display()),
-        None => write!(f, "{}: ", file.display()),
+impl LayoutError {
+    /// The error as a diagnostic on the file it concerns; `layout` (the folder or name given
+    /// on the command line) when it concerns no one file.
+    pub fn diagnostic(&self, layout: &Path) -> Diagnostic {
+        let (file, position) = self.location();
+        Diagnostic::error(file.unwrap_or(layout), position, self.message())
     }
-}
 
-impl fmt::Display for LayoutError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    /// The file the error concerns and where in it, when known.
+    fn location(&self) -> (Option<&Path>, Option<Position>) {
         match self {
-            LayoutError::UnknownLayout { name } => write!(
-                f,
+            LayoutError::Template { file, position, .. }
+            | LayoutError::Labels { file, position, .. }
+            | LayoutError::Style { file, position, .. } => (Some(file), *position),
+            LayoutError::Io { path, .. }
+            | LayoutError::Unread { path, .. }
+            | LayoutError::WouldOverwrite { path } => (Some(path), None),
+            LayoutError::TooMany { folder, .. } => (Some(folder), None),
+            LayoutError::MissingLabel { file, .. } | LayoutError::IncompleteLabels { file, .. } => {
+                (Some(file), None)
+            }
+            LayoutError::UnknownLayout { .. } | LayoutError::NoLabels { .. } => (None, None),
+        }
+    }
+
+    /// What went wrong, without the file and position.
+    fn message(&self) -> String {
+        match self {
+            LayoutError::UnknownLayout { name } => format!(
                 "no built-in layout is named `{name}`; built-in layouts: {}",
                 super::builtin_names().join(", ")
             ),
-            LayoutError::Io { path, source } => {
-                write!(f, "{}: cannot read: {source}", path.display())
+            LayoutError::Io { source, .. } => format!("cannot read: {source}"),
+            LayoutError::Unread { reason, .. } => format!("not read: {reason}"),
+            LayoutError::TooMany { limit, .. } => {
+                format!("more than {limit} files; a layout has at most {limit} here")
             }
-            LayoutError::Template {
-                file,
-                position,
-                message,
-            } => {
-                at(f, file, position)?;
-                f.write_str(message)
+            LayoutError::Template { message, .. } | LayoutError::Style { message, .. } => {
+                message.clone()
             }
-            LayoutError::Labels {
-                file,
-                position,
-                message,
-            } => {
-                at(f, file, position)?;
-                write!(f, "not a label file (`key = \"text\"` lines): {message}")
+            LayoutError::Labels { message, .. } => {
+                format!("not a label file (`key = \"text\"` lines): {message}")
             }
-            LayoutError::MissingLabel { file, key } => {
-                write!(f, "{}: no label `{key}`", file.display())
-            }
-            LayoutError::IncompleteLabels {
-                file,
-                keys,
-                example,
-            } => write!(
-                f,
-                "{}: every language needs every label; missing here: {} ({example})",
-                file.display(),
+            LayoutError::MissingLabel { key, .. } => format!("no label `{key}`"),
+            LayoutError::IncompleteLabels { keys, example, .. } => format!(
+                "every language needs every label; missing here: {} ({example})",
                 keys.join(", ")
             ),
             LayoutError::NoLabels {
                 language,
                 available,
-            } => write!(
-                f,
+            } => format!(
                 "the report's language is `{language}`, but the layout has no labels/{language}.toml; \
                  it has labels for: {} (add the file to the layout folder to print this language)",
                 available.join(", ")
             ),
-            LayoutError::WouldOverwrite { path } => write!(
-                f,
-                "{} exists already; nothing was written (export into a new or empty folder)",
-                path.display()
-            ),
-            LayoutError::Style {
-                file,
-                position,
-                message,
-            } => {
-                at(f, file, position)?;
-                f.write_str(message)
+            LayoutError::WouldOverwrite { .. } => {
+                "exists already; nothing was written (export into a new or empty folder)".into()
             }
         }
+    }
+}
+
+impl fmt::Display for LayoutError {
+    /// `file:line:column: message`, `file: message` or the message alone.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.location() {
+            (Some(file), Some(at)) => write!(f, "{}:{}:{}: ", file.display(), at.line, at.column)?,
+            (Some(file), None) => write!(f, "{}: ", file.display())?,
+            (None, _) => {}
+        }
+        f.write_str(&self.message())
     }
 }
 
@@ -142,5 +151,32 @@ impl std::error::Error for LayoutError {
             LayoutError::Io { source, .. } => Some(source),
             _ => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_diagnostic_keeps_file_and_position() {
+        let error = LayoutError::Style {
+            file: PathBuf::from("mine/style.toml"),
+            position: Some(line_column("a = 1\nbb = 2\n", 9)),
+            message: "wrong".into(),
+        };
+        assert_eq!(error.to_string(), "mine/style.toml:2:4: wrong");
+        let diagnostic = error.diagnostic(Path::new("mine"));
+        assert_eq!(&*diagnostic.path, Path::new("mine/style.toml"));
+        assert_eq!(diagnostic.position, Some(Position { line: 2, column: 4 }));
+        assert_eq!(diagnostic.message, "wrong");
+    }
+
+    #[test]
+    fn an_error_about_no_one_file_is_on_the_layout() {
+        let error = LayoutError::UnknownLayout { name: "x".into() };
+        let diagnostic = error.diagnostic(Path::new("x"));
+        assert_eq!(&*diagnostic.path, Path::new("x"));
+        assert!(diagnostic.message.starts_with("no built-in layout"));
     }
 }

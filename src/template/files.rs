@@ -5,11 +5,15 @@
 //! first; a later layer's file replaces the same file of an earlier one (label files and
 //! `style.toml` are merged key by key instead, see `Layout`). [`export_builtin`] writes a
 //! built-in layout's files into a folder to start a layout from.
+//!
+//! A layout folder may come from anyone: it is read through `crate::files`, so only plain
+//! files inside it are read, each within a size, and its folders hold a bounded number.
 
 use super::embedded;
 use super::error::LayoutError;
 use super::labels::{LABELS_DIR, LABELS_EXTENSION};
 use super::style::{StyleFile, StyleSource};
+use crate::files::{self, ReadError};
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -121,38 +125,78 @@ fn builtin_layer(name: &str) -> Result<Layer, LayoutError> {
     Layer::new(files, None)
 }
 
-/// The layout files present in `dir`, keyed by their name inside the layout.
+/// The most a template, label file or style.toml may hold: the built-in ones are a few KB.
+const MAX_TEXT_BYTES: u64 = 1024 * 1024;
+/// The most partials a layout folder may hold (the built-in layouts have about 15).
+const MAX_PARTIALS: usize = 200;
+/// The most label files, one a language, a layout folder may hold.
+const MAX_LABEL_FILES: usize = 50;
+
+/// The layout files present in `dir`, keyed by their name inside the layout. The folder is
+/// someone else's: only plain files inside it are read, each within [`MAX_TEXT_BYTES`].
 fn read_dir_files(dir: &Path) -> Result<BTreeMap<String, LayoutFile>, LayoutError> {
     let mut names = vec![REPORT_TEMPLATE.to_owned(), STYLE_FILE.to_owned()];
     // Reading the folder itself first reports a missing or unreadable layout folder.
     fs::read_dir(dir).map_err(io_error(dir))?;
-    names.extend(names_in(dir, PARTIALS_DIR, TEMPLATE_EXTENSION)?);
-    names.extend(names_in(dir, LABELS_DIR, LABELS_EXTENSION)?);
-    let mut files = BTreeMap::new();
+    names.extend(names_in(
+        dir,
+        PARTIALS_DIR,
+        TEMPLATE_EXTENSION,
+        MAX_PARTIALS,
+    )?);
+    names.extend(names_in(
+        dir,
+        LABELS_DIR,
+        LABELS_EXTENSION,
+        MAX_LABEL_FILES,
+    )?);
+    let mut read = BTreeMap::new();
     for name in names {
         let path = dir.join(&name);
-        if path.is_file() {
-            let text = fs::read_to_string(&path).map_err(io_error(&path))?;
-            files.insert(name, LayoutFile { path, text });
+        match files::read_plain_text(&path, MAX_TEXT_BYTES) {
+            Ok(text) => {
+                read.insert(name, LayoutFile { path, text });
+            }
+            Err(ReadError::NotFound) => {}
+            Err(reason) => return Err(LayoutError::Unread { path, reason }),
         }
     }
-    Ok(files)
+    Ok(read)
 }
 
-/// `sub/<name>` for each file in `dir/sub` with `extension`, when that folder exists.
-fn names_in(dir: &Path, sub: &str, extension: &str) -> Result<Vec<String>, LayoutError> {
+/// `sub/<name>` for each entry of `dir/sub` named `*.extension`, when that folder exists.
+/// Links and special files are named too, so that reading them refuses them by name; a
+/// linked folder is refused at once, as it could be any folder of the machine.
+fn names_in(
+    dir: &Path,
+    sub: &str,
+    extension: &str,
+    limit: usize,
+) -> Result<Vec<String>, LayoutError> {
     let folder = dir.join(sub);
-    if !folder.is_dir() {
-        return Ok(Vec::new());
-    }
-    let mut names = Vec::new();
-    for entry in fs::read_dir(&folder).map_err(io_error(&folder))? {
-        let path = entry.map_err(io_error(&folder))?.path();
-        let matches = path.extension().is_some_and(|e| e == extension);
-        if let (true, Some(file)) = (matches, path.file_name().and_then(|f| f.to_str())) {
-            names.push(format!("{sub}/{file}"));
+    match fs::symlink_metadata(&folder) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            let reason = ReadError::Link;
+            return Err(LayoutError::Unread {
+                path: folder,
+                reason,
+            });
         }
+        Ok(meta) if meta.is_dir() => {}
+        _ => return Ok(Vec::new()),
     }
+    let wanted = |path: &Path| path.extension().is_some_and(|e| e == extension);
+    let listing = files::plain_files(&folder, 0, &wanted).map_err(io_error(&folder))?;
+    let found: Vec<&PathBuf> = listing.files.iter().chain(&listing.skipped).collect();
+    if found.len() > limit {
+        return Err(LayoutError::TooMany { folder, limit });
+    }
+    let name = |path: &&PathBuf| Some(format!("{sub}/{}", path.file_name()?.to_str()?));
+    let mut names: Vec<String> = found
+        .iter()
+        .filter(|p| wanted(p))
+        .filter_map(name)
+        .collect();
     names.sort();
     Ok(names)
 }

@@ -9,7 +9,7 @@
 use super::LayoutError;
 use super::escape::escape_markdown;
 use super::format::{format_change, format_date, format_number, format_quarter};
-use super::labels::{LabelSets, Labels};
+use super::labels::{LabelSets, Labels, fill_in};
 use crate::report::Language;
 use chrono::NaiveDate;
 use handlebars::{
@@ -174,13 +174,13 @@ impl HelperDef for FillHelper {
     ) -> Result<ScopedJson<'rc>, RenderError> {
         const EXPECTED: &str =
             "a text and its values, e.g. {{fill (label \"x\") year=period.year}}";
-        let (text, values) = match h.params().as_slice() {
-            [param] => (param.value().as_str(), h.hash()),
-            _ => (None, h.hash()),
+        let text = match h.params().as_slice() {
+            [param] => param.value().as_str(),
+            _ => None,
         };
         let text = text.ok_or_else(|| helper_error(h, EXPECTED))?;
-        let mut filled = text.to_owned();
-        for (name, value) in values {
+        let mut values = Vec::new();
+        for (name, value) in h.hash() {
             let value = match value.value() {
                 JsonValue::String(text) => text.clone(),
                 JsonValue::Number(number) => number.to_string(),
@@ -189,23 +189,17 @@ impl HelperDef for FillHelper {
                     return Err(helper_error(h, &message));
                 }
             };
-            filled = filled.replace(&format!("{{{name}}}"), &value);
+            values.push((*name, value));
         }
-        if let Some(name) = placeholder(&filled) {
-            let message = format!("a value for `{{{name}}}` in \"{text}\": add `{name}=…`");
-            return Err(helper_error(h, &message));
+        // Only the label's own placeholders need values: braces in a value are its text.
+        match fill_in(text, &values) {
+            (filled, None) => Ok(ScopedJson::Derived(JsonValue::String(filled))),
+            (_, Some(name)) => {
+                let message = format!("a value for `{{{name}}}` in \"{text}\": add `{name}=…`");
+                Err(helper_error(h, &message))
+            }
         }
-        Ok(ScopedJson::Derived(JsonValue::String(filled)))
     }
-}
-
-/// The name of the first `{name}` placeholder left in `text`.
-fn placeholder(text: &str) -> Option<&str> {
-    text.split('{').skip(1).find_map(|rest| {
-        let (name, _) = rest.split_once('}')?;
-        let is_name = !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_');
-        is_name.then_some(name)
-    })
 }
 
 /// `{{status status}}`: a status code (or nothing) as a badge, `[På rätt väg](status:good)`.

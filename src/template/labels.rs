@@ -120,9 +120,47 @@ impl LabelSets {
 
 /// `label` with each `{name}` of `values` replaced by its value; other text is kept.
 pub fn fill<S: AsRef<str>>(label: &str, values: &[(&str, S)]) -> String {
-    values.iter().fold(label.to_owned(), |text, (name, value)| {
-        text.replace(&format!("{{{name}}}"), value.as_ref())
-    })
+    fill_in(label, values).0
+}
+
+/// `label` with each `{name}` of `values` replaced by its value, and the first placeholder
+/// no value was given for (kept as written). One pass over the label: a value is written
+/// and never read again, so a report's text holding `{year}` is printed as written.
+pub fn fill_in<'l, S: AsRef<str>>(
+    label: &'l str,
+    values: &[(&str, S)],
+) -> (String, Option<&'l str>) {
+    let mut filled = String::with_capacity(label.len());
+    let mut missing = None;
+    let mut rest = label;
+    while let Some(open) = rest.find('{') {
+        filled.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let name = after.find('}').map(|close| &after[..close]);
+        match name.filter(|name| is_placeholder(name)) {
+            Some(name) => {
+                match values.iter().find(|(known, _)| *known == name) {
+                    Some((_, value)) => filled.push_str(value.as_ref()),
+                    None => {
+                        missing = missing.or(Some(name));
+                        filled.push_str(&rest[open..open + name.len() + 2]);
+                    }
+                }
+                rest = &after[name.len() + 1..];
+            }
+            None => {
+                filled.push('{');
+                rest = after;
+            }
+        }
+    }
+    filled.push_str(rest);
+    (filled, missing)
+}
+
+/// `{name}`: letters, digits and `_`; other text in braces is not a placeholder.
+fn is_placeholder(name: &str) -> bool {
+    !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_')
 }
 
 #[cfg(test)]
@@ -204,5 +242,15 @@ mod tests {
     fn fills_placeholders() {
         let text = fill("{a} och {b}, {c}", &[("a", "1"), ("b", "2")]);
         assert_eq!(text, "1 och 2, {c}");
+        let (text, missing) = fill_in("{ a} {b}{c} {", &[("b", "{c}"), ("c", "3")]);
+        assert_eq!((text.as_str(), missing), ("{ a} {c}3 {", None));
+        assert_eq!(fill_in("{x} {y}", &[("y", "1")]).1, Some("x"));
+    }
+
+    #[test]
+    fn a_value_is_never_filled_again() {
+        let values = [("body", "Nämnden {year} {title}"), ("year", "2023")];
+        let text = fill("{body} {year}", &values);
+        assert_eq!(text, "Nämnden {year} {title} 2023");
     }
 }

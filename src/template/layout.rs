@@ -5,6 +5,7 @@
 //! Both loaders produce layers of files (base first, see `files`) and share
 //! `Layout::from_layers`, so a layout on disk behaves exactly like a built-in one.
 
+use super::capped::{Capped, MAX_MARKDOWN_BYTES};
 use super::context;
 use super::error::LayoutError;
 use super::escape::escape_markdown;
@@ -15,6 +16,8 @@ use super::format::{format_date, number_format};
 use super::helpers;
 use super::labels::{LabelSets, label_file_language};
 use super::numbering::number_headings;
+use super::partials::check_includes;
+use crate::diag::Position;
 use crate::doc::{NumberFormat, Style};
 use crate::report::{Language, Report};
 use chrono::NaiveDate;
@@ -48,10 +51,16 @@ impl Layout {
     /// The report as Markdown following the contract `doc::parse` reads.
     pub fn render(&self, report: &Report) -> Result<String, LayoutError> {
         let view = context::build(report, &self.labels, &self.style)?;
-        let markdown = self
+        let mut out = Capped::new(MAX_MARKDOWN_BYTES);
+        let rendered = self
             .registry
-            .render(REPORT_TEMPLATE, &view)
-            .map_err(|e| self.render_error(&e))?;
+            .render_to_write(REPORT_TEMPLATE, &view, &mut out);
+        match rendered {
+            Err(_) if out.full => return Err(self.too_much()),
+            Err(e) => return Err(self.render_error(&e)),
+            Ok(()) => {}
+        }
+        let markdown = out.into_text();
         let markdown = match self.style.heading_numbers {
             true => number_headings(&markdown),
             false => markdown,
@@ -119,6 +128,7 @@ impl Layout {
                 .map_err(|e| template_error(&file.path, &e))?;
             files.insert(registered, file.path);
         }
+        check_includes(&registry, &files)?;
         Ok(Layout {
             registry,
             labels,
@@ -127,18 +137,40 @@ impl Layout {
         })
     }
 
+    /// The error for a report the layout makes more than [`MAX_MARKDOWN_BYTES`] of.
+    fn too_much(&self) -> LayoutError {
+        LayoutError::Template {
+            file: self.report_file(),
+            position: None,
+            message: format!(
+                "the layout writes more than {} of text for this report: a template repeats \
+                 itself, e.g. an {{{{#each}}}} inside an {{{{#each}}}}",
+                crate::files::size(MAX_MARKDOWN_BYTES as u64)
+            ),
+        }
+    }
+
+    fn report_file(&self) -> PathBuf {
+        self.files
+            .get(REPORT_TEMPLATE)
+            .cloned()
+            .unwrap_or_else(|| PathBuf::from(REPORT_TEMPLATE))
+    }
+
     /// A render error with the file it happened in; the report template when unknown.
     fn render_error(&self, error: &RenderError) -> LayoutError {
         let file = error
             .template_name
             .as_ref()
             .and_then(|name| self.files.get(name))
-            .or_else(|| self.files.get(REPORT_TEMPLATE))
             .cloned()
-            .unwrap_or_else(|| PathBuf::from(REPORT_TEMPLATE));
+            .unwrap_or_else(|| self.report_file());
         LayoutError::Template {
             file,
-            position: error.line_no.zip(error.column_no),
+            position: error
+                .line_no
+                .zip(error.column_no)
+                .map(|(line, column)| Position { line, column }),
             message: render_message(error.reason()),
         }
     }
@@ -173,7 +205,7 @@ fn registered_name(name: &str) -> String {
 fn template_error(path: &Path, error: &TemplateError) -> LayoutError {
     LayoutError::Template {
         file: path.to_path_buf(),
-        position: error.pos(),
+        position: error.pos().map(|(line, column)| Position { line, column }),
         message: error.reason().to_string(),
     }
 }

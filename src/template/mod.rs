@@ -7,7 +7,9 @@
 //! [`builtin_layouts`] lists the built-in layouts and [`export_builtin`] copies one into a
 //! folder for a municipality to make its own.
 
+mod capped;
 mod context;
+mod contrast;
 mod embedded;
 mod error;
 mod escape;
@@ -16,7 +18,9 @@ mod format;
 mod helpers;
 mod labels;
 mod layout;
+mod legible;
 mod numbering;
+mod partials;
 mod style;
 
 #[cfg(test)]

@@ -8,12 +8,14 @@
 //! "did you mean".
 
 use super::error::{LayoutError, line_column, toml_position};
-use crate::diag::suggestion;
-use crate::doc::{BUNDLED_FAMILY, BadgeColours, Font, FontFiles, LogoAlign, LogoStyle, Rgb, Style};
+use crate::diag::{Position, suggestion};
+use crate::doc::{
+    BUNDLED_FAMILY, BadgeColours, Font, FontFiles, LogoAlign, LogoStyle, Rgb, Style, limits,
+};
+use crate::files::{self, ReadError};
 use serde::Deserialize;
 use serde::de::{Deserializer, Error as _};
-use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 use toml::Spanned;
 
@@ -40,10 +42,10 @@ struct PageSection {
     size: Option<PageSize>,
     width_mm: Option<PageMm>,
     height_mm: Option<PageMm>,
-    margin_top_mm: Option<MarginMm>,
-    margin_bottom_mm: Option<MarginMm>,
-    margin_left_mm: Option<MarginMm>,
-    margin_right_mm: Option<MarginMm>,
+    margin_top_mm: Option<MarginTopBottomMm>,
+    margin_bottom_mm: Option<MarginTopBottomMm>,
+    margin_left_mm: Option<MarginSideMm>,
+    margin_right_mm: Option<MarginSideMm>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -70,7 +72,7 @@ struct FontSpec {
 #[serde(deny_unknown_fields)]
 struct SizesSection {
     body_pt: Option<FontPt>,
-    small_pt: Option<FontPt>,
+    small_pt: Option<SmallPt>,
     title_pt: Option<FontPt>,
     heading_pt: Option<FontPt>,
     subheading_pt: Option<FontPt>,
@@ -120,7 +122,7 @@ struct BadgeSpec {
 struct LogoSection {
     height_mm: Option<LogoMm>,
     in_header: Option<bool>,
-    header_height_mm: Option<LogoMm>,
+    header_height_mm: Option<HeaderLogoMm>,
     align: Option<Align>,
 }
 
@@ -152,21 +154,22 @@ impl PageSize {
     }
 }
 
-/// A number checked to lie in a range while it is read, so the error points at it.
+/// A number checked to lie in one of `doc::limits` while it is read, so the error points at it.
 macro_rules! bounded {
-    ($name:ident, $min:literal ..= $max:literal, $what:literal) => {
+    ($name:ident, $range:expr, $what:literal) => {
         #[derive(Debug, Clone, Copy)]
         struct $name(f32);
 
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 let value = f64::deserialize(deserializer)?;
-                if ($min..=$max).contains(&value) {
+                let (min, max) = ($range.start(), $range.end());
+                if (f64::from(*min)..=f64::from(*max)).contains(&value) {
                     Ok($name(value as f32))
                 } else {
                     Err(D::Error::custom(format!(
-                        "expected {} from {} to {}, got {value}",
-                        $what, $min, $max
+                        "expected {} from {min} to {max}, got {value}",
+                        $what
                     )))
                 }
             }
@@ -174,16 +177,35 @@ macro_rules! bounded {
     };
 }
 
-bounded!(PageMm, 50.0..=1000.0, "a page side in millimetres");
-bounded!(MarginMm, 0.0..=100.0, "a margin in millimetres");
-bounded!(FontPt, 4.0..=96.0, "a font size in points");
-bounded!(SpacePt, 0.0..=144.0, "a space in points");
+bounded!(PageMm, limits::PAGE_SIDE_MM, "a page side in millimetres");
+bounded!(
+    MarginTopBottomMm,
+    limits::MARGIN_TOP_BOTTOM_MM,
+    "a top or bottom margin in millimetres (room for the running header and footer)"
+);
+bounded!(
+    MarginSideMm,
+    limits::MARGIN_SIDE_MM,
+    "a left or right margin in millimetres"
+);
+bounded!(FontPt, limits::FONT_PT, "a font size in points");
+bounded!(SmallPt, limits::SMALL_PT, "a font size in points");
+bounded!(SpacePt, limits::SPACE_PT, "a space in points");
 bounded!(
     LineHeight,
-    0.8..=3.0,
+    limits::LINE_HEIGHT,
     "a line height (a multiple of the font size)"
 );
-bounded!(LogoMm, 3.0..=100.0, "a logo height in millimetres");
+bounded!(
+    LogoMm,
+    limits::LOGO_HEIGHT_MM,
+    "a logo height in millimetres"
+);
+bounded!(
+    HeaderLogoMm,
+    limits::HEADER_LOGO_HEIGHT_MM,
+    "a header logo height in millimetres"
+);
 
 /// A colour written `#RRGGBB`.
 #[derive(Debug, Clone, Copy)]
@@ -247,8 +269,32 @@ impl StyleFile {
         if let Some(logo) = self.logo {
             logo.apply(&mut style.logo);
         }
-        Ok(())
+        legible(style, source)
     }
+}
+
+/// An error when `style`, as `source` leaves it, cannot be printed legibly: no room for
+/// text, or too little contrast. It points at the first value of the rule this file gives.
+fn legible(style: &Style, source: &StyleSource<'_>) -> Result<(), LayoutError> {
+    match super::legible::problem(style) {
+        None => Ok(()),
+        Some(problem) => Err(LayoutError::Style {
+            file: source.file.to_path_buf(),
+            position: place(source.text, &problem.fields),
+            message: problem.message,
+        }),
+    }
+}
+
+/// Where the value of the first of `fields` (`colours.heading`) that `text` gives stands.
+fn place(text: &str, fields: &[String]) -> Option<Position> {
+    let root = toml::de::DeTable::parse(text).ok()?.into_inner();
+    fields.iter().find_map(|field| {
+        let mut keys = field.split('.');
+        let first = root.get(keys.next()?)?;
+        let value = keys.try_fold(first, |value, key| value.get_ref().get(key))?;
+        Some(line_column(text, value.span().start))
+    })
 }
 
 fn set<T>(target: &mut T, value: Option<T>) {
@@ -392,7 +438,7 @@ impl FontSpec {
             error(&self.family.span(), message.to_owned())
         })?;
         let read = |file: &Spanned<String>| {
-            read_font(&folder.join(file.get_ref())).map_err(|m| error(&file.span(), m))
+            read_font(folder, file.get_ref()).map_err(|m| error(&file.span(), m))
         };
         let (regular, bold) = (read(&regular)?, read(&bold)?);
         let italic = self.italic.as_ref().map(read).transpose()?;
@@ -409,14 +455,19 @@ impl FontSpec {
     }
 }
 
-/// The bytes of a TrueType or OpenType font file; a message when it is not one.
-fn read_font(path: &PathBuf) -> Result<Arc<Vec<u8>>, String> {
-    let data = fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+/// The most a font file may hold: a full CJK family's face is about 20 MB.
+const MAX_FONT_BYTES: u64 = 30 * 1024 * 1024;
+
+/// The bytes of the TrueType or OpenType font file `name` inside `folder`; a message
+/// naming the file when it is outside the folder, not a plain file, too large or no font.
+fn read_font(folder: &Path, name: &str) -> Result<Arc<Vec<u8>>, String> {
+    let not_read = |reason: ReadError| format!("{name}: not read: {reason}");
+    let path = files::inside(folder, name).map_err(not_read)?;
+    let data = files::read_plain(&path, MAX_FONT_BYTES).map_err(not_read)?;
     const SIGNATURES: [&[u8]; 3] = [b"\x00\x01\x00\x00", b"OTTO", b"true"];
     if !SIGNATURES.iter().any(|s| data.starts_with(s)) || !crate::text::is_font(&data) {
         return Err(format!(
-            "{} is not a TrueType or OpenType font (.ttf or .otf)",
-            path.display()
+            "{name} is not a TrueType or OpenType font (.ttf or .otf)"
         ));
     }
     Ok(Arc::new(data))
@@ -524,11 +575,26 @@ height_mm = 20
         assert!(message.contains("#RRGGBB"), "{message}");
         let message = error("[sizes]\nbody_pt = 200\n");
         assert!(
-            message.contains("font size in points from 4 to 96"),
+            message.contains("font size in points from 6 to 72"),
             "{message}"
         );
         let message = error("[page]\nsize = \"B5\"\n");
         assert!(message.starts_with("mine/style.toml:2:"), "{message}");
+    }
+
+    #[test]
+    fn an_illegible_style_is_refused_at_the_value_it_gives() {
+        let message = error("[colours]\nheading = \"#777777\"\n");
+        let expected = "mine/style.toml:2:11: heading colour #777777 on white has contrast \
+                        4.48:1; WCAG 2.1 AA needs 4.5:1";
+        assert_eq!(message, expected);
+        let message = error("[status_colours.good]\nfill = \"#14532d\"\n");
+        assert!(message.starts_with("mine/style.toml:2:8: "), "{message}");
+        // Margins that left one letter a line gave a PDF of thousands of pages.
+        let message = error("[page]\nsize = \"A5\"\nmargin_left_mm = 70\n");
+        assert!(message.starts_with("mine/style.toml:3:18: "), "{message}");
+        let message = error("[page]\nsize = \"A5\"\n[sizes]\nbody_pt = 30\n");
+        assert!(message.starts_with("mine/style.toml:4:11: "), "{message}");
     }
 
     #[test]

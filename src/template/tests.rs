@@ -466,6 +466,14 @@ fn every_builtin_layout_renders_both_languages_to_the_contract() {
 }
 
 #[test]
+fn every_builtin_layout_is_legible() {
+    for name in builtin_names() {
+        let layout = Layout::builtin(name).expect("loads");
+        assert!(super::legible::problem(layout.style()).is_none(), "{name}");
+    }
+}
+
+#[test]
 fn the_brief_has_a_key_figure_per_row() {
     let layout = Layout::builtin("brief").expect("loads");
     let markdown = layout.render(&sample_report()).expect("renders");
@@ -512,6 +520,20 @@ fn the_memo_proposes_the_given_decision_or_a_default() {
     assert_contains(
         &markdown,
         "Jönköpings kommun, Kommunledningsförvaltningen\n",
+    );
+}
+
+#[test]
+fn braces_in_the_report_are_printed_as_written_not_filled() {
+    let layout = Layout::builtin("tjansteskrivelse").expect("loads");
+    let mut report = sample_report();
+    if let Some(meeting) = report.meeting.as_mut() {
+        meeting.body = Some("Nämnden {year} {title}".into());
+    }
+    let markdown = layout.render(&report).expect("renders");
+    assert_contains(
+        &markdown,
+        "## Förslag till beslut\n\nNämnden {year} {title} beslutar att lägga uppföljningen av Medborgarlöfte 2023 för första kvartalet 2023 till handlingarna.\n",
     );
 }
 
@@ -697,4 +719,45 @@ fn missing_layout_folder_is_an_error_naming_it() {
         message.contains("kvartal-template-no-such-layout"),
         "{message}"
     );
+}
+
+#[test]
+fn partials_that_include_each_other_are_refused_when_loading() {
+    let files = [
+        ("report.hbs", "# {{title}}\n\n{{> a}}\n"),
+        ("partials/a.hbs", "{{> b}}\n"),
+        (
+            "partials/b.hbs",
+            "b\n{{#each focus_areas}}{{> a}}{{/each}}\n",
+        ),
+    ];
+    let layout = TempLayout::new("circle", &files);
+    let message = Layout::from_dir(&layout.0)
+        .err()
+        .expect("a circle")
+        .to_string();
+    let place = format!("{}:2:22: ", layout.0.join("partials/b.hbs").display());
+    assert!(message.starts_with(&place), "{message}");
+    assert!(message.contains("(a → b → a)"), "{message}");
+    let files = [("partials/a.hbs", "{{#*inline \"x\"}}y{{/inline}}\n")];
+    let layout = TempLayout::new("inline", &files);
+    let message = Layout::from_dir(&layout.0)
+        .err()
+        .expect("inline")
+        .to_string();
+    assert!(message.contains("inline partials"), "{message}");
+}
+
+#[test]
+fn a_layout_that_repeats_itself_is_stopped_at_a_size() {
+    let levels = 12;
+    let template = format!(
+        "# {{{{title}}}}\n\n{}{}{}\n",
+        "{{#each @root.focus_areas}}".repeat(levels),
+        "x".repeat(64 * 1024),
+        "{{/each}}".repeat(levels)
+    );
+    let layout = TempLayout::new("repeats", &[("report.hbs", &template)]);
+    let message = layout.render_error();
+    assert!(message.contains("writes more than 64 MB"), "{message}");
 }

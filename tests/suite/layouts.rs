@@ -110,6 +110,30 @@ fn a_broken_layout_is_reported_before_any_report_and_writes_nothing() {
         ),
         (
             "style.toml",
+            "[colours]\nheading = \"#777777\"\n",
+            "style.toml:2:11",
+            "heading colour #777777 on white has contrast 4.48:1; WCAG 2.1 AA needs 4.5:1",
+        ),
+        (
+            "style.toml",
+            "[page]\nmargin_left_mm = 100\nmargin_right_mm = 100\n",
+            "style.toml:2:18",
+            "it must be at least 60 mm wide",
+        ),
+        (
+            "style.toml",
+            "[page]\nwidth_mm = 50\n",
+            "style.toml:2:12",
+            "from 74 to 1200",
+        ),
+        (
+            "style.toml",
+            "[logo]\nheight_mm = 3\n",
+            "style.toml:2:13",
+            "from 4 to 80",
+        ),
+        (
+            "style.toml",
             "base = \"fancy\"\n",
             "style.toml:1:",
             "built-in layout",

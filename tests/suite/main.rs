@@ -6,6 +6,7 @@ mod check;
 mod docx;
 mod docx_style;
 mod fonts;
+mod layout_files;
 mod layouts;
 mod lint;
 mod new;
