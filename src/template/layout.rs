@@ -5,7 +5,7 @@
 //! Both loaders produce layers of files (base first, see `files`) and share
 //! `Layout::from_layers`, so a layout on disk behaves exactly like a built-in one.
 
-use super::capped::{Capped, MAX_MARKDOWN_BYTES};
+use super::capped::{MAX_MARKDOWN_BYTES, MAX_RENDER_TIME, Stopped};
 use super::context;
 use super::error::LayoutError;
 use super::escape::escape_markdown;
@@ -28,7 +28,8 @@ use std::sync::Arc;
 
 /// Templates, labels and style of one layout, loaded once per run.
 pub struct Layout {
-    registry: Handlebars<'static>,
+    /// Shared with the thread each report is rendered on.
+    registry: Arc<Handlebars<'static>>,
     labels: Arc<LabelSets>,
     style: Style,
     /// The file each registered template came from, by registered name, for messages.
@@ -51,16 +52,14 @@ impl Layout {
     /// The report as Markdown following the contract `doc::parse` reads.
     pub fn render(&self, report: &Report) -> Result<String, LayoutError> {
         let view = context::build(report, &self.labels, &self.style)?;
-        let mut out = Capped::new(MAX_MARKDOWN_BYTES);
-        let rendered = self
-            .registry
-            .render_to_write(REPORT_TEMPLATE, &view, &mut out);
-        match rendered {
-            Err(_) if out.full => return Err(self.too_much()),
-            Err(e) => return Err(self.render_error(&e)),
-            Ok(()) => {}
-        }
-        let markdown = out.into_text();
+        // Owned, so that the render can run on a thread of its own (see `capped`).
+        let view = serde_json::to_value(&view).map_err(|e| self.stopped(&e.to_string()))?;
+        let markdown = match super::capped::render(&self.registry, REPORT_TEMPLATE, view) {
+            Ok(markdown) => markdown,
+            Err(Stopped::TooMuch) => return Err(self.too_much()),
+            Err(Stopped::TooLong) => return Err(self.too_long()),
+            Err(Stopped::Failed(e)) => return Err(self.render_error(&e)),
+        };
         let markdown = match self.style.heading_numbers {
             true => number_headings(&markdown),
             false => markdown,
@@ -130,7 +129,7 @@ impl Layout {
         }
         check_includes(&registry, &files)?;
         Ok(Layout {
-            registry,
+            registry: Arc::new(registry),
             labels,
             style,
             files,
@@ -139,14 +138,28 @@ impl Layout {
 
     /// The error for a report the layout makes more than [`MAX_MARKDOWN_BYTES`] of.
     fn too_much(&self) -> LayoutError {
+        self.stopped(&format!(
+            "the layout writes more than {} of text for this report: a template repeats \
+             itself, e.g. an {{{{#each}}}} inside an {{{{#each}}}}",
+            crate::files::size(MAX_MARKDOWN_BYTES as u64)
+        ))
+    }
+
+    /// The error for a report the layout takes longer than [`MAX_RENDER_TIME`] over.
+    fn too_long(&self) -> LayoutError {
+        self.stopped(&format!(
+            "the layout takes more than {} s for this report: a template repeats itself, \
+             e.g. an {{{{#each}}}} inside an {{{{#each}}}}",
+            MAX_RENDER_TIME.as_secs()
+        ))
+    }
+
+    /// An error of the layout as a whole, at its report template.
+    fn stopped(&self, message: &str) -> LayoutError {
         LayoutError::Template {
             file: self.report_file(),
             position: None,
-            message: format!(
-                "the layout writes more than {} of text for this report: a template repeats \
-                 itself, e.g. an {{{{#each}}}} inside an {{{{#each}}}}",
-                crate::files::size(MAX_MARKDOWN_BYTES as u64)
-            ),
+            message: message.to_owned(),
         }
     }
 

@@ -124,3 +124,12 @@ fn layout_files_have_a_size_and_a_number() {
         "at most 200",
     );
 }
+
+#[test]
+fn a_layout_that_loops_without_end_is_stopped() {
+    let layout = layout("loops");
+    // Sixteen loops over every metric, nested, write nothing for longer than anyone waits.
+    let loops = "{{#each @root.metrics}}".repeat(16) + &"{{/each}}".repeat(16);
+    fs::write(layout.join("report.hbs"), format!("# Title\n\n{loops}\n")).expect("write");
+    refused(&layout, "report.hbs", "takes more than 3 s for this report");
+}
