@@ -6,6 +6,7 @@ use clap::Parser;
 use kvartal::cli::{Cli, Command, MessageFormat};
 use kvartal::cmd::{self, Outcome};
 use kvartal::diag::Diagnostic;
+use kvartal::{files, report};
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -64,7 +65,8 @@ fn print_diagnostics(diagnostics: &[Diagnostic]) {
         let source = sources
             .entry(diagnostic.path.to_path_buf())
             .or_insert_with(|| {
-                std::fs::read(&diagnostic.path)
+                // Read as the report was: never through a link, never a FIFO or device.
+                files::read_plain(&diagnostic.path, report::MAX_FILE_BYTES)
                     .ok()
                     .map(|b| String::from_utf8_lossy(&b).into_owned())
             });

@@ -1,21 +1,82 @@
-//! Writing an output file so that it is either whole or absent: the bytes go to a
-//! temporary file in the same folder, which is then renamed into place.
+//! Writing one report's outputs so that they are whole and belong together.
+//!
+//! Every file goes first to a temporary file beside it with a fixed name
+//! (`.2024-Q1.pdf.kvartal-tmp`). Only when all of them are written are the old outputs
+//! removed and the new ones renamed into place. A build interrupted at any point therefore
+//! leaves the old files, or only new ones, or none — never a new PDF beside an old DOCX —
+//! and whatever temporary files it left are removed by the next build of that report.
 
-use std::io;
-use std::path::Path;
+use std::fs::OpenOptions;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
+/// The temporary file `path` is written to before it is renamed into place.
+pub fn temporary(path: &Path) -> PathBuf {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy())
         .unwrap_or_default();
-    let temporary = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = std::fs::write(&temporary, bytes).and_then(|()| std::fs::rename(&temporary, path));
+    path.with_file_name(format!(".{name}.kvartal-tmp"))
+}
+
+/// Removes the temporary files an interrupted build left for `outputs`. Only files and
+/// links are removed: kvartal never makes a folder of that name.
+pub fn remove_stale(outputs: &[PathBuf]) -> io::Result<()> {
+    for path in outputs {
+        let temporary = temporary(path);
+        match std::fs::symlink_metadata(&temporary) {
+            Ok(meta) if !meta.is_dir() => std::fs::remove_file(&temporary)?,
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Writes every `(path, bytes)` of one report, or on an error leaves the old files as they
+/// were (or, past the point of no return, only new ones) and no temporary file.
+pub fn write_together(outputs: &[(PathBuf, Vec<u8>)]) -> io::Result<()> {
+    let mut staged = Vec::new();
+    let result = stage_all(outputs, &mut staged).and_then(|()| replace(outputs));
     if result.is_err() {
-        // Nothing half-written is left behind; the original error is what matters.
-        let _ = std::fs::remove_file(&temporary);
+        // The first error is what matters; the temporary files must not stay.
+        for temporary in &staged {
+            let _ = std::fs::remove_file(temporary);
+        }
     }
     result
+}
+
+/// Writes each output's temporary file, recording each one made in `staged`.
+fn stage_all(outputs: &[(PathBuf, Vec<u8>)], staged: &mut Vec<PathBuf>) -> io::Result<()> {
+    for (path, bytes) in outputs {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)?;
+        }
+        let temporary = temporary(path);
+        // `create_new`: whatever is in the way (a link planted there, a folder) is an
+        // error, never a file written through.
+        let mut file = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temporary)?;
+        staged.push(temporary);
+        file.write_all(bytes)?;
+        file.sync_all()?;
+    }
+    Ok(())
+}
+
+/// The old outputs go before any new one arrives: from here on an interruption leaves only
+/// new files, or none.
+fn replace(outputs: &[(PathBuf, Vec<u8>)]) -> io::Result<()> {
+    for (path, _) in outputs {
+        match std::fs::remove_file(path) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+            _ => {}
+        }
+    }
+    for (path, _) in outputs {
+        std::fs::rename(temporary(path), path)?;
+    }
+    Ok(())
 }

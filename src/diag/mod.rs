@@ -31,6 +31,8 @@ pub enum Code {
     CompletedBeforeDue,
     DelayedWithoutProgress,
     HistoryConflict,
+    /// An entry of a searched folder that is a link or not a plain file.
+    NotRead,
 }
 
 impl Code {
@@ -45,6 +47,7 @@ impl Code {
             Code::CompletedBeforeDue => "completed-before-due",
             Code::DelayedWithoutProgress => "delayed-without-progress",
             Code::HistoryConflict => "history-conflict",
+            Code::NotRead => "not-read",
         }
     }
 }

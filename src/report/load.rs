@@ -16,6 +16,8 @@ mod shape;
 mod tests;
 mod yaml_error;
 
+pub use input::MAX_FILE_BYTES;
+
 use super::spans::Spans;
 use super::validate::validate;
 use super::{Language, Report, history, lint};

@@ -25,6 +25,10 @@ pub enum Problem {
     Utf16,
     NotText,
     Empty,
+    /// A symbolic link: it could lead to any file on the machine.
+    Link,
+    /// A FIFO, device or socket: reading it could hang or never end.
+    NotPlain,
     // YAML that cannot be a report.
     /// `detail` is the parser's own description.
     Syntax {

@@ -9,6 +9,8 @@ mod fonts;
 mod layouts;
 mod lint;
 mod new;
+mod outputs;
 mod schema;
 mod snapshots;
 mod support;
+mod untrusted;
