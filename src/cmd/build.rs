@@ -41,6 +41,7 @@ pub fn build(args: &BuildArgs) -> Result<Outcome, UsageError> {
     let options = PdfOptions {
         standard: args.pdf_standard.into(),
         draft: args.draft,
+        ..PdfOptions::default()
     };
     for input in found.inputs {
         match build_one(&input, &layout, args, &options, &mut outcome.diagnostics) {
