@@ -90,7 +90,9 @@ fn build_one(
     for format in unique(&args.format) {
         let bytes = match format {
             Format::Pdf => pdf.bytes.clone(),
-            Format::Docx => docx::docx(&document, &pdf.typeset).map_err(|e| fail(e.to_string()))?,
+            Format::Docx => {
+                docx::docx(&document, &pdf.typeset, args.draft).map_err(|e| fail(e.to_string()))?
+            }
         };
         outputs.push((output_path(input, &args.out, format), bytes));
     }
