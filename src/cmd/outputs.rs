@@ -16,12 +16,14 @@ pub fn output_path(input: &Input, out: &Path, format: Format) -> PathBuf {
 
 /// Refuses a run in which two reports would be written to the same file (`a/2024-Q1.yaml`
 /// and `b/2024-Q1.yaml` into one folder, or `x.yaml` beside `x.yml`), before anything is
-/// written: the second would silently replace the first.
+/// written: the second would silently replace the first. Names are compared regardless of
+/// case, as Windows and macOS compare them.
 pub fn distinct(inputs: &[Input], out: &Path, format: Format) -> Result<(), UsageError> {
-    let mut first: HashMap<PathBuf, &Path> = HashMap::new();
+    let mut first: HashMap<String, &Path> = HashMap::new();
     for input in inputs {
         let output = output_path(input, out, format);
-        if let Some(earlier) = first.get(&output) {
+        let key = output.to_string_lossy().to_lowercase();
+        if let Some(earlier) = first.get(&key) {
             return Err(UsageError(format!(
                 "{} and {} would both be written to {}; build them in separate runs with \
                  different --out folders, or rename one",
@@ -30,7 +32,7 @@ pub fn distinct(inputs: &[Input], out: &Path, format: Format) -> Result<(), Usag
                 output.display()
             )));
         }
-        first.insert(output, &input.path);
+        first.insert(key, &input.path);
     }
     Ok(())
 }

@@ -53,7 +53,13 @@ fn refused(paths: &[&Path], out: &Path, named: &[PathBuf]) {
 fn two_reports_for_one_output_are_refused_before_anything_is_written() {
     let dir = reports(
         "clash",
-        &["a/2024-Q1.yaml", "b/2024-Q1.yaml", "c/x.yaml", "c/x.yml"],
+        &[
+            "a/2024-Q1.yaml",
+            "b/2024-Q1.yaml",
+            "c/x.yaml",
+            "c/x.yml",
+            "d/2024-q1.yaml",
+        ],
     );
     let out = dir.join("out");
     let (a, b) = (dir.join("a/2024-Q1.yaml"), dir.join("b/2024-Q1.yaml"));
@@ -64,6 +70,13 @@ fn two_reports_for_one_output_are_refused_before_anything_is_written() {
         &[a.clone(), b.clone(), pdf.clone()],
     );
     refused(&[&a, &b], &out, &[a.clone(), b.clone(), pdf]);
+    // As Windows and macOS compare names.
+    let lower = dir.join("d/2024-q1.yaml");
+    refused(
+        &[&a, &lower],
+        &out,
+        &[a.clone(), lower.clone(), out.join("2024-q1.pdf")],
+    );
     let (yaml, yml) = (dir.join("c/x.yaml"), dir.join("c/x.yml"));
     refused(&[&dir.join("c")], &out, &[yaml, yml, out.join("x.pdf")]);
     // The same file named twice is built once.
