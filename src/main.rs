@@ -62,6 +62,11 @@ fn print_diagnostics(diagnostics: &[Diagnostic]) {
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let mut sources: BTreeMap<PathBuf, Option<String>> = BTreeMap::new();
     for diagnostic in diagnostics {
+        // A problem of the file as a whole shows no line: the file is not read.
+        if diagnostic.position.is_none() {
+            eprint!("{}", diagnostic.render_with(None, colour));
+            continue;
+        }
         let source = sources
             .entry(diagnostic.path.to_path_buf())
             .or_insert_with(|| {
