@@ -19,17 +19,59 @@ pub fn temporary(path: &Path) -> PathBuf {
     path.with_file_name(format!(".{name}.kvartal-tmp"))
 }
 
-/// Removes the temporary files an interrupted build left for `outputs`. Only files and
-/// links are removed: kvartal never makes a folder of that name.
+/// Removes the temporary files an interrupted build left for `outputs`, one report's files
+/// in one folder; also those of earlier versions, named with their process id
+/// (`.2024-Q1.pdf.4711.tmp`). Only files and links are removed: kvartal never makes a
+/// folder of those names.
 pub fn remove_stale(outputs: &[PathBuf]) -> io::Result<()> {
-    for path in outputs {
-        let temporary = temporary(path);
-        match std::fs::symlink_metadata(&temporary) {
-            Ok(meta) if !meta.is_dir() => std::fs::remove_file(&temporary)?,
-            _ => {}
+    let Some(first) = outputs.first() else {
+        return Ok(());
+    };
+    let names: Vec<String> = outputs
+        .iter()
+        .map(|path| {
+            path.file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    let entries = match std::fs::read_dir(folder(first)) {
+        Ok(entries) => entries,
+        // No folder yet: nothing was left in it.
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e),
+    };
+    for entry in entries {
+        let entry = entry?;
+        let file = entry.file_name();
+        let stale = names
+            .iter()
+            .any(|name| is_temporary(&file.to_string_lossy(), name));
+        if stale && !entry.file_type()?.is_dir() {
+            std::fs::remove_file(entry.path())?;
         }
     }
     Ok(())
+}
+
+/// The folder `path` is in; `.` for a bare name.
+fn folder(path: &Path) -> &Path {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    }
+}
+
+/// Whether `file` is a temporary file of the output `name`: this version's fixed name or
+/// an earlier one's with a process id.
+fn is_temporary(file: &str, name: &str) -> bool {
+    let Some(rest) = file.strip_prefix('.').and_then(|f| f.strip_prefix(name)) else {
+        return false;
+    };
+    let pid = rest.strip_prefix('.').and_then(|r| r.strip_suffix(".tmp"));
+    rest == ".kvartal-tmp"
+        || pid.is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Writes every `(path, bytes)` of one report, or on an error leaves the old files as they
@@ -49,9 +91,7 @@ pub fn write_together(outputs: &[(PathBuf, Vec<u8>)]) -> io::Result<()> {
 /// Writes each output's temporary file, recording each one made in `staged`.
 fn stage_all(outputs: &[(PathBuf, Vec<u8>)], staged: &mut Vec<PathBuf>) -> io::Result<()> {
     for (path, bytes) in outputs {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)?;
-        }
+        std::fs::create_dir_all(folder(path))?;
         let temporary = temporary(path);
         // `create_new`: whatever is in the way (a link planted there, a folder) is an
         // error, never a file written through.
@@ -79,4 +119,28 @@ fn replace(outputs: &[(PathBuf, Vec<u8>)]) -> io::Result<()> {
         std::fs::rename(temporary(path), path)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn temporary_files_are_known_by_their_names_alone() {
+        let path = Path::new("out/2024-Q1.pdf");
+        let name = temporary(path);
+        assert_eq!(name, Path::new("out/.2024-Q1.pdf.kvartal-tmp"));
+        let name = name.file_name().unwrap_or_default().to_string_lossy();
+        assert!(is_temporary(&name, "2024-Q1.pdf"));
+        assert!(is_temporary(".2024-Q1.pdf.4711.tmp", "2024-Q1.pdf"));
+        for other in [
+            "2024-Q1.pdf",
+            ".2024-Q1.pdf.tmp",
+            ".2024-Q1.pdf.x1.tmp",
+            ".2024-Q1.docx.kvartal-tmp",
+            ".2024-Q1.pdf.kvartal-tmp.bak",
+        ] {
+            assert!(!is_temporary(other, "2024-Q1.pdf"), "{other}");
+        }
+    }
 }

@@ -96,8 +96,13 @@ fn an_interrupted_builds_temporary_files_are_removed_by_the_next() {
     let dir = reports("stale", &["2024-Q1.yaml"]);
     let out = dir.join("out");
     std::fs::create_dir_all(&out).expect("mkdir");
-    // What a build killed while writing leaves: both temporary files, no outputs.
-    for name in [".2024-Q1.pdf.kvartal-tmp", ".2024-Q1.docx.kvartal-tmp"] {
+    // What a build killed while writing leaves: both temporary files, no outputs; and what
+    // an earlier version left, named with its process id.
+    for name in [
+        ".2024-Q1.pdf.kvartal-tmp",
+        ".2024-Q1.docx.kvartal-tmp",
+        ".2024-Q1.pdf.31337.tmp",
+    ] {
         std::fs::write(out.join(name), "half a file").expect("written");
     }
     let run = kvartal(&[
