@@ -73,8 +73,8 @@ impl Diagnostic {
             let line = source.and_then(|s| s.lines().nth(at.line.saturating_sub(1)));
             if let Some(line) = line {
                 let width = self.underline_width(at, line);
-                let (shown, pad) = excerpt(line, at.column);
-                let marks = "^".repeat(width);
+                let (shown, pad, marks) = excerpt(line, at.column, width);
+                let marks = "^".repeat(marks);
                 let _ = writeln!(out, "{}{:>5} |{} {shown}", p.accent, at.line, p.reset);
                 let _ = writeln!(
                     out,
@@ -132,19 +132,23 @@ impl Diagnostic {
 /// cut to this window so the caret stays on screen.
 pub(super) const EXCERPT_RADIUS: usize = 60;
 
-/// The part of `line` shown under a message, and the padding that puts a caret under
-/// `column` (1-based, in characters), both [`printable`].
-fn excerpt(line: &str, column: usize) -> (String, String) {
+/// The part of `line` shown under a message, the padding that puts a caret under `column`
+/// (1-based, in characters) and the columns shown for the `width` characters from there
+/// (a tab takes several): the text is [`printable`], and the caret lines up with it.
+fn excerpt(line: &str, column: usize, width: usize) -> (String, String, usize) {
     let chars: Vec<char> = line.chars().collect();
     let at = column.saturating_sub(1).min(chars.len());
     let start = at.saturating_sub(EXCERPT_RADIUS);
     let end = (at + EXCERPT_RADIUS).min(chars.len());
     let mut shown = String::new();
     let mut pad = String::new();
+    let mut marked = 0;
     for (index, &c) in chars.iter().enumerate().take(end).skip(start) {
-        let width = push_printable(&mut shown, c);
+        let columns = push_printable(&mut shown, c);
         if index < at {
-            pad.push_str(&" ".repeat(width));
+            pad.push_str(&" ".repeat(columns));
+        } else if index < at + width {
+            marked += columns;
         }
     }
     if start > 0 {
@@ -154,7 +158,9 @@ fn excerpt(line: &str, column: usize) -> (String, String) {
     if end < chars.len() {
         shown.push('…');
     }
-    (shown, pad)
+    // A span may reach past the last character, to the end of the line.
+    let beyond = (at + width).saturating_sub(end.max(at));
+    (shown, pad, (marked + beyond).max(1))
 }
 
 /// Columns a tab is shown as: spaces, so that the caret below counts the same.
@@ -226,6 +232,12 @@ mod tests {
         let text = d.render(Some("\t\tkey: x"));
         assert!(
             text.contains("    1 |         key: x\n      |         ^\n"),
+            "{text}"
+        );
+        let d = d.with_end(Position { line: 1, column: 6 });
+        let text = d.render(Some("key:\t\tx"));
+        assert!(
+            text.contains("    1 | key:        x\n      |   ^^^^^^\n"),
             "{text}"
         );
     }
