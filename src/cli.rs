@@ -84,7 +84,8 @@ pub struct BuildArgs {
     /// A built-in layout's name, or a folder holding a layout.
     #[arg(long, default_value = "standard")]
     pub layout: String,
-    /// Print "UTKAST" / "DRAFT" across every page of the PDF.
+    /// Mark the documents as a draft: "UTKAST" / "DRAFT" across every page of the PDF, in
+    /// every header and the status of the DOCX.
     #[arg(long)]
     pub draft: bool,
     /// The standards the PDF is written and validated to.

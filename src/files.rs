@@ -53,14 +53,22 @@ pub fn size(limit: u64) -> String {
 /// The whole of the plain file `path`, or why not: a link, a special file, or more than
 /// `limit` bytes. At most `limit + 1` bytes are read whatever the file claims.
 pub fn read_plain(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let bytes = read_plain_head(path, limit)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge(limit));
+    }
+    Ok(bytes)
+}
+
+/// The first `limit + 1` bytes of the plain file `path` at most: more than `limit` tells
+/// the caller the file is too large while it can still look at the file's start (a report
+/// names its language there, for the message saying so).
+pub fn read_plain_head(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     let file = open_plain(path)?;
     let mut bytes = Vec::new();
     file.take(limit + 1)
         .read_to_end(&mut bytes)
         .map_err(ReadError::Io)?;
-    if bytes.len() as u64 > limit {
-        return Err(ReadError::TooLarge(limit));
-    }
     Ok(bytes)
 }
 

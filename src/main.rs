@@ -6,9 +6,10 @@ use clap::Parser;
 use kvartal::cli::{Cli, Command, MessageFormat};
 use kvartal::cmd::{self, Outcome};
 use kvartal::diag::Diagnostic;
+use kvartal::{files, report};
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Building a report allocates many small strings and vectors (glyph runs, structure
@@ -61,25 +62,19 @@ fn print_diagnostics(diagnostics: &[Diagnostic]) {
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let mut sources: BTreeMap<PathBuf, Option<String>> = BTreeMap::new();
     for diagnostic in diagnostics {
-        // A diagnostic without a position shows no line, so its file is not read: it may be
-        // what was refused (a link to `/etc/passwd`, `/dev/zero`, a FIFO).
-        let source = match diagnostic.position {
-            Some(_) => sources
-                .entry(diagnostic.path.to_path_buf())
-                .or_insert_with(|| source_text(&diagnostic.path))
-                .as_deref(),
-            None => None,
-        };
-        eprint!("{}", diagnostic.render_with(source, colour));
+        // A problem of the file as a whole shows no line: the file is not read.
+        if diagnostic.position.is_none() {
+            eprint!("{}", diagnostic.render_with(None, colour));
+            continue;
+        }
+        let source = sources
+            .entry(diagnostic.path.to_path_buf())
+            .or_insert_with(|| {
+                // Read as the report was: never through a link, never a FIFO or device.
+                files::read_plain(&diagnostic.path, report::MAX_FILE_BYTES)
+                    .ok()
+                    .map(|b| String::from_utf8_lossy(&b).into_owned())
+            });
+        eprint!("{}", diagnostic.render_with(source.as_deref(), colour));
     }
-}
-
-/// The largest file a diagnostic shows lines of: a report may hold 10 MB.
-const MAX_SOURCE_BYTES: u64 = 10 * 1024 * 1024;
-
-/// The text of the file a diagnostic points into, read as a plain file only.
-fn source_text(path: &Path) -> Option<String> {
-    kvartal::files::read_plain(path, MAX_SOURCE_BYTES)
-        .ok()
-        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
 }

@@ -4,7 +4,8 @@
 //! A report with errors gets no output; the others are still built.
 
 use super::inputs::{Input, inputs};
-use super::write::write_atomically;
+use super::outputs::{distinct, output_path};
+use super::write::{remove_stale, write_together};
 use super::{Outcome, UsageError};
 use crate::cli::{BuildArgs, Format};
 use crate::diag::Diagnostic;
@@ -13,6 +14,7 @@ use crate::docx;
 use crate::pdf::{self, PdfOptions};
 use crate::report::{self, Organisation, Report};
 use crate::template::{self, Layout};
+use clap::ValueEnum;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -22,7 +24,13 @@ const LOGO_HEIGHT_MM: f32 = 16.0;
 pub fn build(args: &BuildArgs) -> Result<Outcome, UsageError> {
     let layout = load_layout(&args.layout)?;
     let mut outcome = Outcome::default();
-    let inputs = inputs(&args.paths)?;
+    let found = inputs(&args.paths)?;
+    let formats = unique(&args.format);
+    // Every format of a report shares its name, so the first tells whether two clash.
+    if let Some(&format) = formats.first() {
+        distinct(&found.inputs, &args.out, format)?;
+    }
+    outcome.diagnostics.extend(found.skipped);
     let layout = match layout {
         Ok(layout) => layout,
         Err(diagnostic) => {
@@ -33,8 +41,9 @@ pub fn build(args: &BuildArgs) -> Result<Outcome, UsageError> {
     let options = PdfOptions {
         standard: args.pdf_standard.into(),
         draft: args.draft,
+        ..PdfOptions::default()
     };
-    for input in inputs {
+    for input in found.inputs {
         match build_one(&input, &layout, args, &options, &mut outcome.diagnostics) {
             Ok(written) => outcome.written.extend(written),
             Err(diagnostics) => outcome.diagnostics.extend(diagnostics),
@@ -81,17 +90,32 @@ fn build_one(
     for format in unique(&args.format) {
         let bytes = match format {
             Format::Pdf => pdf.bytes.clone(),
-            Format::Docx => docx::docx(&document, &pdf.typeset).map_err(|e| fail(e.to_string()))?,
+            Format::Docx => {
+                docx::docx(&document, &pdf.typeset, args.draft).map_err(|e| fail(e.to_string()))?
+            }
         };
         outputs.push((output_path(input, &args.out, format), bytes));
     }
-    let mut written = Vec::new();
-    for (path, bytes) in outputs {
-        write_atomically(&path, &bytes)
-            .map_err(|e| fail(format!("cannot write {}: {e}", path.display())))?;
-        written.push(path);
-    }
-    Ok(written)
+    write_outputs(input, &args.out, &outputs).map_err(fail)?;
+    Ok(outputs.into_iter().map(|(path, _)| path).collect())
+}
+
+/// Writes one report's files together, first removing what an interrupted build left for
+/// any of its formats.
+fn write_outputs(input: &Input, out: &Path, outputs: &[(PathBuf, Vec<u8>)]) -> Result<(), String> {
+    let every_format: Vec<PathBuf> = Format::value_variants()
+        .iter()
+        .map(|&format| output_path(input, out, format))
+        .collect();
+    remove_stale(&every_format)
+        .and_then(|()| write_together(outputs))
+        .map_err(|e| {
+            let paths: Vec<String> = outputs
+                .iter()
+                .map(|(p, _)| p.display().to_string())
+                .collect();
+            format!("cannot write {}: {e}", paths.join(" and "))
+        })
 }
 
 fn unique(formats: &[Format]) -> Vec<Format> {
@@ -102,13 +126,6 @@ fn unique(formats: &[Format]) -> Vec<Format> {
         }
     }
     seen
-}
-
-fn output_path(input: &Input, out: &Path, format: Format) -> PathBuf {
-    let stem = input.path.file_stem().unwrap_or_default();
-    out.join(&input.out_dir)
-        .join(stem)
-        .with_extension(format.extension())
 }
 
 /// The report rendered by the layout and parsed into the document both backends draw.

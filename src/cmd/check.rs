@@ -1,18 +1,33 @@
 //! `kvartal check`: load and validate each report, report its errors and warnings,
 //! write nothing. With `--strict` warnings count as errors.
+//!
+//! A line on standard output always ends a run printed for people: how many reports were
+//! checked and what was found, so that a run that finds nothing is not mistaken for one
+//! that did nothing.
 
 use super::inputs::inputs;
 use super::{Outcome, UsageError};
-use crate::cli::CheckArgs;
-use crate::diag::Severity;
+use crate::cli::{CheckArgs, MessageFormat};
+use crate::diag::{Diagnostic, Labels, Severity};
 use crate::report;
 
 pub fn check(args: &CheckArgs) -> Result<Outcome, UsageError> {
-    let mut outcome = Outcome::default();
-    for input in inputs(&args.paths)? {
+    let found = inputs(&args.paths)?;
+    let mut outcome = Outcome {
+        diagnostics: found.skipped,
+        ..Outcome::default()
+    };
+    let mut languages = Vec::new();
+    for input in &found.inputs {
         match report::check(&input.path) {
-            Ok(checked) => outcome.diagnostics.extend(checked.warnings),
-            Err(errors) => outcome.diagnostics.extend(errors),
+            Ok(checked) => {
+                languages.push(report::labels(checked.report.language));
+                outcome.diagnostics.extend(checked.warnings);
+            }
+            Err(errors) => {
+                languages.extend(errors.first().map(|e| e.labels));
+                outcome.diagnostics.extend(errors);
+            }
         }
     }
     if args.strict {
@@ -20,5 +35,89 @@ pub fn check(args: &CheckArgs) -> Result<Outcome, UsageError> {
             diagnostic.severity = Severity::Error;
         }
     }
+    // In JSON, standard output holds one object a line and nothing else.
+    if args.format == MessageFormat::Text {
+        let count = found.inputs.len();
+        outcome.printed = summary(count, &outcome.diagnostics, words(&languages)) + "\n";
+    }
     Ok(outcome)
+}
+
+/// Swedish when every report checked is Swedish, else English: one language for the line.
+fn words(languages: &[Labels]) -> Labels {
+    if !languages.is_empty() && languages.iter().all(|&l| l == Labels::Swedish) {
+        Labels::Swedish
+    } else {
+        Labels::English
+    }
+}
+
+/// "2 reports checked, no problems", or the counts of errors and warnings found.
+fn summary(reports: usize, diagnostics: &[Diagnostic], labels: Labels) -> String {
+    let count = |severity| {
+        diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    };
+    let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
+    let sv = labels == Labels::Swedish;
+    let checked = match (sv, reports) {
+        (true, 1) => "1 rapport kontrollerad".to_owned(),
+        (true, n) => format!("{n} rapporter kontrollerade"),
+        (false, 1) => "1 report checked".to_owned(),
+        (false, n) => format!("{n} reports checked"),
+    };
+    if errors + warnings == 0 {
+        let none = if sv { "inga fel" } else { "no problems" };
+        return format!("{checked}, {none}");
+    }
+    let mut found = Vec::new();
+    if errors > 0 {
+        found.push(match (sv, errors) {
+            (true, n) => format!("{n} fel"),
+            (false, 1) => "1 error".to_owned(),
+            (false, n) => format!("{n} errors"),
+        });
+    }
+    if warnings > 0 {
+        found.push(match (sv, warnings) {
+            (true, 1) => "1 varning".to_owned(),
+            (true, n) => format!("{n} varningar"),
+            (false, 1) => "1 warning".to_owned(),
+            (false, n) => format!("{n} warnings"),
+        });
+    }
+    format!("{checked}: {}", found.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn the_summary_counts_in_the_reports_language() {
+        let warning = Diagnostic::warning(Path::new("a.yaml"), None, "w");
+        let error = Diagnostic::error(Path::new("a.yaml"), None, "e");
+        assert_eq!(
+            summary(2, &[], Labels::Swedish),
+            "2 rapporter kontrollerade, inga fel"
+        );
+        assert_eq!(
+            summary(1, &[], Labels::English),
+            "1 report checked, no problems"
+        );
+        let found = [error.clone(), warning.clone(), warning];
+        assert_eq!(
+            summary(3, &found, Labels::Swedish),
+            "3 rapporter kontrollerade: 1 fel, 2 varningar"
+        );
+        assert_eq!(
+            summary(3, &found[..2], Labels::English),
+            "3 reports checked: 1 error, 1 warning"
+        );
+        assert_eq!(words(&[Labels::Swedish, Labels::English]), Labels::English);
+        assert_eq!(words(&[]), Labels::English);
+    }
 }

@@ -1,6 +1,13 @@
 //! Which report files a command works on, and where each one's output goes.
+//!
+//! A folder is searched with [`files::plain_files`]: no link is followed, so the search
+//! never leaves the folder, and links and special files found there are reported, not
+//! silently passed over. A file named on the command line is taken as named; reading it
+//! refuses a link, a FIFO or a device with a message on that file.
 
 use super::UsageError;
+use crate::diag::{Code, Diagnostic};
+use crate::files;
 use std::path::{Path, PathBuf};
 
 /// Where reports are looked for when the command names none.
@@ -13,33 +20,29 @@ pub struct Input {
     pub out_dir: PathBuf,
 }
 
-/// Every report named by `paths`: files as given, folders searched for `*.yaml`.
-pub fn inputs(paths: &[PathBuf]) -> Result<Vec<Input>, UsageError> {
+/// The reports a command found, and a warning for each entry of a folder not read.
+#[derive(Debug, Default)]
+pub struct Found {
+    pub inputs: Vec<Input>,
+    pub skipped: Vec<Diagnostic>,
+}
+
+/// Every report named by `paths`: files as given, folders searched for `*.yaml`. A file
+/// named twice, directly or through its folder, is taken once.
+pub fn inputs(paths: &[PathBuf]) -> Result<Found, UsageError> {
     let defaults = [PathBuf::from(DEFAULT_FOLDER)];
     let paths = if paths.is_empty() {
         &defaults[..]
     } else {
         paths
     };
-    let mut inputs = Vec::new();
+    let mut found = Found::default();
     for path in paths {
+        // A folder named by the user is searched even when the name is a link to it.
         if path.is_dir() {
-            let mut files = Vec::new();
-            yaml_files(path, &mut files)
-                .map_err(|e| UsageError(format!("{}: {e}", path.display())))?;
-            files.sort();
-            inputs.extend(files.into_iter().map(|file| {
-                let relative = file
-                    .parent()
-                    .and_then(|p| p.strip_prefix(path).ok())
-                    .unwrap_or(Path::new(""));
-                Input {
-                    out_dir: relative.to_path_buf(),
-                    path: file,
-                }
-            }));
-        } else if path.is_file() {
-            inputs.push(Input {
+            search(path, &mut found)?;
+        } else if std::fs::symlink_metadata(path).is_ok() {
+            found.inputs.push(Input {
                 path: path.clone(),
                 out_dir: PathBuf::new(),
             });
@@ -50,17 +53,43 @@ pub fn inputs(paths: &[PathBuf]) -> Result<Vec<Input>, UsageError> {
             )));
         }
     }
-    Ok(inputs)
+    let mut seen = std::collections::HashSet::new();
+    found.inputs.retain(|input| seen.insert(input.path.clone()));
+    Ok(found)
 }
 
-fn yaml_files(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            yaml_files(&path, found)?;
-        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
-            found.push(path);
+fn search(dir: &Path, found: &mut Found) -> Result<(), UsageError> {
+    let listing = files::plain_files(dir, files::MAX_DEPTH, &is_yaml)
+        .map_err(|e| UsageError(format!("{}: {e}", dir.display())))?;
+    found.inputs.extend(listing.files.into_iter().map(|file| {
+        let relative = file
+            .parent()
+            .and_then(|p| p.strip_prefix(dir).ok())
+            .unwrap_or(Path::new(""));
+        Input {
+            out_dir: relative.to_path_buf(),
+            path: file,
         }
-    }
+    }));
+    found
+        .skipped
+        .extend(listing.skipped.iter().map(|path| skipped(path)));
     Ok(())
+}
+
+fn is_yaml(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "yaml" || e == "yml")
+}
+
+/// The warning for an entry of a searched folder that was not read.
+fn skipped(path: &Path) -> Diagnostic {
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    let why = if is_link {
+        "not read: it is a symbolic link, and links in a report folder are not followed"
+    } else {
+        "not read: it is not a plain file but a FIFO, a device or a socket"
+    };
+    Diagnostic::warning(path, None, why)
+        .with_hint("put the report files themselves in the folder")
+        .with_code(Code::NotRead)
 }

@@ -7,6 +7,7 @@ mod check;
 mod inputs;
 mod layouts;
 mod new;
+mod outputs;
 mod schema;
 mod write;
 

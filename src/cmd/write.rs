@@ -1,21 +1,146 @@
-//! Writing an output file so that it is either whole or absent: the bytes go to a
-//! temporary file in the same folder, which is then renamed into place.
+//! Writing one report's outputs so that they are whole and belong together.
+//!
+//! Every file goes first to a temporary file beside it with a fixed name
+//! (`.2024-Q1.pdf.kvartal-tmp`). Only when all of them are written are the old outputs
+//! removed and the new ones renamed into place. A build interrupted at any point therefore
+//! leaves the old files, or only new ones, or none — never a new PDF beside an old DOCX —
+//! and whatever temporary files it left are removed by the next build of that report.
 
-use std::io;
-use std::path::Path;
+use std::fs::OpenOptions;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
+/// The temporary file `path` is written to before it is renamed into place.
+pub fn temporary(path: &Path) -> PathBuf {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy())
         .unwrap_or_default();
-    let temporary = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = std::fs::write(&temporary, bytes).and_then(|()| std::fs::rename(&temporary, path));
+    path.with_file_name(format!(".{name}.kvartal-tmp"))
+}
+
+/// Removes the temporary files an interrupted build left for `outputs`, one report's files
+/// in one folder; also those of earlier versions, named with their process id
+/// (`.2024-Q1.pdf.4711.tmp`). Only files and links are removed: kvartal never makes a
+/// folder of those names.
+pub fn remove_stale(outputs: &[PathBuf]) -> io::Result<()> {
+    let Some(first) = outputs.first() else {
+        return Ok(());
+    };
+    let names: Vec<String> = outputs
+        .iter()
+        .map(|path| {
+            path.file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    let entries = match std::fs::read_dir(folder(first)) {
+        Ok(entries) => entries,
+        // No folder yet: nothing was left in it.
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e),
+    };
+    for entry in entries {
+        let entry = entry?;
+        let file = entry.file_name();
+        let stale = names
+            .iter()
+            .any(|name| is_temporary(&file.to_string_lossy(), name));
+        if stale && !entry.file_type()?.is_dir() {
+            std::fs::remove_file(entry.path())?;
+        }
+    }
+    Ok(())
+}
+
+/// The folder `path` is in; `.` for a bare name.
+fn folder(path: &Path) -> &Path {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    }
+}
+
+/// Whether `file` is a temporary file of the output `name`: this version's fixed name or
+/// an earlier one's with a process id.
+fn is_temporary(file: &str, name: &str) -> bool {
+    let Some(rest) = file.strip_prefix('.').and_then(|f| f.strip_prefix(name)) else {
+        return false;
+    };
+    let pid = rest.strip_prefix('.').and_then(|r| r.strip_suffix(".tmp"));
+    rest == ".kvartal-tmp"
+        || pid.is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Writes every `(path, bytes)` of one report, or on an error leaves the old files as they
+/// were (or, past the point of no return, only new ones) and no temporary file.
+pub fn write_together(outputs: &[(PathBuf, Vec<u8>)]) -> io::Result<()> {
+    let mut staged = Vec::new();
+    let result = stage_all(outputs, &mut staged).and_then(|()| replace(outputs));
     if result.is_err() {
-        // Nothing half-written is left behind; the original error is what matters.
-        let _ = std::fs::remove_file(&temporary);
+        // The first error is what matters; the temporary files must not stay.
+        for temporary in &staged {
+            let _ = std::fs::remove_file(temporary);
+        }
     }
     result
+}
+
+/// Writes each output's temporary file, recording each one made in `staged`.
+fn stage_all(outputs: &[(PathBuf, Vec<u8>)], staged: &mut Vec<PathBuf>) -> io::Result<()> {
+    for (path, bytes) in outputs {
+        std::fs::create_dir_all(folder(path))?;
+        let temporary = temporary(path);
+        // `create_new`: whatever is in the way (a link planted there, a folder) is an
+        // error, never a file written through.
+        let mut file = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temporary)?;
+        staged.push(temporary);
+        file.write_all(bytes)?;
+        file.sync_all()?;
+    }
+    Ok(())
+}
+
+/// The old outputs go before any new one arrives: from here on an interruption leaves only
+/// new files, or none.
+fn replace(outputs: &[(PathBuf, Vec<u8>)]) -> io::Result<()> {
+    for (path, _) in outputs {
+        match std::fs::remove_file(path) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+            _ => {}
+        }
+    }
+    for (path, _) in outputs {
+        std::fs::rename(temporary(path), path)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn temporary_files_are_known_by_their_names_alone() {
+        let path = Path::new("out/2024-Q1.pdf");
+        let name = temporary(path);
+        assert_eq!(name, Path::new("out/.2024-Q1.pdf.kvartal-tmp"));
+        let name = name.file_name().unwrap_or_default().to_string_lossy();
+        assert!(is_temporary(&name, "2024-Q1.pdf"));
+        assert!(is_temporary(".2024-Q1.pdf.4711.tmp", "2024-Q1.pdf"));
+        for other in [
+            "2024-Q1.pdf",
+            ".2024-Q1.pdf.tmp",
+            ".2024-Q1.pdf.x1.tmp",
+            ".2024-Q1.docx.kvartal-tmp",
+            ".2024-Q1.pdf.kvartal-tmp.bak",
+        ] {
+            assert!(!is_temporary(other, "2024-Q1.pdf"), "{other}");
+        }
+    }
 }

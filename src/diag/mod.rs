@@ -37,6 +37,8 @@ pub enum Code {
     StaleMeeting,
     ProgrammeYear,
     UnreadableSibling,
+    /// An entry of a searched folder that is a link or not a plain file.
+    NotRead,
 }
 
 impl Code {
@@ -57,6 +59,7 @@ impl Code {
             Code::StaleMeeting => "stale-meeting",
             Code::ProgrammeYear => "programme-year",
             Code::UnreadableSibling => "unreadable-sibling",
+            Code::NotRead => "not-read",
         }
     }
 }

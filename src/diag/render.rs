@@ -57,22 +57,24 @@ impl Diagnostic {
     pub fn render_with(&self, source: Option<&str>, colour: bool) -> String {
         let p = palette(self.severity, colour);
         let mut out = String::new();
+        let path = printable(&self.path.display().to_string());
         let place = match self.position {
-            Some(at) => format!("{}:{}:{}", self.path.display(), at.line, at.column),
-            None => self.path.display().to_string(),
+            Some(at) => format!("{path}:{}:{}", at.line, at.column),
+            None => path,
         };
         let severity = self.severity.name();
+        let message = printable(&self.message);
         let _ = writeln!(
             out,
-            "{}{place}:{} {}{severity}:{}{} {}{}",
-            p.bold, p.reset, p.severity, p.reset, p.bold, self.message, p.reset
+            "{}{place}:{} {}{severity}:{}{} {message}{}",
+            p.bold, p.reset, p.severity, p.reset, p.bold, p.reset
         );
         if let Some(at) = self.position {
             let line = source.and_then(|s| s.lines().nth(at.line.saturating_sub(1)));
             if let Some(line) = line {
                 let width = self.underline_width(at, line);
-                let (shown, pad) = excerpt(line, at.column);
-                let marks = "^".repeat(width);
+                let (shown, pad, marks) = excerpt(line, at.column, width);
+                let marks = "^".repeat(marks);
                 let _ = writeln!(out, "{}{:>5} |{} {shown}", p.accent, at.line, p.reset);
                 let _ = writeln!(
                     out,
@@ -86,6 +88,7 @@ impl Diagnostic {
                 Labels::English => "hint",
                 Labels::Swedish => "tips",
             };
+            let hint = printable(hint);
             let _ = writeln!(out, "{}      = {label}:{} {hint}", p.accent, p.reset);
         }
         out
@@ -129,18 +132,25 @@ impl Diagnostic {
 /// cut to this window so the caret stays on screen.
 pub(super) const EXCERPT_RADIUS: usize = 60;
 
-/// The part of `line` shown under a message, and the padding that puts a caret under
-/// `column` (1-based, in characters; tabs kept so the caret lines up).
-fn excerpt(line: &str, column: usize) -> (String, String) {
+/// The part of `line` shown under a message, the padding that puts a caret under `column`
+/// (1-based, in characters) and the columns shown for the `width` characters from there
+/// (a tab takes several): the text is [`printable`], and the caret lines up with it.
+fn excerpt(line: &str, column: usize, width: usize) -> (String, String, usize) {
     let chars: Vec<char> = line.chars().collect();
     let at = column.saturating_sub(1).min(chars.len());
     let start = at.saturating_sub(EXCERPT_RADIUS);
     let end = (at + EXCERPT_RADIUS).min(chars.len());
-    let mut shown: String = chars[start..end].iter().collect();
-    let mut pad: String = chars[start..at]
-        .iter()
-        .map(|&c| if c == '\t' { '\t' } else { ' ' })
-        .collect();
+    let mut shown = String::new();
+    let mut pad = String::new();
+    let mut marked = 0;
+    for (index, &c) in chars.iter().enumerate().take(end).skip(start) {
+        let columns = push_printable(&mut shown, c);
+        if index < at {
+            pad.push_str(&" ".repeat(columns));
+        } else if index < at + width {
+            marked += columns;
+        }
+    }
     if start > 0 {
         shown.insert(0, '…');
         pad.insert(0, ' ');
@@ -148,5 +158,87 @@ fn excerpt(line: &str, column: usize) -> (String, String) {
     if end < chars.len() {
         shown.push('…');
     }
-    (shown, pad)
+    // A span may reach past the last character, to the end of the line.
+    let beyond = (at + width).saturating_sub(end.max(at));
+    (shown, pad, (marked + beyond).max(1))
+}
+
+/// Columns a tab is shown as: spaces, so that the caret below counts the same.
+const TAB_WIDTH: usize = 4;
+
+/// `text` safe to print on a terminal: see [`push_printable`]; line breaks are kept.
+fn printable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c == '\n' {
+            out.push(c);
+        } else {
+            push_printable(&mut out, c);
+        }
+    }
+    out
+}
+
+/// Pushes `c` as it is safely shown, and returns the columns it takes. A file that is not
+/// text (binary, UTF-16 read as UTF-8) holds NULs and escape sequences that would move the
+/// cursor, change colours or hide text, and bidirectional controls can reorder what a line
+/// seems to say: each is shown as U+FFFD. A tab becomes spaces.
+fn push_printable(out: &mut String, c: char) -> usize {
+    const BIDI_CONTROLS: [std::ops::RangeInclusive<char>; 3] = [
+        '\u{200e}'..='\u{200f}',
+        '\u{202a}'..='\u{202e}',
+        '\u{2066}'..='\u{2069}',
+    ];
+    if c == '\t' {
+        out.push_str(&" ".repeat(TAB_WIDTH));
+        return TAB_WIDTH;
+    }
+    if c.is_control() || BIDI_CONTROLS.iter().any(|r| r.contains(&c)) {
+        out.push(char::REPLACEMENT_CHARACTER);
+    } else {
+        out.push(c);
+    }
+    1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Diagnostic;
+    use std::path::Path;
+
+    fn at(column: usize) -> Option<Position> {
+        Some(Position { line: 1, column })
+    }
+
+    #[test]
+    fn control_characters_are_never_printed() {
+        let d = Diagnostic::error(Path::new("r.yaml"), at(9), "bad \x1b[2J\0 key");
+        let text = d.render(Some("a:\x1b[31m\0\u{7f}\u{9b}\u{202e}b: c\r"));
+        assert!(
+            !text.chars().any(|c| c.is_control() && c != '\n'),
+            "{text:?}"
+        );
+        assert!(text.contains("bad \u{fffd}[2J\u{fffd} key"), "{text}");
+        assert!(
+            text.contains("| a:\u{fffd}[31m\u{fffd}\u{fffd}\u{fffd}\u{fffd}b: c\u{fffd}\n"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_tab_is_spaces_and_the_caret_stays_under_its_column() {
+        let d = Diagnostic::error(Path::new("r.yaml"), at(3), "m");
+        let text = d.render(Some("\t\tkey: x"));
+        assert!(
+            text.contains("    1 |         key: x\n      |         ^\n"),
+            "{text}"
+        );
+        let d = d.with_end(Position { line: 1, column: 6 });
+        let text = d.render(Some("key:\t\tx"));
+        assert!(
+            text.contains("    1 | key:        x\n      |   ^^^^^^\n"),
+            "{text}"
+        );
+    }
 }

@@ -56,9 +56,11 @@ impl From<zip::result::ZipError> for DocxError {
 }
 
 /// Writes `doc` as a DOCX file's bytes in the look of `doc.meta.style`, following the PDF's
-/// `typeset`: its pages in the table of contents, its tables' column widths. The same
-/// document always gives the same bytes.
-pub fn docx(doc: &Document, typeset: &Typeset) -> Result<Vec<u8>, DocxError> {
+/// `typeset`: its pages in the table of contents, its tables' column widths. A `draft`
+/// says so in every page's header and in its status property. The same document always
+/// gives the same bytes.
+pub fn docx(doc: &Document, typeset: &Typeset, draft: bool) -> Result<Vec<u8>, DocxError> {
+    let draft = draft.then_some(doc.meta.labels.draft.as_str());
     // Turn the blocks into paragraphs and tables, collecting what the patch needs to know.
     let mut context = ConvertContext::new(&doc.meta, &typeset.columns);
     let body = blocks::convert(&doc.blocks, &typeset.pages, &mut context)?;
@@ -66,7 +68,7 @@ pub fn docx(doc: &Document, typeset: &Typeset) -> Result<Vec<u8>, DocxError> {
     // header's logo is numbered after the body's pictures.
     let header_number = context.image_alts.len() + 1;
     let package = styles::add_styles(Docx::new(), &doc.meta.style);
-    let mut package = page::setup(package, &doc.meta, header_number)?;
+    let mut package = page::setup(package, &doc.meta, header_number, draft)?;
     package = context.lists.add_definitions(package);
     package = body.into_iter().fold(package, add_child);
     // Let docx-rs write the package, then add what it has no API for.
@@ -77,6 +79,7 @@ pub fn docx(doc: &Document, typeset: &Typeset) -> Result<Vec<u8>, DocxError> {
         image_alts: &context.image_alts,
         header_alt: doc.meta.header_logo.as_ref().map(|logo| logo.alt.as_str()),
         table_headers: &context.table_headers,
+        draft,
     };
     patch::apply(&bytes.into_inner(), &plan)
 }

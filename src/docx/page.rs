@@ -26,8 +26,14 @@ pub(super) fn text_width(style: &Style) -> i32 {
 }
 
 /// Sets page size and margins from `meta.style`, and adds the header and footer built from
-/// `meta`. `picture_number` numbers the header's logo after the body's pictures.
-pub(super) fn setup(docx: Docx, meta: &Meta, picture_number: usize) -> Result<Docx, DocxError> {
+/// `meta`. `picture_number` numbers the header's logo after the body's pictures. A `draft`
+/// label starts every page's header, the title page's included.
+pub(super) fn setup(
+    docx: Docx,
+    meta: &Meta,
+    picture_number: usize,
+    draft: Option<&str>,
+) -> Result<Docx, DocxError> {
     let style = &meta.style;
     // Header and footer sit halfway into their margins.
     let margin = PageMargin::new()
@@ -42,16 +48,18 @@ pub(super) fn setup(docx: Docx, meta: &Meta, picture_number: usize) -> Result<Do
     Ok(docx
         .page_size(side(style.page_width_mm), side(style.page_height_mm))
         .page_margin(margin)
-        .header(header(meta, picture_number)?)
-        .first_header(Header::new().add_paragraph(Paragraph::new().style(styles::HEADER)))
+        .header(header(meta, picture_number, draft)?)
+        .first_header(
+            Header::new().add_paragraph(draft_mark(Paragraph::new().style(styles::HEADER), draft)),
+        )
         .footer(footer(meta))
         .first_footer(footer(meta)))
 }
 
 /// The logo and the title on the left and, when there is one, the case number at the right
 /// edge.
-fn header(meta: &Meta, picture_number: usize) -> Result<Header, DocxError> {
-    let mut line = Paragraph::new().style(styles::HEADER);
+fn header(meta: &Meta, picture_number: usize, draft: Option<&str>) -> Result<Header, DocxError> {
+    let mut line = draft_mark(Paragraph::new().style(styles::HEADER), draft);
     if let Some(logo) = &meta.header_logo {
         let options = crate::image::svg_options_with(&meta.style.font_files());
         let picture = images::picture(logo, picture_number, &options)?;
@@ -63,6 +71,15 @@ fn header(meta: &Meta, picture_number: usize) -> Result<Header, DocxError> {
         line = line.add_run(Run::new().add_tab().add_text(case));
     }
     Ok(Header::new().add_paragraph(line))
+}
+
+/// `line` starting with the draft label in bold, when there is one: on the header's line,
+/// so the header is no taller than the PDF's and the pages break alike.
+fn draft_mark(line: Paragraph, draft: Option<&str>) -> Paragraph {
+    match draft {
+        Some(label) => line.add_run(Run::new().bold().add_text(format!("{label}  "))),
+        None => line,
+    }
 }
 
 /// The report's date on the left; "Sida 3 av 7" at the right edge, with real PAGE and

@@ -179,7 +179,7 @@ pub(super) fn typeset() -> Typeset {
 
 /// The sample report as a DOCX.
 fn built() -> Vec<u8> {
-    docx(&report(), &typeset()).expect("writes")
+    docx(&report(), &typeset(), false).expect("writes")
 }
 
 /// The text of `name` in the package `bytes`.
@@ -351,6 +351,7 @@ fn the_same_document_gives_the_same_bytes() {
             blocks: lists(),
         },
         &Typeset::default(),
+        false,
     )
     .expect("writes");
     assert_eq!(built(), first);
@@ -393,6 +394,7 @@ fn empty_and_degenerate_documents_are_written() {
                 blocks,
             },
             &Typeset::default(),
+            false,
         )
         .expect("writes");
         assert!(part(&bytes, "word/document.xml").contains("<w:body>"));
@@ -413,6 +415,7 @@ fn a_broken_logo_is_an_error_naming_it() {
             blocks: vec![Block::Logos(vec![broken])],
         },
         &Typeset::default(),
+        false,
     )
     .unwrap_err();
     assert!(
@@ -609,7 +612,42 @@ fn write_sample() {
         .insert(sample.blocks.len() - 1, Block::Table(long_table));
     std::fs::write(
         "/tmp/kvartal-sample.docx",
-        docx(&sample, &Typeset::default()).expect("writes"),
+        docx(&sample, &Typeset::default(), false).expect("writes"),
     )
     .expect("writable /tmp");
+}
+
+#[test]
+fn a_draft_says_so_in_its_headers_and_its_status() {
+    let draft = docx(&report(), &typeset(), true).expect("writes");
+    let headers: Vec<String> = ["word/header1.xml", "word/header2.xml"]
+        .iter()
+        .map(|name| part(&draft, name))
+        .collect();
+    for header in &headers {
+        assert!(header.contains(">UTKAST  </w:t>"), "{header}");
+    }
+    let core = part(&draft, "docProps/core.xml");
+    assert!(
+        core.contains("<cp:contentStatus>Utkast</cp:contentStatus>"),
+        "{core}"
+    );
+    let custom = part(&draft, "docProps/custom.xml");
+    assert!(
+        custom.contains(r#"name="Status"><vt:lpwstr>Utkast</vt:lpwstr>"#),
+        "{custom}"
+    );
+    let final_version = built();
+    for name in [
+        "word/header1.xml",
+        "word/header2.xml",
+        "docProps/core.xml",
+        "docProps/custom.xml",
+    ] {
+        let text = part(&final_version, name);
+        assert!(
+            !text.contains("UTKAST") && !text.contains("Utkast"),
+            "{name}: {text}"
+        );
+    }
 }

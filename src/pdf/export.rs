@@ -57,19 +57,42 @@ pub fn export(
         svgs: RefCell::new(BTreeMap::new()),
     };
     let mut drawn = vec![Vec::new(); tags.leaf_count()];
-    for page in pages {
-        draw_page(&mut document, page, size, &res, anchors, &mut drawn);
+    for (number, page) in (1..).zip(pages) {
+        draw_page(&mut document, number, page, size, &res, anchors, &mut drawn);
     }
     document.set_tag_tree(tags.into_tag_tree(&mut drawn, &meta.language));
     document.set_outline(outline(pages));
     document.set_metadata(metadata(meta));
     document
         .finish()
-        .map_err(|e| PdfError::from_krilla(e, options))
+        .map_err(|e| PdfError::from_krilla(e, options, &font_names(&res.fonts, meta)))
 }
 
+/// Each font with its family and face, as a validation message names it: the body's,
+/// the headings' and the bundled family's.
+fn font_names(fonts: &[Font], meta: &Meta) -> Vec<(Font, String)> {
+    let style = &meta.style;
+    let families = [
+        style.body_font.family.as_str(),
+        style.heading_font.family.as_str(),
+        crate::doc::BUNDLED_FAMILY,
+    ];
+    let faces = ["", " Bold", " Italic", " Bold Italic"];
+    fonts
+        .iter()
+        .enumerate()
+        .map(|(i, font)| {
+            let family = families.get(i / 4).copied().unwrap_or_default();
+            (font.clone(), format!("{family}{}", faces[i % 4]))
+        })
+        .collect()
+}
+
+/// Draws page `number` (from 1), which krilla is given as the location of every problem
+/// it finds there.
 fn draw_page(
     document: &mut Document,
+    number: u64,
     page: &Page,
     size: Size,
     res: &Resources,
@@ -80,6 +103,9 @@ fn draw_page(
     let mut links = Vec::new();
     {
         let mut surface = pdf_page.surface();
+        if let Some(location) = std::num::NonZeroU64::new(number) {
+            surface.set_location(location);
+        }
         let mut painter = Painter {
             surface: &mut surface,
             res,

@@ -17,12 +17,12 @@ mod page;
 mod refs;
 mod style;
 mod tags;
+mod validation;
 
 pub use options::{PdfOptions, PdfStandard};
 
 use crate::doc::{Document, Typeset};
 use crate::text::{FontSet, Shaper};
-use krilla::configure::ValidationError;
 use krilla::error::KrillaError;
 use std::fmt;
 
@@ -82,6 +82,12 @@ fn lay_out(doc: &Document, options: &PdfOptions, fonts: &FontSet) -> Result<Laid
     let (rows, columns) = blocks::layout(&doc.blocks, &doc.meta, &look, &shaper, &mut tags)?;
     // Rows are placed on pages.
     let mut pages = flow::paginate(rows, &look);
+    if pages.len() > options.max_pages {
+        return Err(PdfError::TooManyPages {
+            pages: pages.len(),
+            limit: options.max_pages,
+        });
+    }
     // Page numbers in the contents are known once every heading has its page.
     let anchors = refs::anchors(&pages);
     refs::fill_page_numbers(&mut pages, &anchors, look.text, &shaper);
@@ -107,6 +113,8 @@ pub enum PdfError {
     },
     /// krilla failed for another reason.
     Export(String),
+    /// More pages than allowed: the pages it would have, and the limit.
+    TooManyPages { pages: usize, limit: usize },
 }
 
 impl fmt::Display for PdfError {
@@ -118,6 +126,11 @@ impl fmt::Display for PdfError {
                 problems.iter().try_for_each(|p| write!(f, "\n  - {p}"))
             }
             PdfError::Export(why) => write!(f, "the PDF could not be written: {why}"),
+            PdfError::TooManyPages { pages, limit } => write!(
+                f,
+                "the report would have {pages} pages, more than the {limit} a PDF may have; \
+                 is it the right file? Split a report this long into several"
+            ),
         }
     }
 }
@@ -125,58 +138,18 @@ impl fmt::Display for PdfError {
 impl std::error::Error for PdfError {}
 
 impl PdfError {
-    fn from_krilla(error: KrillaError, options: &PdfOptions) -> PdfError {
+    fn from_krilla(
+        error: KrillaError,
+        options: &PdfOptions,
+        fonts: &validation::FontNames,
+    ) -> PdfError {
         match error {
             KrillaError::Validation(errors) => PdfError::Standard {
                 standard: options.standard.name(),
-                problems: explain_all(errors.iter().map(|(e, _)| e)),
+                problems: validation::explain_all(&errors, fonts),
             },
-            other => PdfError::Export(format!("{other:?}")),
+            other => PdfError::Export(other.to_string()),
         }
-    }
-}
-
-/// Each distinct problem once, as sentences saying what to change; the characters no font
-/// can show are named together in one, however often they occur.
-fn explain_all<'e>(errors: impl Iterator<Item = &'e ValidationError>) -> Vec<String> {
-    let mut missing: Vec<char> = Vec::new();
-    let mut problems: Vec<String> = Vec::new();
-    for error in errors {
-        if let ValidationError::ContainsNotDefGlyph(_, _, text) = error {
-            missing.extend(text.chars().filter(|c| !c.is_whitespace()));
-            missing.sort_unstable();
-            missing.dedup();
-            continue;
-        }
-        let problem = explain(error);
-        if !problems.contains(&problem) {
-            problems.push(problem);
-        }
-    }
-    if !missing.is_empty() {
-        let written: Vec<String> = missing.iter().map(|c| format!("\"{c}\"")).collect();
-        problems.insert(0, format!(
-            "the characters {} cannot be shown: neither the layout's font nor the bundled font has them; replace them or use a layout with a font that has them",
-            written.join(", ")
-        ));
-    }
-    problems
-}
-
-/// A validation error as a sentence saying what to change.
-fn explain(error: &ValidationError) -> String {
-    match error {
-        ValidationError::NoCodepointMapping(..) | ValidationError::InvalidCodepointMapping(..) => {
-            "some text could not be mapped back to characters; remove unusual control characters from the report".into()
-        }
-        ValidationError::UnicodePrivateArea(..) => {
-            "the text uses private-use characters that readers cannot interpret; remove them".into()
-        }
-        ValidationError::NoDocumentTitle => "the document has no title; give the report a `title` or a `programme`".into(),
-        ValidationError::NoDocumentLanguage => "the document has no language; set `language` in the report".into(),
-        ValidationError::MissingAltText(_) => "an image has no alternative text; give every logo a name".into(),
-        ValidationError::TooLongString => "a text is longer than PDF allows (32,767 characters); shorten it".into(),
-        other => format!("{other:?}"),
     }
 }
 

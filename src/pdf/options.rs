@@ -49,9 +49,26 @@ impl PdfStandard {
     }
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct PdfOptions {
     pub standard: PdfStandard,
     /// Print "UTKAST" / "DRAFT" across every page.
     pub draft: bool,
+    /// A document that would have more pages is refused, not written.
+    pub max_pages: usize,
+}
+
+/// The most pages a PDF is written with. The stress report (`scripts/stress_report.py`:
+/// 1,000 activities with three metrics each) has some 560; a report many times longer is
+/// a wrong input, and refusing it keeps it from taking the machine's memory and time.
+pub const MAX_PAGES: usize = 10_000;
+
+impl Default for PdfOptions {
+    fn default() -> PdfOptions {
+        PdfOptions {
+            standard: PdfStandard::default(),
+            draft: false,
+            max_pages: MAX_PAGES,
+        }
+    }
 }

@@ -146,6 +146,7 @@ fn every_standard_can_be_written() {
             &PdfOptions {
                 standard,
                 draft: true,
+                ..PdfOptions::default()
             },
         );
         assert!(result.is_ok(), "{name}: {:?}", result.err());
@@ -233,4 +234,28 @@ fn a_chart_is_vector_graphics_in_a_figure_with_its_alt_text() {
         .collect();
     assert!(text.contains("/S/Figure"), "a figure element");
     assert!(text.contains(&format!("/Alt<FEFF{alt}>")), "its alt text");
+}
+
+#[test]
+fn a_document_longer_than_the_page_budget_is_refused() {
+    let doc = sample();
+    let pages = pdf(&doc, &PdfOptions::default())
+        .expect("the sample is written")
+        .typeset
+        .pages
+        .values()
+        .copied()
+        .max()
+        .expect("headings have pages");
+    assert!(pages > 1, "the sample has several pages");
+    let options = PdfOptions {
+        max_pages: 1,
+        ..PdfOptions::default()
+    };
+    let error = pdf(&doc, &options).expect_err("more than one page");
+    assert!(
+        matches!(error, PdfError::TooManyPages { limit: 1, .. }),
+        "{error}"
+    );
+    assert!(error.to_string().contains("more than the 1 a PDF may have"));
 }

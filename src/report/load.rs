@@ -17,6 +17,7 @@ mod syntax;
 mod tests;
 mod yaml_error;
 
+pub use input::MAX_FILE_BYTES;
 pub use syntax::Mistake;
 
 use super::spans::Spans;

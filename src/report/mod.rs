@@ -20,8 +20,9 @@ pub mod trend;
 mod validate;
 
 pub use language::{Language, LanguageCode};
-pub use load::{Checked, check, load};
+pub use load::{Checked, MAX_FILE_BYTES, check, load};
 pub use next::{Draft, next_quarter};
+pub use problems::labels;
 
 pub use crate::image::ImageFormat;
 use chrono::NaiveDate;

@@ -26,6 +26,10 @@ pub enum Problem {
     Utf16,
     NotText,
     Empty,
+    /// A symbolic link: it could lead to any file on the machine.
+    SymbolicLink,
+    /// A FIFO, device or socket: reading it could hang or never end.
+    NotPlain,
     // YAML that cannot be a report.
     /// What made the YAML unreadable, found near where the parser stopped.
     Syntax(Mistake),

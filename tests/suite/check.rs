@@ -131,6 +131,24 @@ fn good_reports_are_still_built_when_another_has_errors() {
 fn the_example_reports_pass_check() {
     let run = kvartal(&["check"]);
     assert_eq!(run.code, 0, "stderr:\n{}", run.stderr);
+    // Swedish and English reports together: the line is in English.
+    assert_eq!(run.stdout, "5 reports checked, no problems\n");
+    let run = kvartal(&["check", "report-data/medborgarlofte-jonkoping"]);
+    assert_eq!(run.stdout, "4 rapporter kontrollerade, inga fel\n");
+}
+
+#[test]
+fn a_run_with_problems_ends_with_their_counts() {
+    let run = kvartal(&["check", "tests/fixtures/check/several-errors.yaml"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let errors = run.stderr.matches(": error: ").count();
+    assert!(errors > 1, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        format!("1 report checked: {errors} errors\n"),
+        "{}",
+        run.stderr
+    );
 }
 
 /// The JSON objects `check --format json` prints for `fixture`.

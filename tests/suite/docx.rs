@@ -1,6 +1,8 @@
 //! The DOCX of an example report read as XML: its table of contents against the PDF's pages.
 
-use crate::support::{attribute_values, docx_part, kvartal, normalise, path_str, scratch};
+use crate::support::{
+    attribute_values, docx_part, kvartal, normalise, path_str, scratch, small_report,
+};
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Command;
@@ -99,5 +101,42 @@ fn the_docx_contents_show_the_pdf_pages_and_link_to_the_headings() {
     for (_, anchor) in &entries {
         assert!(bookmarks.contains(anchor), "no bookmark {anchor}");
         assert!(anchor.len() <= 40 && anchor.starts_with("_Toc"));
+    }
+}
+
+#[test]
+fn a_draft_docx_says_so_and_a_final_one_does_not() {
+    let dir = scratch("docx-draft");
+    let report = dir.join("2024-Q1.yaml");
+    std::fs::write(&report, small_report(2024, 1)).expect("written");
+    for (draft, out) in [(true, dir.join("draft")), (false, dir.join("final"))] {
+        let mut args = vec![
+            "build",
+            "--format",
+            "docx",
+            "--out",
+            path_str(&out),
+            path_str(&report),
+        ];
+        if draft {
+            args.push("--draft");
+        }
+        let run = kvartal(&args);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let docx = out.join("2024-Q1.docx");
+        let header = docx_part(&docx, "word/header1.xml") + &docx_part(&docx, "word/header2.xml");
+        let core = docx_part(&docx, "docProps/core.xml");
+        let custom = docx_part(&docx, "docProps/custom.xml");
+        assert_eq!(header.contains(">DRAFT  </w:t>"), draft, "{header}");
+        assert_eq!(
+            core.contains("<cp:contentStatus>Draft</cp:contentStatus>"),
+            draft,
+            "{core}"
+        );
+        assert_eq!(
+            custom.contains(r#"name="Status"><vt:lpwstr>Draft<"#),
+            draft,
+            "{custom}"
+        );
     }
 }

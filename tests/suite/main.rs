@@ -10,6 +10,8 @@ mod layout_files;
 mod layouts;
 mod lint;
 mod new;
+mod outputs;
 mod schema;
 mod snapshots;
 mod support;
+mod untrusted;

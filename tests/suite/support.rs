@@ -180,3 +180,13 @@ pub fn normalise(text: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// A small complete report in English for `year` and `quarter`, with no logos.
+pub fn small_report(year: u16, quarter: u8) -> String {
+    format!(
+        "programme: Safer harbour\nperiod:\n  year: {year}\n  quarter: {quarter}\n\
+         date: {year}-0{}-10\nlanguage: en\norganisations:\n  - name: Harbour Town\n\
+         focus_areas:\n  - id: harbour\n    title: The harbour\n    progress: Work has started.\n",
+        quarter * 3
+    )
+}

@@ -37,6 +37,8 @@ pub(super) struct Plan<'a> {
     pub(super) header_alt: Option<&'a str>,
     /// For each table in document order, whether its first row is a header.
     pub(super) table_headers: &'a [bool],
+    /// The draft label ("UTKAST"), when the document is a draft.
+    pub(super) draft: Option<&'a str>,
 }
 
 /// Rewrites the package docx-rs produced, following `plan`.
@@ -90,8 +92,12 @@ fn fix_part(
     paragraph_ids: &mut u32,
 ) -> Result<Vec<u8>, DocxError> {
     match name {
-        "docProps/core.xml" => Ok(core_properties(plan.meta).into_bytes()),
-        "docProps/custom.xml" => Ok(custom_properties(&plan.meta.properties).into_bytes()),
+        "docProps/core.xml" => Ok(core_properties(plan.meta, plan.draft).into_bytes()),
+        "docProps/custom.xml" => {
+            let status = plan.draft.map(|label| ("Status".to_owned(), status(label)));
+            let properties: Vec<_> = plan.meta.properties.iter().cloned().chain(status).collect();
+            Ok(custom_properties(&properties).into_bytes())
+        }
         "word/styles.xml" => edit(name, data, |xml| {
             let xml = header_row_look(xml, plan.meta.style.table_header_fill)?;
             let xml = order::schema_order(&default_language(&xml, &plan.meta.language)?)?;
@@ -136,9 +142,20 @@ fn edit(
     Ok(change(&xml)?.into_bytes())
 }
 
-/// The core properties part, written whole from the document's metadata. The dates are the
-/// report's date, never the clock, so that rebuilding gives the same file.
-fn core_properties(meta: &Meta) -> String {
+/// A draft's status as a property shows it: the label written as a word ("Utkast").
+fn status(label: &str) -> String {
+    let lower = label.to_lowercase();
+    let mut chars = lower.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// The core properties part, written whole from the document's metadata; a draft's status
+/// is its `contentStatus`, which Word shows as "Status". The dates are the report's date,
+/// never the clock, so that rebuilding gives the same file.
+fn core_properties(meta: &Meta, draft: Option<&str>) -> String {
     let date = meta.date.format("%Y-%m-%dT00:00:00Z");
     let element = |tag: &str, text: &str| format!("<{tag}>{}</{tag}>", escape(text));
     let dated = |tag: &str| format!("<{tag} xsi:type=\"dcterms:W3CDTF\">{date}</{tag}>");
@@ -160,6 +177,7 @@ fn core_properties(meta: &Meta) -> String {
         element("cp:revision", "1"),
         dated("dcterms:created"),
         dated("dcterms:modified"),
+        draft.map_or_else(String::new, |label| element("cp:contentStatus", &status(label))),
         "</cp:coreProperties>".to_owned(),
     ]
     .concat()
@@ -446,7 +464,7 @@ mod tests {
 
     #[test]
     fn core_properties_come_from_the_metadata() {
-        let xml = core_properties(&meta());
+        let xml = core_properties(&meta(), None);
         assert!(xml.contains("<dc:title>Uppföljning Q1 &amp; mål</dc:title>"));
         assert!(xml.contains("<dc:creator>Kommunen; Polisen</dc:creator>"));
         assert!(xml.contains("<cp:keywords>medborgarlöfte, 2023-Q1</cp:keywords>"));

@@ -1,13 +1,12 @@
 //! Reading a report file into text, refusing what cannot be a report before any parsing.
 //!
 //! Entry point: [`read_text`]. Each refusal is one message a non-programmer can act on:
-//! the file is too large, saved as UTF-16, not text at all, or empty.
+//! the file is a link or not a file at all, too large, saved as UTF-16, not text, or empty.
 
 use crate::diag::{Diagnostic, Position};
+use crate::files::{self, ReadError};
 use crate::report::Language;
 use crate::report::problems::Problem;
-use std::fs::File;
-use std::io::Read;
 use std::path::Path;
 
 /// The largest file read. Real reports are tens of kilobytes; 10 MB leaves room for long
@@ -36,17 +35,19 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
 
 const START: Position = Position { line: 1, column: 1 };
 
-/// Reads at most one byte more than allowed, so a huge file costs no more than the limit.
+/// Reads at most one byte more than allowed, so a huge file costs no more than the limit;
+/// a link, a FIFO or a device is refused unopened.
 fn read_limited(path: &Path) -> Result<Vec<u8>, Problem> {
-    let unreadable = |e: std::io::Error| Problem::Unreadable {
-        error: e.to_string(),
-    };
-    let file = File::open(path).map_err(unreadable)?;
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(unreadable)?;
-    Ok(bytes)
+    files::read_plain_head(path, MAX_FILE_BYTES).map_err(|e| match e {
+        ReadError::Link => Problem::SymbolicLink,
+        ReadError::NotPlain => Problem::NotPlain,
+        ReadError::Io(e) => Problem::Unreadable {
+            error: e.to_string(),
+        },
+        other => Problem::Unreadable {
+            error: other.to_string(),
+        },
+    })
 }
 
 fn decode(bytes: Vec<u8>) -> Result<String, (Problem, Position)> {

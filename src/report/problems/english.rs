@@ -34,6 +34,16 @@ pub fn words(problem: &Problem) -> (String, Option<Hint<'_>>) {
             "the file is empty: it holds no report data, only blank lines or comments".to_owned(),
             None,
         ),
+        Problem::SymbolicLink => (
+            "the file is a symbolic link; only plain files are read as reports".to_owned(),
+            Some(Fixed(
+                "copy the report file itself here instead of a link to it",
+            )),
+        ),
+        Problem::NotPlain => (
+            "this is not a plain file but a device, a named pipe (FIFO) or a socket".to_owned(),
+            Some(Fixed("a report is a YAML text file saved as UTF-8")),
+        ),
         Problem::Syntax(mistake) => syntax(mistake),
         Problem::TooDeep { levels } => (
             format!("the data is nested more than {levels} levels deep; a report needs only a few"),

@@ -32,6 +32,15 @@ pub fn words(problem: &Problem) -> (String, Option<Hint<'_>>) {
                 .to_owned(),
             None,
         ),
+        Problem::SymbolicLink => (
+            "filen är en symbolisk länk; bara vanliga filer läses som rapporter".to_owned(),
+            Some(Fixed("kopiera själva rapportfilen hit i stället för en länk till den")),
+        ),
+        Problem::NotPlain => (
+            "det här är ingen vanlig fil utan en enhet, en namngiven pipe (FIFO) eller en socket"
+                .to_owned(),
+            Some(Fixed("en rapport är en YAML-textfil sparad som UTF-8")),
+        ),
         Problem::Syntax(mistake) => syntax(mistake),
         Problem::TooDeep { levels } => (
             format!("uppgifterna är inbäddade i mer än {levels} nivåer; en rapport behöver bara några få"),

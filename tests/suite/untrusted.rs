@@ -1,0 +1,140 @@
+//! Report folders from colleagues: links, named pipes, devices and files that are not
+//! text are refused with a message, never followed, waited on or echoed to the terminal.
+
+use crate::support::{kvartal, path_str, scratch, small_report};
+use std::os::unix::fs::symlink;
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+fn write(path: &Path, text: &str) {
+    std::fs::write(path, text).expect("the test file can be written");
+}
+
+#[test]
+fn a_link_out_of_a_report_folder_is_not_followed() {
+    let dir = scratch("untrusted-link-folder");
+    let outside = scratch("untrusted-link-outside");
+    write(&dir.join("2024-Q1.yaml"), &small_report(2024, 1));
+    write(&outside.join("secrets.yaml"), "db_password: hunter2\n");
+    write(&outside.join("2024-Q2.yaml"), "db_password: hunter2\n");
+    symlink(&outside, dir.join("shared")).expect("a link can be made");
+    symlink(outside.join("secrets.yaml"), dir.join("2024-Q2.yaml")).expect("a link");
+    let out = scratch("untrusted-link-out");
+    for args in [
+        vec!["check", path_str(&dir)],
+        vec!["build", path_str(&dir), "--out", path_str(&out)],
+    ] {
+        let run = kvartal(&args);
+        assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+        let printed = format!("{}{}", run.stdout, run.stderr);
+        assert!(!printed.contains("hunter2"), "{printed}");
+        for link in ["shared", "2024-Q2.yaml"] {
+            let warned = format!(
+                "{}: warning: not read: it is a symbolic link",
+                dir.join(link).display()
+            );
+            assert!(run.stderr.contains(&warned), "{link}: {}", run.stderr);
+        }
+    }
+    let written: Vec<_> = walk(&out);
+    assert_eq!(written, ["2024-Q1.docx", "2024-Q1.pdf"]);
+    for file in written {
+        let bytes = std::fs::read(out.join(file)).expect("readable");
+        assert!(!String::from_utf8_lossy(&bytes).contains("hunter2"));
+    }
+}
+
+/// The names of the files in `dir`, sorted.
+fn walk(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("readable")
+        .map(|e| {
+            e.expect("readable")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_named_pipe_in_a_folder_does_not_hang_the_run() {
+    let dir = scratch("untrusted-fifo");
+    write(&dir.join("2024-Q1.yaml"), &small_report(2024, 1));
+    let fifo = dir.join("2024-Q2.yaml");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo works");
+    let started = Instant::now();
+    let run = kvartal(&["check", path_str(&dir)]);
+    assert!(started.elapsed() < Duration::from_secs(10));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("not read: it is not a plain file"),
+        "{}",
+        run.stderr
+    );
+    // Named on the command line, it is refused as a report file.
+    let run = kvartal(&["check", path_str(&fifo)]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("ingen vanlig fil"), "{}", run.stderr);
+}
+
+#[test]
+fn a_link_to_a_device_named_on_the_command_line_is_refused_quickly() {
+    let dir = scratch("untrusted-zero");
+    let zero = dir.join("2024-Q1.yaml");
+    symlink("/dev/zero", &zero).expect("a link can be made");
+    let started = Instant::now();
+    let run = kvartal(&[
+        "build",
+        path_str(&zero),
+        "--out",
+        path_str(&dir.join("out")),
+    ]);
+    assert!(started.elapsed() < Duration::from_secs(10));
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("filen är en symbolisk länk"),
+        "{}",
+        run.stderr
+    );
+    let run = kvartal(&["check", "/dev/zero"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("ingen vanlig fil"), "{}", run.stderr);
+}
+
+/// What `check` prints for a file holding `bytes`, which must hold no control character.
+fn printed_for(name: &str, bytes: &[u8]) -> String {
+    let dir = scratch(name);
+    let file = dir.join("2024-Q1.yaml");
+    std::fs::write(&file, bytes).expect("written");
+    let run = kvartal(&["check", path_str(&file)]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let printed = format!("{}{}", run.stdout, run.stderr);
+    let raw = printed.chars().find(|&c| c.is_control() && c != '\n');
+    assert_eq!(
+        raw, None,
+        "a raw control character is printed:\n{printed:?}"
+    );
+    printed
+}
+
+#[test]
+fn a_file_that_is_not_text_is_never_echoed_raw() {
+    let utf16: Vec<u8> = "\u{feff}programme: x\n\tlanguage: en\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let printed = printed_for("untrusted-utf16", &utf16);
+    assert!(printed.contains("UTF-16"), "{printed}");
+    let mut binary = b"programme: x\ntitle: \x1b[2J\x1b]0;owned\x07\x00\x01\x02".to_vec();
+    binary.extend([0xff, 0xfe, 0x00, 0x1b, b'[', b'm']);
+    let printed = printed_for("untrusted-binary", &binary);
+    assert!(
+        printed.contains("\u{fffd}"),
+        "the bytes are shown as U+FFFD: {printed}"
+    );
+}
