@@ -82,7 +82,7 @@ fn build_one(
     } = report::check(&input.path)?;
     warnings.extend(found);
     let fail = |message: String| vec![Diagnostic::error(&input.path, None, message)];
-    let document = document(&report, layout).map_err(fail)?;
+    let document = document(&report, layout).map_err(|d| vec![d])?;
     // The PDF is always laid out: the DOCX's contents take their page numbers from it.
     let pdf = pdf::pdf(&document, options).map_err(|e| fail(e.to_string()))?;
     // Every format is produced before anything is written, so an error leaves no files.
@@ -129,10 +129,16 @@ fn unique(formats: &[Format]) -> Vec<Format> {
 }
 
 /// The report rendered by the layout and parsed into the document both backends draw.
-pub fn document(report: &Report, layout: &Layout) -> Result<Document, String> {
-    let markdown = layout.render(report).map_err(|e| e.to_string())?;
-    let meta = meta(report, layout).map_err(|e| e.to_string())?;
-    doc::parse(&markdown, meta, &images(report)).map_err(|e| format!("in the layout's output: {e}"))
+/// A problem of the layout names the layout's file and the place in it, as a problem of a
+/// report names the report's.
+pub fn document(report: &Report, layout: &Layout) -> Result<Document, Diagnostic> {
+    let of_layout = |e: template::LayoutError| e.diagnostic(&report.source);
+    let markdown = layout.render(report).map_err(of_layout)?;
+    let meta = meta(report, layout).map_err(of_layout)?;
+    doc::parse(&markdown, meta, &images(report)).map_err(|e| {
+        let message = format!("in the layout's output: {e}");
+        Diagnostic::error(&report.source, None, message)
+    })
 }
 
 fn meta(report: &Report, layout: &Layout) -> Result<Meta, template::LayoutError> {

@@ -133,3 +133,19 @@ fn a_layout_that_loops_without_end_is_stopped() {
     fs::write(layout.join("report.hbs"), format!("# Title\n\n{loops}\n")).expect("write");
     refused(&layout, "report.hbs", "takes more than 3 s for this report");
 }
+
+#[test]
+fn an_error_while_rendering_shows_the_layout_line() {
+    let layout = layout("render-error");
+    fs::write(
+        layout.join("report.hbs"),
+        "# Rubrik\n\nHej {{nosuchfield}}\n",
+    )
+    .expect("write");
+    let stderr = refused(
+        &layout,
+        "report.hbs:3:5: error:",
+        "`nosuchfield` is not in the report data",
+    );
+    assert!(stderr.contains("3 | Hej {{nosuchfield}}"), "{stderr}");
+}
