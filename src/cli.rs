@@ -53,6 +53,10 @@ pub struct CheckArgs {
     /// How problems are printed: text for people, json (one object a line) for programs.
     #[arg(long, value_enum, default_value = "text")]
     pub format: MessageFormat,
+    /// The layout `build` will use: a built-in layout's name, or a folder holding a layout.
+    /// It is loaded and every report rendered with it, so a report that passes builds.
+    #[arg(long, default_value = "standard")]
+    pub layout: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

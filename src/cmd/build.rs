@@ -54,7 +54,7 @@ pub fn build(args: &BuildArgs) -> Result<Outcome, UsageError> {
 
 /// The layout named on the command line: a folder when one exists by that name,
 /// else a built-in layout.
-fn load_layout(name: &str) -> Result<Result<Layout, Diagnostic>, UsageError> {
+pub(super) fn load_layout(name: &str) -> Result<Result<Layout, Diagnostic>, UsageError> {
     let dir = Path::new(name);
     if dir.is_dir() {
         return Ok(Layout::from_dir(dir).map_err(|e| e.diagnostic(dir)));

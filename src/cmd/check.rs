@@ -1,10 +1,12 @@
-//! `kvartal check`: load and validate each report, report its errors and warnings,
-//! write nothing. With `--strict` warnings count as errors.
+//! `kvartal check`: load and validate each report, render it with the layout `build` will
+//! use (so that what passes check builds), report its errors and warnings, write nothing.
+//! With `--strict` warnings count as errors.
 //!
 //! A line on standard output always ends a run printed for people: how many reports were
 //! checked and what was found, so that a run that finds nothing is not mistaken for one
 //! that did nothing.
 
+use super::build::{document, load_layout};
 use super::inputs::inputs;
 use super::{Outcome, UsageError};
 use crate::cli::{CheckArgs, MessageFormat};
@@ -12,17 +14,23 @@ use crate::diag::{Diagnostic, Labels, Severity};
 use crate::report;
 
 pub fn check(args: &CheckArgs) -> Result<Outcome, UsageError> {
+    let layout = load_layout(&args.layout)?;
     let found = inputs(&args.paths)?;
     let mut outcome = Outcome {
         diagnostics: found.skipped,
         ..Outcome::default()
     };
+    let layout = layout
+        .map_err(|broken| outcome.diagnostics.push(broken))
+        .ok();
     let mut languages = Vec::new();
     for input in &found.inputs {
         match report::check(&input.path) {
             Ok(checked) => {
                 languages.push(report::labels(checked.report.language));
                 outcome.diagnostics.extend(checked.warnings);
+                let rendered = layout.as_ref().map(|l| document(&checked.report, l));
+                outcome.diagnostics.extend(rendered.and_then(Result::err));
             }
             Err(errors) => {
                 languages.extend(errors.first().map(|e| e.labels));

@@ -149,3 +149,26 @@ fn an_error_while_rendering_shows_the_layout_line() {
     );
     assert!(stderr.contains("3 | Hej {{nosuchfield}}"), "{stderr}");
 }
+
+#[test]
+fn check_renders_with_the_layout_build_will_use() {
+    let layout = layout("check-render");
+    fs::write(
+        layout.join("report.hbs"),
+        "# Rubrik\n\nHej {{nosuchfield}}\n",
+    )
+    .expect("write");
+    let run = kvartal(&["check", "--layout", path_str(&layout), HARBOUR]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("report.hbs:3:5: error:"),
+        "{}",
+        run.stderr
+    );
+    let run = kvartal(&["check", HARBOUR]);
+    assert_eq!(
+        run.code, 0,
+        "the built-in layout renders it: {}",
+        run.stderr
+    );
+}
