@@ -11,7 +11,8 @@ repository.
     python3 scripts/hostile_bench.py [--binary target/release/kvartal] [--keep DIR]
 
 Prints one line a case and command: seconds, megabytes, exit code and the first line of the
-message; exits 1 when any run breaks a budget, leaks a marker or crashes.
+message; exits 1 when any run breaks a budget, leaks a marker, or crashes (an exit code
+other than 0 built, 1 refused or 2 wrong usage).
 """
 
 import argparse
@@ -200,6 +201,7 @@ def fifo_partial(folder):
 def measured(binary, args, out):
     """Seconds, peak megabytes (read by /usr/bin/time), exit code and messages of one run,
     killed after 60 s."""
+    out.parent.mkdir(parents=True, exist_ok=True)
     report_file = out.parent / f"{out.name}.time"
     command = ["/usr/bin/time", "-f", "%e %M", "-o", str(report_file), str(binary)] + args
     if args[0] == "build":
@@ -244,7 +246,9 @@ def main():
             run_args = [command] + args[1:]
             seconds, megabytes, code, stderr = measured(options.binary, run_args, out)
             first = next((l for l in stderr.splitlines() if l.strip()), "")
-            bad = seconds > SECONDS or megabytes > MEGABYTES or code not in (0, 1)
+            # 0 built, 1 refused with a message, 2 wrong usage (clashing outputs); any
+            # other code is a crash or a kill.
+            bad = seconds > SECONDS or megabytes > MEGABYTES or code not in (0, 1, 2)
             bad |= out.exists() and leaked(out)
             failures += bad
             mark = "FAIL" if bad else "ok"
