@@ -1,0 +1,125 @@
+//! How much an untrusted picture may cost, in one place, and what is said when it costs more.
+//!
+//! A logo comes from a colleague's folder and may be broken or hostile: a PNG that declares
+//! 50 000 × 50 000 pixels in a few hundred bytes, an SVG with a million elements or with a
+//! filter chain that takes hours to rasterise. Every budget is checked before the expensive
+//! step it guards: the file size before reading, the pixel size from the header before
+//! decoding, the element count while parsing, the filter cost before drawing. The numbers
+//! leave a real logo or coat of arms a wide margin (they are rarely above 2 MB, 4 000 pixels
+//! a side, 10 000 elements or a drop shadow) and let a hostile file be refused in milliseconds.
+
+use crate::files;
+
+/// The largest logo file, and the largest SVG text (the logo or one embedded in it).
+pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+/// The most pixels a raster picture may have on a side: 10 000 is 85 cm at 300 dpi.
+pub const MAX_SIDE: u32 = 10_000;
+/// The most pixels a raster picture may have, and all pictures inside one SVG together.
+/// 25 million pixels decode to 100 MB; a logo printed A4-size at 300 dpi needs 9 million.
+pub const MAX_PIXELS: u64 = 25_000_000;
+/// The most XML nodes (elements, text and attributes are not counted apart) in an SVG,
+/// counted again after `<use>` copies: a detailed coat of arms has a few thousand.
+pub const MAX_SVG_NODES: u32 = 100_000;
+/// How deep SVG elements may nest, with `<use>` copies: drawing programs nest layers and
+/// groups a dozen deep, and usvg builds its tree recursively.
+pub const MAX_SVG_DEPTH: usize = 64;
+/// The largest width or height an SVG may declare, in its own units.
+pub const MAX_SVG_SIDE: f32 = 10_000.0;
+/// How deep SVGs embedded in SVGs (as `data:` URIs) may nest.
+pub const MAX_SVG_NESTING: usize = 2;
+/// The work all filter primitives of an SVG may take, in pixel operations at the largest
+/// size a backend draws it (see `filters`): a drop shadow over a whole A4-high logo costs
+/// about 60 million.
+pub const MAX_FILTER_COST: f64 = 200_000_000.0;
+
+/// Why a picture is refused. Worded (in English here, in each report language in the
+/// problem catalogue) as what follows "the logo `x`".
+#[derive(Debug, Clone, PartialEq)]
+pub enum Refusal {
+    /// More than [`MAX_FILE_BYTES`].
+    TooLarge,
+    /// A side longer than [`MAX_SIDE`].
+    Side { width: u32, height: u32 },
+    /// More than [`MAX_PIXELS`].
+    Pixels { width: u32, height: u32 },
+    /// Pictures embedded in an SVG with more than [`MAX_PIXELS`] together.
+    EmbeddedPixels,
+    /// A PNG, JPEG or SVG that does not decode: truncated, only a header, or damaged.
+    /// `detail` is the decoder's own words.
+    Broken {
+        format: &'static str,
+        detail: String,
+    },
+    /// More than [`MAX_SVG_NODES`] nodes.
+    Nodes,
+    /// Elements nested deeper than [`MAX_SVG_DEPTH`].
+    Depth,
+    /// An SVG declaring a side longer than [`MAX_SVG_SIDE`].
+    SvgSide { width: f32, height: f32 },
+    /// SVGs in SVGs deeper than [`MAX_SVG_NESTING`].
+    Nesting,
+    /// Filter effects over [`MAX_FILTER_COST`].
+    Filters,
+    /// An `<image>` or `<feImage>` naming a file or address instead of embedding it.
+    Href { href: String },
+    /// A `data:` URI holding something other than PNG, JPEG or SVG.
+    EmbeddedFormat { mime: String },
+    /// A picture embedded in the SVG is refused for `why`.
+    Embedded(Box<Refusal>),
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Refusal::TooLarge => write!(f, "is larger than {}", files::size(MAX_FILE_BYTES)),
+            Refusal::Side { width, height } => write!(
+                f,
+                "is {width} × {height} pixels; at most {MAX_SIDE} pixels a side"
+            ),
+            Refusal::Pixels { width, height } => write!(
+                f,
+                "is {width} × {height} pixels; at most {} million pixels",
+                MAX_PIXELS / 1_000_000
+            ),
+            Refusal::EmbeddedPixels => write!(
+                f,
+                "holds pictures of more than {} million pixels together",
+                MAX_PIXELS / 1_000_000
+            ),
+            Refusal::Broken { format, detail } => {
+                write!(f, "is a damaged or incomplete {format} file ({detail})")
+            }
+            Refusal::Nodes => write!(f, "has more than {MAX_SVG_NODES} SVG elements"),
+            Refusal::Depth => write!(f, "nests SVG elements more than {MAX_SVG_DEPTH} deep"),
+            Refusal::SvgSide { width, height } => write!(
+                f,
+                "is {width} × {height} units large; at most {MAX_SVG_SIDE} a side"
+            ),
+            Refusal::Nesting => write!(
+                f,
+                "nests SVG pictures more than {MAX_SVG_NESTING} levels deep"
+            ),
+            Refusal::Filters => {
+                f.write_str("has filter effects (blur, morphology and the like) too costly to draw")
+            }
+            Refusal::Href { href } => write!(
+                f,
+                "refers to the file `{href}`; kvartal reads only the logo file itself"
+            ),
+            Refusal::EmbeddedFormat { mime } => {
+                write!(
+                    f,
+                    "embeds a `{mime}` picture; only PNG, JPEG and SVG are read"
+                )
+            }
+            Refusal::Embedded(why) => write!(f, "embeds a picture that {why}"),
+        }
+    }
+}
+
+impl Refusal {
+    /// The refusal as a sentence of its own, for errors that name the picture before it.
+    pub fn sentence(&self) -> String {
+        format!("the picture {self}")
+    }
+}

@@ -1,0 +1,99 @@
+//! What an SVG's filter effects cost to draw, judged before anything is drawn.
+//!
+//! Both backends rasterise filters (krilla-svg for the PDF, resvg for the DOCX), and some
+//! primitives cost far more than their size: morphology takes every pixel of its region
+//! times its kernel, `(2rx+1)(2ry+1)` pixels. [`check`] sums, over every primitive of every
+//! filter, the pixels of its region at the largest size a backend draws the SVG, times the
+//! primitive's work per pixel, and refuses the SVG above [`MAX_FILTER_COST`].
+
+use super::budget::{MAX_FILTER_COST, Refusal};
+use usvg::filter::{Filter, Kind};
+use usvg::{Group, ImageKind, Node, Tree};
+
+/// Pixels a side at which an SVG is drawn at most: the DOCX draws a logo at 300 dpi up to
+/// an A4 page's height, and krilla-svg a filter at 4 pixels a point (about as many).
+const DRAWN_PX: f32 = 3508.0;
+/// krilla-svg rasterises a filtered group at most 5 000 pixels a side; resvg clips to its
+/// canvas. No region is larger than this.
+const MAX_REGION_PX: f32 = 5000.0;
+
+pub fn check(tree: &Tree) -> Result<(), Refusal> {
+    let scale = DRAWN_PX / tree.size().width().max(tree.size().height());
+    if group_cost(tree.root(), scale) > MAX_FILTER_COST {
+        Err(Refusal::Filters)
+    } else {
+        Ok(())
+    }
+}
+
+/// The cost of `group`'s filters and of everything below it, `scale` pixels to the unit of
+/// the tree it belongs to.
+fn group_cost(group: &Group, scale: f32) -> f64 {
+    let (sx, sy) = group.abs_transform().get_scale();
+    let own: f64 = group
+        .filters()
+        .iter()
+        .map(|filter| filter_cost(filter, sx * scale, sy * scale))
+        .sum();
+    group.children().iter().fold(own, |cost, child| {
+        cost + match child {
+            Node::Group(inner) => group_cost(inner, scale) + subroots_cost(child, scale),
+            Node::Image(image) => match image.kind() {
+                ImageKind::SVG(tree) => {
+                    let (ix, iy) = image.abs_transform().get_scale();
+                    let fit = (image.size().width() / tree.size().width())
+                        .max(image.size().height() / tree.size().height());
+                    group_cost(tree.root(), scale * ix.max(iy) * fit)
+                }
+                _ => 0.0,
+            },
+            _ => subroots_cost(child, scale),
+        }
+    })
+}
+
+/// Clip paths, masks, patterns and filter images of `node`: drawn as groups of their own.
+fn subroots_cost(node: &Node, scale: f32) -> f64 {
+    let mut cost = 0.0;
+    node.subroots(|root| cost += group_cost(root, scale));
+    cost
+}
+
+/// The cost of one filter drawn at `sx` × `sy` pixels to its unit.
+fn filter_cost(filter: &Filter, sx: f32, sy: f32) -> f64 {
+    filter
+        .primitives()
+        .iter()
+        .map(|primitive| {
+            let rect = primitive.rect();
+            let width = pixels(rect.width() * sx);
+            let height = pixels(rect.height() * sy);
+            width * height * per_pixel(primitive.kind(), sx, sy, width, height)
+        })
+        .sum()
+}
+
+/// A length in pixels as a region side: at least one, at most [`MAX_REGION_PX`].
+fn pixels(length: f32) -> f64 {
+    f64::from(length.clamp(1.0, MAX_REGION_PX))
+}
+
+/// The work per pixel of a primitive whose region is `width` × `height` pixels.
+fn per_pixel(kind: &Kind, sx: f32, sy: f32, width: f64, height: f64) -> f64 {
+    match kind {
+        // resvg's kernel is the radius in pixels, twice over, at most the region.
+        Kind::Morphology(m) => {
+            let kernel = |radius: f32, scale: f32, side: f64| {
+                (2.0 * f64::from((radius * scale).ceil()) + 1.0).min(side)
+            };
+            kernel(m.radius_x().get(), sx, width) * kernel(m.radius_y().get(), sy, height)
+        }
+        Kind::ConvolveMatrix(c) => f64::from(c.matrix().columns()) * f64::from(c.matrix().rows()),
+        Kind::Turbulence(t) => f64::from(t.num_octaves().max(1)),
+        // Three box blurs, or an IIR filter, whatever the deviation.
+        Kind::GaussianBlur(_) | Kind::DropShadow(_) => 3.0,
+        // A normal from the 3 × 3 neighbourhood of each pixel.
+        Kind::DiffuseLighting(_) | Kind::SpecularLighting(_) => 9.0,
+        _ => 1.0,
+    }
+}

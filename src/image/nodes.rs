@@ -1,0 +1,135 @@
+//! How large an SVG becomes once usvg copies what each `<use>` refers to.
+//!
+//! roxmltree counts the nodes as written; a few nested `<use>` elements can still make
+//! millions of copies, and usvg builds its tree recursively, so a deep nesting could
+//! overflow the stack. [`check`] counts nodes and depth with the copies, without recursion.
+
+use super::budget::{MAX_SVG_DEPTH, MAX_SVG_NODES, Refusal};
+use roxmltree::{Document, Node};
+use std::collections::HashMap;
+
+/// Refuses `xml` when, with every `<use>` replaced by what it refers to, it has more than
+/// [`MAX_SVG_NODES`] nodes or nests them deeper than [`MAX_SVG_DEPTH`].
+pub fn check(xml: &Document) -> Result<(), Refusal> {
+    let size = expanded(xml);
+    if size.nodes > u64::from(MAX_SVG_NODES) {
+        Err(Refusal::Nodes)
+    } else if size.depth > MAX_SVG_DEPTH {
+        Err(Refusal::Depth)
+    } else {
+        Ok(())
+    }
+}
+
+#[derive(Clone, Copy, Default)]
+struct Size {
+    nodes: u64,
+    depth: usize,
+}
+
+/// The size of the root with copies, computed bottom-up over an explicit stack. A `<use>`
+/// that refers to one of its own ancestors counts nothing for the loop: usvg skips it.
+fn expanded(xml: &Document) -> Size {
+    let ids: HashMap<&str, Node> = xml
+        .descendants()
+        .filter_map(|node| Some((node.attribute("id")?, node)))
+        .collect();
+    let count = xml.descendants().count() + 1;
+    let mut sizes: Vec<Option<Size>> = vec![None; count];
+    let mut open = vec![false; count];
+    let index = |node: Node| node.id().get_usize();
+    let mut stack = vec![(xml.root(), false)];
+    while let Some((node, parts_done)) = stack.pop() {
+        let at = index(node);
+        if sizes[at].is_some() || (open[at] && !parts_done) {
+            continue;
+        }
+        if parts_done {
+            let mut size = Size { nodes: 1, depth: 0 };
+            for part in parts(node, &ids) {
+                let part = sizes[index(part)].unwrap_or_default();
+                size.nodes = size.nodes.saturating_add(part.nodes);
+                size.depth = size.depth.max(part.depth);
+            }
+            size.depth += 1;
+            sizes[at] = Some(size);
+            open[at] = false;
+        } else {
+            open[at] = true;
+            stack.push((node, true));
+            stack.extend(
+                parts(node, &ids)
+                    .filter(|p| !open[index(*p)])
+                    .map(|p| (p, false)),
+            );
+        }
+    }
+    sizes[index(xml.root())].unwrap_or_default()
+}
+
+/// The nodes `node` holds: its children, and for a `<use>` the node it copies.
+fn parts<'a, 'input>(
+    node: Node<'a, 'input>,
+    ids: &HashMap<&str, Node<'a, 'input>>,
+) -> impl Iterator<Item = Node<'a, 'input>> {
+    let target = referred(node).and_then(|id| ids.get(id).copied());
+    node.children().chain(target)
+}
+
+/// The id a `<use>` element refers to (`href="#id"` or `xlink:href="#id"`).
+fn referred<'a>(node: Node<'a, '_>) -> Option<&'a str> {
+    if !node.has_tag_name(("http://www.w3.org/2000/svg", "use")) {
+        return None;
+    }
+    node.attributes()
+        .find(|a| a.name() == "href")?
+        .value()
+        .strip_prefix('#')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn size(svg: &str) -> (u64, usize) {
+        let xml = Document::parse(svg).expect("valid XML");
+        let size = expanded(&xml);
+        (size.nodes, size.depth)
+    }
+
+    const NS: &str = r#"xmlns="http://www.w3.org/2000/svg""#;
+
+    #[test]
+    fn copies_made_by_use_are_counted() {
+        let plain = format!(r#"<svg {NS}><g id="a"><rect/><rect/></g></svg>"#);
+        let used = format!(
+            r##"<svg {NS}><g id="a"><rect/><rect/></g><use href="#a"/><use href="#a"/></svg>"##
+        );
+        let (plain_nodes, plain_depth) = size(&plain);
+        let (used_nodes, used_depth) = size(&used);
+        assert_eq!(used_nodes, plain_nodes + 2 * 4);
+        assert_eq!(used_depth, plain_depth + 1);
+    }
+
+    #[test]
+    fn a_use_bomb_is_counted_without_building_it() {
+        let mut svg = format!(r#"<svg {NS}><g id="l0"><rect/></g>"#);
+        for level in 1..12 {
+            let previous = level - 1;
+            svg.push_str(&format!(r##"<g id="l{level}">"##));
+            for _ in 0..10 {
+                svg.push_str(&format!(r##"<use href="#l{previous}"/>"##));
+            }
+            svg.push_str("</g>");
+        }
+        svg.push_str("</svg>");
+        let xml = Document::parse(&svg).expect("valid XML");
+        assert!(matches!(check(&xml), Err(Refusal::Nodes)));
+    }
+
+    #[test]
+    fn a_use_of_its_own_ancestor_ends() {
+        let svg = format!(r##"<svg {NS}><g id="a"><use href="#a"/></g></svg>"##);
+        assert_eq!(size(&svg).0, 4);
+    }
+}
