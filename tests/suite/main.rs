@@ -8,6 +8,7 @@ mod docx_style;
 mod fonts;
 mod layouts;
 mod lint;
+mod logos;
 mod new;
 mod schema;
 mod snapshots;
