@@ -7,7 +7,7 @@
 //! every picture is read alike and never leads to another file.
 
 pub mod budget;
-mod filters;
+mod drawing;
 mod nodes;
 pub mod raster;
 pub mod svg;

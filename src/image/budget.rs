@@ -25,6 +25,12 @@ pub const MAX_SVG_NODES: u32 = 100_000;
 pub const MAX_SVG_DEPTH: usize = 64;
 /// The largest width or height an SVG may declare, in its own units.
 pub const MAX_SVG_SIDE: f32 = 10_000.0;
+/// The most lines, curves and dashes an SVG may draw: a detailed coat of arms has some
+/// tens of thousands, and each costs resvg about 10 µs and 1 KB to stroke.
+pub const MAX_SVG_SEGMENTS: f64 = 200_000.0;
+/// The most path data (`d` and `points`) an SVG may have, counted again for `<use>` copies:
+/// a bound on what usvg parses before the segments can be counted.
+pub const MAX_PATH_DATA: u64 = 4 * 1024 * 1024;
 /// How deep SVGs embedded in SVGs (as `data:` URIs) may nest.
 pub const MAX_SVG_NESTING: usize = 2;
 /// The work all filter primitives of an SVG may take, in pixel operations at the largest
@@ -60,6 +66,10 @@ pub enum Refusal {
     Nesting,
     /// Filter effects over [`MAX_FILTER_COST`].
     Filters,
+    /// Path data over [`MAX_PATH_DATA`].
+    PathData,
+    /// Lines, curves and dashes over [`MAX_SVG_SEGMENTS`].
+    Segments,
     /// An `<image>` or `<feImage>` naming a file or address instead of embedding it.
     Href { href: String },
     /// A `data:` URI holding something other than PNG, JPEG or SVG.
@@ -102,6 +112,15 @@ impl std::fmt::Display for Refusal {
             Refusal::Filters => {
                 f.write_str("has filter effects (blur, morphology and the like) too costly to draw")
             }
+            Refusal::PathData => write!(
+                f,
+                "has more than {} of path data",
+                files::size(MAX_PATH_DATA)
+            ),
+            Refusal::Segments => write!(
+                f,
+                "draws more than {MAX_SVG_SEGMENTS} lines, curves and dashes"
+            ),
             Refusal::Href { href } => write!(
                 f,
                 "refers to the file `{href}`; kvartal reads only the logo file itself"

@@ -1,21 +1,25 @@
 //! How large an SVG becomes once usvg copies what each `<use>` refers to.
 //!
 //! roxmltree counts the nodes as written; a few nested `<use>` elements can still make
-//! millions of copies, and usvg builds its tree recursively, so a deep nesting could
-//! overflow the stack. [`check`] counts nodes and depth with the copies, without recursion.
+//! millions of copies, each with its own copy of the path data, and usvg builds its tree
+//! recursively, so a deep nesting could overflow the stack. [`check`] counts nodes, depth
+//! and path data with the copies, without recursion, before usvg reads any of it.
 
-use super::budget::{MAX_SVG_DEPTH, MAX_SVG_NODES, Refusal};
+use super::budget::{MAX_PATH_DATA, MAX_SVG_DEPTH, MAX_SVG_NODES, Refusal};
 use roxmltree::{Document, Node};
 use std::collections::HashMap;
 
 /// Refuses `xml` when, with every `<use>` replaced by what it refers to, it has more than
-/// [`MAX_SVG_NODES`] nodes or nests them deeper than [`MAX_SVG_DEPTH`].
+/// [`MAX_SVG_NODES`] nodes, nests them deeper than [`MAX_SVG_DEPTH`] or has more than
+/// [`MAX_PATH_DATA`] bytes of path data.
 pub fn check(xml: &Document) -> Result<(), Refusal> {
     let size = expanded(xml);
     if size.nodes > u64::from(MAX_SVG_NODES) {
         Err(Refusal::Nodes)
     } else if size.depth > MAX_SVG_DEPTH {
         Err(Refusal::Depth)
+    } else if size.path_data > MAX_PATH_DATA {
+        Err(Refusal::PathData)
     } else {
         Ok(())
     }
@@ -25,6 +29,8 @@ pub fn check(xml: &Document) -> Result<(), Refusal> {
 struct Size {
     nodes: u64,
     depth: usize,
+    /// Bytes of `d` and `points` attributes: the lines and curves usvg will parse.
+    path_data: u64,
 }
 
 /// The size of the root with copies, computed bottom-up over an explicit stack. A `<use>`
@@ -45,11 +51,16 @@ fn expanded(xml: &Document) -> Size {
             continue;
         }
         if parts_done {
-            let mut size = Size { nodes: 1, depth: 0 };
+            let mut size = Size {
+                nodes: 1,
+                depth: 0,
+                path_data: path_data(node),
+            };
             for part in parts(node, &ids) {
                 let part = sizes[index(part)].unwrap_or_default();
                 size.nodes = size.nodes.saturating_add(part.nodes);
                 size.depth = size.depth.max(part.depth);
+                size.path_data = size.path_data.saturating_add(part.path_data);
             }
             size.depth += 1;
             sizes[at] = Some(size);
@@ -65,6 +76,11 @@ fn expanded(xml: &Document) -> Size {
         }
     }
     sizes[index(xml.root())].unwrap_or_default()
+}
+
+fn path_data(node: Node) -> u64 {
+    let length = |name| node.attribute(name).map_or(0, str::len) as u64;
+    length("d") + length("points")
 }
 
 /// The nodes `node` holds: its children, and for a `<use>` the node it copies.
@@ -125,6 +141,17 @@ mod tests {
         svg.push_str("</svg>");
         let xml = Document::parse(&svg).expect("valid XML");
         assert!(matches!(check(&xml), Err(Refusal::Nodes)));
+    }
+
+    #[test]
+    fn path_data_is_counted_in_every_copy() {
+        let d = "l1 1".repeat(1000);
+        let mut svg = format!(r#"<svg {NS}><path id="p" d="{d}"/>"#);
+        let copies = MAX_PATH_DATA as usize / d.len();
+        svg.push_str(&r##"<use href="#p"/>"##.repeat(copies));
+        svg.push_str("</svg>");
+        let xml = Document::parse(&svg).expect("valid XML");
+        assert!(matches!(check(&xml), Err(Refusal::PathData)));
     }
 
     #[test]

@@ -9,7 +9,7 @@
 use super::ImageFormat;
 use super::budget::Refusal;
 use super::budget::{MAX_FILE_BYTES, MAX_PIXELS, MAX_SVG_NESTING, MAX_SVG_NODES, MAX_SVG_SIDE};
-use super::{filters, nodes, raster};
+use super::{drawing, nodes, raster};
 use std::sync::{Arc, Mutex};
 use usvg::fontdb::Database;
 use usvg::{ImageHrefResolver, ImageKind, Tree};
@@ -89,7 +89,7 @@ fn parse_at(
             height: size.height(),
         });
     }
-    filters::check(&tree)?;
+    drawing::check(&tree)?;
     Ok(tree)
 }
 
@@ -279,6 +279,19 @@ mod tests {
         assert!(read(&shadow).is_ok());
         let wide = r#"<svg xmlns="http://www.w3.org/2000/svg" width="50000" height="10"/>"#;
         assert!(matches!(read(wide), Err(Refusal::SvgSide { .. })));
+    }
+
+    #[test]
+    fn segments_and_dashes_are_counted() {
+        let dashed = |dash: &str| {
+            svg(&format!(
+                r#"<path d="M0 0 L100 0" stroke="black" stroke-dasharray="{dash}"/>"#
+            ))
+        };
+        assert!(read(&dashed("1 1")).is_ok());
+        assert_eq!(read(&dashed("0.0002")).err(), Some(Refusal::Segments));
+        let long = svg(&format!(r#"<path d="M0 0{}"/>"#, " l1 1".repeat(200_001)));
+        assert_eq!(read(&long).err(), Some(Refusal::Segments));
     }
 
     #[test]

@@ -222,6 +222,8 @@ fn refusal_hint(why: &Refusal) -> Option<Hint<'static>> {
         Refusal::Nodes
         | Refusal::Depth
         | Refusal::Filters
+        | Refusal::Segments
+        | Refusal::PathData
         | Refusal::Nesting
         | Refusal::SvgSide { .. } => Some(Fixed("simplify the drawing or save the logo as PNG")),
         Refusal::EmbeddedFormat { .. } => None,

@@ -8,8 +8,8 @@ use super::{Among, Expected, Found, Listed, Part, Problem};
 use crate::files;
 use crate::image::Refusal;
 use crate::image::budget::{
-    MAX_FILE_BYTES, MAX_PIXELS, MAX_SIDE, MAX_SVG_DEPTH, MAX_SVG_NESTING, MAX_SVG_NODES,
-    MAX_SVG_SIDE,
+    MAX_FILE_BYTES, MAX_PATH_DATA, MAX_PIXELS, MAX_SIDE, MAX_SVG_DEPTH, MAX_SVG_NESTING,
+    MAX_SVG_NODES, MAX_SVG_SEGMENTS, MAX_SVG_SIDE,
 };
 
 /// "Did you mean" with the close name.
@@ -222,6 +222,13 @@ fn refusal(why: &Refusal) -> String {
             "har filtereffekter (oskärpa, morfologi och liknande) som är för dyra att rita"
                 .to_owned()
         }
+        Refusal::PathData => format!(
+            "har mer än {} data för linjer och kurvor (`d` och `points`)",
+            files::size(MAX_PATH_DATA)
+        ),
+        Refusal::Segments => {
+            format!("ritar fler än {MAX_SVG_SEGMENTS} linjer, kurvor och streck")
+        }
         Refusal::Href { href } => {
             format!("hänvisar till filen `{href}`; kvartal läser bara själva logotypfilen")
         }
@@ -248,6 +255,8 @@ fn refusal_hint(why: &Refusal) -> Option<Hint<'static>> {
         Refusal::Nodes
         | Refusal::Depth
         | Refusal::Filters
+        | Refusal::Segments
+        | Refusal::PathData
         | Refusal::Nesting
         | Refusal::SvgSide { .. } => {
             Some(Fixed("förenkla teckningen eller spara logotypen som PNG"))

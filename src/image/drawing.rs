@@ -1,14 +1,17 @@
-//! What an SVG's filter effects cost to draw, judged before anything is drawn.
+//! What an SVG costs to draw, judged before anything is drawn: its filter effects and its
+//! lines and curves.
 //!
 //! Both backends rasterise filters (krilla-svg for the PDF, resvg for the DOCX), and some
 //! primitives cost far more than their size: morphology takes every pixel of its region
 //! times its kernel, `(2rx+1)(2ry+1)` pixels. [`check`] sums, over every primitive of every
 //! filter, the pixels of its region at the largest size a backend draws the SVG, times the
-//! primitive's work per pixel, and refuses the SVG above [`MAX_FILTER_COST`].
+//! primitive's work per pixel, and refuses the SVG above [`MAX_FILTER_COST`]. resvg strokes
+//! every segment and every dash of a path (a million segments took 15 s and 1.4 GB), so
+//! segments and dashes are counted against [`MAX_SVG_SEGMENTS`] as well.
 
-use super::budget::{MAX_FILTER_COST, Refusal};
+use super::budget::{MAX_FILTER_COST, MAX_SVG_SEGMENTS, Refusal};
 use usvg::filter::{Filter, Kind};
-use usvg::{Group, ImageKind, Node, Tree};
+use usvg::{Group, ImageKind, Node, Path, Tree};
 
 /// Pixels a side at which an SVG is drawn at most: the DOCX draws a logo at 300 dpi up to
 /// an A4 page's height, and krilla-svg a filter at 4 pixels a point (about as many).
@@ -19,22 +22,45 @@ const MAX_REGION_PX: f32 = 5000.0;
 
 pub fn check(tree: &Tree) -> Result<(), Refusal> {
     let scale = DRAWN_PX / tree.size().width().max(tree.size().height());
-    if group_cost(tree.root(), scale) > MAX_FILTER_COST {
+    let cost = group_cost(tree.root(), scale);
+    if cost.filters > MAX_FILTER_COST {
         Err(Refusal::Filters)
+    } else if cost.segments > MAX_SVG_SEGMENTS {
+        Err(Refusal::Segments)
     } else {
         Ok(())
     }
 }
 
-/// The cost of `group`'s filters and of everything below it, `scale` pixels to the unit of
-/// the tree it belongs to.
-fn group_cost(group: &Group, scale: f32) -> f64 {
+/// Filter work in pixel operations, and lines, curves and dashes to stroke or fill.
+#[derive(Default)]
+struct Cost {
+    filters: f64,
+    segments: f64,
+}
+
+impl std::ops::Add for Cost {
+    type Output = Cost;
+    fn add(self, other: Cost) -> Cost {
+        Cost {
+            filters: self.filters + other.filters,
+            segments: self.segments + other.segments,
+        }
+    }
+}
+
+/// The cost of `group` and of everything below it, `scale` pixels to the unit of the tree
+/// it belongs to.
+fn group_cost(group: &Group, scale: f32) -> Cost {
     let (sx, sy) = group.abs_transform().get_scale();
-    let own: f64 = group
-        .filters()
-        .iter()
-        .map(|filter| filter_cost(filter, sx * scale, sy * scale))
-        .sum();
+    let own = Cost {
+        filters: group
+            .filters()
+            .iter()
+            .map(|filter| filter_cost(filter, sx * scale, sy * scale))
+            .sum(),
+        segments: 0.0,
+    };
     group.children().iter().fold(own, |cost, child| {
         cost + match child {
             Node::Group(inner) => group_cost(inner, scale) + subroots_cost(child, scale),
@@ -45,18 +71,43 @@ fn group_cost(group: &Group, scale: f32) -> f64 {
                         .max(image.size().height() / tree.size().height());
                     group_cost(tree.root(), scale * ix.max(iy) * fit)
                 }
-                _ => 0.0,
+                _ => Cost::default(),
             },
-            _ => subroots_cost(child, scale),
+            Node::Path(path) => {
+                let segments = Cost {
+                    filters: 0.0,
+                    segments: segments(path),
+                };
+                segments + subroots_cost(child, scale)
+            }
+            Node::Text(_) => subroots_cost(child, scale),
         }
     })
 }
 
-/// Clip paths, masks, patterns and filter images of `node`: drawn as groups of their own.
-fn subroots_cost(node: &Node, scale: f32) -> f64 {
-    let mut cost = 0.0;
-    node.subroots(|root| cost += group_cost(root, scale));
+/// Clip paths, masks, patterns, filter images and the outlines of text: drawn as groups of
+/// their own.
+fn subroots_cost(node: &Node, scale: f32) -> Cost {
+    let mut cost = Cost::default();
+    node.subroots(|root| cost = std::mem::take(&mut cost) + group_cost(root, scale));
     cost
+}
+
+/// The segments of `path`, and its dashes when it is stroked with a dash pattern: the
+/// length of its control polygon (never shorter than the path) over the pattern's length.
+fn segments(path: &Path) -> f64 {
+    let drawn = path.data().verbs().len() as f64;
+    let pattern: f32 = match path.stroke().and_then(|stroke| stroke.dasharray()) {
+        Some(dashes) => dashes.iter().sum(),
+        None => return drawn,
+    };
+    let length: f32 = path
+        .data()
+        .points()
+        .windows(2)
+        .map(|pair| pair[0].distance(pair[1]))
+        .sum();
+    drawn + f64::from(length / pattern.max(f32::MIN_POSITIVE))
 }
 
 /// The cost of one filter drawn at `sx` × `sy` pixels to its unit.
