@@ -110,6 +110,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn svg_options_know_no_folder_and_only_the_bundled_fonts() {
+        let options = svg_options();
+        assert_eq!(options.resources_dir, None);
+        assert_eq!(options.fontdb.len(), 4);
+        let png = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/images/blue.png"
+        );
+        let resolve = &options.image_href_resolver.resolve_string;
+        assert!(resolve(png, &usvg::Options::default()).is_none());
+    }
+
+    #[test]
     fn recognises_formats_by_content() {
         assert_eq!(
             ImageFormat::sniff(b"\x89PNG\r\n\x1a\nrest"),

@@ -93,21 +93,23 @@ fn subroots_cost(node: &Node, scale: f32) -> Cost {
     cost
 }
 
-/// The segments of `path`, and its dashes when it is stroked with a dash pattern: the
-/// length of its control polygon (never shorter than the path) over the pattern's length.
+/// The segments of `path`, and its dashes when it is stroked with a dash pattern: as many
+/// patterns as fit the length of its control polygon (never shorter than the path).
 fn segments(path: &Path) -> f64 {
     let drawn = path.data().verbs().len() as f64;
-    let pattern: f32 = match path.stroke().and_then(|stroke| stroke.dasharray()) {
-        Some(dashes) => dashes.iter().sum(),
-        None => return drawn,
+    let Some(dashes) = path.stroke().and_then(|stroke| stroke.dasharray()) else {
+        return drawn;
     };
+    let pattern: f32 = dashes.iter().sum();
+    // usvg gives the pattern as dash and gap pairs.
+    let per_pattern = (dashes.len() / 2).max(1) as f32;
     let length: f32 = path
         .data()
         .points()
         .windows(2)
         .map(|pair| pair[0].distance(pair[1]))
         .sum();
-    drawn + f64::from(length / pattern.max(f32::MIN_POSITIVE))
+    drawn + f64::from(length / pattern.max(f32::MIN_POSITIVE) * per_pattern)
 }
 
 /// The cost of one filter drawn at `sx` × `sy` pixels to its unit.
