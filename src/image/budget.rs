@@ -34,8 +34,8 @@ pub const MAX_PATH_DATA: u64 = 4 * 1024 * 1024;
 /// How deep SVGs embedded in SVGs (as `data:` URIs) may nest.
 pub const MAX_SVG_NESTING: usize = 2;
 /// The work all filter primitives of an SVG may take, in pixel operations at the largest
-/// size a backend draws it (see `filters`): a drop shadow over a whole A4-high logo costs
-/// about 60 million.
+/// size a backend draws it (see `drawing`): a drop shadow over the whole of a square logo
+/// costs under 100 million.
 pub const MAX_FILTER_COST: f64 = 200_000_000.0;
 
 /// Why a picture is refused. Worded (in English here, in each report language in the
