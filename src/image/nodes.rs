@@ -9,24 +9,32 @@ use super::budget::{MAX_PATH_DATA, MAX_SVG_DEPTH, MAX_SVG_NODES, Refusal};
 use roxmltree::{Document, Node};
 use std::collections::HashMap;
 
-/// Refuses `xml` when, with every `<use>` replaced by what it refers to, it has more than
-/// [`MAX_SVG_NODES`] nodes, nests them deeper than [`MAX_SVG_DEPTH`] or has more than
-/// [`MAX_PATH_DATA`] bytes of path data.
-pub fn check(xml: &Document) -> Result<(), Refusal> {
+/// The size of `xml` added to `earlier` (the SVGs already parsed for the same picture: an
+/// SVG embedded in it is parsed again for every `<use>` copy of its `<image>`), or a refusal
+/// when, with every `<use>` replaced by what it refers to, they have more than
+/// [`MAX_SVG_NODES`] nodes or [`MAX_PATH_DATA`] bytes of path data, or `xml` nests deeper
+/// than [`MAX_SVG_DEPTH`].
+pub fn check(xml: &Document, earlier: Size) -> Result<Size, Refusal> {
     let size = expanded(xml);
-    if size.nodes > u64::from(MAX_SVG_NODES) {
+    let total = Size {
+        nodes: earlier.nodes.saturating_add(size.nodes),
+        depth: size.depth,
+        path_data: earlier.path_data.saturating_add(size.path_data),
+    };
+    if total.nodes > u64::from(MAX_SVG_NODES) {
         Err(Refusal::Nodes)
-    } else if size.depth > MAX_SVG_DEPTH {
+    } else if total.depth > MAX_SVG_DEPTH {
         Err(Refusal::Depth)
-    } else if size.path_data > MAX_PATH_DATA {
+    } else if total.path_data > MAX_PATH_DATA {
         Err(Refusal::PathData)
     } else {
-        Ok(())
+        Ok(total)
     }
 }
 
+/// How much of an SVG usvg will build.
 #[derive(Clone, Copy, Default)]
-struct Size {
+pub struct Size {
     nodes: u64,
     depth: usize,
     /// Bytes of `d` and `points` attributes: the lines and curves usvg will parse.
@@ -140,7 +148,7 @@ mod tests {
         }
         svg.push_str("</svg>");
         let xml = Document::parse(&svg).expect("valid XML");
-        assert!(matches!(check(&xml), Err(Refusal::Nodes)));
+        assert!(matches!(check(&xml, Size::default()), Err(Refusal::Nodes)));
     }
 
     #[test]
@@ -151,7 +159,10 @@ mod tests {
         svg.push_str(&r##"<use href="#p"/>"##.repeat(copies));
         svg.push_str("</svg>");
         let xml = Document::parse(&svg).expect("valid XML");
-        assert!(matches!(check(&xml), Err(Refusal::PathData)));
+        assert!(matches!(
+            check(&xml, Size::default()),
+            Err(Refusal::PathData)
+        ));
     }
 
     #[test]

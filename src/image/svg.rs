@@ -29,6 +29,7 @@ struct Budget {
 #[derive(Default)]
 struct Used {
     pixels: u64,
+    size: nodes::Size,
     refusal: Option<Refusal>,
 }
 
@@ -59,6 +60,14 @@ impl Budget {
         }
     }
 
+    /// Counts the nodes of `xml` with those of the SVGs parsed before it.
+    fn take_nodes(&self, xml: &roxmltree::Document) -> Result<(), Refusal> {
+        let earlier = self.used().size;
+        let total = nodes::check(xml, earlier)?;
+        self.used().size = total;
+        Ok(())
+    }
+
     fn outcome(&self) -> Result<(), Refusal> {
         self.used().refusal.clone().map_or(Ok(()), Err)
     }
@@ -78,7 +87,7 @@ fn parse_at(
     }
     let text = std::str::from_utf8(data).map_err(|_| broken("it is not UTF-8 text".to_owned()))?;
     let xml = xml(text)?;
-    nodes::check(&xml)?;
+    budget.take_nodes(&xml)?;
     let tree = Tree::from_xmltree(&xml, &options(fontdb, budget, depth))
         .map_err(|e| broken(e.to_string()))?;
     budget.outcome()?;
@@ -267,6 +276,25 @@ mod tests {
             data_uri("image/svg+xml", text.as_bytes())
         ));
         assert!(matches!(read(&deeper), Err(Refusal::Embedded(_))));
+    }
+
+    #[test]
+    fn an_embedded_svg_counts_its_nodes_in_every_copy() {
+        let inner = svg(&"<g/>".repeat(MAX_SVG_NODES as usize / 20));
+        let image = format!(
+            r#"<image id="i" href="{}" width="10" height="10"/>"#,
+            data_uri("image/svg+xml", inner.as_bytes())
+        );
+        let once = svg(&image);
+        assert!(read(&once).is_ok());
+        let copies = svg(&format!(
+            "<defs>{image}</defs>{}",
+            r##"<use href="#i"/>"##.repeat(40)
+        ));
+        assert_eq!(
+            read(&copies).err(),
+            Some(Refusal::Embedded(Box::new(Refusal::Nodes)))
+        );
     }
 
     #[test]
