@@ -25,6 +25,9 @@ pub const MAX_SVG_NODES: u32 = 100_000;
 pub const MAX_SVG_DEPTH: usize = 64;
 /// The largest width or height an SVG may declare, in its own units.
 pub const MAX_SVG_SIDE: f32 = 10_000.0;
+/// The most characters of text an SVG may lay out, counted again for `<use>` copies: a
+/// logo's name and motto are a few dozen, and usvg's layout time grows faster than the text.
+pub const MAX_SVG_TEXT: u64 = 10_000;
 /// The most lines, curves and dashes an SVG may draw: a detailed coat of arms has some
 /// tens of thousands, and each costs resvg about 10 µs and 1 KB to stroke.
 pub const MAX_SVG_SEGMENTS: f64 = 200_000.0;
@@ -35,8 +38,9 @@ pub const MAX_PATH_DATA: u64 = 4 * 1024 * 1024;
 pub const MAX_SVG_NESTING: usize = 2;
 /// The work all filter primitives of an SVG may take, in pixel operations at the largest
 /// size a backend draws it (see `drawing`): a drop shadow over the whole of a square logo
-/// costs under 100 million.
-pub const MAX_FILTER_COST: f64 = 200_000_000.0;
+/// costs about 15 million. resvg keeps every primitive's result, at 4 bytes a pixel, so
+/// this also holds a filter's memory under 200 MB.
+pub const MAX_FILTER_COST: f64 = 50_000_000.0;
 
 /// Why a picture is refused. Worded (in English here, in each report language in the
 /// problem catalogue) as what follows "the logo `x`".
@@ -68,6 +72,8 @@ pub enum Refusal {
     Filters,
     /// Path data over [`MAX_PATH_DATA`].
     PathData,
+    /// Text over [`MAX_SVG_TEXT`] characters.
+    Text,
     /// Lines, curves and dashes over [`MAX_SVG_SEGMENTS`].
     Segments,
     /// An `<image>` or `<feImage>` naming a file or address instead of embedding it.
@@ -117,6 +123,7 @@ impl std::fmt::Display for Refusal {
                 "has more than {} of path data",
                 files::size(MAX_PATH_DATA)
             ),
+            Refusal::Text => write!(f, "has more than {MAX_SVG_TEXT} characters of text"),
             Refusal::Segments => write!(
                 f,
                 "draws more than {MAX_SVG_SEGMENTS} lines, curves and dashes"

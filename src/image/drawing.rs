@@ -13,15 +13,12 @@ use super::budget::{MAX_FILTER_COST, MAX_SVG_SEGMENTS, Refusal};
 use usvg::filter::{Filter, Kind};
 use usvg::{Group, ImageKind, Node, Path, Tree};
 
-/// Pixels a side at which an SVG is drawn at most: the DOCX draws a logo at 300 dpi up to
-/// an A4 page's height, and krilla-svg a filter at 4 pixels a point (about as many).
-const DRAWN_PX: f32 = 3508.0;
-/// krilla-svg rasterises a filtered group at most 5 000 pixels a side; resvg clips to its
-/// canvas. No region is larger than this.
-const MAX_REGION_PX: f32 = 5000.0;
-
+/// Pixels at which an SVG's height is drawn at most: layouts draw a logo at most 100 mm
+/// high (`LogoMm` in template::style), which the DOCX rasterises at 300 dpi and krilla-svg
+/// filters at 4 pixels a point (about as many).
+const DRAWN_PX: f32 = 1181.0;
 pub fn check(tree: &Tree) -> Result<(), Refusal> {
-    let scale = DRAWN_PX / tree.size().width().max(tree.size().height());
+    let scale = DRAWN_PX / tree.size().height();
     let cost = group_cost(tree.root(), scale);
     if cost.filters > MAX_FILTER_COST {
         Err(Refusal::Filters)
@@ -126,9 +123,10 @@ fn filter_cost(filter: &Filter, sx: f32, sy: f32) -> f64 {
         .sum()
 }
 
-/// A length in pixels as a region side: at least one, at most [`MAX_REGION_PX`].
+/// A length in pixels as a region side: at least one. resvg allocates a region whole,
+/// beyond its canvas too, so a filter region far larger than the drawing costs its size.
 fn pixels(length: f32) -> f64 {
-    f64::from(length.clamp(1.0, MAX_REGION_PX))
+    f64::from(length.max(1.0))
 }
 
 /// The work per pixel of a primitive whose region is `width` × `height` pixels.

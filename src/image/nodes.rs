@@ -2,24 +2,26 @@
 //!
 //! roxmltree counts the nodes as written; a few nested `<use>` elements can still make
 //! millions of copies, each with its own copy of the path data, and usvg builds its tree
-//! recursively, so a deep nesting could overflow the stack. [`check`] counts nodes, depth
-//! and path data with the copies, without recursion, before usvg reads any of it.
+//! recursively, so a deep nesting could overflow the stack; it lays out text in time that
+//! grows faster than the text. [`check`] counts nodes, depth, path data and text with the
+//! copies, without recursion, before usvg reads any of it.
 
-use super::budget::{MAX_PATH_DATA, MAX_SVG_DEPTH, MAX_SVG_NODES, Refusal};
+use super::budget::{MAX_PATH_DATA, MAX_SVG_DEPTH, MAX_SVG_NODES, MAX_SVG_TEXT, Refusal};
 use roxmltree::{Document, Node};
 use std::collections::HashMap;
 
 /// The size of `xml` added to `earlier` (the SVGs already parsed for the same picture: an
 /// SVG embedded in it is parsed again for every `<use>` copy of its `<image>`), or a refusal
 /// when, with every `<use>` replaced by what it refers to, they have more than
-/// [`MAX_SVG_NODES`] nodes or [`MAX_PATH_DATA`] bytes of path data, or `xml` nests deeper
-/// than [`MAX_SVG_DEPTH`].
+/// [`MAX_SVG_NODES`] nodes, [`MAX_PATH_DATA`] bytes of path data or [`MAX_SVG_TEXT`]
+/// characters of text, or `xml` nests deeper than [`MAX_SVG_DEPTH`].
 pub fn check(xml: &Document, earlier: Size) -> Result<Size, Refusal> {
     let size = expanded(xml);
     let total = Size {
         nodes: earlier.nodes.saturating_add(size.nodes),
         depth: size.depth,
         path_data: earlier.path_data.saturating_add(size.path_data),
+        text: earlier.text.saturating_add(size.text),
     };
     if total.nodes > u64::from(MAX_SVG_NODES) {
         Err(Refusal::Nodes)
@@ -27,6 +29,8 @@ pub fn check(xml: &Document, earlier: Size) -> Result<Size, Refusal> {
         Err(Refusal::Depth)
     } else if total.path_data > MAX_PATH_DATA {
         Err(Refusal::PathData)
+    } else if total.text > MAX_SVG_TEXT {
+        Err(Refusal::Text)
     } else {
         Ok(total)
     }
@@ -39,7 +43,11 @@ pub struct Size {
     depth: usize,
     /// Bytes of `d` and `points` attributes: the lines and curves usvg will parse.
     path_data: u64,
+    /// Characters of text to lay out.
+    text: u64,
 }
+
+const SVG: &str = "http://www.w3.org/2000/svg";
 
 /// The size of the root with copies, computed bottom-up over an explicit stack. A `<use>`
 /// that refers to one of its own ancestors counts nothing for the loop: usvg skips it.
@@ -63,12 +71,14 @@ fn expanded(xml: &Document) -> Size {
                 nodes: 1,
                 depth: 0,
                 path_data: path_data(node),
+                text: text(node),
             };
             for part in parts(node, &ids) {
                 let part = sizes[index(part)].unwrap_or_default();
                 size.nodes = size.nodes.saturating_add(part.nodes);
                 size.depth = size.depth.max(part.depth);
                 size.path_data = size.path_data.saturating_add(part.path_data);
+                size.text = size.text.saturating_add(part.text);
             }
             size.depth += 1;
             sizes[at] = Some(size);
@@ -91,6 +101,19 @@ fn path_data(node: Node) -> u64 {
     length("d") + length("points")
 }
 
+/// The characters of `node` when it is text that usvg lays out: inside `<text>`,
+/// `<tspan>` or `<textPath>`, not the white space between elements or a style sheet.
+fn text(node: Node) -> u64 {
+    let drawn = node.parent_element().is_some_and(|parent| {
+        parent.tag_name().namespace() == Some(SVG)
+            && matches!(parent.tag_name().name(), "text" | "tspan" | "textPath")
+    });
+    match node.text() {
+        Some(text) if drawn && node.is_text() => text.chars().count() as u64,
+        _ => 0,
+    }
+}
+
 /// The nodes `node` holds: its children, and for a `<use>` the node it copies.
 fn parts<'a, 'input>(
     node: Node<'a, 'input>,
@@ -102,7 +125,7 @@ fn parts<'a, 'input>(
 
 /// The id a `<use>` element refers to (`href="#id"` or `xlink:href="#id"`).
 fn referred<'a>(node: Node<'a, '_>) -> Option<&'a str> {
-    if !node.has_tag_name(("http://www.w3.org/2000/svg", "use")) {
+    if !node.has_tag_name((SVG, "use")) {
         return None;
     }
     node.attributes()
@@ -163,6 +186,17 @@ mod tests {
             check(&xml, Size::default()),
             Err(Refusal::PathData)
         ));
+    }
+
+    #[test]
+    fn only_text_that_is_laid_out_counts() {
+        let words = "Åby kommun ".repeat(MAX_SVG_TEXT as usize / 10);
+        let styled = format!(r#"<svg {NS}><style>{words}</style><text>Åby</text></svg>"#);
+        let xml = Document::parse(&styled).expect("valid XML");
+        assert!(check(&xml, Size::default()).is_ok());
+        let written = format!(r#"<svg {NS}><text><tspan>{words}</tspan></text></svg>"#);
+        let xml = Document::parse(&written).expect("valid XML");
+        assert!(matches!(check(&xml, Size::default()), Err(Refusal::Text)));
     }
 
     #[test]

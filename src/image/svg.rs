@@ -301,10 +301,17 @@ mod tests {
     fn costly_filters_and_sizes_are_refused() {
         let chain = r#"<svg xmlns="http://www.w3.org/2000/svg" width="2000" height="2000"><filter id="f" x="0" y="0" width="1" height="1"><feGaussianBlur stdDeviation="30"/><feMorphology operator="dilate" radius="60"/><feGaussianBlur stdDeviation="30"/></filter><rect width="2000" height="2000" filter="url(#f)"/></svg>"#;
         assert_eq!(read(chain).err(), Some(Refusal::Filters));
-        let shadow = svg(
-            r#"<filter id="s"><feGaussianBlur stdDeviation="2"/><feOffset dx="2" dy="2"/></filter><rect width="90" height="40" filter="url(#s)"/>"#,
+        // A drop shadow and a glow of four blurs over the whole of a square logo.
+        let shadow = concat!(
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100">"#,
+            r#"<filter id="s"><feGaussianBlur stdDeviation="2"/><feOffset dx="2" dy="2"/>"#,
+            r#"<feFlood flood-color="gray"/><feComposite operator="in" in2="SourceAlpha"/>"#,
+            r#"<feMerge><feMergeNode/><feMergeNode in="SourceGraphic"/></feMerge>"#,
+            r#"<feGaussianBlur stdDeviation="3"/><feGaussianBlur stdDeviation="3"/>"#,
+            r#"<feGaussianBlur stdDeviation="3"/><feGaussianBlur stdDeviation="3"/></filter>"#,
+            r#"<rect width="100" height="100" filter="url(#s)"/></svg>"#
         );
-        assert!(read(&shadow).is_ok());
+        assert!(read(shadow).is_ok());
         let wide = r#"<svg xmlns="http://www.w3.org/2000/svg" width="50000" height="10"/>"#;
         assert!(matches!(read(wide), Err(Refusal::SvgSide { .. })));
     }

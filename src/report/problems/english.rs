@@ -224,6 +224,7 @@ fn refusal_hint(why: &Refusal) -> Option<Hint<'static>> {
         | Refusal::Filters
         | Refusal::Segments
         | Refusal::PathData
+        | Refusal::Text
         | Refusal::Nesting
         | Refusal::SvgSide { .. } => Some(Fixed("simplify the drawing or save the logo as PNG")),
         Refusal::EmbeddedFormat { .. } => None,

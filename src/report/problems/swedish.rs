@@ -9,7 +9,7 @@ use crate::files;
 use crate::image::Refusal;
 use crate::image::budget::{
     MAX_FILE_BYTES, MAX_PATH_DATA, MAX_PIXELS, MAX_SIDE, MAX_SVG_DEPTH, MAX_SVG_NESTING,
-    MAX_SVG_NODES, MAX_SVG_SEGMENTS, MAX_SVG_SIDE,
+    MAX_SVG_NODES, MAX_SVG_SEGMENTS, MAX_SVG_SIDE, MAX_SVG_TEXT,
 };
 
 /// "Did you mean" with the close name.
@@ -226,6 +226,7 @@ fn refusal(why: &Refusal) -> String {
             "har mer än {} data för linjer och kurvor (`d` och `points`)",
             files::size(MAX_PATH_DATA)
         ),
+        Refusal::Text => format!("har mer än {MAX_SVG_TEXT} tecken text"),
         Refusal::Segments => {
             format!("ritar fler än {MAX_SVG_SEGMENTS} linjer, kurvor och streck")
         }
@@ -257,6 +258,7 @@ fn refusal_hint(why: &Refusal) -> Option<Hint<'static>> {
         | Refusal::Filters
         | Refusal::Segments
         | Refusal::PathData
+        | Refusal::Text
         | Refusal::Nesting
         | Refusal::SvgSide { .. } => {
             Some(Fixed("förenkla teckningen eller spara logotypen som PNG"))
