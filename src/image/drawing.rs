@@ -13,10 +13,12 @@ use super::budget::{MAX_FILTER_COST, MAX_SVG_SEGMENTS, Refusal};
 use usvg::filter::{Filter, Kind};
 use usvg::{Group, ImageKind, Node, Path, Tree};
 
-/// Pixels at which an SVG's height is drawn at most: layouts draw a logo at most 100 mm
-/// high (`LogoMm` in template::style), which the DOCX rasterises at 300 dpi and krilla-svg
-/// filters at 4 pixels a point (about as many).
+/// Pixels at which an SVG's height is drawn at most: a layout draws a logo at most 100 mm
+/// high (`LogoMm` in template::style; the `kvartal-logos` component allows 80), which the
+/// DOCX rasterises at 300 dpi and krilla-svg filters at 4 pixels a point (about as many).
 const DRAWN_PX: f32 = 1181.0;
+
+/// Refuses `tree` when its filters or its segments are beyond the budget.
 pub fn check(tree: &Tree) -> Result<(), Refusal> {
     let scale = DRAWN_PX / tree.size().height();
     let cost = group_cost(tree.root(), scale);

@@ -7,8 +7,9 @@
 //! with `<use>` copies (see [`nodes`]) before usvg builds its tree.
 
 use super::ImageFormat;
-use super::budget::Refusal;
-use super::budget::{MAX_FILE_BYTES, MAX_PIXELS, MAX_SVG_NESTING, MAX_SVG_NODES, MAX_SVG_SIDE};
+use super::budget::{
+    MAX_FILE_BYTES, MAX_PIXELS, MAX_SVG_NESTING, MAX_SVG_NODES, MAX_SVG_SIDE, Refusal,
+};
 use super::{drawing, nodes, raster};
 use std::sync::{Arc, Mutex};
 use usvg::fontdb::Database;
@@ -16,13 +17,13 @@ use usvg::{ImageHrefResolver, ImageKind, Tree};
 
 /// The SVG `data` as a tree, or why it is refused. Only the fonts of `options` are used.
 pub fn parse(data: &[u8], options: &usvg::Options) -> Result<Tree, Refusal> {
-    let budget = Budget::default();
-    parse_at(data, &options.fontdb, &budget, 0)
+    let tally = Tally::default();
+    parse_at(data, &options.fontdb, &tally, 0)
 }
 
 /// What the pictures embedded in one SVG (at any depth) have used, and the first refusal.
 #[derive(Default)]
-struct Budget {
+struct Tally {
     used: Mutex<Used>,
 }
 
@@ -33,7 +34,7 @@ struct Used {
     refusal: Option<Refusal>,
 }
 
-impl Budget {
+impl Tally {
     fn used(&self) -> std::sync::MutexGuard<'_, Used> {
         // A poisoned lock means a parse panicked; the counts are still whole numbers.
         self.used
@@ -76,7 +77,7 @@ impl Budget {
 fn parse_at(
     data: &[u8],
     fontdb: &Arc<Database>,
-    budget: &Budget,
+    tally: &Tally,
     depth: usize,
 ) -> Result<Tree, Refusal> {
     if depth > MAX_SVG_NESTING {
@@ -87,10 +88,10 @@ fn parse_at(
     }
     let text = std::str::from_utf8(data).map_err(|_| broken("it is not UTF-8 text".to_owned()))?;
     let xml = xml(text)?;
-    budget.take_nodes(&xml)?;
-    let tree = Tree::from_xmltree(&xml, &options(fontdb, budget, depth))
+    tally.take_nodes(&xml)?;
+    let tree = Tree::from_xmltree(&xml, &options(fontdb, tally, depth))
         .map_err(|e| broken(e.to_string()))?;
-    budget.outcome()?;
+    tally.outcome()?;
     let size = tree.size();
     if size.width() > MAX_SVG_SIDE || size.height() > MAX_SVG_SIDE {
         return Err(Refusal::SvgSide {
@@ -117,18 +118,18 @@ fn xml(text: &str) -> Result<roxmltree::Document<'_>, Refusal> {
     })
 }
 
-/// usvg options whose `<image>` references go through `budget` and never to a file.
-fn options<'a>(fontdb: &Arc<Database>, budget: &'a Budget, depth: usize) -> usvg::Options<'a> {
+/// usvg options whose `<image>` references go through `tally` and never to a file.
+fn options<'a>(fontdb: &Arc<Database>, tally: &'a Tally, depth: usize) -> usvg::Options<'a> {
     let fonts = Arc::clone(fontdb);
     usvg::Options {
         resources_dir: None,
         fontdb: Arc::clone(fontdb),
         image_href_resolver: ImageHrefResolver {
             resolve_data: Box::new(move |mime, data, _| {
-                budget.admit(embedded(mime, &data, &fonts, budget, depth))
+                tally.admit(embedded(mime, &data, &fonts, tally, depth))
             }),
             resolve_string: Box::new(move |href, _| {
-                budget.refuse(Refusal::Href {
+                tally.refuse(Refusal::Href {
                     href: href.to_owned(),
                 });
                 None
@@ -138,25 +139,25 @@ fn options<'a>(fontdb: &Arc<Database>, budget: &'a Budget, depth: usize) -> usvg
     }
 }
 
-/// The picture of a `data:` URI, judged by its content like a logo and counted in `budget`.
+/// The picture of a `data:` URI, judged by its content like a logo and counted in `tally`.
 fn embedded(
     mime: &str,
     data: &Arc<Vec<u8>>,
     fontdb: &Arc<Database>,
-    budget: &Budget,
+    tally: &Tally,
     depth: usize,
 ) -> Result<ImageKind, Refusal> {
     let inside = |why| Refusal::Embedded(Box::new(why));
     match ImageFormat::sniff(data) {
         Some(ImageFormat::Png) => {
-            budget.take_pixels(raster::check(ImageFormat::Png, data).map_err(inside)?)?;
+            tally.take_pixels(raster::check(ImageFormat::Png, data).map_err(inside)?)?;
             Ok(ImageKind::PNG(Arc::clone(data)))
         }
         Some(ImageFormat::Jpeg) => {
-            budget.take_pixels(raster::check(ImageFormat::Jpeg, data).map_err(inside)?)?;
+            tally.take_pixels(raster::check(ImageFormat::Jpeg, data).map_err(inside)?)?;
             Ok(ImageKind::JPEG(Arc::clone(data)))
         }
-        Some(ImageFormat::Svg) => parse_at(data, fontdb, budget, depth + 1)
+        Some(ImageFormat::Svg) => parse_at(data, fontdb, tally, depth + 1)
             .map(ImageKind::SVG)
             .map_err(inside),
         None => Err(Refusal::EmbeddedFormat {
