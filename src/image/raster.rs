@@ -4,11 +4,13 @@
 
 use super::ImageFormat;
 use super::budget::{MAX_PIXELS, MAX_SIDE, Refusal};
-use ::image::{DynamicImage, ImageReader, Limits};
+use crate::files;
+use ::image::{DynamicImage, ImageDecoder, ImageReader, Limits};
 use std::io::Cursor;
 
 /// `data` (PNG or JPEG as `format` says) decoded, or why not. Nothing larger than the
-/// budget is ever allocated: the header is read and judged before the pixels.
+/// budget is ever allocated: the header is read and judged before the pixels, and the
+/// decoder may hold no more than the pixels the header declared.
 pub fn decode(format: ImageFormat, data: &[u8]) -> Result<DynamicImage, Refusal> {
     let (name, format) = match format {
         ImageFormat::Png => ("PNG", ::image::ImageFormat::Png),
@@ -24,10 +26,22 @@ pub fn decode(format: ImageFormat, data: &[u8]) -> Result<DynamicImage, Refusal>
         format: name,
         detail: e.to_string(),
     };
-    let header = ImageReader::with_format(Cursor::new(data), format);
-    let (width, height) = header.into_dimensions().map_err(broken)?;
+    let mut header = reader(format, data, 0).into_decoder().map_err(broken)?;
+    let (width, height) = header.dimensions();
     within(width, height)?;
-    limited(format, data).decode().map_err(broken)
+    let profile = header.icc_profile().map_err(broken)?;
+    if profile.is_none() && png_chunk(data, b"iCCP") {
+        return Err(Refusal::Broken {
+            format: name,
+            detail: format!(
+                "its colour profile is damaged or larger than {}",
+                files::size(DECODER_BYTES)
+            ),
+        });
+    }
+    // At most 16 bits a channel with alpha.
+    let pixel_bytes = u64::from(width) * u64::from(height) * 8;
+    reader(format, data, pixel_bytes).decode().map_err(broken)
 }
 
 /// The number of pixels of `data`, after decoding it whole.
@@ -47,14 +61,36 @@ fn within(width: u32, height: u32) -> Result<(), Refusal> {
     }
 }
 
-/// A reader that refuses to allocate beyond the budget, should the header have lied.
-fn limited(format: ::image::ImageFormat, data: &[u8]) -> ImageReader<Cursor<&[u8]>> {
+/// Whether the PNG `data` has a chunk of `kind`. The decoder here skips a colour profile
+/// it cannot inflate within [`DECODER_BYTES`]; krilla would inflate up to 64 MB of it, twice.
+fn png_chunk(data: &[u8], kind: &[u8; 4]) -> bool {
+    let mut at = 8;
+    while let Some(header) = data.get(at..at + 8) {
+        if &header[4..] == kind {
+            return true;
+        }
+        let length = u32::from_be_bytes([header[0], header[1], header[2], header[3]]);
+        // Length, type, data and checksum.
+        at = at.saturating_add(12).saturating_add(length as usize);
+    }
+    false
+}
+
+/// Room for what a decoder holds besides the pixels: an ICC profile, row buffers. A real
+/// profile is under a megabyte; a compressed one can inflate to gigabytes before the pixels.
+const DECODER_BYTES: u64 = 8 * 1024 * 1024;
+
+/// A reader that allocates no more than `pixel_bytes` and [`DECODER_BYTES`], should the
+/// file claim more than its header said.
+fn reader(
+    format: ::image::ImageFormat,
+    data: &[u8],
+    pixel_bytes: u64,
+) -> ImageReader<Cursor<&[u8]>> {
     let mut reader = ImageReader::with_format(Cursor::new(data), format);
+    // The sides are judged by `within`, in words; the allocation bounds what the header hid.
     let mut limits = Limits::default();
-    limits.max_image_width = Some(MAX_SIDE);
-    limits.max_image_height = Some(MAX_SIDE);
-    // The decoded picture at 16 bits a channel with alpha, and room for the decoder's own.
-    limits.max_alloc = Some(MAX_PIXELS * 8 + 64 * 1024 * 1024);
+    limits.max_alloc = Some(pixel_bytes + DECODER_BYTES);
     reader.limits(limits);
     reader
 }
@@ -70,6 +106,31 @@ mod tests {
             .write_to(&mut png, ::image::ImageFormat::Png)
             .expect("encoding a PNG in memory");
         png.into_inner()
+    }
+
+    /// A 2 × 2 PNG carrying a colour profile of `bytes` zeros, which compress to little.
+    fn png_with_profile(bytes: usize) -> Vec<u8> {
+        use ::image::ImageEncoder;
+        let mut png = Vec::new();
+        let mut encoder = ::image::codecs::png::PngEncoder::new(&mut png);
+        encoder
+            .set_icc_profile(vec![0; bytes])
+            .expect("PNG takes a profile");
+        encoder
+            .write_image(&[0; 4], 2, 2, ::image::ExtendedColorType::L8)
+            .expect("encoding a PNG in memory");
+        png
+    }
+
+    #[test]
+    fn a_colour_profile_that_inflates_beyond_the_budget_is_refused() {
+        assert_eq!(check(ImageFormat::Png, &png_with_profile(1000)), Ok(4));
+        let bomb = png_with_profile(DECODER_BYTES as usize + 1);
+        assert!(bomb.len() < 100_000, "{}", bomb.len());
+        assert!(matches!(
+            check(ImageFormat::Png, &bomb),
+            Err(Refusal::Broken { detail, .. }) if detail.contains("colour profile")
+        ));
     }
 
     #[test]
