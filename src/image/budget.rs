@@ -17,6 +17,10 @@ pub const MAX_SIDE: u32 = 10_000;
 /// The most pixels a raster picture may have, and all pictures inside one SVG together.
 /// 25 million pixels decode to 100 MB; a logo printed A4-size at 300 dpi needs 9 million.
 pub const MAX_PIXELS: u64 = 25_000_000;
+/// What a PNG or JPEG decoder may hold besides the pixels its header declares: an ICC
+/// profile, row buffers. A real profile is under a megabyte; a compressed one can inflate
+/// to gigabytes before the first pixel.
+pub const MAX_DECODER_BYTES: u64 = 8 * 1024 * 1024;
 /// The most XML nodes (elements, text and attributes are not counted apart) in an SVG,
 /// counted again after `<use>` copies: a detailed coat of arms has a few thousand.
 pub const MAX_SVG_NODES: u32 = 100_000;

@@ -3,7 +3,7 @@
 //! backends can draw.
 
 use super::ImageFormat;
-use super::budget::{MAX_PIXELS, MAX_SIDE, Refusal};
+use super::budget::{MAX_DECODER_BYTES, MAX_PIXELS, MAX_SIDE, Refusal};
 use crate::files;
 use ::image::{DynamicImage, ImageDecoder, ImageReader, Limits};
 use std::io::Cursor;
@@ -35,7 +35,7 @@ pub fn decode(format: ImageFormat, data: &[u8]) -> Result<DynamicImage, Refusal>
             format: name,
             detail: format!(
                 "its colour profile is damaged or larger than {}",
-                files::size(DECODER_BYTES)
+                files::size(MAX_DECODER_BYTES)
             ),
         });
     }
@@ -62,7 +62,7 @@ fn within(width: u32, height: u32) -> Result<(), Refusal> {
 }
 
 /// Whether the PNG `data` has a chunk of `kind`. The decoder here skips a colour profile
-/// it cannot inflate within [`DECODER_BYTES`]; krilla would inflate up to 64 MB of it, twice.
+/// it cannot inflate within [`MAX_DECODER_BYTES`]; krilla would inflate up to 64 MB of it, twice.
 fn png_chunk(data: &[u8], kind: &[u8; 4]) -> bool {
     let mut at = 8;
     while let Some(header) = data.get(at..at + 8) {
@@ -76,11 +76,7 @@ fn png_chunk(data: &[u8], kind: &[u8; 4]) -> bool {
     false
 }
 
-/// Room for what a decoder holds besides the pixels: an ICC profile, row buffers. A real
-/// profile is under a megabyte; a compressed one can inflate to gigabytes before the pixels.
-const DECODER_BYTES: u64 = 8 * 1024 * 1024;
-
-/// A reader that allocates no more than `pixel_bytes` and [`DECODER_BYTES`], should the
+/// A reader that allocates no more than `pixel_bytes` and [`MAX_DECODER_BYTES`], should the
 /// file claim more than its header said.
 fn reader(
     format: ::image::ImageFormat,
@@ -90,7 +86,7 @@ fn reader(
     let mut reader = ImageReader::with_format(Cursor::new(data), format);
     // The sides are judged by `within`, in words; the allocation bounds what the header hid.
     let mut limits = Limits::default();
-    limits.max_alloc = Some(pixel_bytes + DECODER_BYTES);
+    limits.max_alloc = Some(pixel_bytes + MAX_DECODER_BYTES);
     reader.limits(limits);
     reader
 }
@@ -125,7 +121,7 @@ mod tests {
     #[test]
     fn a_colour_profile_that_inflates_beyond_the_budget_is_refused() {
         assert_eq!(check(ImageFormat::Png, &png_with_profile(1000)), Ok(4));
-        let bomb = png_with_profile(DECODER_BYTES as usize + 1);
+        let bomb = png_with_profile(MAX_DECODER_BYTES as usize + 1);
         assert!(bomb.len() < 100_000, "{}", bomb.len());
         assert!(matches!(
             check(ImageFormat::Png, &bomb),
