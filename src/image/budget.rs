@@ -40,11 +40,12 @@ pub const MAX_SVG_SEGMENTS: f64 = 200_000.0;
 pub const MAX_PATH_DATA: u64 = 4 * 1024 * 1024;
 /// How deep SVGs embedded in SVGs (as `data:` URIs) may nest.
 pub const MAX_SVG_NESTING: usize = 2;
-/// The work all filter primitives of an SVG may take, in pixel operations at the largest
-/// size a backend draws it (see `drawing`): a drop shadow over the whole of a square logo
-/// costs about 15 million. resvg keeps every primitive's result, at 4 bytes a pixel, so
-/// this also holds a filter's memory under 200 MB.
-pub const MAX_FILTER_COST: f64 = 50_000_000.0;
+/// The work all filter primitives and layers (masks, clip paths, transparency) of an SVG
+/// may take, in pixel operations at the largest size a backend draws it (see `drawing`): a
+/// drop shadow over the whole of a square logo costs about 15 million, a mask over it 3.
+/// resvg keeps every primitive's result, at 4 bytes a pixel, so this also holds a filter's
+/// memory under 200 MB.
+pub const MAX_EFFECT_COST: f64 = 50_000_000.0;
 
 /// Why a picture is refused. Worded (in English here, in each report language in the
 /// problem catalogue) as what follows "the logo `x`".
@@ -72,8 +73,8 @@ pub enum Refusal {
     SvgSide { width: f32, height: f32 },
     /// SVGs in SVGs deeper than [`MAX_SVG_NESTING`].
     Nesting,
-    /// Filter effects over [`MAX_FILTER_COST`].
-    Filters,
+    /// Filters, masks and transparency over [`MAX_EFFECT_COST`].
+    Effects,
     /// Path data over [`MAX_PATH_DATA`].
     PathData,
     /// Text over [`MAX_SVG_TEXT`] characters.
@@ -119,8 +120,8 @@ impl std::fmt::Display for Refusal {
                 f,
                 "nests SVG pictures more than {MAX_SVG_NESTING} levels deep"
             ),
-            Refusal::Filters => {
-                f.write_str("has filter effects (blur, morphology and the like) too costly to draw")
+            Refusal::Effects => {
+                f.write_str("has effects (filters, masks, transparency) too costly to draw")
             }
             Refusal::PathData => write!(
                 f,

@@ -301,7 +301,7 @@ mod tests {
     #[test]
     fn costly_filters_and_sizes_are_refused() {
         let chain = r#"<svg xmlns="http://www.w3.org/2000/svg" width="2000" height="2000"><filter id="f" x="0" y="0" width="1" height="1"><feGaussianBlur stdDeviation="30"/><feMorphology operator="dilate" radius="60"/><feGaussianBlur stdDeviation="30"/></filter><rect width="2000" height="2000" filter="url(#f)"/></svg>"#;
-        assert_eq!(read(chain).err(), Some(Refusal::Filters));
+        assert_eq!(read(chain).err(), Some(Refusal::Effects));
         // A drop shadow and a glow of four blurs over the whole of a square logo.
         let shadow = concat!(
             r#"<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100">"#,
@@ -313,6 +313,15 @@ mod tests {
             r#"<rect width="100" height="100" filter="url(#s)"/></svg>"#
         );
         assert!(read(shadow).is_ok());
+        let masked = |levels: usize| {
+            let open = r#"<g mask="url(#m)" opacity="0.5">"#.repeat(levels);
+            svg(&format!(
+                r#"<mask id="m"><rect width="100" height="50" fill="white"/></mask>{open}<rect width="100" height="50"/>{}"#,
+                "</g>".repeat(levels)
+            ))
+        };
+        assert!(read(&masked(3)).is_ok());
+        assert_eq!(read(&masked(40)).err(), Some(Refusal::Effects));
         let wide = r#"<svg xmlns="http://www.w3.org/2000/svg" width="50000" height="10"/>"#;
         assert!(matches!(read(wide), Err(Refusal::SvgSide { .. })));
     }

@@ -235,7 +235,11 @@ fn an_svg_with_a_costly_filter_chain_is_refused() {
         </filter>
         <rect width="2000" height="2000" fill="navy" filter="url(#f)"/></svg>"#;
     let path = report("filters", "f.svg", "en", |logo| write(logo, chain));
-    refused(&path, "f.svg", "has filter effects");
+    refused(
+        &path,
+        "f.svg",
+        "has effects (filters, masks, transparency) too costly",
+    );
 }
 
 #[cfg(unix)]

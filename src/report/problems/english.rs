@@ -221,7 +221,7 @@ fn refusal_hint(why: &Refusal) -> Option<Hint<'static>> {
         )),
         Refusal::Nodes
         | Refusal::Depth
-        | Refusal::Filters
+        | Refusal::Effects
         | Refusal::Segments
         | Refusal::PathData
         | Refusal::Text

@@ -218,9 +218,8 @@ fn refusal(why: &Refusal) -> String {
             format!("är {width} × {height} enheter stor; högst {MAX_SVG_SIDE} per sida")
         }
         Refusal::Nesting => format!("har SVG-bilder i varandra i mer än {MAX_SVG_NESTING} nivåer"),
-        Refusal::Filters => {
-            "har filtereffekter (oskärpa, morfologi och liknande) som är för dyra att rita"
-                .to_owned()
+        Refusal::Effects => {
+            "har effekter (filter, masker, genomskinlighet) som är för dyra att rita".to_owned()
         }
         Refusal::PathData => format!(
             "har mer än {} data för linjer och kurvor (`d` och `points`)",
@@ -255,7 +254,7 @@ fn refusal_hint(why: &Refusal) -> Option<Hint<'static>> {
         )),
         Refusal::Nodes
         | Refusal::Depth
-        | Refusal::Filters
+        | Refusal::Effects
         | Refusal::Segments
         | Refusal::PathData
         | Refusal::Text
