@@ -42,7 +42,7 @@ pub const MAX_PATH_DATA: u64 = 4 * 1024 * 1024;
 pub const MAX_SVG_NESTING: usize = 2;
 /// The work all filter primitives and layers (masks, clip paths, transparency) of an SVG
 /// may take, in pixel operations at the largest size a backend draws it (see `drawing`): a
-/// drop shadow over the whole of a square logo costs about 15 million, a mask over it 3.
+/// drop shadow over the whole of a square logo costs about 15 million, a mask over it 4.
 /// resvg keeps every primitive's result, at 4 bytes a pixel, so this also holds a filter's
 /// memory under 200 MB.
 pub const MAX_EFFECT_COST: f64 = 50_000_000.0;
