@@ -16,13 +16,7 @@ use std::collections::HashMap;
 /// [`MAX_SVG_NODES`] nodes, [`MAX_PATH_DATA`] bytes of path data or [`MAX_SVG_TEXT`]
 /// characters of text, or `xml` nests deeper than [`MAX_SVG_DEPTH`].
 pub fn check(xml: &Document, earlier: Size) -> Result<Size, Refusal> {
-    let size = expanded(xml);
-    let total = Size {
-        nodes: earlier.nodes.saturating_add(size.nodes),
-        depth: size.depth,
-        path_data: earlier.path_data.saturating_add(size.path_data),
-        text: earlier.text.saturating_add(size.text),
-    };
+    let total = earlier.with(expanded(xml));
     if total.nodes > u64::from(MAX_SVG_NODES) {
         Err(Refusal::Nodes)
     } else if total.depth > MAX_SVG_DEPTH {
@@ -47,6 +41,28 @@ pub struct Size {
     text: u64,
 }
 
+impl Size {
+    /// What `node` itself holds, without its children.
+    fn of(node: Node) -> Size {
+        Size {
+            nodes: 1,
+            depth: 0,
+            path_data: path_data(node),
+            text: text(node),
+        }
+    }
+
+    /// Both sizes together, as deep as the deeper.
+    fn with(self, other: Size) -> Size {
+        Size {
+            nodes: self.nodes.saturating_add(other.nodes),
+            depth: self.depth.max(other.depth),
+            path_data: self.path_data.saturating_add(other.path_data),
+            text: self.text.saturating_add(other.text),
+        }
+    }
+}
+
 const SVG: &str = "http://www.w3.org/2000/svg";
 
 /// The size of the root with copies, computed bottom-up over an explicit stack. A `<use>`
@@ -67,19 +83,9 @@ fn expanded(xml: &Document) -> Size {
             continue;
         }
         if parts_done {
-            let mut size = Size {
-                nodes: 1,
-                depth: 0,
-                path_data: path_data(node),
-                text: text(node),
-            };
-            for part in parts(node, &ids) {
-                let part = sizes[index(part)].unwrap_or_default();
-                size.nodes = size.nodes.saturating_add(part.nodes);
-                size.depth = size.depth.max(part.depth);
-                size.path_data = size.path_data.saturating_add(part.path_data);
-                size.text = size.text.saturating_add(part.text);
-            }
+            let mut size = parts(node, &ids)
+                .map(|part| sizes[index(part)].unwrap_or_default())
+                .fold(Size::of(node), Size::with);
             size.depth += 1;
             sizes[at] = Some(size);
             open[at] = false;
@@ -96,6 +102,7 @@ fn expanded(xml: &Document) -> Size {
     sizes[index(xml.root())].unwrap_or_default()
 }
 
+/// The bytes of path data `node` carries.
 fn path_data(node: Node) -> u64 {
     let length = |name| node.attribute(name).map_or(0, str::len) as u64;
     length("d") + length("points")
