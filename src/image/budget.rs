@@ -4,9 +4,10 @@
 //! 50 000 × 50 000 pixels in a few hundred bytes, an SVG with a million elements or with a
 //! filter chain that takes hours to rasterise. Every budget is checked before the expensive
 //! step it guards: the file size before reading, the pixel size from the header before
-//! decoding, the element count while parsing, the filter cost before drawing. The numbers
-//! leave a real logo or coat of arms a wide margin (they are rarely above 2 MB, 4 000 pixels
-//! a side, 10 000 elements or a drop shadow) and let a hostile file be refused in milliseconds.
+//! decoding, the elements, text and path data while and after parsing the XML but before
+//! usvg builds its tree, the segments and effects before drawing. The numbers leave a real
+//! logo or coat of arms a wide margin (they are rarely above 2 MB, 4 000 pixels a side,
+//! 10 000 elements or a drop shadow) and let a hostile file be refused in milliseconds.
 
 use crate::files;
 
@@ -21,8 +22,8 @@ pub const MAX_PIXELS: u64 = 25_000_000;
 /// profile, row buffers. A real profile is under a megabyte; a compressed one can inflate
 /// to gigabytes before the first pixel.
 pub const MAX_DECODER_BYTES: u64 = 8 * 1024 * 1024;
-/// The most XML nodes (elements, text and attributes are not counted apart) in an SVG,
-/// counted again after `<use>` copies: a detailed coat of arms has a few thousand.
+/// The most XML nodes (elements, texts, comments) in an SVG, counted again for `<use>`
+/// copies and for an embedded SVG's every copy: a detailed coat of arms has a few thousand.
 pub const MAX_SVG_NODES: u32 = 100_000;
 /// How deep SVG elements may nest, with `<use>` copies: drawing programs nest layers and
 /// groups a dozen deep, and usvg builds its tree recursively.
