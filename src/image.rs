@@ -1,8 +1,18 @@
-//! Image formats kvartal accepts (PNG, JPEG, SVG), recognised by their content.
+//! Image formats kvartal accepts (PNG, JPEG, SVG), recognised by their content, and read
+//! within a budget.
 //!
-//! Entry point: [`ImageFormat::sniff`]. The loader uses it to reject other files; the
-//! backends use the format to choose how to embed the picture, and [`svg_options`] to
-//! read SVG files alike.
+//! Entry points: [`ImageFormat::sniff`], which the loader uses to reject other files;
+//! [`check`], which refuses a picture that is broken or too costly (see [`budget`]); and,
+//! for the backends, [`raster::decode`] and [`svg::parse`] with [`svg_options`], so that
+//! every picture is read alike and never leads to another file.
+
+pub mod budget;
+mod drawing;
+mod nodes;
+pub mod raster;
+pub mod svg;
+
+pub use budget::Refusal;
 
 use crate::text::{FAMILY, Face};
 use std::sync::{Arc, LazyLock, Mutex};
@@ -31,6 +41,15 @@ impl ImageFormat {
         let xml_like =
             head.starts_with("<?xml") || head.starts_with("<svg") || head.starts_with("<!--");
         (xml_like && head.contains("<svg")).then_some(ImageFormat::Svg)
+    }
+}
+
+/// Refuses `data` (in `format`) when it is broken or beyond the [`budget`]: a raster
+/// picture is decoded whole, an SVG parsed with everything it embeds.
+pub fn check(format: ImageFormat, data: &[u8]) -> Result<(), Refusal> {
+    match format {
+        ImageFormat::Png | ImageFormat::Jpeg => raster::check(format, data).map(drop),
+        ImageFormat::Svg => svg::parse(data, &svg_options()).map(drop),
     }
 }
 
@@ -64,8 +83,17 @@ pub fn svg_options_with(fonts: &[Arc<Vec<u8>>]) -> Arc<usvg::Options<'static>> {
     options
 }
 
+/// The fonts for SVG text, and nothing else: no folder to resolve names in, and an
+/// `<image>` resolver that reads nothing, for a tree parsed without [`svg::parse`].
 fn options_with(fonts: &[Arc<Vec<u8>>]) -> usvg::Options<'static> {
-    let mut options = usvg::Options::default();
+    let mut options = usvg::Options {
+        resources_dir: None,
+        image_href_resolver: usvg::ImageHrefResolver {
+            resolve_data: Box::new(|_, _, _| None),
+            resolve_string: Box::new(|_, _| None),
+        },
+        ..usvg::Options::default()
+    };
     let database = Arc::make_mut(&mut options.fontdb);
     for face in &Face::ALL[..4] {
         database.load_font_data(face.bundled_data().to_vec());
@@ -80,6 +108,19 @@ fn options_with(fonts: &[Arc<Vec<u8>>]) -> usvg::Options<'static> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn svg_options_know_no_folder_and_only_the_bundled_fonts() {
+        let options = svg_options();
+        assert_eq!(options.resources_dir, None);
+        assert_eq!(options.fontdb.len(), 4);
+        let png = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/images/blue.png"
+        );
+        let resolve = &options.image_href_resolver.resolve_string;
+        assert!(resolve(png, &usvg::Options::default()).is_none());
+    }
 
     #[test]
     fn recognises_formats_by_content() {

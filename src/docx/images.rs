@@ -6,6 +6,7 @@
 
 use super::DocxError;
 use crate::doc::{Image, ImageFormat};
+use crate::image::{raster, svg};
 use docx_rs::Pic;
 use resvg::{tiny_skia, usvg};
 
@@ -62,8 +63,7 @@ pub(super) fn picture(
 
 /// Decodes the whole PNG to be sure Word can show it, and keeps the original bytes.
 fn png(data: &[u8]) -> Result<Raster, String> {
-    let decoded = image::load_from_memory_with_format(data, image::ImageFormat::Png)
-        .map_err(|e| e.to_string())?;
+    let decoded = raster::decode(ImageFormat::Png, data).map_err(|why| why.sentence())?;
     Ok(Raster {
         png: data.to_vec(),
         width: decoded.width(),
@@ -72,8 +72,7 @@ fn png(data: &[u8]) -> Result<Raster, String> {
 }
 
 fn jpeg(data: &[u8]) -> Result<Raster, String> {
-    let decoded = image::load_from_memory_with_format(data, image::ImageFormat::Jpeg)
-        .map_err(|e| e.to_string())?;
+    let decoded = raster::decode(ImageFormat::Jpeg, data).map_err(|why| why.sentence())?;
     let mut png = std::io::Cursor::new(Vec::new());
     decoded
         .write_to(&mut png, image::ImageFormat::Png)
@@ -87,7 +86,7 @@ fn jpeg(data: &[u8]) -> Result<Raster, String> {
 
 /// Renders the SVG at [`SVG_DPI`] for a drawn height of `height_mm`.
 fn svg(data: &[u8], height_mm: f64, options: &usvg::Options) -> Result<Raster, String> {
-    let tree = usvg::Tree::from_data(data, options).map_err(|e| e.to_string())?;
+    let tree = svg::parse(data, options).map_err(|why| why.sentence())?;
     let size = tree.size();
     let pixels_high = (height_mm / MM_PER_INCH * SVG_DPI).ceil();
     let scale = pixels_high / f64::from(size.height());

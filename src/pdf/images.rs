@@ -4,6 +4,7 @@
 //! needs the decoded picture; both use the same value.
 
 use crate::doc::{Image, ImageFormat};
+use crate::image::{raster, svg};
 use std::sync::Arc;
 
 #[derive(Clone)]
@@ -24,19 +25,23 @@ impl std::fmt::Debug for Picture {
 impl Picture {
     /// Decodes `image`, or says why it cannot be drawn; an SVG's text is set in the fonts
     /// of `options`. No interpolation: PDF/A forbids it.
+    ///
+    /// krilla decodes a raster picture only when it writes the file, and then reports a
+    /// failure without saying which picture; decoding it here first, within the budget,
+    /// makes every failure one of this picture, worded for people.
     pub fn load(image: &Image, options: &usvg::Options) -> Result<Picture, String> {
         let data = image.data.clone();
-        match image.format {
-            ImageFormat::Png => {
-                krilla::image::Image::from_png(data.into(), false).map(Picture::Raster)
+        let decoder = match image.format {
+            ImageFormat::Png => krilla::image::Image::from_png,
+            ImageFormat::Jpeg => krilla::image::Image::from_jpeg,
+            ImageFormat::Svg => {
+                return svg::parse(&image.data, options)
+                    .map(|tree| Picture::Svg(Arc::new(tree)))
+                    .map_err(|why| why.sentence());
             }
-            ImageFormat::Jpeg => {
-                krilla::image::Image::from_jpeg(data.into(), false).map(Picture::Raster)
-            }
-            ImageFormat::Svg => usvg::Tree::from_data(&image.data, options)
-                .map(|tree| Picture::Svg(Arc::new(tree)))
-                .map_err(|e| e.to_string()),
-        }
+        };
+        raster::check(image.format, &data).map_err(|why| why.sentence())?;
+        decoder(data.into(), false).map(Picture::Raster)
     }
 
     /// Width divided by height.

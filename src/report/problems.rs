@@ -12,6 +12,7 @@ mod swedish;
 pub use super::load::Mistake;
 use super::{Language, Quarter};
 use crate::diag::{Diagnostic, Labels, Position, did_you_mean};
+use crate::image::Refusal;
 use std::path::Path;
 
 pub enum Problem {
@@ -137,11 +138,21 @@ pub enum Problem {
         name: String,
         error: String,
     },
-    FolderUnreadable {
-        error: String,
-    },
     LogoNotImage {
         name: String,
+    },
+    /// A symbolic link, which could point anywhere on the machine.
+    LogoLink {
+        name: String,
+    },
+    /// A folder, FIFO, device or socket.
+    LogoNotPlain {
+        name: String,
+    },
+    /// Broken, or beyond what a logo may cost to read (see `image::budget`).
+    LogoRefused {
+        name: String,
+        why: Refusal,
     },
     // `kvartal new`.
     NoNextQuarter,

@@ -9,6 +9,7 @@ mod fonts;
 mod layout_files;
 mod layouts;
 mod lint;
+mod logos;
 mod new;
 mod outputs;
 mod schema;

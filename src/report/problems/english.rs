@@ -4,6 +4,7 @@
 
 use super::Hint::{self, Closest, Fixed, Said};
 use super::{Among, Expected, Found, Listed, Mistake, Part, Problem};
+use crate::image::Refusal;
 
 /// "Did you mean" with the close name.
 pub fn did_you_mean(close: &str) -> String {
@@ -206,16 +207,51 @@ pub fn words(problem: &Problem) -> (String, Option<Hint<'_>>) {
         Problem::LogoUnreadable { name, error } => {
             (format!("cannot read the logo `{name}`: {error}"), None)
         }
-        Problem::FolderUnreadable { error } => {
-            (format!("cannot read the report's folder: {error}"), None)
-        }
         Problem::LogoNotImage { name } => (
             format!("the logo `{name}` is not a PNG, JPEG or SVG image"),
             Some(Fixed(
                 "save the logo as PNG, JPEG or SVG; renaming the file is not enough",
             )),
         ),
+        Problem::LogoLink { name } => (
+            format!("the logo `{name}` is a symbolic link; kvartal reads only plain files"),
+            Some(Fixed("copy the picture itself into the report's folder")),
+        ),
+        Problem::LogoNotPlain { name } => (
+            format!("the logo `{name}` is not a plain file (but a folder, a pipe or a device)"),
+            None,
+        ),
+        Problem::LogoRefused { name, why } => {
+            (format!("the logo `{name}` {why}"), refusal_hint(why))
+        }
         Problem::NoNextQuarter => ("there is no quarter after this one".to_owned(), None),
+    }
+}
+
+fn refusal_hint(why: &Refusal) -> Option<Hint<'static>> {
+    match why {
+        Refusal::Embedded(why) => refusal_hint(why),
+        Refusal::Href { .. } => Some(Fixed(
+            "embed the picture in the SVG (as a `data:` URI) or save the logo as PNG",
+        )),
+        Refusal::Broken { .. } => Some(Fixed(
+            "open the picture in an image editor and save it again",
+        )),
+        Refusal::Side { .. }
+        | Refusal::Pixels { .. }
+        | Refusal::EmbeddedPixels
+        | Refusal::TooLarge => Some(Fixed(
+            "make the picture smaller; 2000 pixels a side is plenty for print",
+        )),
+        Refusal::Nodes
+        | Refusal::Depth
+        | Refusal::Effects
+        | Refusal::Segments
+        | Refusal::PathData
+        | Refusal::Text
+        | Refusal::Nesting
+        | Refusal::SvgSide { .. } => Some(Fixed("simplify the drawing or save the logo as PNG")),
+        Refusal::EmbeddedFormat { .. } => None,
     }
 }
 

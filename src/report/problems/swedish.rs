@@ -5,6 +5,12 @@
 
 use super::Hint::{self, Closest, Fixed, Said};
 use super::{Among, Expected, Found, Listed, Mistake, Part, Problem};
+use crate::files;
+use crate::image::Refusal;
+use crate::image::budget::{
+    MAX_FILE_BYTES, MAX_PATH_DATA, MAX_PIXELS, MAX_SIDE, MAX_SVG_DEPTH, MAX_SVG_NESTING,
+    MAX_SVG_NODES, MAX_SVG_SEGMENTS, MAX_SVG_SIDE, MAX_SVG_TEXT,
+};
 
 /// "Did you mean" with the close name.
 pub fn did_you_mean(close: &str) -> String {
@@ -192,14 +198,94 @@ pub fn words(problem: &Problem) -> (String, Option<Hint<'_>>) {
         Problem::LogoUnreadable { name, error } => {
             (format!("kan inte läsa logotypen `{name}`: {error}"), None)
         }
-        Problem::FolderUnreadable { error } => {
-            (format!("kan inte läsa rapportens mapp: {error}"), None)
-        }
         Problem::LogoNotImage { name } => (
             format!("logotypen `{name}` är ingen PNG-, JPEG- eller SVG-bild"),
             Some(Fixed("spara logotypen som PNG, JPEG eller SVG; det räcker inte att byta namn på filen")),
         ),
+        Problem::LogoLink { name } => (
+            format!("logotypen `{name}` är en symbolisk länk; kvartal läser bara vanliga filer"),
+            Some(Fixed("kopiera själva bilden till rapportens mapp")),
+        ),
+        Problem::LogoNotPlain { name } => (
+            format!("logotypen `{name}` är ingen vanlig fil (utan en mapp, en pipe eller en enhet)"),
+            None,
+        ),
+        Problem::LogoRefused { name, why } => {
+            (format!("logotypen `{name}` {}", refusal(why)), refusal_hint(why))
+        }
         Problem::NoNextQuarter => ("det finns inget kvartal efter det här".to_owned(), None),
+    }
+}
+
+/// Why a picture is refused, as what follows "logotypen `x`".
+fn refusal(why: &Refusal) -> String {
+    match why {
+        Refusal::TooLarge => format!("är större än {}", files::size(MAX_FILE_BYTES)),
+        Refusal::Side { width, height } => {
+            format!("är {width} × {height} bildpunkter; högst {MAX_SIDE} bildpunkter per sida")
+        }
+        Refusal::Pixels { width, height } => format!(
+            "är {width} × {height} bildpunkter; högst {} miljoner bildpunkter",
+            MAX_PIXELS / 1_000_000
+        ),
+        Refusal::EmbeddedPixels => format!(
+            "innehåller bilder på mer än {} miljoner bildpunkter tillsammans",
+            MAX_PIXELS / 1_000_000
+        ),
+        Refusal::Broken { format, detail } => {
+            format!("är en trasig eller ofullständig {format}-fil ({detail})")
+        }
+        Refusal::Nodes => format!("har fler än {MAX_SVG_NODES} SVG-element"),
+        Refusal::Depth => format!("har SVG-element i mer än {MAX_SVG_DEPTH} nivåer"),
+        Refusal::SvgSide { width, height } => {
+            format!("är {width} × {height} enheter stor; högst {MAX_SVG_SIDE} per sida")
+        }
+        Refusal::Nesting => format!("har SVG-bilder i varandra i mer än {MAX_SVG_NESTING} nivåer"),
+        Refusal::Effects => {
+            "har effekter (filter, masker, genomskinlighet) som är för dyra att rita".to_owned()
+        }
+        Refusal::PathData => format!(
+            "har mer än {} data för linjer och kurvor (`d` och `points`)",
+            files::size(MAX_PATH_DATA)
+        ),
+        Refusal::Text => format!("har mer än {MAX_SVG_TEXT} tecken text"),
+        Refusal::Segments => {
+            format!("ritar fler än {MAX_SVG_SEGMENTS} linjer, kurvor och streck")
+        }
+        Refusal::Href { href } => {
+            format!("hänvisar till filen `{href}`; kvartal läser bara själva logotypfilen")
+        }
+        Refusal::EmbeddedFormat { mime } => {
+            format!("innehåller en bild av typen `{mime}`; bara PNG, JPEG och SVG läses")
+        }
+        Refusal::Embedded(why) => format!("innehåller en bild som {}", refusal(why)),
+    }
+}
+
+fn refusal_hint(why: &Refusal) -> Option<Hint<'static>> {
+    match why {
+        Refusal::Embedded(why) => refusal_hint(why),
+        Refusal::Href { .. } => Some(Fixed(
+            "bädda in bilden i SVG-filen (som en `data:`-URI) eller spara logotypen som PNG",
+        )),
+        Refusal::Broken { .. } => Some(Fixed("öppna bilden i ett bildprogram och spara den igen")),
+        Refusal::Side { .. }
+        | Refusal::Pixels { .. }
+        | Refusal::EmbeddedPixels
+        | Refusal::TooLarge => Some(Fixed(
+            "gör bilden mindre; 2000 bildpunkter per sida räcker gott för tryck",
+        )),
+        Refusal::Nodes
+        | Refusal::Depth
+        | Refusal::Effects
+        | Refusal::Segments
+        | Refusal::PathData
+        | Refusal::Text
+        | Refusal::Nesting
+        | Refusal::SvgSide { .. } => {
+            Some(Fixed("förenkla teckningen eller spara logotypen som PNG"))
+        }
+        Refusal::EmbeddedFormat { .. } => None,
     }
 }
 

@@ -1,20 +1,22 @@
-//! Checking an organisation's logo: inside the report's folder, present, and an image.
+//! Checking an organisation's logo: a plain file inside the report's folder, an image,
+//! and one kvartal can draw within its budget.
 //!
-//! Entry point: [`logo`]. The file is read here, once, so that later stages work from
-//! the bytes that were checked.
+//! Entry point: [`logo`]. The file is read here, once, and checked as the backends will
+//! read it (decoded whole, or parsed with what it embeds), so that `check` finds every
+//! logo `build` would fail on, and later stages work from the bytes that were checked.
 
 use super::check::Check;
-use crate::image::ImageFormat;
+use crate::files::{self, ReadError};
+use crate::image::{self, ImageFormat, Refusal, budget::MAX_FILE_BYTES};
 use crate::report::Logo;
 use crate::report::problems::Problem;
 use serde_saphyr::Spanned;
-use std::path::{Component, Path, PathBuf};
+use std::path::Path;
 
 /// The logo `written` (relative to the report file) read and recognised, or a problem.
 pub fn logo(check: &mut Check, written: &Spanned<String>) -> Option<Logo> {
     let name = &written.value;
-    let result = locate(check.path, name).and_then(|file| read(&file, name));
-    match result {
+    match read(check.path, name) {
         Ok((format, data)) => Some(Logo {
             written: name.clone(),
             format,
@@ -27,53 +29,40 @@ pub fn logo(check: &mut Check, written: &Spanned<String>) -> Option<Logo> {
     }
 }
 
-/// The logo's path, checked to lie inside the report's folder also after following
-/// symbolic links, so a report cannot embed arbitrary files of the machine it is built on.
-fn locate(report: &Path, name: &str) -> Result<PathBuf, Problem> {
-    let named = || name.to_owned();
-    let outside = || Problem::LogoOutside { name: named() };
-    let relative = Path::new(name);
-    let plain = relative
-        .components()
-        .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
-    if name.trim().is_empty() || !plain {
-        return Err(outside());
-    }
+/// The logo's bytes and format. Only a plain file in the report's folder is read, so a
+/// report cannot embed arbitrary files of the machine it is built on, nor hang on a pipe.
+fn read(report: &Path, name: &str) -> Result<(ImageFormat, Vec<u8>), Problem> {
     let folder = report
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let file = folder
-        .join(relative)
-        .canonicalize()
-        .map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => Problem::LogoMissing { name: named() },
-            _ => Problem::LogoUnreadable {
-                name: named(),
-                error: e.to_string(),
-            },
-        })?;
-    let folder = folder
-        .canonicalize()
-        .map_err(|e| Problem::FolderUnreadable {
-            error: e.to_string(),
-        })?;
-    if file.starts_with(&folder) {
-        Ok(file)
-    } else {
-        Err(outside())
-    }
+    let unread = |error| not_read(name, error);
+    let file = files::inside(folder, name).map_err(unread)?;
+    let data = files::read_plain(&file, MAX_FILE_BYTES).map_err(unread)?;
+    let format = ImageFormat::sniff(&data).ok_or_else(|| Problem::LogoNotImage {
+        name: name.to_owned(),
+    })?;
+    image::check(format, &data).map_err(|why| Problem::LogoRefused {
+        name: name.to_owned(),
+        why,
+    })?;
+    Ok((format, data))
 }
 
-fn read(file: &Path, name: &str) -> Result<(ImageFormat, Vec<u8>), Problem> {
-    let data = std::fs::read(file).map_err(|e| Problem::LogoUnreadable {
-        name: name.to_owned(),
-        error: e.to_string(),
-    })?;
-    match ImageFormat::sniff(&data) {
-        Some(format) => Ok((format, data)),
-        None => Err(Problem::LogoNotImage {
-            name: name.to_owned(),
-        }),
+fn not_read(name: &str, error: ReadError) -> Problem {
+    let name = name.to_owned();
+    match error {
+        ReadError::NotFound => Problem::LogoMissing { name },
+        ReadError::Outside => Problem::LogoOutside { name },
+        ReadError::Link => Problem::LogoLink { name },
+        ReadError::NotPlain => Problem::LogoNotPlain { name },
+        ReadError::TooLarge(_) => Problem::LogoRefused {
+            name,
+            why: Refusal::TooLarge,
+        },
+        ReadError::Io(e) => Problem::LogoUnreadable {
+            name,
+            error: e.to_string(),
+        },
     }
 }
