@@ -56,7 +56,9 @@ def report(folder, logo=None, name="2023-Q1.yaml", edit=None):
     folder.mkdir(parents=True, exist_ok=True)
     text = (EXAMPLE / "2023-Q1.yaml").read_text(encoding="utf-8")
     if logo is not None:
-        text = text.replace("logo: logos/kommun.png", f"logo: {logo}")
+        # Both organisations' logos become the hostile one.
+        text = text.replace("logo: logos/kommun.svg", f"logo: {logo}")
+        text = text.replace("logo: logos/polisen.png", f"logo: {logo}")
     else:
         shutil.copytree(EXAMPLE / "logos", folder / "logos", dirs_exist_ok=True)
     if edit:
@@ -119,7 +121,7 @@ def cases(root):
             svg("<image width='100' height='100' href='data:image/png;base64,"
                 + base64.b64encode(bomb).decode() + "'/>").encode())),
         ("png-truncated", lambda: logo_case(root, "png-truncated", "logo.png",
-            (EXAMPLE / "logos" / "kommun.png").read_bytes()[:200])),
+            (EXAMPLE / "logos" / "polisen.png").read_bytes()[:200])),
         ("jpeg-header-only", lambda: logo_case(root, "jpeg-header", "logo.jpg",
             b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00")),
         ("svg-filter-chain", lambda: logo_case(root, "svg-filter", "logo.svg",
@@ -189,7 +191,17 @@ def layout_cases(root, outside):
             links=[("fonts/x.ttf", "/dev/urandom")]))),
         ("layout-low-contrast", lambda: build_with(layout(root, "l-contrast",
             '[colours]\ntext = "#ffffff"\n'))),
+        # Over the four quarters of a folder: one wait, not four.
+        ("layout-endless-loops", lambda: ["build", str(EXAMPLE), "--layout",
+            str(loops(layout(root, "l-loops")))]),
     ]
+
+
+def loops(folder):
+    """A template of sixteen nested loops over every metric that writes nothing."""
+    nested = "{{#each @root.metrics}}" * 16 + "{{/each}}" * 16
+    (folder / "report.hbs").write_text(f"# Rubrik\n\n{nested}\n")
+    return folder
 
 
 def fifo_partial(folder):

@@ -25,6 +25,7 @@ use handlebars::{Handlebars, RenderError, RenderErrorReason, TemplateError};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Templates, labels and style of one layout, loaded once per run.
 pub struct Layout {
@@ -34,6 +35,9 @@ pub struct Layout {
     style: Style,
     /// The file each registered template came from, by registered name, for messages.
     files: BTreeMap<String, PathBuf>,
+    /// Set when a render ran out of time: the layout is not tried on another report, so a
+    /// folder of reports costs one wait, not one each.
+    stalled: AtomicBool,
 }
 
 impl Layout {
@@ -51,13 +55,19 @@ impl Layout {
 
     /// The report as Markdown following the contract `doc::parse` reads.
     pub fn render(&self, report: &Report) -> Result<String, LayoutError> {
+        if self.stalled.load(Ordering::Relaxed) {
+            return Err(self.too_long());
+        }
         let view = context::build(report, &self.labels, &self.style)?;
         // Owned, so that the render can run on a thread of its own (see `capped`).
         let view = serde_json::to_value(&view).map_err(|e| self.stopped(&e.to_string()))?;
         let markdown = match super::capped::render(&self.registry, REPORT_TEMPLATE, view) {
             Ok(markdown) => markdown,
             Err(Stopped::TooMuch) => return Err(self.too_much()),
-            Err(Stopped::TooLong) => return Err(self.too_long()),
+            Err(Stopped::TooLong) => {
+                self.stalled.store(true, Ordering::Relaxed);
+                return Err(self.too_long());
+            }
             Err(Stopped::Failed(e)) => return Err(self.render_error(&e)),
         };
         let markdown = match self.style.heading_numbers {
@@ -133,6 +143,7 @@ impl Layout {
             labels,
             style,
             files,
+            stalled: AtomicBool::new(false),
         })
     }
 
