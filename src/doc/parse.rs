@@ -8,9 +8,11 @@
 use super::component;
 use super::{Align, Block, Document, ImageStore, List, ListItem, Meta, Run, Table, Tone};
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::fmt;
 use std::iter::Peekable;
+use std::rc::Rc;
 
 /// Markdown the parser cannot turn into a document, e.g. an unknown component.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,35 +28,53 @@ impl std::error::Error for ParseError {}
 
 /// Parses the rendered Markdown of one report. `images` holds what components may refer to.
 pub fn parse(markdown: &str, meta: Meta, images: &ImageStore) -> Result<Document, ParseError> {
-    if let Some(target) = refused_link(markdown) {
-        return Err(ParseError(format!(
-            "a link to `{target}`; a document links only to http, https and mailto addresses"
-        )));
+    let refused = Rc::new(RefCell::new(None));
+    let parser = Parser::new_ext(markdown, Options::ENABLE_TABLES);
+    let mut events = LinkCheck {
+        parser,
+        refused: Rc::clone(&refused),
     }
-    let mut events = Parser::new_ext(markdown, Options::ENABLE_TABLES).peekable();
+    .peekable();
     let mut context = Context {
         images,
         anchors: BTreeSet::new(),
     };
     let blocks = context.blocks(&mut events, None)?;
+    if let Some(target) = refused.take() {
+        return Err(ParseError(format!(
+            "a link to `{target}`; a document links only to http, https and mailto addresses"
+        )));
+    }
     Ok(Document {
         meta: printable_meta(meta),
         blocks,
     })
 }
 
-/// The first link target that is neither a status badge (`status:`, which the layout
-/// writes) nor an address [`crate::link::is_allowed`] lets through. The report's own
-/// Markdown was checked when it was loaded; this catches what a layout writes itself.
-fn refused_link(markdown: &str) -> Option<String> {
-    Parser::new_ext(markdown, Options::ENABLE_TABLES).find_map(|event| match event {
-        Event::Start(Tag::Link { dest_url, .. })
-            if !dest_url.starts_with("status:") && !crate::link::is_allowed(&dest_url) =>
+/// The parser's events, noting the first link target that is neither a status badge
+/// (`status:`, which the layout writes) nor an address [`crate::link::is_allowed`] lets
+/// through. The report's own Markdown was checked when it was loaded; this catches what a
+/// layout writes itself, in the one pass the document is read in.
+struct LinkCheck<'a> {
+    parser: Parser<'a>,
+    refused: Rc<RefCell<Option<String>>>,
+}
+
+impl<'a> Iterator for LinkCheck<'a> {
+    type Item = Event<'a>;
+
+    fn next(&mut self) -> Option<Event<'a>> {
+        let event = self.parser.next()?;
+        if let Event::Start(Tag::Link { dest_url, .. }) = &event
+            && !dest_url.starts_with("status:")
+            && !crate::link::is_allowed(dest_url)
         {
-            Some(dest_url.to_string())
+            self.refused
+                .borrow_mut()
+                .get_or_insert_with(|| dest_url.to_string());
         }
-        _ => None,
-    })
+        Some(event)
+    }
 }
 
 /// The one-line texts of `meta`, which backends print in headers, made printable too.
@@ -67,7 +87,7 @@ fn printable_meta(meta: Meta) -> Meta {
     }
 }
 
-type Events<'a> = Peekable<Parser<'a>>;
+type Events<'a> = Peekable<LinkCheck<'a>>;
 
 struct Context<'i> {
     images: &'i ImageStore,
