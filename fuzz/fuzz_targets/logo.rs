@@ -48,5 +48,5 @@ fuzz_target!(|data: &[u8]| {
     };
     let document = kvartal::cmd::document(&report, layout()).expect("the report renders");
     let pdf = pdf::pdf(&document, &PdfOptions::default()).expect("a checked logo is drawn in the PDF");
-    kvartal::docx::docx(&document, &pdf.typeset).expect("a checked logo is drawn in the DOCX");
+    kvartal::docx::docx(&document, &pdf.typeset, false).expect("a checked logo is drawn in the DOCX");
 });
