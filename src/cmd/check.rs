@@ -1,5 +1,6 @@
 //! `kvartal check`: load and validate each report, render it with the layout `build` will
-//! use (so that what passes check builds), report its errors and warnings, write nothing.
+//! use and typeset its PDF in memory (so that what passes check builds), report its errors
+//! and warnings, write nothing.
 //! With `--strict` warnings count as errors.
 //!
 //! A line on standard output always ends a run printed for people: how many reports were
@@ -11,7 +12,9 @@ use super::inputs::inputs;
 use super::{Outcome, UsageError};
 use crate::cli::{CheckArgs, MessageFormat};
 use crate::diag::{Diagnostic, Labels, Severity};
-use crate::report;
+use crate::pdf::{self, PdfOptions};
+use crate::report::{self, Report};
+use crate::template::Layout;
 
 pub fn check(args: &CheckArgs) -> Result<Outcome, UsageError> {
     let layout = load_layout(&args.layout)?;
@@ -29,8 +32,10 @@ pub fn check(args: &CheckArgs) -> Result<Outcome, UsageError> {
             Ok(checked) => {
                 languages.push(report::labels(checked.report.language));
                 outcome.diagnostics.extend(checked.warnings);
-                let rendered = layout.as_ref().map(|l| document(&checked.report, l));
-                outcome.diagnostics.extend(rendered.and_then(Result::err));
+                let refused = layout
+                    .as_ref()
+                    .and_then(|l| unbuildable(&checked.report, l));
+                outcome.diagnostics.extend(refused);
             }
             Err(errors) => {
                 languages.extend(errors.first().map(|e| e.labels));
@@ -49,6 +54,19 @@ pub fn check(args: &CheckArgs) -> Result<Outcome, UsageError> {
         outcome.printed = summary(count, &outcome.diagnostics, words(&languages)) + "\n";
     }
     Ok(outcome)
+}
+
+/// Why `build` would refuse `report` with `layout`, if it would: the report is rendered and
+/// its PDF typeset and validated in memory (a character no font has, say), so that a
+/// report that passes `check` builds.
+fn unbuildable(report: &Report, layout: &Layout) -> Option<Diagnostic> {
+    let document = match document(report, layout) {
+        Ok(document) => document,
+        Err(refused) => return Some(refused),
+    };
+    let pdf = pdf::pdf(&document, &PdfOptions::default());
+    pdf.err()
+        .map(|e| Diagnostic::error(&report.source, None, e.to_string()))
 }
 
 /// Swedish when every report checked is Swedish, else English: one language for the line.

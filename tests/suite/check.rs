@@ -262,3 +262,20 @@ fn tabs_odd_spaces_and_colons_are_named_on_their_line() {
         assert!(!run.stderr.contains("scanning") && !run.stderr.contains("mapping values"));
     }
 }
+
+/// What `build` would refuse, `check` refuses: here characters no font of the layout has.
+#[test]
+fn check_finds_what_only_the_pdf_would_refuse() {
+    let file = scratch("check-glyphs").join("2023-Q1.yaml");
+    let report = "programme: Test\nperiod: {year: 2023, quarter: 1}\n\
+                  organisations: [{name: Kommun}]\nfocus_areas:\n  - id: a\n    \
+                  title: \"Trygghet 漢字\"\n    progress: Klart.\n";
+    std::fs::write(&file, report).expect("writable");
+    let run = kvartal(&["check", path_str(&file)]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("\"字\", \"漢\" cannot be shown"),
+        "{}",
+        run.stderr
+    );
+}
