@@ -142,9 +142,37 @@ def cases(root):
         ("metric-1e308", lambda: ["build", str(report(root / "huge",
             edit=lambda t: t.replace("value: 11", "value: 1e308", 1)))]),
         ("same-output-twice", lambda: same_output(root)),
+        # At the limits and within them: 2 MB of text and 100 charts must build in time.
+        ("largest-valid-report", lambda: ["build", str(largest(root, charted=100))]),
+        ("3000-charted-metrics", lambda: ["build", str(largest(root, charted=3000))]),
     ]
     found += layout_cases(root, outside)
     return found
+
+
+def largest(root, charted):
+    """A report of about 1.8 MB: 75 activities of long text, 3,000 metrics, `charted` of
+    them with a history (so the standard layout draws a chart of each)."""
+    words = "kommunen polisen trygghet brottsförebyggande samverkan insatser lägesbild".split()
+    lines = ["programme: Största", "period: {year: 2023, quarter: 2}",
+             "organisations: [{name: Kommun}]", "focus_areas:", "  - id: a", "    title: A",
+             "    progress: Klart.", "activities:"]
+    for i in range(75):
+        text = " ".join(words[(i * 7 + k * 3) % len(words)] for k in range(1500))
+        lines += [f"  - id: act{i}", f"    title: Aktivitet {i}", "    focus_areas: [a]",
+                  "    progress: |"]
+        lines += ["      " + text[k:k + 88].strip() for k in range(0, len(text), 88)]
+        lines.append("    metrics:")
+        for j in range(40):
+            n = i * 40 + j
+            lines += [f"      - id: m{n}", f"        name: Nyckeltal {n}", f"        value: {n % 97}"]
+            if n < charted:
+                lines.append("        history: {2022-Q4: 3, 2023-Q1: 7}")
+    folder = root / f"largest-{charted}"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "2023-Q2.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
 
 
 def folder_case(root, name, add):

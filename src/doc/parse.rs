@@ -38,6 +38,7 @@ pub fn parse(markdown: &str, meta: Meta, images: &ImageStore) -> Result<Document
     let mut context = Context {
         images,
         anchors: BTreeSet::new(),
+        charts: 0,
     };
     let blocks = context.blocks(&mut events, None)?;
     if let Some(target) = refused.take() {
@@ -89,13 +90,32 @@ fn printable_meta(meta: Meta) -> Meta {
 
 type Events<'a> = Peekable<LinkCheck<'a>>;
 
+/// The most charts one document may have: a real report has tens. Each chart is drawn for
+/// the PDF and again for the DOCX, so the bound keeps a build within seconds.
+pub const MAX_CHARTS: usize = 100;
+
 struct Context<'i> {
     images: &'i ImageStore,
     /// Anchors handed out so far, to keep each heading's anchor unique.
     anchors: BTreeSet<String>,
+    charts: usize,
 }
 
 impl Context<'_> {
+    /// Counts `block` when it is a chart, refusing one beyond [`MAX_CHARTS`].
+    fn count_chart(&mut self, block: &Block) -> Result<(), ParseError> {
+        if matches!(block, Block::Chart(_)) {
+            self.charts += 1;
+        }
+        if self.charts > MAX_CHARTS {
+            return Err(ParseError(format!(
+                "the report would have more than {MAX_CHARTS} charts; a document draws at \
+                 most {MAX_CHARTS}: keep the metrics the board follows, or chart fewer"
+            )));
+        }
+        Ok(())
+    }
+
     /// Blocks until the end tag `until` (consumed), or until the input ends.
     fn blocks(
         &mut self,
@@ -182,7 +202,11 @@ impl Context<'_> {
             CodeBlockKind::Indented => "",
         };
         match info.strip_prefix(component::PREFIX) {
-            Some(name) => Ok(vec![component::parse(name, &body, self.images)?]),
+            Some(name) => {
+                let block = component::parse(name, &body, self.images)?;
+                self.count_chart(&block)?;
+                Ok(vec![block])
+            }
             // Code is printed as written, one paragraph per line.
             None => Ok(body
                 .lines()

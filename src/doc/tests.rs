@@ -136,3 +136,13 @@ fn a_layout_link_to_anything_but_the_web_or_mail_is_an_error() {
     let allowed = "[Polisen](https://polisen.se), [e-post](mailto:a@b.se), [Klar](status:done)\n";
     assert!(parse(allowed, meta(), &images).is_ok());
 }
+
+#[test]
+fn a_document_draws_at_most_its_number_of_charts() {
+    let chart = "```kvartal-chart\nalt: A\npoints: [{label: K1, value: 1, current: true}]\n```\n\n";
+    let allowed = chart.repeat(MAX_CHARTS);
+    assert!(parse(&allowed, meta(), &ImageStore::new()).is_ok());
+    let one_more = chart.repeat(MAX_CHARTS + 1);
+    let refused = parse(&one_more, meta(), &ImageStore::new());
+    assert!(refused.is_err_and(|e| e.0.contains("more than 100 charts")));
+}

@@ -102,7 +102,7 @@ fn options() -> Options {
         budget: serde_saphyr::budget! {
             max_depth: shape::MAX_DEPTH,
             flow_nesting_limit: shape::MAX_DEPTH,
-            // A 10 MB file holds fewer scalar bytes than this unless aliases multiply them.
+            // A file of the largest size holds fewer scalar bytes than this unless aliases multiply them.
             max_total_scalar_bytes: input::MAX_FILE_BYTES as usize,
             max_nodes: MAX_NODES,
             max_events: 2 * MAX_NODES,
@@ -118,5 +118,5 @@ fn options() -> Options {
 }
 
 /// Nodes (maps, lists, scalars) in one file: a report with a hundred activities and their
-/// metrics stays below ten thousand; the cap bounds the work on a maximal 10 MB file.
+/// metrics stays below ten thousand; the cap bounds the work on a file of the largest size.
 const MAX_NODES: usize = 2_000_000;

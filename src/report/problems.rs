@@ -58,6 +58,10 @@ pub enum Problem {
         expected: Expected,
         found: Option<Found>,
     },
+    /// More metrics in one report than `validate::MAX_METRICS`.
+    TooManyMetrics {
+        limit: usize,
+    },
     /// A number beyond `validate::MAX_NUMBER` either side of zero, or not finite.
     NumberTooLarge {
         written: String,

@@ -15,7 +15,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::time::Duration;
 
-/// The most Markdown one report may become: the largest report (10 MB of YAML) becomes a
+/// The most Markdown one report may become: the largest report (2 MB of YAML) becomes a
 /// few times its size, so more is a layout repeating itself.
 pub const MAX_MARKDOWN_BYTES: usize = 64 * 1024 * 1024;
 

@@ -279,3 +279,26 @@ fn check_finds_what_only_the_pdf_would_refuse() {
         run.stderr
     );
 }
+
+/// A report far beyond any real one is refused where it goes too far, before it costs
+/// the build seconds and hundreds of MB.
+#[test]
+fn a_report_with_more_metrics_than_any_report_is_refused() {
+    let mut report = String::from(
+        "programme: Test\nperiod: {year: 2023, quarter: 1}\norganisations: [{name: Kommun}]\n\
+         focus_areas:\n  - id: a\n    title: A\n    progress: Klart.\n    metrics:\n",
+    );
+    for n in 0..3001 {
+        report.push_str(&format!("      - {{id: m{n}, name: M, value: 1}}\n"));
+    }
+    let file = scratch("too-many-metrics").join("2023-Q1.yaml");
+    std::fs::write(&file, report).expect("writable");
+    let run = kvartal(&["check", path_str(&file)]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("2023-Q1.yaml:3009:9: error: rapporten har fler än 3000 nyckeltal"),
+        "{}",
+        run.stderr
+    );
+}

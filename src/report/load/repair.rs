@@ -24,8 +24,8 @@ use std::path::Path;
 const MAX_PASSES: usize = 50;
 
 /// Bytes read in all passes together: a real report of a hundred kilobytes gets its fifty
-/// passes, while a huge file full of mistakes costs two or three rather than fifty.
-const MAX_BYTES_READ: usize = 2 * input::MAX_FILE_BYTES as usize;
+/// passes, while a file of the largest size full of mistakes costs five rather than fifty.
+const MAX_BYTES_READ: usize = 5 * input::MAX_FILE_BYTES as usize;
 
 /// The raw mirror of `text`, or every error in it worded in `language`: each value of the
 /// wrong type and repeated key, with what validation finds in the rest of the file.

@@ -185,10 +185,10 @@ fn refuse(name: &str, content: &[u8]) -> (Diagnostic, Duration) {
 fn a_20_mb_file_is_refused_quickly_in_its_language() {
     let line = "programme: Medborgarlöfte 2023\n".repeat(20 * 1024 * 1024 / 32);
     let (error, elapsed) = refuse("large", line.as_bytes());
-    assert!(error.message.contains("större än 10 MB"), "{error:?}");
+    assert!(error.message.contains("större än 2 MB"), "{error:?}");
     assert!(elapsed < Duration::from_secs(2), "{elapsed:?}");
     let (error, elapsed) = refuse("large-en", format!("language: en\n{line}").as_bytes());
-    assert!(error.message.contains("larger than 10 MB"), "{error:?}");
+    assert!(error.message.contains("larger than 2 MB"), "{error:?}");
     assert!(elapsed < Duration::from_secs(2), "{elapsed:?}");
 }
 

@@ -183,6 +183,14 @@ pub fn words(problem: &Problem) -> (String, Option<Hint<'_>>) {
             "a heading (a line starting with `#`, or underlined) is not allowed here".to_owned(),
             Some(Fixed("write the words as a paragraph, or in **bold**")),
         ),
+        Problem::TooManyMetrics { limit } => (
+            format!(
+                "the report has more than {limit} metrics, far more than a report can show; this one is the first too many"
+            ),
+            Some(Fixed(
+                "is it the right file? Keep the metrics the board follows, and move the rest to an appendix",
+            )),
+        ),
         Problem::NumberTooLarge { written } => (
             format!(
                 "the number {written} is too large for a metric: at most 1 000 000 000 000 (a trillion) either side of zero"

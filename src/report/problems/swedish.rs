@@ -182,6 +182,10 @@ pub fn words(problem: &Problem) -> (String, Option<Hint<'_>>) {
                 .to_owned(),
             Some(Fixed("skriv orden som ett vanligt stycke, eller i **fetstil**")),
         ),
+        Problem::TooManyMetrics { limit } => (
+            format!("rapporten har fler än {limit} nyckeltal, långt fler än en rapport kan visa; det här är det första för många"),
+            Some(Fixed("är det rätt fil? Behåll nyckeltalen som nämnden följer och flytta resten till en bilaga")),
+        ),
         Problem::NumberTooLarge { written } => (
             format!("talet {written} är för stort för ett nyckeltal: högst 1 000 000 000 000 (en biljon) åt vardera hållet från noll"),
             Some(Fixed("skriv talet i en större enhet, t.ex. miljoner")),

@@ -102,6 +102,13 @@ impl<'a> Check<'a> {
 #[derive(Default)]
 pub struct Ids(HashMap<String, Location>);
 
+impl Ids {
+    /// How many distinct ids were taken.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+}
+
 /// Every item checked, even after one failed; the list only when all were fine.
 pub fn all<T>(items: impl Iterator<Item = Option<T>>) -> Option<Vec<T>> {
     let items: Vec<Option<T>> = items.collect();

@@ -84,6 +84,11 @@ pub fn activities(
     }))
 }
 
+/// The most metrics one report may have: a real report has tens, the stress report of the
+/// benchmark 3,000. Each may become a chart and a table, so the bound keeps a report's
+/// build within seconds and a few hundred MB.
+pub const MAX_METRICS: usize = 3_000;
+
 fn metrics(
     check: &mut Check,
     list: Option<List<RawMetric>>,
@@ -94,6 +99,9 @@ fn metrics(
     all(list.into_iter().map(|metric| {
         let at = metric.referenced;
         let metric = metric.value;
+        if metric_ids.len() == MAX_METRICS {
+            check.error(&at, Problem::TooManyMetrics { limit: MAX_METRICS });
+        }
         let id = id(check, metric.id, &at, metric_ids, Among::Metrics);
         let name = check.required(metric.name, &at, "name", Part::Metric);
         let value = check.required(metric.value, &at, "value", Part::Metric);
