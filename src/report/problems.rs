@@ -58,6 +58,10 @@ pub enum Problem {
         expected: Expected,
         found: Option<Found>,
     },
+    /// More logos in one report than `validate::MAX_LOGOS`.
+    TooManyLogos {
+        limit: usize,
+    },
     /// More metrics in one report than `validate::MAX_METRICS`.
     TooManyMetrics {
         limit: usize,

@@ -118,6 +118,10 @@ fn quarter(check: &mut Check, period: Spanned<RawPeriod>) -> Option<Quarter> {
     })
 }
 
+/// The most logos one report may show: a header holds a few, and each may be a picture of
+/// 25 million pixels, so the bound keeps a build within a few hundred MB.
+const MAX_LOGOS: usize = 8;
+
 fn organisations(
     check: &mut Check,
     list: Option<List<RawOrganisation>>,
@@ -125,13 +129,22 @@ fn organisations(
 ) -> Option<Vec<Organisation>> {
     let list = check.required(list, report_at, "organisations", Part::TopLevel)?;
     check.non_empty(&list, Listed::Organisations);
+    let mut logos = 0;
     let organisations = list.value.into_iter().map(|organisation| {
         let at = organisation.referenced;
         let name = check.required(organisation.value.name, &at, "name", Part::Organisation);
-        let logo = organisation
-            .value
-            .logo
-            .map(|written| logo::logo(check, &written));
+        let logo = organisation.value.logo.map(|written| {
+            logos += 1;
+            if logos > MAX_LOGOS {
+                // Said once, at the first logo too many; the report fails either way.
+                if logos == MAX_LOGOS + 1 {
+                    let problem = Problem::TooManyLogos { limit: MAX_LOGOS };
+                    check.error(&written.referenced, problem);
+                }
+                return None;
+            }
+            logo::logo(check, &written)
+        });
         Some(Organisation {
             name: name?.value,
             logo: optional(logo)?,

@@ -302,3 +302,24 @@ fn a_report_with_more_metrics_than_any_report_is_refused() {
         run.stderr
     );
 }
+
+#[test]
+fn a_report_with_more_logos_than_a_header_holds_is_refused() {
+    let folder = scratch("too-many-logos");
+    let logo = repo().join("report-data/medborgarlofte-jonkoping/logos/polisen.png");
+    std::fs::copy(logo, folder.join("logo.png")).expect("copy");
+    let organisations: String = (0..9)
+        .map(|n| format!("  - name: Org {n}\n    logo: logo.png\n"))
+        .collect();
+    let report = format!(
+        "programme: Test\nperiod: {{year: 2023, quarter: 1}}\norganisations:\n{organisations}\
+         focus_areas:\n  - id: a\n    title: A\n    progress: Klart.\n"
+    );
+    let file = folder.join("2023-Q1.yaml");
+    std::fs::write(&file, report).expect("writable");
+    let run = kvartal(&["check", path_str(&file)]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let expected = "2023-Q1.yaml:21:11: error: rapporten har fler än 8 logotyper";
+    assert!(run.stderr.contains(expected), "{}", run.stderr);
+    assert_eq!(run.stderr.matches("fler än 8 logotyper").count(), 1);
+}

@@ -183,6 +183,12 @@ pub fn words(problem: &Problem) -> (String, Option<Hint<'_>>) {
             "a heading (a line starting with `#`, or underlined) is not allowed here".to_owned(),
             Some(Fixed("write the words as a paragraph, or in **bold**")),
         ),
+        Problem::TooManyLogos { limit } => (
+            format!("the report has more than {limit} logos; this one is the first too many"),
+            Some(Fixed(
+                "keep the logos of the organisations that give the promise",
+            )),
+        ),
         Problem::TooManyMetrics { limit } => (
             format!(
                 "the report has more than {limit} metrics, far more than a report can show; this one is the first too many"

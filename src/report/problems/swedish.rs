@@ -182,6 +182,10 @@ pub fn words(problem: &Problem) -> (String, Option<Hint<'_>>) {
                 .to_owned(),
             Some(Fixed("skriv orden som ett vanligt stycke, eller i **fetstil**")),
         ),
+        Problem::TooManyLogos { limit } => (
+            format!("rapporten har fler än {limit} logotyper; det här är den första för många"),
+            Some(Fixed("behåll logotyperna för organisationerna som ger löftet")),
+        ),
         Problem::TooManyMetrics { limit } => (
             format!("rapporten har fler än {limit} nyckeltal, långt fler än en rapport kan visa; det här är det första för många"),
             Some(Fixed("är det rätt fil? Behåll nyckeltalen som nämnden följer och flytta resten till en bilaga")),
