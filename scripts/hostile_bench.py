@@ -139,6 +139,9 @@ def cases(root):
             lambda f: os.symlink("/dev/zero", f / "2023-Q2.yaml"))),
         ("folder-link-outside", lambda: folder_case(root, "link-folder",
             lambda f: os.symlink(outside, f / "elsewhere"))),
+        ("markdown-nested-20000", lambda: ["build", str(report(root / "nested",
+            edit=lambda t: t.replace("summary: |\n", "summary: |\n  " + "> " * 50000 + "x\n\n  "
+                                     + "- " * 20000 + "y\n", 1)))]),
         ("metric-1e308", lambda: ["build", str(report(root / "huge",
             edit=lambda t: t.replace("value: 11", "value: 1e308", 1)))]),
         ("same-output-twice", lambda: same_output(root)),

@@ -4,7 +4,7 @@
 //! The pipeline, one module a stage:
 //! `report` (YAML → validated [`report::Report`]) → `template` (layout → Markdown) →
 //! `doc` (Markdown → [`doc::Document`]) → `pdf` / `docx` (document → bytes).
-//! `cmd` drives it for the command line; `diag`, `files`, `link`, `text`, `image`, `number`
+//! `cmd` drives it for the command line; `diag`, `files`, `markdown`, `text`, `image`, `number`
 //! and `xml` are leaves, and `chart` draws the document model's charts for both backends.
 
 pub mod chart;
@@ -15,7 +15,7 @@ pub mod doc;
 pub mod docx;
 pub mod files;
 pub mod image;
-pub mod link;
+pub mod markdown;
 pub mod number;
 pub mod pdf;
 pub mod report;

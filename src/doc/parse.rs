@@ -7,6 +7,7 @@
 
 use super::component;
 use super::{Align, Block, Document, ImageStore, List, ListItem, Meta, Run, Table, Tone};
+use crate::markdown::MAX_LIST_DEPTH;
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::cell::RefCell;
 use std::collections::BTreeSet;
@@ -39,6 +40,7 @@ pub fn parse(markdown: &str, meta: Meta, images: &ImageStore) -> Result<Document
         images,
         anchors: BTreeSet::new(),
         charts: 0,
+        lists: 0,
     };
     let blocks = context.blocks(&mut events, None)?;
     if let Some(target) = refused.take() {
@@ -53,7 +55,7 @@ pub fn parse(markdown: &str, meta: Meta, images: &ImageStore) -> Result<Document
 }
 
 /// The parser's events, noting the first link target that is neither a status badge
-/// (`status:`, which the layout writes) nor an address [`crate::link::is_allowed`] lets
+/// (`status:`, which the layout writes) nor an address [`crate::markdown::is_allowed`] lets
 /// through. The report's own Markdown was checked when it was loaded; this catches what a
 /// layout writes itself, in the one pass the document is read in.
 struct LinkCheck<'a> {
@@ -68,7 +70,7 @@ impl<'a> Iterator for LinkCheck<'a> {
         let event = self.parser.next()?;
         if let Event::Start(Tag::Link { dest_url, .. }) = &event
             && !dest_url.starts_with("status:")
-            && !crate::link::is_allowed(dest_url)
+            && !crate::markdown::is_allowed(dest_url)
         {
             self.refused
                 .borrow_mut()
@@ -99,6 +101,8 @@ struct Context<'i> {
     /// Anchors handed out so far, to keep each heading's anchor unique.
     anchors: BTreeSet<String>,
     charts: usize,
+    /// Lists open around the current block.
+    lists: usize,
 }
 
 impl Context<'_> {
@@ -169,6 +173,19 @@ impl Context<'_> {
     }
 
     fn list(&mut self, start: Option<u64>, events: &mut Events) -> Result<List, ParseError> {
+        // Each level is a call deeper: a bound keeps the stack, and Word numbers 9 levels.
+        if self.lists == MAX_LIST_DEPTH {
+            return Err(ParseError(format!(
+                "lists nested more than {MAX_LIST_DEPTH} levels deep"
+            )));
+        }
+        self.lists += 1;
+        let list = self.items(start, events);
+        self.lists -= 1;
+        list
+    }
+
+    fn items(&mut self, start: Option<u64>, events: &mut Events) -> Result<List, ParseError> {
         let mut items = Vec::new();
         while let Some(event) = events.next() {
             match event {

@@ -146,3 +146,12 @@ fn a_document_draws_at_most_its_number_of_charts() {
     let refused = parse(&one_more, meta(), &ImageStore::new());
     assert!(refused.is_err_and(|e| e.0.contains("more than 100 charts")));
 }
+
+#[test]
+fn lists_nest_at_most_as_deep_as_word_numbers() {
+    let images = ImageStore::new();
+    let nested = |depth: usize| format!("{}x\n", "- ".repeat(depth));
+    assert!(parse(&nested(crate::markdown::MAX_LIST_DEPTH), meta(), &images).is_ok());
+    let deep = parse(&nested(20_000), meta(), &images);
+    assert!(deep.is_err_and(|e| e.0.contains("nested more than 9")));
+}

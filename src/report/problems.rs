@@ -131,6 +131,10 @@ pub enum Problem {
         written: String,
     },
     Heading,
+    /// Lists inside lists deeper than `markdown::MAX_LIST_DEPTH`.
+    ListTooDeep {
+        limit: usize,
+    },
     /// A link whose target is not an http, https or mailto address.
     Link {
         target: String,

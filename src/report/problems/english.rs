@@ -203,6 +203,12 @@ pub fn words(problem: &Problem) -> (String, Option<Hint<'_>>) {
             ),
             Some(Fixed("write the number in a larger unit, e.g. millions")),
         ),
+        Problem::ListTooDeep { limit } => (
+            format!("lists are nested more than {limit} levels deep here"),
+            Some(Fixed(
+                "indent fewer levels: a list inside a list inside a list is already hard to follow",
+            )),
+        ),
         Problem::Link { target } => (
             format!(
                 "the link to `{target}` is not allowed: a report links only to web (http, https) and e-mail (mailto) addresses"

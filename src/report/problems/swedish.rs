@@ -194,6 +194,10 @@ pub fn words(problem: &Problem) -> (String, Option<Hint<'_>>) {
             format!("talet {written} är för stort för ett nyckeltal: högst 1 000 000 000 000 (en biljon) åt vardera hållet från noll"),
             Some(Fixed("skriv talet i en större enhet, t.ex. miljoner")),
         ),
+        Problem::ListTooDeep { limit } => (
+            format!("listorna är inbäddade i mer än {limit} nivåer här"),
+            Some(Fixed("dra in färre nivåer: en lista i en lista i en lista är redan svår att följa")),
+        ),
         Problem::Link { target } => (
             format!("länken till `{target}` är inte tillåten: en rapport länkar bara till webbadresser (http, https) och e-postadresser (mailto)"),
             Some(Fixed("skriv hela adressen, t.ex. `https://kommun.se/sida` eller `mailto:namn@kommun.se`")),

@@ -10,7 +10,7 @@ use crate::report::problems::{Expected, Found, Problem};
 use crate::report::raw::Scalar;
 use crate::report::{Language, Quarter};
 use chrono::{Datelike, Days, NaiveDate};
-use pulldown_cmark::{Event, Parser, Tag};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use serde_saphyr::{Location, Spanned};
 use std::ops::RangeInclusive;
 
@@ -252,6 +252,12 @@ pub fn markdown(check: &mut Check, text: Option<Spanned<String>>) -> Option<Stri
     for (index, line, target) in refused_links(&text.value) {
         point(check, &text, index, line, Problem::Link { target });
     }
+    if let Some((index, line)) = too_deep_list(&text.value) {
+        let problem = Problem::ListTooDeep {
+            limit: crate::markdown::MAX_LIST_DEPTH,
+        };
+        point(check, &text, index, line, problem);
+    }
     Some(text.value)
 }
 
@@ -268,13 +274,13 @@ fn point(check: &mut Check, text: &Spanned<String>, index: usize, line: &str, pr
     }
 }
 
-/// Every link in `markdown` whose target [`crate::link::is_allowed`] refuses: the first
+/// Every link in `markdown` whose target [`crate::markdown::is_allowed`] refuses: the first
 /// line of the link, its index among the lines, and the target.
 fn refused_links(markdown: &str) -> Vec<(usize, &str, String)> {
     Parser::new(markdown)
         .into_offset_iter()
         .filter_map(|(event, range)| match event {
-            Event::Start(Tag::Link { dest_url, .. }) if !crate::link::is_allowed(&dest_url) => {
+            Event::Start(Tag::Link { dest_url, .. }) if !crate::markdown::is_allowed(&dest_url) => {
                 let (index, line) = line_at(markdown, range.start)?;
                 Some((index, line, dest_url.to_string()))
             }
@@ -290,6 +296,23 @@ fn heading_lines(markdown: &str) -> Vec<(usize, &str)> {
         .filter(|(event, _)| matches!(event, Event::Start(Tag::Heading { .. })))
         .filter_map(|(_, range)| line_at(markdown, range.start))
         .collect()
+}
+
+/// The first list in `markdown` nested deeper than [`crate::markdown::MAX_LIST_DEPTH`]:
+/// its first line and that line's index.
+fn too_deep_list(markdown: &str) -> Option<(usize, &str)> {
+    let mut depth = 0;
+    for (event, range) in Parser::new(markdown).into_offset_iter() {
+        match event {
+            Event::Start(Tag::List(_)) if depth == crate::markdown::MAX_LIST_DEPTH => {
+                return line_at(markdown, range.start);
+            }
+            Event::Start(Tag::List(_)) => depth += 1,
+            Event::End(TagEnd::List(_)) => depth -= 1,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The line of `markdown` from byte `start` on, trimmed, with its index among the lines.

@@ -1,9 +1,15 @@
-//! Which link targets a published document may carry: web addresses and e-mail addresses.
+//! What the Markdown of a report or a layout may hold, decided once for the loader that
+//! checks a report and the parser that reads a layout's output.
 //!
-//! Entry point: [`is_allowed`]. A report or a layout is written by colleagues, and its
-//! links end up in a PDF on the municipality's website: `javascript:`, `file:`, a
-//! `\\server\share` path or a relative name would run code, point into someone's machine or
-//! lead nowhere for the reader, so only `http:`, `https:` and `mailto:` pass.
+//! Entry points: [`is_allowed`] for link targets, [`MAX_LIST_DEPTH`] for lists. A report or
+//! a layout is written by colleagues, and its links end up in a PDF on the municipality's
+//! website: `javascript:`, `file:`, a `\\server\share` path or a relative name would run
+//! code, point into someone's machine or lead nowhere for the reader, so only `http:`,
+//! `https:` and `mailto:` pass.
+
+/// The deepest lists may nest: Word numbers nine levels, and each level is a step deeper
+/// for every reader of the document.
+pub const MAX_LIST_DEPTH: usize = 9;
 
 /// The schemes a link may have, as written before the colon.
 pub const SCHEMES: [&str; 3] = ["http", "https", "mailto"];
