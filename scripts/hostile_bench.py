@@ -142,6 +142,9 @@ def cases(root):
         ("markdown-nested-20000", lambda: ["build", str(report(root / "nested",
             edit=lambda t: t.replace("summary: |\n", "summary: |\n  " + "> " * 50000 + "x\n\n  "
                                      + "- " * 20000 + "y\n", 1)))]),
+        ("200000-combining-marks", lambda: ["build", str(report(root / "zalgo",
+            edit=lambda t: t.replace("summary: |\n", "summary: |\n  a" + "\u0301" * 200000
+                                     + "\n", 1)))]),
         ("metric-1e308", lambda: ["build", str(report(root / "huge",
             edit=lambda t: t.replace("value: 11", "value: 1e308", 1)))]),
         ("same-output-twice", lambda: same_output(root)),

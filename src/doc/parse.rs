@@ -42,6 +42,13 @@ pub fn parse(markdown: &str, meta: Meta, images: &ImageStore) -> Result<Document
         charts: 0,
         lists: 0,
     };
+    // The report's text was checked when it was loaded; this catches a layout's own.
+    if crate::text::overlong_marks(markdown).is_some() {
+        return Err(ParseError(format!(
+            "more than {} combining marks on one character",
+            crate::text::MAX_MARKS
+        )));
+    }
     let blocks = context.blocks(&mut events, None)?;
     if let Some(target) = refused.take() {
         return Err(ParseError(format!(

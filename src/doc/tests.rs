@@ -155,3 +155,10 @@ fn lists_nest_at_most_as_deep_as_word_numbers() {
     let deep = parse(&nested(20_000), meta(), &images);
     assert!(deep.is_err_and(|e| e.0.contains("nested more than 9")));
 }
+
+#[test]
+fn a_layout_piling_marks_on_a_letter_is_refused() {
+    let piled = format!("a{}\n", "\u{301}".repeat(crate::text::MAX_MARKS + 1));
+    let refused = parse(&piled, meta(), &ImageStore::new());
+    assert!(refused.is_err_and(|e| e.0.contains("combining marks")));
+}

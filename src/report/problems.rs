@@ -27,6 +27,10 @@ pub enum Problem {
     Utf16,
     NotText,
     Empty,
+    /// More combining characters in a row than `text::MAX_MARKS`.
+    TooManyMarks {
+        limit: usize,
+    },
     /// A symbolic link: it could lead to any file on the machine.
     SymbolicLink,
     /// A FIFO, device or socket: reading it could hang or never end.

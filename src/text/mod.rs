@@ -6,8 +6,10 @@
 
 mod fonts;
 mod hyphenate;
+mod marks;
 mod shape;
 
 pub use fonts::{FAMILY, Face, FontData, FontSet, OFFICE_FAMILY, is_font};
 pub use hyphenate::Hyphenator;
+pub use marks::{MAX_MARKS, overlong_marks};
 pub use shape::{ShapedGlyph, Shaper};

@@ -31,6 +31,16 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
     if has_no_data(&text) {
         return Err(refuse(Problem::Empty, Some(START), language));
     }
+    if let Some(offset) = crate::text::overlong_marks(&text) {
+        let problem = Problem::TooManyMarks {
+            limit: crate::text::MAX_MARKS,
+        };
+        return Err(refuse(
+            problem,
+            Some(Position::after(&text[..offset])),
+            language,
+        ));
+    }
     Ok(text)
 }
 

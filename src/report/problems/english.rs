@@ -35,6 +35,14 @@ pub fn words(problem: &Problem) -> (String, Option<Hint<'_>>) {
             "the file is empty: it holds no report data, only blank lines or comments".to_owned(),
             None,
         ),
+        Problem::TooManyMarks { limit } => (
+            format!(
+                "more than {limit} accents or other combining marks on one letter; no language writes so many"
+            ),
+            Some(Fixed(
+                "retype the word; text pasted from a web page can carry such marks",
+            )),
+        ),
         Problem::SymbolicLink => (
             "the file is a symbolic link; only plain files are read as reports".to_owned(),
             Some(Fixed(

@@ -38,6 +38,10 @@ pub fn words(problem: &Problem) -> (String, Option<Hint<'_>>) {
                 .to_owned(),
             None,
         ),
+        Problem::TooManyMarks { limit } => (
+            format!("fler än {limit} accenter eller andra kombinerande tecken på en bokstav; inget språk skriver så många"),
+            Some(Fixed("skriv om ordet; text som klistrats in från en webbsida kan bära sådana tecken")),
+        ),
         Problem::SymbolicLink => (
             "filen är en symbolisk länk; bara vanliga filer läses som rapporter".to_owned(),
             Some(Fixed("kopiera själva rapportfilen hit i stället för en länk till den")),
