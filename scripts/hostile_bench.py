@@ -145,6 +145,8 @@ def cases(root):
         ("200000-combining-marks", lambda: ["build", str(report(root / "zalgo",
             edit=lambda t: t.replace("summary: |\n", "summary: |\n  a" + "\u0301" * 200000
                                      + "\n", 1)))]),
+        ("table-3000-columns", lambda: ["build", str(report(root / "wide",
+            edit=lambda t: t.replace("summary: |\n", "summary: |\n" + wide_table(3000, 300), 1)))]),
         ("metric-1e308", lambda: ["build", str(report(root / "huge",
             edit=lambda t: t.replace("value: 11", "value: 1e308", 1)))]),
         ("same-output-twice", lambda: same_output(root)),
@@ -179,6 +181,12 @@ def largest(root, charted):
     path = folder / "2023-Q2.yaml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+def wide_table(columns, rows):
+    """A Markdown table, indented for a YAML block."""
+    row = "  |" + "v|" * columns + "\n"
+    return row + "  |" + "-|" * columns + "\n" + row * rows + "\n"
 
 
 def folder_case(root, name, add):

@@ -7,7 +7,7 @@ mod component;
 mod parse;
 mod style;
 
-pub use parse::{MAX_CHARTS, ParseError, parse};
+pub use parse::{MAX_CHARTS, MAX_TABLE_CELLS, MAX_TABLE_COLUMNS, ParseError, parse};
 pub use style::{
     BUNDLED_FAMILY, BadgeColours, Badges, Font, FontFiles, LogoAlign, LogoStyle, Rgb, Style, limits,
 };

@@ -40,6 +40,7 @@ pub fn parse(markdown: &str, meta: Meta, images: &ImageStore) -> Result<Document
         images,
         anchors: BTreeSet::new(),
         charts: 0,
+        cells: 0,
         lists: 0,
     };
     // The report's text was checked when it was loaded; this catches a layout's own.
@@ -103,16 +104,38 @@ type Events<'a> = Peekable<LinkCheck<'a>>;
 /// the PDF and again for the DOCX, so the bound keeps a build within seconds.
 pub const MAX_CHARTS: usize = 100;
 
+/// The most columns a table may have: more cannot be read side by side on a page.
+pub const MAX_TABLE_COLUMNS: usize = 20;
+
+/// The most table cells one document may have: the stress report of the benchmark, 3,000
+/// metrics in the key figures' table, has some 18,000; each cell is laid out in both formats.
+pub const MAX_TABLE_CELLS: usize = 50_000;
+
 struct Context<'i> {
     images: &'i ImageStore,
     /// Anchors handed out so far, to keep each heading's anchor unique.
     anchors: BTreeSet<String>,
     charts: usize,
+    /// Table cells so far, header cells included.
+    cells: usize,
     /// Lists open around the current block.
     lists: usize,
 }
 
 impl Context<'_> {
+    /// Adds `table`'s cells to the document's, refusing more than [`MAX_TABLE_CELLS`].
+    fn count_cells(&mut self, table: &Table) -> Result<(), ParseError> {
+        let rows = table.rows.iter().chain(std::iter::once(&table.header));
+        self.cells += rows.map(Vec::len).sum::<usize>();
+        if self.cells > MAX_TABLE_CELLS {
+            return Err(ParseError(format!(
+                "the tables would have more than {MAX_TABLE_CELLS} cells; far more than a \
+                 report can show"
+            )));
+        }
+        Ok(())
+    }
+
     /// Counts `block` when it is a chart, refusing one beyond [`MAX_CHARTS`].
     fn count_chart(&mut self, block: &Block) -> Result<(), ParseError> {
         if matches!(block, Block::Chart(_)) {
@@ -170,7 +193,17 @@ impl Context<'_> {
                 });
             }
             Tag::List(start) => out.push(Block::List(self.list(start, events)?)),
-            Tag::Table(align) => out.push(Block::Table(table(&align, events))),
+            Tag::Table(align) => {
+                if align.len() > MAX_TABLE_COLUMNS {
+                    return Err(ParseError(format!(
+                        "a table of {} columns; a page shows at most {MAX_TABLE_COLUMNS}",
+                        align.len()
+                    )));
+                }
+                let table = table(&align, events);
+                self.count_cells(&table)?;
+                out.push(Block::Table(table));
+            }
             Tag::CodeBlock(kind) => out.extend(self.code_block(kind, events)?),
             // Quotes and other containers keep their content, without their frame.
             Tag::BlockQuote(_) | Tag::HtmlBlock => {}

@@ -162,3 +162,17 @@ fn a_layout_piling_marks_on_a_letter_is_refused() {
     let refused = parse(&piled, meta(), &ImageStore::new());
     assert!(refused.is_err_and(|e| e.0.contains("combining marks")));
 }
+
+#[test]
+fn tables_have_a_width_and_the_document_a_number_of_cells() {
+    let images = ImageStore::new();
+    let table = |columns: usize, rows: usize| {
+        let row = format!("|{}\n", "x|".repeat(columns));
+        format!("{row}|{}\n{}", "-|".repeat(columns), row.repeat(rows))
+    };
+    assert!(parse(&table(MAX_TABLE_COLUMNS, 3), meta(), &images).is_ok());
+    let wide = parse(&table(MAX_TABLE_COLUMNS + 1, 3), meta(), &images);
+    assert!(wide.is_err_and(|e| e.0.contains("a page shows at most 20")));
+    let long = parse(&table(10, MAX_TABLE_CELLS / 10), meta(), &images);
+    assert!(long.is_err_and(|e| e.0.contains("more than 50000 cells")));
+}
