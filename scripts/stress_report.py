@@ -80,6 +80,7 @@ def main(path):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
+    # "--help" or any option is not a file name to write a report to.
+    if len(sys.argv) != 2 or sys.argv[1].startswith("-"):
         sys.exit("usage: stress_report.py OUT.yaml")
     main(sys.argv[1])
