@@ -126,6 +126,14 @@ fn not_found_or_io(e: std::io::Error) -> ReadError {
     }
 }
 
+/// The folder `file` is in; `.` for a bare name.
+pub fn folder_of(file: &Path) -> &Path {
+    match file.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    }
+}
+
 /// `name` (as written in a file, relative to `folder`) as a path inside `folder`, or
 /// [`ReadError::Outside`] when it is absolute, climbs with `..`, names a drive, a share or a
 /// URL scheme, or passes through a symbolic link on the way. The file itself is checked

@@ -59,7 +59,7 @@ pub fn inputs(paths: &[PathBuf]) -> Result<Found, UsageError> {
 }
 
 fn search(dir: &Path, found: &mut Found) -> Result<(), UsageError> {
-    let listing = files::plain_files(dir, files::MAX_DEPTH, &is_yaml)
+    let listing = files::plain_files(dir, files::MAX_DEPTH, &crate::report::is_report_file)
         .map_err(|e| UsageError(format!("{}: {e}", dir.display())))?;
     found.inputs.extend(listing.files.into_iter().map(|file| {
         let relative = file
@@ -75,10 +75,6 @@ fn search(dir: &Path, found: &mut Found) -> Result<(), UsageError> {
         .skipped
         .extend(listing.skipped.iter().map(|path| skipped(path)));
     Ok(())
-}
-
-fn is_yaml(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e == "yaml" || e == "yml")
 }
 
 /// The warning for an entry of a searched folder that was not read.

@@ -6,6 +6,7 @@
 //! leaves the old files, or only new ones, or none — never a new PDF beside an old DOCX —
 //! and whatever temporary files it left are removed by the next build of that report.
 
+use crate::files;
 use std::fs::OpenOptions;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -36,7 +37,7 @@ pub fn remove_stale(outputs: &[PathBuf]) -> io::Result<()> {
                 .into_owned()
         })
         .collect();
-    let entries = match std::fs::read_dir(folder(first)) {
+    let entries = match std::fs::read_dir(files::folder_of(first)) {
         Ok(entries) => entries,
         // No folder yet: nothing was left in it.
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
@@ -53,14 +54,6 @@ pub fn remove_stale(outputs: &[PathBuf]) -> io::Result<()> {
         }
     }
     Ok(())
-}
-
-/// The folder `path` is in; `.` for a bare name.
-fn folder(path: &Path) -> &Path {
-    match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    }
 }
 
 /// Whether `file` is a temporary file of the output `name`: this version's fixed name or
@@ -91,7 +84,7 @@ pub fn write_together(outputs: &[(PathBuf, Vec<u8>)]) -> io::Result<()> {
 /// Writes each output's temporary file, recording each one made in `staged`.
 fn stage_all(outputs: &[(PathBuf, Vec<u8>)], staged: &mut Vec<PathBuf>) -> io::Result<()> {
     for (path, bytes) in outputs {
-        std::fs::create_dir_all(folder(path))?;
+        std::fs::create_dir_all(files::folder_of(path))?;
         let temporary = temporary(path);
         // `create_new`: whatever is in the way (a link planted there, a folder) is an
         // error, never a file written through.

@@ -174,12 +174,8 @@ pub fn looks_like_copy(path: &Path) -> bool {
 /// The other YAML files in the folder of `source`, sorted by name: plain files only, so a
 /// link cannot bring in a file from elsewhere.
 fn sibling_files(source: &Path) -> Vec<PathBuf> {
-    let folder = source
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let yaml = |path: &Path| path.extension().is_some_and(|e| e == "yaml" || e == "yml");
-    let Ok(listing) = crate::files::plain_files(folder, 0, &yaml) else {
+    let folder = crate::files::folder_of(source);
+    let Ok(listing) = crate::files::plain_files(folder, 0, &super::is_report_file) else {
         return Vec::new();
     };
     let name = source.file_name();

@@ -29,6 +29,11 @@ use chrono::NaiveDate;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+/// Whether `path` names a report file: `*.yaml` or `*.yml`.
+pub fn is_report_file(path: &std::path::Path) -> bool {
+    path.extension().is_some_and(|e| e == "yaml" || e == "yml")
+}
+
 /// One quarter's report of one programme.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Report {

@@ -32,12 +32,8 @@ pub fn logo(check: &mut Check, written: &Spanned<String>) -> Option<Logo> {
 /// The logo's bytes and format. Only a plain file in the report's folder is read, so a
 /// report cannot embed arbitrary files of the machine it is built on, nor hang on a pipe.
 fn read(report: &Path, name: &str) -> Result<(ImageFormat, Vec<u8>), Problem> {
-    let folder = report
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
     let unread = |error| not_read(name, error);
-    let file = files::inside(folder, name).map_err(unread)?;
+    let file = files::inside(files::folder_of(report), name).map_err(unread)?;
     let data = files::read_plain(&file, MAX_FILE_BYTES).map_err(unread)?;
     let format = ImageFormat::sniff(&data).ok_or_else(|| Problem::LogoNotImage {
         name: name.to_owned(),
