@@ -82,9 +82,8 @@ fn build_one(
     } = report::check(&input.path)?;
     warnings.extend(found);
     let fail = |message: String| vec![Diagnostic::error(&input.path, None, message)];
-    let document = document(&report, layout).map_err(|d| vec![d])?;
     // The PDF is always laid out: the DOCX's contents take their page numbers from it.
-    let pdf = pdf::pdf(&document, options).map_err(|e| fail(e.to_string()))?;
+    let (document, pdf) = typeset(&report, layout, options).map_err(|d| vec![d])?;
     // Every format is produced before anything is written, so an error leaves no files.
     let mut outputs = Vec::new();
     for format in unique(&args.format) {
@@ -126,6 +125,19 @@ fn unique(formats: &[Format]) -> Vec<Format> {
         }
     }
     seen
+}
+
+/// The report's document and its PDF, typeset and validated in memory; `check` runs this
+/// too, so that what passes it builds.
+pub(super) fn typeset(
+    report: &Report,
+    layout: &Layout,
+    options: &PdfOptions,
+) -> Result<(Document, pdf::Pdf), Diagnostic> {
+    let document = document(report, layout)?;
+    let pdf = pdf::pdf(&document, options)
+        .map_err(|e| Diagnostic::error(&report.source, None, e.to_string()))?;
+    Ok((document, pdf))
 }
 
 /// The report rendered by the layout and parsed into the document both backends draw.

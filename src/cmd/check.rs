@@ -7,12 +7,12 @@
 //! checked and what was found, so that a run that finds nothing is not mistaken for one
 //! that did nothing.
 
-use super::build::{document, load_layout};
+use super::build::{load_layout, typeset};
 use super::inputs::inputs;
 use super::{Outcome, UsageError};
 use crate::cli::{CheckArgs, MessageFormat};
 use crate::diag::{Diagnostic, Labels, Severity};
-use crate::pdf::{self, PdfOptions};
+use crate::pdf::PdfOptions;
 use crate::report::{self, Report};
 use crate::template::Layout;
 
@@ -60,13 +60,7 @@ pub fn check(args: &CheckArgs) -> Result<Outcome, UsageError> {
 /// its PDF typeset and validated in memory (a character no font has, say), so that a
 /// report that passes `check` builds.
 fn unbuildable(report: &Report, layout: &Layout) -> Option<Diagnostic> {
-    let document = match document(report, layout) {
-        Ok(document) => document,
-        Err(refused) => return Some(refused),
-    };
-    let pdf = pdf::pdf(&document, &PdfOptions::default());
-    pdf.err()
-        .map(|e| Diagnostic::error(&report.source, None, e.to_string()))
+    typeset(report, layout, &PdfOptions::default()).err()
 }
 
 /// Swedish when every report checked is Swedish, else English: one language for the line.
