@@ -18,6 +18,7 @@ mod styles;
 mod tables;
 #[cfg(test)]
 mod tests;
+mod workbook;
 
 use crate::doc::{Document, Typeset};
 use blocks::{ConvertContext, Element};
