@@ -6,6 +6,7 @@
 //! one place that edits the XML it wrote.
 
 mod blocks;
+mod chart;
 mod contents;
 mod images;
 mod inline;
