@@ -49,6 +49,8 @@ struct SignerParams {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ChartParams {
+    #[serde(default)]
+    name: Option<String>,
     alt: String,
     #[serde(default)]
     unit: Option<String>,
@@ -141,6 +143,7 @@ fn chart(params: ChartParams) -> Result<Block, ParseError> {
         return fail("every value must be a finite number");
     }
     Ok(Block::Chart(Chart {
+        name: params.name.as_deref().map(printable),
         alt: printable(&params.alt),
         unit: params.unit.as_deref().map(printable),
         target: params.target.map(|t| ChartTarget {

@@ -4,12 +4,14 @@
 //! read only this module's types; whatever they need from the report arrives in [`Meta`].
 
 mod component;
+pub mod keep;
 mod parse;
 mod style;
 
 pub use parse::{MAX_CHARTS, MAX_TABLE_CELLS, MAX_TABLE_COLUMNS, ParseError, parse};
 pub use style::{
-    BUNDLED_FAMILY, BadgeColours, Badges, Font, FontFiles, LogoAlign, LogoStyle, Rgb, Style, limits,
+    BUNDLED_FAMILY, BadgeColours, Badges, Font, FontFiles, LOGO_GAP_MM, LogoAlign, LogoStyle, Rgb,
+    Style, TABLE_RULE_PT, limits, signing,
 };
 
 pub use crate::image::ImageFormat;
@@ -171,17 +173,6 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
 }
 
-/// Rows of a table short enough to be kept on one page: a metric's eight quarters.
-const KEPT_WHOLE_ROWS: usize = 8;
-
-impl Table {
-    /// Whether the table is short enough that both backends keep it on one page: a table
-    /// split after a row or two reads badly, and a short one costs little room to move.
-    pub fn kept_whole(&self) -> bool {
-        self.rows.len() <= KEPT_WHOLE_ROWS
-    }
-}
-
 pub type Cell = Vec<Run>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -205,6 +196,8 @@ pub struct Image {
 /// values; the alternative text states the series in words for those who cannot see it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Chart {
+    /// The series' name ("Antal anmälda brott"), for a word processor's chart and its data.
+    pub name: Option<String>,
     pub alt: String,
     /// Written above the value axis: "st", "%".
     pub unit: Option<String>,
@@ -288,6 +281,10 @@ pub struct Typeset {
     /// Each data table's column widths as fractions of the table's width, in document
     /// order: measured with the fonts, so no number or word is cut.
     pub columns: Vec<Vec<f32>>,
+    /// The anchors of headings whose next block is a paragraph the PDF set in one line:
+    /// it keeps the line after it too, as [`keep::HEADING_KEEPS_LINES`] asks, which a word
+    /// processor must be told.
+    pub one_line_after: std::collections::BTreeSet<String>,
 }
 
 /// Images a layout's Markdown may refer to, keyed by the name used in the Markdown.

@@ -66,6 +66,27 @@ pub mod limits {
     pub const MIN_BODY_LINES: f32 = 5.0;
 }
 
+/// The space between logos side by side on the title page, in millimetres.
+pub const LOGO_GAP_MM: f32 = 10.0;
+
+/// The signature block's geometry, which every backend draws alike.
+pub mod signing {
+    /// Signers side by side; more go on a further row.
+    pub const SIGNERS_PER_ROW: usize = 3;
+    /// The space between two signers' columns, in millimetres.
+    pub const GAP_MM: f32 = 8.0;
+    /// Room above a signature line for the hand-written signature, in points.
+    pub const SPACE_PT: f32 = 34.0;
+    /// The place-and-date line is this much of the room above a signature.
+    pub const PLACE_AND_DATE_SHARE: f32 = 0.8;
+    /// Between a signature line and the signer's name, in points.
+    pub const NAME_GAP_PT: f32 = 3.0;
+}
+
+/// The width of the lines between table rows, in points. A row is this much taller than
+/// its text and padding, as word processors draw it.
+pub const TABLE_RULE_PT: f32 = 0.5;
+
 /// Everything about the document's look that a layout may set.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Style {
@@ -193,6 +214,13 @@ impl Font {
 }
 
 impl Style {
+    /// The height of a line of text of `size` points, in points: the layout's line height,
+    /// rounded to the twentieth of a point a word processor can store, so that every
+    /// backend sets lines the same distance apart and pages fill alike.
+    pub fn line_pitch(&self, size: f32) -> f32 {
+        (size * self.line_height * 20.0).round() / 20.0
+    }
+
     /// The files of the layout's own fonts, each once: what an SVG (a chart) may be set in.
     pub fn font_files(&self) -> Vec<Arc<Vec<u8>>> {
         let mut files: Vec<Arc<Vec<u8>>> = Vec::new();

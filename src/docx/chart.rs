@@ -9,11 +9,14 @@
 //! LibreOffice draw from the values cached in the part; the formulas beside them name the
 //! cells of the embedded workbook ([`super::workbook`]) that Word's "Edit data" opens.
 
-use super::styles::BUNDLED_WORD_FAMILY;
+use super::fonts::word_family;
 use super::workbook::{Column, number};
 use crate::chart::{DASH, DOT_STROKE, PAPER, SERIES_WIDTH};
 use crate::doc::{Chart, ChartTarget, Rgb, Style};
 use crate::xml::escape;
+
+pub(super) const CONTENT_TYPE: &str =
+    "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
 
 /// The id by which the chart part's own relationships name its embedded workbook.
 pub(super) const WORKBOOK_RELATIONSHIP: &str = "rId1";
@@ -95,7 +98,7 @@ impl<'a> Look<'a> {
     fn new(style: &'a Style, language: &str) -> Look<'a> {
         Look {
             style,
-            family: escape(word_family(style)),
+            family: escape(word_family(&style.body_font)),
             language: escape(language),
             // The schema's bounds; a style's small size lies well inside them.
             size: (style.small_size_pt * 100.0)
@@ -123,15 +126,6 @@ impl<'a> Look<'a> {
             fill(colour),
             self.family
         )
-    }
-}
-
-/// The family Word knows the body font by: the bundled Carlito goes by Calibri, as in the
-/// document's styles (`styles::word_family`), so the chart's text matches the text around it.
-fn word_family(style: &Style) -> &str {
-    match style.body_font.files {
-        None => BUNDLED_WORD_FAMILY,
-        Some(_) => &style.body_font.family,
     }
 }
 

@@ -1,17 +1,16 @@
 //! The table of contents as Word makes it: a TOC field whose result is already filled in.
 //!
-//! Entry points: [`entries`] collects the headings the contents list, [`render`] writes the
+//! Entry points: [`entries`] collects the headings the contents list, [`write`] writes the
 //! title and the field. Each entry is a link to its heading's bookmark, with a dot leader and
 //! a PAGEREF field showing the page the PDF put the heading on, so the contents read right
 //! in Word, in LibreOffice and in converters that never update fields; a Word user can still
 //! update the field by hand. Bookmark names come from [`Bookmarks`].
 
-use super::blocks::Element;
+use super::formatting::Paragraph;
+use super::inline::plain;
 use super::styles;
+use super::xml::Xml;
 use crate::doc::{self, Block, PageMap};
-use docx_rs::{
-    FieldCharType, Hyperlink, HyperlinkType, InstrPAGEREF, InstrText, InstrToC, Paragraph, Run,
-};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Word's limit on the length of a bookmark name.
@@ -95,73 +94,84 @@ pub(super) fn entries(blocks: &[Block], pages: &PageMap, bookmarks: &mut Bookmar
         .collect()
 }
 
-/// The contents' title and the filled TOC field: the field begins in the first entry's
-/// paragraph and ends in the last one's, as Word writes it.
-pub(super) fn render(title: &str, entries: &[Entry]) -> Vec<Element> {
-    let heading = Paragraph::new()
-        .style(styles::TOC_HEADING)
-        .add_run(Run::new().add_text(title));
-    // Without entries the field still begins and ends, in one empty paragraph.
-    let count = entries.len().max(1);
-    let lines = (0..count).map(|index| {
-        let mut line = entries
-            .get(index)
-            .map_or_else(|| Paragraph::new().style(styles::TOC[0]), entry);
-        if index == 0 {
-            line = prepend_run(line, field_start());
-        }
-        if index == count - 1 {
-            line = line.add_run(Run::new().add_field_char(FieldCharType::End, false));
-        }
-        line
-    });
-    std::iter::once(heading)
-        .chain(lines)
-        .map(Element::from)
-        .collect()
-}
-
 /// Word's own switches: headings 1–2 (the model's levels 2–3), entries as links, no tab or
 /// page number in web view, and paragraphs' outline levels too.
-fn field_start() -> Run {
-    let instruction = InstrToC::new()
-        .heading_styles_range(1, 2)
-        .hyperlink()
-        .hide_tab_and_page_numbers_in_webview()
-        .use_applied_paragraph_line_level();
-    Run::new()
-        .add_field_char(FieldCharType::Begin, false)
-        .add_instr_text(InstrText::TOC(instruction))
-        .add_field_char(FieldCharType::Separate, false)
-}
+const INSTRUCTION: &str = r#" TOC \o "1-2" \h \z \u "#;
 
-fn prepend_run(mut paragraph: Paragraph, run: Run) -> Paragraph {
-    paragraph
-        .children
-        .insert(0, docx_rs::ParagraphChild::Run(Box::new(run)));
-    paragraph
+/// The contents' title and the filled TOC field: the field begins in the first entry's
+/// paragraph and ends in the last one's, as Word writes it.
+pub(super) fn write(xml: &mut Xml, title: &str, entries: &[Entry], paragraph: Paragraph) {
+    xml.open("w:p", &[]);
+    Paragraph {
+        style: Some(styles::TOC_HEADING),
+        ..paragraph
+    }
+    .write(xml);
+    plain(xml, title);
+    xml.close("w:p");
+    // Without entries the field still begins and ends, in one empty paragraph.
+    let count = entries.len().max(1);
+    for index in 0..count {
+        let entry = entries.get(index);
+        let level = entry.map_or(2, |entry| entry.level);
+        let style = styles::TOC[usize::from(level.saturating_sub(2)).min(styles::TOC.len() - 1)];
+        xml.open("w:p", &[]);
+        Paragraph {
+            style: Some(style),
+            ..Paragraph::default()
+        }
+        .write(xml);
+        if index == 0 {
+            field(xml, INSTRUCTION);
+        }
+        if let Some(entry) = entry {
+            line(xml, entry);
+        }
+        if index == count - 1 {
+            field_char(xml, "end");
+        }
+        xml.close("w:p");
+    }
 }
 
 /// The heading's text, a tab to the dot leader and the page number as a PAGEREF field, all
 /// one link to the heading. Without a known page the number is left out.
-fn entry(entry: &Entry) -> Paragraph {
-    let style = styles::TOC[usize::from(entry.level.saturating_sub(2)).min(styles::TOC.len() - 1)];
-    let mut link = Hyperlink::new(&entry.bookmark, HyperlinkType::Anchor)
-        .add_run(Run::new().add_text(&entry.text))
-        .add_run(Run::new().add_tab());
+fn line(xml: &mut Xml, entry: &Entry) {
+    xml.open(
+        "w:hyperlink",
+        &[("w:anchor", &entry.bookmark), ("w:history", &1)],
+    );
+    plain(xml, &entry.text);
+    xml.open("w:r", &[]).empty("w:tab", &[]).close("w:r");
     if let Some(page) = entry.page {
-        let reference = InstrPAGEREF::new(&entry.bookmark).hyperlink();
-        link = link
-            .add_run(
-                Run::new()
-                    .add_field_char(FieldCharType::Begin, false)
-                    .add_instr_text(InstrText::PAGEREF(reference))
-                    .add_field_char(FieldCharType::Separate, false),
-            )
-            .add_run(Run::new().add_text(page.to_string()))
-            .add_run(Run::new().add_field_char(FieldCharType::End, false));
+        field(xml, &format!(" PAGEREF {} \\h ", entry.bookmark));
+        plain(xml, &page.to_string());
+        field_char(xml, "end");
     }
-    Paragraph::new().style(style).add_hyperlink(link)
+    xml.close("w:hyperlink");
+}
+
+/// The start of a field with `instruction`, up to where its result begins.
+fn field(xml: &mut Xml, instruction: &str) {
+    field_char(xml, "begin");
+    xml.open("w:r", &[])
+        .leaf("w:instrText", &[("xml:space", &"preserve")], instruction)
+        .close("w:r");
+    field_char(xml, "separate");
+}
+
+/// A run with one field character: `begin`, `separate` or `end`.
+pub(super) fn field_char(xml: &mut Xml, kind: &str) {
+    xml.open("w:r", &[])
+        .empty("w:fldChar", &[("w:fldCharType", &kind)])
+        .close("w:r");
+}
+
+/// A whole field whose result is `result`: a page number in a header or footer.
+pub(super) fn simple_field(xml: &mut Xml, instruction: &str, result: &str) {
+    field(xml, instruction);
+    plain(xml, result);
+    field_char(xml, "end");
 }
 
 #[cfg(test)]

@@ -1,86 +1,98 @@
 //! Runs of text: bold, italic, links and status badges.
 //!
-//! Entry point: [`add_runs`]. A run carries only bold, italic and a character style: Hyperlink
+//! Entry point: [`runs`]. A run carries only bold, italic and a character style: Hyperlink
 //! for links, a "Status …" style for a status badge; everything else comes from the
 //! paragraph's style.
 
+use super::formatting::Character;
+use super::package::Relationships;
 use super::styles;
-use crate::doc::Run as DocRun;
-use docx_rs::{BreakType, Hyperlink, HyperlinkData, HyperlinkType, Paragraph, Run};
+use super::xml::Xml;
+use crate::doc::Run;
 
-/// Hands out relationship ids for links. docx-rs numbers them with a process-wide counter,
-/// which would make two builds of the same document differ.
-#[derive(Debug, Default)]
-pub(super) struct LinkIds {
-    next: usize,
-}
-
-impl LinkIds {
-    fn next(&mut self) -> String {
-        self.next += 1;
-        format!("rIdHyperlink{}", self.next)
+/// Writes `runs`, wrapping linked runs in hyperlinks related from `relationships`.
+pub(super) fn runs(xml: &mut Xml, runs: &[Run], relationships: &mut Relationships) {
+    for run in runs {
+        match &run.link {
+            Some(url) => {
+                let id = relationships.link(url);
+                xml.open("w:hyperlink", &[("r:id", &id), ("w:history", &1)]);
+                text(xml, run, Some(styles::HYPERLINK));
+                xml.close("w:hyperlink");
+            }
+            None => text(xml, run, None),
+        }
     }
 }
 
-/// Appends `runs` to `paragraph`, wrapping linked runs in hyperlinks.
-pub(super) fn add_runs(paragraph: Paragraph, runs: &[DocRun], links: &mut LinkIds) -> Paragraph {
-    runs.iter()
-        .fold(paragraph, |paragraph, run| match &run.link {
-            Some(target) => paragraph.add_hyperlink(hyperlink(target, text_run(run), links)),
-            None => paragraph.add_run(text_run(run)),
-        })
+/// One run of `run`'s text, in the character style `style` (a badge's own otherwise). A
+/// newline (a hard break in the Markdown) is a line break: Word reads one inside a text
+/// element as a space.
+pub(super) fn text(xml: &mut Xml, run: &Run, style: Option<&str>) {
+    xml.open("w:r", &[]);
+    Character {
+        style: style.or(run.badge.map(styles::status_style)),
+        bold: run.bold,
+        italic: run.italic,
+        ..Character::default()
+    }
+    .write(xml);
+    for (index, line) in run.text.split('\n').enumerate() {
+        if index > 0 {
+            xml.empty("w:br", &[]);
+        }
+        if !line.is_empty() {
+            xml.leaf("w:t", &[("xml:space", &"preserve")], line);
+        }
+    }
+    xml.close("w:r");
 }
 
-fn hyperlink(target: &str, run: Run, links: &mut LinkIds) -> Hyperlink {
-    let mut link = Hyperlink::new(target, HyperlinkType::External);
-    if let HyperlinkData::External { rid, .. } = &mut link.link {
-        *rid = links.next();
-    }
-    link.add_run(run.style(styles::HYPERLINK))
-}
-
-/// The run's text, a line break where the text has one (a hard break in the Markdown):
-/// Word reads a newline inside a text element as a space.
-fn text_run(run: &DocRun) -> Run {
-    let mut lines = run.text.split('\n');
-    let first = Run::new().add_text(lines.next().unwrap_or_default());
-    let mut out = lines.fold(first, |out, line| {
-        out.add_break(BreakType::TextWrapping).add_text(line)
-    });
-    if run.bold {
-        out = out.bold();
-    }
-    if run.italic {
-        out = out.italic();
-    }
-    match run.badge {
-        Some(tone) => out.style(styles::status_style(tone)),
-        None => out,
-    }
+/// A run of plain text.
+pub(super) fn plain(xml: &mut Xml, text: &str) {
+    xml.open("w:r", &[])
+        .leaf("w:t", &[("xml:space", &"preserve")], text)
+        .close("w:r");
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_hard_break_is_a_line_break() {
-        let run = DocRun {
-            text: "Anna Andersson\nTrygghetssamordnare".into(),
-            ..DocRun::default()
-        };
-        let xml = String::from_utf8(docx_rs::BuildXML::build(&text_run(&run))).expect("UTF-8");
-        assert!(
-            xml.contains("Anna Andersson</w:t><w:br w:type=\"textWrapping\" />"),
-            "{xml}"
-        );
-        assert!(xml.contains(">Trygghetssamordnare</w:t>"), "{xml}");
+    fn written(run: &Run) -> String {
+        let mut xml = Xml::fragment();
+        let mut relationships = Relationships::default();
+        runs(&mut xml, std::slice::from_ref(run), &mut relationships);
+        xml.finish()
     }
 
     #[test]
-    fn link_ids_count_from_one_per_document() {
-        let mut links = LinkIds::default();
-        assert_eq!(links.next(), "rIdHyperlink1");
-        assert_eq!(links.next(), "rIdHyperlink2");
+    fn a_hard_break_is_a_line_break() {
+        let xml = written(&Run {
+            text: "Anna Andersson\nTrygghetssamordnare".into(),
+            ..Run::default()
+        });
+        assert!(
+            xml.contains("Anna Andersson</w:t><w:br/><w:t xml:space=\"preserve\">Trygg"),
+            "{xml}"
+        );
+    }
+
+    #[test]
+    fn links_badges_and_emphasis_are_styles_not_colours() {
+        let link = written(&Run {
+            text: "polisen.se".into(),
+            link: Some("https://polisen.se".into()),
+            ..Run::default()
+        });
+        assert!(link.starts_with(r#"<w:hyperlink r:id="rId1" w:history="1"><w:r><w:rPr><w:rStyle w:val="Hyperlink"/>"#), "{link}");
+        let badge = written(&Run {
+            text: "Pågår".into(),
+            bold: true,
+            badge: Some(crate::doc::Tone::Warning),
+            ..Run::default()
+        });
+        assert!(badge.contains(r#"<w:rPr><w:rStyle w:val="StatusWarning"/><w:b/></w:rPr>"#));
+        assert!(!badge.contains("w:color"));
     }
 }

@@ -1,18 +1,25 @@
 //! The DOCX backend: writes a [`Document`] as a Word file a person can go on editing.
 //!
-//! Entry point: [`docx`]. The document is built with docx-rs using Word's own styles
-//! ([`styles`]) rather than direct formatting, so that headings, lists and tables behave in
-//! Word as if typed there. What docx-rs cannot express is added afterwards by [`patch`], the
-//! one place that edits the XML it wrote.
+//! Entry point: [`docx`]. The WordprocessingML is written here, part by part, rather than
+//! through a library: every element is written once, in the order the ECMA-376 schema
+//! prescribes, so the file is valid to the letter, and nothing has to be found again in
+//! someone else's output to be changed. The document uses Word's own styles ([`styles`])
+//! rather than direct formatting, so that headings, lists and tables behave in Word as if
+//! typed there, and follows the PDF's pagination: the same keep rules, spacing and line
+//! heights, and the PDF's pages in its table of contents.
 
-mod blocks;
+mod body;
 mod chart;
 mod contents;
+mod fonts;
+mod formatting;
 mod images;
 mod inline;
 mod lists;
+mod metadata;
+mod package;
 mod page;
-mod patch;
+mod settings;
 #[cfg(test)]
 mod style_tests;
 mod styles;
@@ -20,21 +27,21 @@ mod tables;
 #[cfg(test)]
 mod tests;
 mod workbook;
+mod xml;
 
 use crate::doc::{Document, Typeset};
-use blocks::{ConvertContext, Element};
-use docx_rs::Docx;
-use std::fmt;
+use body::Body;
+use package::{Package, Relation, Relationships};
+use std::fmt::{self, Display};
+use xml::Xml;
 
 /// Why a DOCX could not be written.
 #[derive(Debug)]
 pub enum DocxError {
     /// A logo's bytes could not be decoded; `alt` names the logo.
     Image { alt: String, reason: String },
-    /// docx-rs or the ZIP writer failed to produce the package.
+    /// The ZIP writer failed to produce the package.
     Package(String),
-    /// The XML docx-rs wrote did not have the shape [`patch`] expects.
-    Patch(String),
 }
 
 impl fmt::Display for DocxError {
@@ -44,7 +51,6 @@ impl fmt::Display for DocxError {
                 write!(f, "cannot use the logo \"{alt}\": {reason}")
             }
             DocxError::Package(reason) => write!(f, "cannot write the DOCX package: {reason}"),
-            DocxError::Patch(reason) => write!(f, "unexpected DOCX structure: {reason}"),
         }
     }
 }
@@ -57,39 +63,143 @@ impl From<zip::result::ZipError> for DocxError {
     }
 }
 
+/// The namespaces of the parts that hold text and drawings.
+const NAMESPACES: &[(&str, &dyn Display)] = &[
+    (
+        "xmlns:w",
+        &"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    ),
+    (
+        "xmlns:r",
+        &"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    ),
+    (
+        "xmlns:wp",
+        &"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    ),
+    (
+        "xmlns:a",
+        &"http://schemas.openxmlformats.org/drawingml/2006/main",
+    ),
+];
+
+const DOCUMENT_TYPE: &str =
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
+
 /// Writes `doc` as a DOCX file's bytes in the look of `doc.meta.style`, following the PDF's
-/// `typeset`: its pages in the table of contents, its tables' column widths. A `draft`
-/// says so in every page's header and in its status property. The same document always
-/// gives the same bytes.
+/// `typeset`: its pages in the table of contents, its tables' column widths, its one-line
+/// paragraphs. A `draft` says so in every page's header and in its status property. The
+/// same document always gives the same bytes.
 pub fn docx(doc: &Document, typeset: &Typeset, draft: bool) -> Result<Vec<u8>, DocxError> {
-    let draft = draft.then_some(doc.meta.labels.draft.as_str());
-    // Turn the blocks into paragraphs and tables, collecting what the patch needs to know.
-    let mut context = ConvertContext::new(&doc.meta, &typeset.columns);
-    let body = blocks::convert(&doc.blocks, &typeset.pages, &mut context)?;
-    // Page geometry, header and footer, styles and list definitions around the body. The
-    // header's logo is numbered after the body's pictures.
-    let header_number = context.image_alts.len() + 1;
-    let package = styles::add_styles(Docx::new(), &doc.meta.style);
-    let mut package = page::setup(package, &doc.meta, header_number, draft)?;
-    package = context.lists.add_definitions(package);
-    package = body.into_iter().fold(package, add_child);
-    // Let docx-rs write the package, then add what it has no API for.
-    let mut bytes = std::io::Cursor::new(Vec::new());
-    package.pack(&mut bytes)?;
-    let plan = patch::Plan {
-        meta: &doc.meta,
-        image_alts: &context.image_alts,
-        header_alt: doc.meta.header_logo.as_ref().map(|logo| logo.alt.as_str()),
-        table_headers: &context.table_headers,
-        draft,
-    };
-    patch::apply(&bytes.into_inner(), &plan)
+    let meta = &doc.meta;
+    let draft = draft.then_some(meta.labels.draft.as_str());
+    let mut body = Body::write(&doc.blocks, meta, typeset)?;
+    let mut package = Package::default();
+    let mut relationships = std::mem::take(&mut body.relationships);
+    let mut references = Vec::new();
+    for part in page::parts(meta, draft, &mut body.drawings)? {
+        let target = part.name.trim_start_matches("word/");
+        references.push((
+            part.relation,
+            part.pages,
+            relationships.add(part.relation, target),
+        ));
+        package.part(part.name, part.content_type, part.xml);
+        package.relationships(part.name, &part.relationships);
+    }
+    let font_table = fonts::table(&meta.style);
+    let shared = [
+        (
+            Relation::Styles,
+            "styles.xml",
+            styles::CONTENT_TYPE,
+            styles::part(&meta.style, &meta.language),
+        ),
+        (
+            Relation::Settings,
+            "settings.xml",
+            settings::CONTENT_TYPE,
+            settings::part(meta, !font_table.parts.is_empty()),
+        ),
+        (
+            Relation::FontTable,
+            "fontTable.xml",
+            fonts::CONTENT_TYPE,
+            font_table.xml,
+        ),
+    ];
+    let numbering = body.lists.part().map(|xml| {
+        (
+            Relation::Numbering,
+            "numbering.xml",
+            lists::CONTENT_TYPE,
+            xml,
+        )
+    });
+    for (relation, target, content_type, xml) in shared.into_iter().chain(numbering) {
+        relationships.add(relation, target);
+        package.part(&format!("word/{target}"), content_type, xml);
+    }
+    package.relationships("word/fontTable.xml", &font_table.relationships);
+    for chart in std::mem::take(&mut body.charts) {
+        charts(&mut package, chart);
+    }
+    for (name, data) in font_table.parts.into_iter().chain(body.drawings.files) {
+        package.file(&name, data);
+    }
+    let mut document = Xml::part();
+    document.open("w:document", NAMESPACES).open("w:body", &[]);
+    document.splice(&body.xml.finish());
+    page::section(&mut document, &meta.style, &references);
+    document.close("w:body").close("w:document");
+    package.part(
+        "word/document.xml",
+        DOCUMENT_TYPE,
+        document.finish().into_bytes(),
+    );
+    package.relationships("word/document.xml", &relationships);
+    properties(&mut package, doc, draft);
+    package.zip()
 }
 
-/// Appends one converted element to the document body.
-fn add_child(package: Docx, child: Element) -> Docx {
-    match child {
-        Element::Paragraph(paragraph) => package.add_paragraph(*paragraph),
-        Element::Table(table) => package.add_table(*table),
+/// A chart part, with its workbook related as the chart's first relationship.
+fn charts(package: &mut Package, chart: body::ChartPart) {
+    let name = format!("word/charts/chart{}.xml", chart.number);
+    let workbook = format!("embeddings/chart{}.xlsx", chart.number);
+    let mut relationships = Relationships::default();
+    let id = relationships.add(Relation::Package, &format!("../{workbook}"));
+    debug_assert_eq!(id, chart::WORKBOOK_RELATIONSHIP);
+    package.part(&name, chart::CONTENT_TYPE, chart.xml.into_bytes());
+    package.relationships(&name, &relationships);
+    package.file(&format!("word/{workbook}"), chart.workbook);
+}
+
+/// The package's own relationships and the document properties they name.
+fn properties(package: &mut Package, doc: &Document, draft: Option<&str>) {
+    let meta = &doc.meta;
+    let status = draft.map(|label| ("Status".to_owned(), metadata::status(label)));
+    let custom: Vec<_> = meta.properties.iter().cloned().chain(status).collect();
+    let mut relationships = Relationships::default();
+    relationships.add(Relation::OfficeDocument, "word/document.xml");
+    relationships.add(Relation::CoreProperties, "docProps/core.xml");
+    relationships.add(Relation::ExtendedProperties, "docProps/app.xml");
+    package.part(
+        "docProps/core.xml",
+        metadata::CORE_TYPE,
+        metadata::core(meta, draft),
+    );
+    package.part(
+        "docProps/app.xml",
+        metadata::EXTENDED_TYPE,
+        metadata::extended(),
+    );
+    if !custom.is_empty() {
+        relationships.add(Relation::CustomProperties, "docProps/custom.xml");
+        package.part(
+            "docProps/custom.xml",
+            metadata::CUSTOM_TYPE,
+            metadata::custom(&custom),
+        );
     }
+    package.relationships("", &relationships);
 }

@@ -1,98 +1,214 @@
 //! The page: size and margins from the style, a running header and a footer with the date
 //! and "page X of Y".
 //!
-//! Entry point: [`setup`]. The first page is the title page and has no header; from page 2
-//! the header shows the small logo, the title and the case number.
+//! Entry points: [`section`] writes the page setup at the end of the body, [`parts`] makes
+//! the headers and footers. The first page is the title page and has no running header;
+//! from page 2 the header shows the small logo, the title and the case number.
 
-use super::{DocxError, images, styles};
+use super::contents::simple_field;
+use super::formatting::{Character, Paragraph};
+use super::images::Drawings;
+use super::inline::plain;
+use super::package::{Relation, Relationships};
+use super::xml::Xml;
+use super::{DocxError, NAMESPACES, styles};
 use crate::doc::{Meta, Style};
-use docx_rs::{Docx, Footer, Header, NumPages, PageMargin, PageNum, Paragraph, Run};
+
+pub(super) const HEADER_TYPE: &str =
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml";
+pub(super) const FOOTER_TYPE: &str =
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml";
 
 /// One millimetre in twentieths of a point, Word's page unit.
 const TWIPS_PER_MM: f64 = 1440.0 / 25.4;
 
 /// `millimetres` in twips, rounded. The style's lengths are bounded, so the cast cannot
 /// overflow.
-fn mm(millimetres: f32) -> i32 {
-    (f64::from(millimetres) * TWIPS_PER_MM).round() as i32
+fn mm(millimetres: f32) -> u32 {
+    (f64::from(millimetres) * TWIPS_PER_MM).round().max(0.0) as u32
 }
 
 /// The width between the margins, which tables and the header's tab stop fill; never
 /// negative, even when the margins overlap. Each length is rounded on its own, as Word sums
 /// the page's own numbers.
-pub(super) fn text_width(style: &Style) -> i32 {
-    let width = mm(style.page_width_mm) - mm(style.margin_left_mm) - mm(style.margin_right_mm);
-    width.max(0)
+pub(super) fn text_width(style: &Style) -> u32 {
+    mm(style.page_width_mm).saturating_sub(mm(style.margin_left_mm) + mm(style.margin_right_mm))
 }
 
-/// Sets page size and margins from `meta.style`, and adds the header and footer built from
-/// `meta`. `picture_number` numbers the header's logo after the body's pictures. A `draft`
-/// label starts every page's header, the title page's included.
-pub(super) fn setup(
-    docx: Docx,
+/// A header or footer part with what it refers to.
+pub(super) struct Part {
+    pub(super) name: &'static str,
+    pub(super) content_type: &'static str,
+    pub(super) relation: Relation,
+    /// `default` or `first`, the pages it is shown on.
+    pub(super) pages: &'static str,
+    pub(super) xml: Vec<u8>,
+    pub(super) relationships: Relationships,
+}
+
+/// The running header, the title page's header (empty unless a draft) and the footer of
+/// both.
+pub(super) fn parts(
     meta: &Meta,
-    picture_number: usize,
     draft: Option<&str>,
-) -> Result<Docx, DocxError> {
-    let style = &meta.style;
-    // Header and footer sit halfway into their margins.
-    let margin = PageMargin::new()
-        .top(mm(style.margin_top_mm))
-        .bottom(mm(style.margin_bottom_mm))
-        .left(mm(style.margin_left_mm))
-        .right(mm(style.margin_right_mm))
-        .header(mm(style.margin_top_mm / 2.0))
-        .footer(mm(style.margin_bottom_mm / 2.0))
-        .gutter(0);
-    let side = |millimetres: f32| mm(millimetres).max(0) as u32;
-    Ok(docx
-        .page_size(side(style.page_width_mm), side(style.page_height_mm))
-        .page_margin(margin)
-        .header(header(meta, picture_number, draft)?)
-        .first_header(
-            Header::new().add_paragraph(draft_mark(Paragraph::new().style(styles::HEADER), draft)),
-        )
-        .footer(footer(meta))
-        .first_footer(footer(meta)))
+    drawings: &mut Drawings,
+) -> Result<Vec<Part>, DocxError> {
+    let mut running = Relationships::default();
+    let header = running_header(meta, draft, drawings, &mut running)?;
+    let title_page = header_or_footer("w:hdr", styles::HEADER, |xml| draft_mark(xml, draft));
+    let footer = || header_or_footer("w:ftr", styles::FOOTER, |xml| footer(xml, meta));
+    Ok(vec![
+        part(
+            "word/header1.xml",
+            Relation::Header,
+            "default",
+            header,
+            running,
+        ),
+        part(
+            "word/header2.xml",
+            Relation::Header,
+            "first",
+            title_page,
+            Relationships::default(),
+        ),
+        part(
+            "word/footer1.xml",
+            Relation::Footer,
+            "default",
+            footer(),
+            Relationships::default(),
+        ),
+        part(
+            "word/footer2.xml",
+            Relation::Footer,
+            "first",
+            footer(),
+            Relationships::default(),
+        ),
+    ])
 }
 
-/// The logo and the title on the left and, when there is one, the case number at the right
-/// edge.
-fn header(meta: &Meta, picture_number: usize, draft: Option<&str>) -> Result<Header, DocxError> {
-    let mut line = draft_mark(Paragraph::new().style(styles::HEADER), draft);
-    if let Some(logo) = &meta.header_logo {
-        let options = crate::image::svg_options_with(&meta.style.font_files());
-        let picture = images::picture(logo, picture_number, &options)?;
-        line = line.add_run(Run::new().add_image(picture).add_text("  "));
+fn part(
+    name: &'static str,
+    relation: Relation,
+    pages: &'static str,
+    xml: Vec<u8>,
+    relationships: Relationships,
+) -> Part {
+    let content_type = match relation {
+        Relation::Header => HEADER_TYPE,
+        _ => FOOTER_TYPE,
+    };
+    Part {
+        name,
+        content_type,
+        relation,
+        pages,
+        xml,
+        relationships,
     }
-    line = line.add_run(Run::new().add_text(&meta.title));
-    if let Some(number) = &meta.case_number {
-        let case = format!("{} {number}", meta.labels.case_number);
-        line = line.add_run(Run::new().add_tab().add_text(case));
-    }
-    Ok(Header::new().add_paragraph(line))
 }
 
-/// `line` starting with the draft label in bold, when there is one: on the header's line,
-/// so the header is no taller than the PDF's and the pages break alike.
-fn draft_mark(line: Paragraph, draft: Option<&str>) -> Paragraph {
-    match draft {
-        Some(label) => line.add_run(Run::new().bold().add_text(format!("{label}  "))),
-        None => line,
+/// A header (`w:hdr`) or footer (`w:ftr`) part of one paragraph in `style`, whose runs
+/// `content` writes.
+fn header_or_footer(root: &str, style: &str, content: impl FnOnce(&mut Xml)) -> Vec<u8> {
+    let mut xml = Xml::part();
+    xml.open(root, NAMESPACES).open("w:p", &[]);
+    Paragraph {
+        style: Some(style),
+        ..Paragraph::default()
+    }
+    .write(&mut xml);
+    content(&mut xml);
+    xml.close("w:p").close(root);
+    xml.finish().into_bytes()
+}
+
+/// The draft label and the logo, the title on the left and, when there is one, the case
+/// number at the right edge.
+fn running_header(
+    meta: &Meta,
+    draft: Option<&str>,
+    drawings: &mut Drawings,
+    relationships: &mut Relationships,
+) -> Result<Vec<u8>, DocxError> {
+    let mut logo = Ok(());
+    let xml = header_or_footer("w:hdr", styles::HEADER, |xml| {
+        draft_mark(xml, draft);
+        if let Some(image) = &meta.header_logo {
+            let options = crate::image::svg_options_with(&meta.style.font_files());
+            logo = drawings.picture(xml, image, relationships, &options);
+            plain(xml, "  ");
+        }
+        plain(xml, &meta.title);
+        if let Some(number) = &meta.case_number {
+            xml.open("w:r", &[]).empty("w:tab", &[]).close("w:r");
+            plain(xml, &format!("{} {number}", meta.labels.case_number));
+        }
+    });
+    logo.map(|()| xml)
+}
+
+/// The draft label in bold, when there is one: on the header's line, so the header is no
+/// taller than the PDF's and the pages break alike.
+fn draft_mark(xml: &mut Xml, draft: Option<&str>) {
+    if let Some(label) = draft {
+        xml.open("w:r", &[]);
+        Character {
+            bold: true,
+            ..Character::default()
+        }
+        .write(xml);
+        xml.leaf("w:t", &[("xml:space", &"preserve")], &format!("{label}  "))
+            .close("w:r");
     }
 }
 
 /// The report's date on the left; "Sida 3 av 7" at the right edge, with real PAGE and
 /// NUMPAGES fields so the numbers stay right after editing.
-fn footer(meta: &Meta) -> Footer {
-    let line = Paragraph::new()
-        .style(styles::FOOTER)
-        .add_run(Run::new().add_text(&meta.date_text).add_tab())
-        .add_run(Run::new().add_text(format!("{} ", meta.labels.page)))
-        .add_page_num(PageNum::new())
-        .add_run(Run::new().add_text(format!(" {} ", meta.labels.of)))
-        .add_num_pages(NumPages::new());
-    Footer::new().add_paragraph(line)
+fn footer(xml: &mut Xml, meta: &Meta) {
+    plain(xml, &meta.date_text);
+    xml.open("w:r", &[]).empty("w:tab", &[]).close("w:r");
+    plain(xml, &format!("{} ", meta.labels.page));
+    simple_field(xml, " PAGE ", "1");
+    plain(xml, &format!(" {} ", meta.labels.of));
+    simple_field(xml, " NUMPAGES ", "1");
+}
+
+/// The section properties closing the body: the headers and footers by `references`
+/// (kind, pages, relationship id), the page size and margins, the title page on its own.
+/// Header and footer sit halfway into their margins.
+pub(super) fn section(xml: &mut Xml, style: &Style, references: &[(Relation, &str, String)]) {
+    xml.open("w:sectPr", &[]);
+    for (relation, pages, id) in references {
+        let element = match relation {
+            Relation::Header => "w:headerReference",
+            _ => "w:footerReference",
+        };
+        xml.empty(element, &[("w:type", pages), ("r:id", id)]);
+    }
+    xml.empty(
+        "w:pgSz",
+        &[
+            ("w:w", &mm(style.page_width_mm)),
+            ("w:h", &mm(style.page_height_mm)),
+        ],
+    )
+    .empty(
+        "w:pgMar",
+        &[
+            ("w:top", &mm(style.margin_top_mm)),
+            ("w:right", &mm(style.margin_right_mm)),
+            ("w:bottom", &mm(style.margin_bottom_mm)),
+            ("w:left", &mm(style.margin_left_mm)),
+            ("w:header", &mm(style.margin_top_mm / 2.0)),
+            ("w:footer", &mm(style.margin_bottom_mm / 2.0)),
+            ("w:gutter", &0),
+        ],
+    )
+    .empty("w:titlePg", &[])
+    .close("w:sectPr");
 }
 
 #[cfg(test)]

@@ -1,39 +1,39 @@
 //! The styles the document uses, defined once in styles.xml under Word's built-in names.
 //!
-//! Entry point: [`add_styles`]. Paragraphs refer to these by id and carry no font, size or
-//! colour of their own, so that a Word user restyles the whole report by editing a style.
-//! Word recognises built-in styles by their (lower-case) names, e.g. "heading 1". Fonts,
-//! sizes, spacing and colours come from the layout's [`doc::Style`].
+//! Entry point: [`part`]. Paragraphs refer to these by id and carry no font, size or colour
+//! of their own, so that a Word user restyles the whole report by editing a style. Word
+//! recognises built-in styles by their (lower-case) names, e.g. "heading 1". Fonts, sizes,
+//! spacing and colours come from the layout's [`doc::Style`]; every space and line height
+//! is the PDF's, so that the DOCX fills its pages as the PDF does.
 
-use super::page;
-use crate::doc::{self, Font, Rgb, Tone};
-use docx_rs::{
-    AlignmentType, BorderType, Docx, LineSpacing, LineSpacingType, RunFonts, Shading, ShdType,
-    Style, StyleType, Tab, TabLeaderType, TabValueType, TableBorder, TableBorderPosition,
-    TableBorders, TableCellMargins,
+use super::fonts::word_family;
+use super::formatting::{
+    Character, Justification, Leader, LineRule, Paragraph, Spacing, Tab, half_points, twips,
 };
+use super::page;
+use super::xml::Xml;
+use crate::doc::{self, Font, Tone};
 
-/// The name a DOCX gives the bundled font. The PDF uses Carlito, which has Calibri's
-/// metrics, so Word shows the same line breaks and LibreOffice substitutes Carlito for it.
-pub(super) const BUNDLED_WORD_FAMILY: &str = "Calibri";
+pub(super) const CONTENT_TYPE: &str =
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml";
 
+pub(super) const NORMAL: &str = "Normal";
 pub(super) const TITLE: &str = "Title";
-pub(super) const SUBTITLE: &str = "Subtitle";
 pub(super) const HEADINGS: [&str; 3] = ["Heading1", "Heading2", "Heading3"];
 pub(super) const LIST_PARAGRAPH: &str = "ListParagraph";
-pub(super) const CAPTION: &str = "Caption";
 pub(super) const TABLE: &str = "TableGrid";
+/// Word's default table style, which every other table style is based on.
+const TABLE_NORMAL: &str = "TableNormal";
 pub(super) const HYPERLINK: &str = "Hyperlink";
 pub(super) const TOC_HEADING: &str = "TOCHeading";
 pub(super) const TOC: [&str; 3] = ["TOC1", "TOC2", "TOC3"];
 pub(super) const HEADER: &str = "Header";
 pub(super) const FOOTER: &str = "Footer";
 
-/// "Auto" line spacing is a multiple of the font's own line height, which for Calibri is
-/// 1.22 em; Word counts it in 240ths.
-const CALIBRI_LINE_EM: f32 = 1.22;
 /// Each further contents level is indented by this much, in twips (12 pt, as in the PDF).
-const TOC_INDENT: i32 = 240;
+const TOC_INDENT: u32 = 240;
+/// Cell padding, in twips: 3.5 pt above and below, 5 pt at the sides, as in the PDF.
+pub(super) const CELL_PADDING: (u32, u32) = (70, 100);
 /// Every tone of a status badge, in the order their styles are listed.
 const TONES: [Tone; 5] = [
     Tone::Good,
@@ -43,241 +43,382 @@ const TONES: [Tone; 5] = [
     Tone::Neutral,
 ];
 
-/// `points` in half-points, Word's unit of font size. The style's sizes are bounded, so the
-/// cast cannot overflow.
-fn half_points(points: f32) -> usize {
-    (points * 2.0).round() as usize
+/// The height of a line of text of `size` points, as the PDF sets it; at least, so that
+/// larger text a Word user types still fits.
+pub(super) fn line(style: &doc::Style, size: f32) -> Option<(u32, LineRule)> {
+    Some((twips(style.line_pitch(size)), LineRule::AtLeast))
 }
 
-/// `points` in twentieths of a point, Word's unit of spacing.
-fn twentieths(points: f32) -> u32 {
-    (points * 20.0).round() as u32
-}
-
-/// `line_height` (a multiple of the font size) as Word's "auto" line spacing.
-fn auto_line(line_height: f32) -> i32 {
-    (line_height / CALIBRI_LINE_EM * 240.0).round() as i32
-}
-
-/// The family name Word is given for `font`: the bundled Carlito goes by Calibri, whose
-/// metrics it shares (the font table names Carlito as the alternative); a layout's own font
-/// by its family name.
-fn word_family(font: &Font) -> &str {
-    match font.files {
-        None => BUNDLED_WORD_FAMILY,
-        Some(_) => &font.family,
-    }
-}
-
-fn run_fonts(font: &Font) -> RunFonts {
-    let family = word_family(font);
-    RunFonts::new()
-        .ascii(family)
-        .hi_ansi(family)
-        .east_asia(family)
-        .cs(family)
-}
-
-/// Adds the document defaults (font, size, spacing) and every style the converter refers to,
-/// all taken from `style`. Normal's colour and alignment are added by the patch, as docx-rs
-/// writes Normal itself.
-pub(super) fn add_styles(docx: Docx, style: &doc::Style) -> Docx {
-    let spacing = LineSpacing::new()
-        .after(twentieths(style.paragraph_space_pt))
-        .line(auto_line(style.line_height))
-        .line_rule(LineSpacingType::Auto);
-    let text_width = page::text_width(style) as usize;
+/// The styles part for `style`, with spelling and hyphenation in `language`.
+pub(super) fn part(style: &doc::Style, language: &str) -> Vec<u8> {
+    let mut xml = Xml::part();
+    xml.open(
+        "w:styles",
+        &[(
+            "xmlns:w",
+            &"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+        )],
+    );
+    defaults(&mut xml, style, language);
+    normal(&mut xml, style);
+    title(&mut xml, style);
     let headings = [
         (style.heading_size_pt, style.heading_space_before_pt),
         (style.subheading_size_pt, style.subheading_space_before_pt),
         // Deeper headings look like subsections, as in the PDF.
         (style.subheading_size_pt, style.subheading_space_before_pt),
     ];
-    [title(style), subtitle(style)]
-        .into_iter()
-        .chain(
-            headings
-                .into_iter()
-                .enumerate()
-                .map(|(level, (size, before))| heading(style, level, size, before)),
-        )
-        .chain([
-            list_paragraph(),
-            caption(style),
-            toc_heading(),
-            toc(0, style, text_width),
-            toc(1, style, text_width),
-            toc(2, style, text_width),
-            header_or_footer(HEADER, "header", style, text_width),
-            header_or_footer(FOOTER, "footer", style, text_width),
-            table(style.rule_colour),
-            hyperlink(style.link_colour),
-        ])
-        .chain(TONES.map(|tone| status(tone, style)))
-        .fold(
-            docx.default_fonts(run_fonts(&style.body_font))
-                .default_size(half_points(style.body_size_pt))
-                .default_line_spacing(spacing),
-            Docx::add_style,
-        )
+    for (level, (size, before)) in headings.into_iter().enumerate() {
+        heading(&mut xml, style, level, size, before);
+    }
+    list_paragraph(&mut xml, style);
+    toc_heading(&mut xml);
+    for level in 0..TOC.len() {
+        toc(&mut xml, style, level);
+    }
+    header_or_footer(&mut xml, style, HEADER, "header");
+    header_or_footer(&mut xml, style, FOOTER, "footer");
+    table_normal(&mut xml);
+    table(&mut xml, style);
+    hyperlink(&mut xml, style);
+    for tone in TONES {
+        status(&mut xml, style, tone);
+    }
+    xml.close("w:styles");
+    xml.finish().into_bytes()
 }
 
-/// A paragraph style built on Normal, as Word's built-ins are.
-fn paragraph_style(id: &str, name: &str) -> Style {
-    Style::new(id, StyleType::Paragraph)
-        .name(name)
-        .based_on("Normal")
-        .next("Normal")
+fn fonts(font: &Font) -> Option<&str> {
+    Some(word_family(font))
 }
 
-fn title(style: &doc::Style) -> Style {
-    let title = paragraph_style(TITLE, "Title")
-        .fonts(run_fonts(&style.heading_font))
-        .size(half_points(style.title_size_pt))
-        .bold()
-        .color(style.heading_colour.hex())
-        .line_spacing(
-            LineSpacing::new()
-                .before(twentieths(style.title_space_before_pt))
-                .after(240)
-                .line(240)
-                .line_rule(LineSpacingType::Auto),
-        );
-    ragged(keep_with_next(title), style.justify)
+/// The body font and size, the language, and the PDF's rules for every paragraph: no line
+/// alone at the top or bottom of a page, space above (not below, which the PDF drops at the
+/// top of a page as Word does), the layout's line height.
+fn defaults(xml: &mut Xml, style: &doc::Style, language: &str) {
+    xml.open("w:docDefaults", &[]).open("w:rPrDefault", &[]);
+    Character {
+        font: fonts(&style.body_font),
+        size: Some(half_points(style.body_size_pt)),
+        language: Some(language),
+        ..Character::default()
+    }
+    .write(xml);
+    xml.close("w:rPrDefault").open("w:pPrDefault", &[]);
+    Paragraph {
+        widow_control: doc::keep::LINES_EACH_SIDE > 1,
+        spacing: Spacing {
+            before: Some(twips(style.paragraph_space_pt)),
+            after: Some(0),
+            line: line(style, style.body_size_pt),
+        },
+        ..Paragraph::default()
+    }
+    .write(xml);
+    xml.close("w:pPrDefault").close("w:docDefaults");
 }
 
-fn subtitle(style: &doc::Style) -> Style {
-    paragraph_style(SUBTITLE, "Subtitle")
-        .size(28)
-        .color(style.muted_colour.hex())
-}
-
-/// Heading `level` (0 for "heading 1") of `size` points after `before` points: outline level
-/// for the navigation pane and a table of contents, kept with the paragraph that follows so
-/// it never ends a page.
-fn heading(style: &doc::Style, level: usize, size: f32, before: f32) -> Style {
-    let name = format!("heading {}", level + 1);
-    let heading = paragraph_style(HEADINGS[level], &name)
-        .fonts(run_fonts(&style.heading_font))
-        .size(half_points(size))
-        .bold()
-        .color(style.heading_colour.hex())
-        .outline_lvl(level)
-        .line_spacing(LineSpacing::new().before(twentieths(before)).after(80));
-    ragged(keep_with_next(heading), style.justify)
-}
-
-/// Headings stay ragged right when Normal is justified: a heading that wraps would otherwise
-/// be spread across the line.
-fn ragged(style: Style, justify: bool) -> Style {
-    if justify {
-        style.align(AlignmentType::Left)
-    } else {
-        style
+/// Opens a style of `kind` with its name and place among the styles.
+fn open(xml: &mut Xml, kind: &str, id: &str, name: &str, based_on: Option<&str>) {
+    xml.open("w:style", &[("w:type", &kind), ("w:styleId", &id)])
+        .val("w:name", name);
+    if let Some(parent) = based_on {
+        xml.val("w:basedOn", parent);
+    }
+    if kind == "paragraph" && id != NORMAL {
+        xml.val("w:next", NORMAL);
     }
 }
 
-fn keep_with_next(mut style: Style) -> Style {
-    style.paragraph_property = style.paragraph_property.keep_next(true).keep_lines(true);
-    style
+/// A paragraph style built on Normal, as Word's built-ins are.
+fn paragraph_style(
+    xml: &mut Xml,
+    id: &str,
+    name: &str,
+    paragraph: &Paragraph,
+    character: &Character,
+) {
+    let based_on = (id != NORMAL).then_some(NORMAL);
+    open(xml, "paragraph", id, name, based_on);
+    if id == NORMAL {
+        xml.empty("w:qFormat", &[]);
+    }
+    paragraph.write(xml);
+    character.write(xml);
+    xml.close("w:style");
 }
 
-/// List text sits at the numbering's indent; items are close together like in Word.
-fn list_paragraph() -> Style {
-    paragraph_style(LIST_PARAGRAPH, "List Paragraph")
-        .indent(Some(720), None, None, None)
-        .line_spacing(LineSpacing::new().after(60))
+/// Normal, which every body paragraph uses: the text colour and, for a justified style,
+/// justified alignment; a Word user changes them for the whole report here.
+fn normal(xml: &mut Xml, style: &doc::Style) {
+    let paragraph = Paragraph {
+        justification: style.justify.then_some(Justification::Both),
+        ..Paragraph::default()
+    };
+    let character = Character {
+        colour: Some(style.text_colour),
+        ..Character::default()
+    };
+    // Normal is the default paragraph style.
+    xml.open(
+        "w:style",
+        &[
+            ("w:type", &"paragraph"),
+            ("w:default", &1),
+            ("w:styleId", &NORMAL),
+        ],
+    )
+    .val("w:name", NORMAL)
+    .empty("w:qFormat", &[]);
+    paragraph.write(xml);
+    character.write(xml);
+    xml.close("w:style");
 }
 
-fn caption(style: &doc::Style) -> Style {
-    paragraph_style(CAPTION, "caption")
-        .italic()
-        .size(half_points(style.small_size_pt))
-        .color(style.muted_colour.hex())
+/// Headings are never hyphenated, as in the PDF, and stay ragged right when Normal is
+/// justified: a heading that wraps would otherwise be spread across the line. Their lines
+/// stay together and with what follows ([`doc::keep`]).
+fn heading_paragraph<'a>(style: &doc::Style, size: f32, before: f32) -> Paragraph<'a> {
+    Paragraph {
+        keep_next: doc::keep::HEADING_KEEPS_LINES > 0,
+        keep_lines: true,
+        no_hyphenation: true,
+        spacing: Spacing {
+            before: Some(twips(before)),
+            after: Some(0),
+            line: line(style, size),
+        },
+        justification: style.justify.then_some(Justification::Left),
+        ..Paragraph::default()
+    }
+}
+
+fn heading_character(style: &doc::Style, size: f32) -> Character<'_> {
+    Character {
+        font: fonts(&style.heading_font),
+        bold: true,
+        colour: Some(style.heading_colour),
+        size: Some(half_points(size)),
+        ..Character::default()
+    }
+}
+
+fn title(xml: &mut Xml, style: &doc::Style) {
+    let size = style.title_size_pt;
+    let paragraph = heading_paragraph(style, size, style.title_space_before_pt);
+    paragraph_style(
+        xml,
+        TITLE,
+        "Title",
+        &paragraph,
+        &heading_character(style, size),
+    );
+}
+
+/// Heading `level` (0 for "heading 1") of `size` points after `before` points, with its
+/// outline level for the navigation pane and the table of contents.
+fn heading(xml: &mut Xml, style: &doc::Style, level: usize, size: f32, before: f32) {
+    let paragraph = Paragraph {
+        outline_level: Some(level as u8),
+        ..heading_paragraph(style, size, before)
+    };
+    let name = format!("heading {}", level + 1);
+    let character = heading_character(style, size);
+    paragraph_style(xml, HEADINGS[level], &name, &paragraph, &character);
+}
+
+/// List items sit closer together than paragraphs, as in the PDF.
+fn list_paragraph(xml: &mut Xml, style: &doc::Style) {
+    let paragraph = Paragraph {
+        spacing: Spacing {
+            before: Some(twips(style.paragraph_space_pt / 2.0)),
+            ..Spacing::default()
+        },
+        ..Paragraph::default()
+    };
+    paragraph_style(
+        xml,
+        LIST_PARAGRAPH,
+        "List Paragraph",
+        &paragraph,
+        &Character::default(),
+    );
 }
 
 /// The contents' title: like a section heading, but outline level 9 ("body text") so that
 /// it does not list itself in the contents or the navigation pane.
-fn toc_heading() -> Style {
-    Style::new(TOC_HEADING, StyleType::Paragraph)
-        .name("TOC Heading")
-        .based_on(HEADINGS[0])
-        .next("Normal")
-        .outline_lvl(9)
+fn toc_heading(xml: &mut Xml) {
+    open(
+        xml,
+        "paragraph",
+        TOC_HEADING,
+        "TOC Heading",
+        Some(HEADINGS[0]),
+    );
+    Paragraph {
+        outline_level: Some(9),
+        ..Paragraph::default()
+    }
+    .write(xml);
+    xml.close("w:style");
 }
 
 /// Contents level `level` (0 for "toc 1"): sections bold and a little apart like the PDF's,
 /// subsections indented; the page number sits at the right edge after a dot leader. The
-/// line spacing is given again, not inherited: LibreOffice turns the field into its own
+/// spacing is given again, not inherited: LibreOffice turns the field into its own
 /// contents styles and would otherwise set them single-spaced.
-fn toc(level: usize, style: &doc::Style, text_width: usize) -> Style {
-    let name = format!("toc {}", level + 1);
-    let leader = Tab::new()
-        .val(TabValueType::Right)
-        .leader(TabLeaderType::Dot)
-        .pos(text_width);
+fn toc(xml: &mut Xml, style: &doc::Style, level: usize) {
     let before = if level == 0 {
-        twentieths(style.paragraph_space_pt / 2.0)
+        style.paragraph_space_pt / 2.0
     } else {
-        0
+        0.0
     };
-    let spacing = LineSpacing::new()
-        .before(before)
-        .after(0)
-        .line(auto_line(style.line_height))
-        .line_rule(LineSpacingType::Auto);
-    let mut toc = paragraph_style(TOC[level], &name)
-        .indent(Some(TOC_INDENT * level as i32), None, None, None)
-        .line_spacing(spacing);
-    if level == 0 {
-        toc = toc.bold();
-    }
-    toc.paragraph_property = toc.paragraph_property.add_tab(leader);
-    toc
+    let paragraph = Paragraph {
+        tabs: vec![Tab {
+            position: page::text_width(style),
+            right: true,
+            leader: Some(Leader::Dot),
+        }],
+        spacing: Spacing {
+            before: Some(twips(before)),
+            after: Some(0),
+            line: line(style, style.body_size_pt),
+        },
+        indent: Some((TOC_INDENT * level as u32, 0, 0)),
+        ..Paragraph::default()
+    };
+    let character = Character {
+        bold: level == 0,
+        ..Character::default()
+    };
+    let name = format!("toc {}", level + 1);
+    paragraph_style(xml, TOC[level], &name, &paragraph, &character);
 }
 
 /// Header and footer: small grey text with a right tab stop at the text edge, where the
 /// header puts the case number and the footer the page number.
-fn header_or_footer(id: &str, name: &str, style: &doc::Style, text_width: usize) -> Style {
-    let mut word_style = paragraph_style(id, name)
-        .size(half_points(style.small_size_pt))
-        .color(style.muted_colour.hex())
-        .line_spacing(LineSpacing::new().after(0));
-    let right = Tab::new().val(TabValueType::Right).pos(text_width);
-    word_style.paragraph_property = word_style.paragraph_property.add_tab(right);
-    word_style
+fn header_or_footer(xml: &mut Xml, style: &doc::Style, id: &str, name: &str) {
+    let paragraph = Paragraph {
+        tabs: vec![Tab {
+            position: page::text_width(style),
+            right: true,
+            leader: None,
+        }],
+        spacing: Spacing {
+            before: Some(0),
+            after: Some(0),
+            line: line(style, style.small_size_pt),
+        },
+        ..Paragraph::default()
+    };
+    let character = Character {
+        colour: Some(style.muted_colour),
+        size: Some(half_points(style.small_size_pt)),
+        ..Character::default()
+    };
+    paragraph_style(xml, id, name, &paragraph, &character);
 }
 
-/// A thin grid in the rule colour with roomy cells; the header row's look is added by the
-/// patch, as docx-rs cannot write it.
-fn table(rule: Rgb) -> Style {
-    let border = |position| {
-        TableBorder::new(position)
-            .border_type(BorderType::Single)
-            .size(4)
-            .color(rule.hex())
-    };
-    let borders = [
-        TableBorderPosition::Top,
-        TableBorderPosition::Left,
-        TableBorderPosition::Bottom,
-        TableBorderPosition::Right,
-        TableBorderPosition::InsideH,
-        TableBorderPosition::InsideV,
-    ]
-    .into_iter()
-    .fold(TableBorders::with_empty(), |borders, position| {
-        borders.set(border(position))
-    });
-    // 3.5 pt above and below, 5 pt at the sides, as in the PDF.
-    let margins = TableCellMargins::new().margin(70, 100, 70, 100);
-    Style::new(TABLE, StyleType::Table)
-        .name("Table Grid")
-        .based_on("TableNormal")
-        .set_borders(borders)
-        .margins(margins)
-        // Cells need no space after their last paragraph; the cell margins give the air.
-        .line_spacing(LineSpacing::new().after(0))
+/// Word's default table style, which the table style is based on: no borders, Word's
+/// standard cell margins.
+fn table_normal(xml: &mut Xml) {
+    xml.open(
+        "w:style",
+        &[
+            ("w:type", &"table"),
+            ("w:default", &1),
+            ("w:styleId", &TABLE_NORMAL),
+        ],
+    )
+    .val("w:name", "Normal Table")
+    .val("w:uiPriority", 99)
+    .empty("w:semiHidden", &[])
+    .empty("w:unhideWhenUsed", &[])
+    .open("w:tblPr", &[])
+    .empty("w:tblInd", &[("w:w", &0), ("w:type", &"dxa")]);
+    cell_margins(xml, (0, 108));
+    xml.close("w:tblPr").close("w:style");
+}
+
+/// A thin grid in the rule colour with the PDF's cell padding, and a header row in bold on
+/// the layout's header fill (switched on per table by `w:tblLook`); a Word user restyles
+/// every table here. Cells need no space above their paragraphs: the padding gives the air.
+fn table(xml: &mut Xml, style: &doc::Style) {
+    open(xml, "table", TABLE, "Table Grid", Some(TABLE_NORMAL));
+    Paragraph {
+        spacing: Spacing {
+            before: Some(0),
+            after: Some(0),
+            ..Spacing::default()
+        },
+        ..Paragraph::default()
+    }
+    .write(xml);
+    xml.open("w:tblPr", &[]).open("w:tblBorders", &[]);
+    for side in [
+        "w:top",
+        "w:left",
+        "w:bottom",
+        "w:right",
+        "w:insideH",
+        "w:insideV",
+    ] {
+        xml.empty(
+            side,
+            &[
+                ("w:val", &"single"),
+                ("w:sz", &((doc::TABLE_RULE_PT * 8.0).round() as u32)),
+                ("w:space", &0),
+                ("w:color", &style.rule_colour.hex()),
+            ],
+        );
+    }
+    xml.close("w:tblBorders");
+    cell_margins(xml, CELL_PADDING);
+    xml.close("w:tblPr")
+        .open("w:tblStylePr", &[("w:type", &"firstRow")]);
+    Character {
+        bold: true,
+        ..Character::default()
+    }
+    .write(xml);
+    xml.open("w:tcPr", &[])
+        .empty(
+            "w:shd",
+            &[
+                ("w:val", &"clear"),
+                ("w:color", &"auto"),
+                ("w:fill", &style.table_header_fill.hex()),
+            ],
+        )
+        .close("w:tcPr")
+        .close("w:tblStylePr")
+        .close("w:style");
+}
+
+/// `w:tblCellMar` of `(vertical, horizontal)` twips.
+pub(super) fn cell_margins(xml: &mut Xml, (vertical, horizontal): (u32, u32)) {
+    xml.open("w:tblCellMar", &[]);
+    for (side, width) in [
+        ("w:top", vertical),
+        ("w:left", horizontal),
+        ("w:bottom", vertical),
+        ("w:right", horizontal),
+    ] {
+        xml.empty(side, &[("w:w", &width), ("w:type", &"dxa")]);
+    }
+    xml.close("w:tblCellMar");
+}
+
+fn hyperlink(xml: &mut Xml, style: &doc::Style) {
+    open(xml, "character", HYPERLINK, "Hyperlink", None);
+    Character {
+        colour: Some(style.link_colour),
+        underline: true,
+        ..Character::default()
+    }
+    .write(xml);
+    xml.close("w:style");
 }
 
 /// The character style of a status badge in `tone`, e.g. "Status Good".
@@ -293,57 +434,17 @@ pub(super) fn status_style(tone: Tone) -> &'static str {
 
 /// A status word on a light tone, in bold dark text of the same hue: the word carries the
 /// meaning, the colour only repeats it.
-fn status(tone: Tone, style: &doc::Style) -> Style {
+fn status(xml: &mut Xml, style: &doc::Style, tone: Tone) {
     let colours = style.badges.get(tone);
     let id = status_style(tone);
-    let shading = Shading::new()
-        .shd_type(ShdType::Clear)
-        .color("auto")
-        .fill(colours.fill.hex());
-    let mut word_style = Style::new(id, StyleType::Character)
-        .name(format!("Status {}", &id["Status".len()..]))
-        .bold()
-        .color(colours.text.hex());
-    word_style.run_property = word_style.run_property.shading(shading);
-    word_style
-}
-
-fn hyperlink(colour: Rgb) -> Style {
-    Style::new(HYPERLINK, StyleType::Character)
-        .name("Hyperlink")
-        .color(colour.hex())
-        .underline("single")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::doc::FontFiles;
-    use std::sync::Arc;
-
-    #[test]
-    fn points_become_word_units() {
-        assert_eq!(half_points(10.5), 21);
-        assert_eq!(half_points(12.5), 25);
-        assert_eq!(twentieths(6.0), 120);
-        assert_eq!(twentieths(0.0), 0);
-        assert_eq!(auto_line(1.35), 266);
-        assert_eq!(auto_line(CALIBRI_LINE_EM), 240);
+    let name = format!("Status {}", &id["Status".len()..]);
+    open(xml, "character", id, &name, None);
+    Character {
+        bold: true,
+        colour: Some(colours.text),
+        shading: Some(colours.fill),
+        ..Character::default()
     }
-
-    #[test]
-    fn the_bundled_font_goes_by_calibri_and_a_layouts_own_by_its_name() {
-        assert_eq!(word_family(&Font::bundled()), "Calibri");
-        let face = Arc::new(Vec::new());
-        let own = Font {
-            family: "Source Sans 3".to_owned(),
-            files: Some(FontFiles {
-                regular: face.clone(),
-                bold: face.clone(),
-                italic: face.clone(),
-                bold_italic: face,
-            }),
-        };
-        assert_eq!(word_family(&own), "Source Sans 3");
-    }
+    .write(xml);
+    xml.close("w:style");
 }

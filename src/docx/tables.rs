@@ -1,73 +1,251 @@
 //! Data tables and the signature block, both as Word tables across the text width.
 //!
-//! Entry points: [`convert_table`] and [`convert_signatures`]. A data table's first row is
-//! its header: bold, on the light shade of the table style's header row, repeated on every
-//! page (both marked by [`super::patch`]); no row breaks across pages.
+//! Entry points: [`table`] and [`signatures`]. A data table's first row is its header:
+//! bold on the table style's header fill, and repeated on every page; no row breaks across
+//! pages, and a short table is kept on one page ([`Table::kept_whole`]).
 
-use super::blocks::{ConvertContext, Element};
-use super::{inline, styles};
-use crate::doc::{Align, Cell, Run, Signatures, Table};
-use docx_rs::{
-    AlignmentType, BorderType, LineSpacing, Paragraph, ParagraphBorder, ParagraphBorderPosition,
-    ParagraphBorders, Table as WordTable, TableCell, TableLayoutType, TableRow, WidthType,
+use super::body::Body;
+use super::formatting::{BottomRule, Justification, Leader, Paragraph, Spacing, Tab, twips};
+use super::inline;
+use super::styles;
+use super::xml::Xml;
+use crate::doc::{Align, Cell, Rgb, Run, Signatures, Signer, Table, signing};
+
+/// One millimetre in points.
+const MM: f32 = 72.0 / 25.4;
+/// The signature line: black, ¾ pt.
+const SIGNING_RULE: BottomRule = BottomRule {
+    size: 6,
+    colour: Rgb(0, 0, 0),
 };
 
-/// Room left to write a signature or a date above its line, in twips.
-const WRITING_SPACE: u32 = 600;
-/// Sets the signature block off from what precedes it, in twips.
-const SIGNATURES_BEFORE: u32 = 480;
-/// Keeps neighbouring signature lines apart, in twips.
-const LINE_GAP: i32 = 567;
-
-/// Converts a data table, or gives `None` for a table without columns.
-pub(super) fn convert_table(table: &Table, context: &mut ConvertContext) -> Option<WordTable> {
-    let columns = table
-        .rows
-        .iter()
-        .map(Vec::len)
-        .chain([table.header.len()])
-        .max()?;
-    if columns == 0 {
-        return None;
+impl Body<'_> {
+    /// Writes a data table whose columns have `widths` (twips); a table without columns is
+    /// left out.
+    pub(super) fn table(&mut self, table: &Table, widths: &[u32]) {
+        let columns = widths.len();
+        if columns == 0 {
+            return;
+        }
+        let header = !table.header.is_empty();
+        self.open_table(widths, Some(styles::TABLE), header);
+        // Word keeps a table together when every row but the last keeps with the next.
+        let rows = std::iter::once(&table.header)
+            .filter(|_| header)
+            .chain(&table.rows);
+        let count = table.rows.len() + usize::from(header);
+        for (index, row) in rows.enumerate() {
+            let keep = table.kept_whole() && index + 1 < count;
+            self.xml
+                .open("w:tr", &[])
+                .open("w:trPr", &[])
+                .empty("w:cantSplit", &[]);
+            if header && index == 0 {
+                self.xml.empty("w:tblHeader", &[]);
+            }
+            self.xml.close("w:trPr");
+            for (column, width) in widths.iter().enumerate() {
+                let align = table.align.get(column).copied().unwrap_or(Align::Left);
+                self.cell(cell_runs(row, column), align, *width, keep);
+            }
+            self.xml.close("w:tr");
+        }
+        self.xml.close("w:tbl");
     }
-    let widths = column_widths(context, columns);
-    let align = |column: usize| table.align.get(column).copied().unwrap_or(Align::Left);
-    // Word keeps a table together when every row but the last keeps with the next.
-    let last = table.rows.len();
-    let keep = |row: usize| table.kept_whole() && row < last;
-    let has_header = !table.header.is_empty();
-    let header = has_header.then(|| {
-        let cells = (0..columns).map(|column| {
-            let runs: Vec<Run> = cell_runs(&table.header, column)
-                .iter()
-                .map(emphasised)
-                .collect();
-            cell(&runs, align(column), widths[column], keep(0), context)
-        });
-        TableRow::new(cells.collect()).cant_split()
+
+    /// Opens a table with columns of `widths` in `style` (or plain), with the style's
+    /// header-row look switched on when it has a `header` row.
+    fn open_table(&mut self, widths: &[u32], style: Option<&str>, header: bool) {
+        let xml = &mut self.xml;
+        xml.open("w:tbl", &[]).open("w:tblPr", &[]);
+        if let Some(style) = style {
+            xml.val("w:tblStyle", style);
+        }
+        let width: u32 = widths.iter().sum();
+        xml.empty("w:tblW", &[("w:w", &width), ("w:type", &"dxa")])
+            .empty("w:tblLayout", &[("w:type", &"fixed")]);
+        if style.is_some() {
+            // Given again, not left to the table style, which LibreOffice does not read.
+            styles::cell_margins(xml, styles::CELL_PADDING);
+            xml.empty(
+                "w:tblLook",
+                &[
+                    ("w:val", &"0420"),
+                    ("w:firstRow", &u8::from(header)),
+                    ("w:lastRow", &0),
+                    ("w:firstColumn", &0),
+                    ("w:lastColumn", &0),
+                    ("w:noHBand", &1),
+                    ("w:noVBand", &1),
+                ],
+            );
+        }
+        xml.close("w:tblPr");
+        xml.open("w:tblGrid", &[]);
+        for width in widths {
+            xml.empty("w:gridCol", &[("w:w", width)]);
+        }
+        xml.close("w:tblGrid");
+    }
+
+    fn cell(&mut self, runs: &[Run], align: Align, width: u32, keep_next: bool) {
+        let justification = match align {
+            // Justified text in a narrow column would leave gaps between its words.
+            Align::Left if self.meta.style.justify => Some(Justification::Left),
+            Align::Left => None,
+            Align::Center => Some(Justification::Center),
+            Align::Right => Some(Justification::Right),
+        };
+        self.xml
+            .open("w:tc", &[])
+            .open("w:tcPr", &[])
+            .empty("w:tcW", &[("w:w", &width), ("w:type", &"dxa")])
+            .close("w:tcPr")
+            .open("w:p", &[]);
+        // The spacing again, not left to the table style: LibreOffice ignores a table
+        // style's paragraph properties and would set the cell's text the body's space apart.
+        Paragraph {
+            keep_next,
+            spacing: Spacing {
+                before: Some(0),
+                after: Some(0),
+                ..Spacing::default()
+            },
+            justification,
+            ..Paragraph::default()
+        }
+        .write(&mut self.xml);
+        inline::runs(&mut self.xml, runs, &mut self.relationships);
+        self.xml.close("w:p").close("w:tc");
+    }
+
+    /// "Place and date" with a line to write on, then the signers side by side, as many to
+    /// a row as in the PDF: room to sign, the signature line, the name and the signer's
+    /// role lines. The heights are the PDF's, and the block is kept on one page.
+    pub(super) fn signatures(&mut self, signatures: &Signatures) {
+        let style = &self.meta.style;
+        let pitch = style.line_pitch(style.body_size_pt);
+        let room = signing::SPACE_PT * signing::PLACE_AND_DATE_SHARE - pitch;
+        self.xml.open("w:p", &[]);
+        Paragraph {
+            keep_next: true,
+            tabs: vec![Tab {
+                position: self.text_width * 3 / 5,
+                right: false,
+                leader: Some(Leader::Underscore),
+            }],
+            spacing: Spacing {
+                before: Some(twips(style.paragraph_space_pt + room.max(0.0))),
+                after: Some(twips(style.paragraph_space_pt)),
+                ..Spacing::default()
+            },
+            ..Paragraph::default()
+        }
+        .write(&mut self.xml);
+        inline::plain(&mut self.xml, &signatures.place_and_date);
+        self.xml
+            .open("w:r", &[])
+            .empty("w:tab", &[])
+            .close("w:r")
+            .close("w:p");
+        let gap = twips(signing::GAP_MM * MM);
+        let per_row = signing::SIGNERS_PER_ROW as u32;
+        let column = self.text_width.saturating_sub(gap * (per_row - 1)) / per_row;
+        // Each cell but the last holds the gap as its right margin.
+        let widths: Vec<u32> = (0..per_row)
+            .map(|i| {
+                if i + 1 < per_row {
+                    column + gap
+                } else {
+                    column
+                }
+            })
+            .collect();
+        self.open_table(&widths, None, false);
+        let rows = signatures.signers.chunks(signing::SIGNERS_PER_ROW);
+        let count = rows.len();
+        for (index, signers) in rows.enumerate() {
+            self.signer_row(signers, &widths, gap, index + 1 < count);
+        }
+        self.xml.close("w:tbl");
+    }
+
+    /// One row of signers in cells of `widths`, kept with the next row if `keep_next`.
+    fn signer_row(&mut self, signers: &[Signer], widths: &[u32], gap: u32, keep_next: bool) {
+        let style = &self.meta.style;
+        let pitch = style.line_pitch(style.body_size_pt);
+        let xml = &mut self.xml;
+        xml.open("w:tr", &[])
+            .open("w:trPr", &[])
+            .empty("w:cantSplit", &[])
+            .close("w:trPr");
+        for (index, width) in widths.iter().enumerate() {
+            xml.open("w:tc", &[])
+                .open("w:tcPr", &[])
+                .empty("w:tcW", &[("w:w", width), ("w:type", &"dxa")]);
+            let right = if index + 1 < widths.len() { gap } else { 0 };
+            xml.open("w:tcMar", &[])
+                .empty("w:left", &[("w:w", &0), ("w:type", &"dxa")])
+                .empty("w:right", &[("w:w", &right), ("w:type", &"dxa")])
+                .close("w:tcMar")
+                .close("w:tcPr");
+            match signers.get(index) {
+                Some(signer) => signer_cell(xml, signer, pitch, keep_next),
+                None => {
+                    xml.empty("w:p", &[]);
+                }
+            }
+            xml.close("w:tc");
+        }
+        xml.close("w:tr");
+    }
+}
+
+/// A signer's column: room to sign above the line, then the name in bold and the role
+/// lines, each paragraph kept with the next so the row never parts from its line.
+fn signer_cell(xml: &mut Xml, signer: &Signer, pitch: f32, keep_next: bool) {
+    xml.open("w:p", &[]);
+    Paragraph {
+        keep_next: true,
+        bottom_rule: Some(SIGNING_RULE),
+        spacing: Spacing {
+            before: Some(twips((signing::SPACE_PT - pitch).max(0.0))),
+            after: Some(0),
+            ..Spacing::default()
+        },
+        ..Paragraph::default()
+    }
+    .write(xml);
+    xml.close("w:p");
+    let name = Run {
+        text: signer.name.clone(),
+        bold: true,
+        ..Run::default()
+    };
+    let lines = signer.lines.iter().map(|line| Run {
+        text: line.clone(),
+        ..Run::default()
     });
-    let body = table.rows.iter().enumerate().map(|(index, row)| {
-        let cells = (0..columns).map(|column| {
-            let runs = cell_runs(row, column);
-            cell(
-                runs,
-                align(column),
-                widths[column],
-                keep(index + 1),
-                context,
-            )
-        });
-        TableRow::new(cells.collect()).cant_split()
-    });
-    let rows: Vec<TableRow> = header.into_iter().chain(body.collect::<Vec<_>>()).collect();
-    context.table_headers.push(has_header);
-    Some(
-        WordTable::without_borders(rows)
-            .style(styles::TABLE)
-            .width(context.text_width, WidthType::Dxa)
-            .set_grid(widths)
-            .layout(TableLayoutType::Fixed),
-    )
+    for (index, run) in std::iter::once(name).chain(lines).enumerate() {
+        let gap = if index == 0 {
+            signing::NAME_GAP_PT
+        } else {
+            0.0
+        };
+        xml.open("w:p", &[]);
+        Paragraph {
+            keep_next,
+            spacing: Spacing {
+                before: Some(twips(gap)),
+                after: Some(0),
+                ..Spacing::default()
+            },
+            ..Paragraph::default()
+        }
+        .write(xml);
+        inline::text(xml, &run, None);
+        xml.close("w:p");
+    }
 }
 
 /// The runs of column `column`, or none where a row is shorter than the table.
@@ -75,126 +253,28 @@ fn cell_runs(row: &[Cell], column: usize) -> &[Run] {
     row.get(column).map(Vec::as_slice).unwrap_or_default()
 }
 
-fn emphasised(run: &Run) -> Run {
-    Run {
-        bold: true,
-        ..run.clone()
-    }
-}
-
-fn cell(
-    runs: &[Run],
-    align: Align,
-    width: usize,
-    keep_next: bool,
-    context: &mut ConvertContext,
-) -> TableCell {
-    let paragraph = match align {
-        // Justified text in a narrow column would leave gaps between its words.
-        Align::Left if context.justify => Paragraph::new().align(AlignmentType::Left),
-        Align::Left => Paragraph::new(),
-        Align::Center => Paragraph::new().align(AlignmentType::Center),
-        Align::Right => Paragraph::new().align(AlignmentType::Right),
-    };
-    let paragraph = if keep_next {
-        paragraph.keep_next(true)
-    } else {
-        paragraph
-    };
-    TableCell::new()
-        .width(width, WidthType::Dxa)
-        .add_paragraph(inline::add_runs(paragraph, runs, &mut context.links))
-}
-
-/// The widths the PDF gave this table's columns, so Word wraps each cell where the PDF
-/// does; equal shares for a table the PDF did not lay out (a document written on its own).
-fn column_widths(context: &ConvertContext, columns: usize) -> Vec<usize> {
-    let index = context.table_headers.len();
-    let weights: Vec<usize> = match context.table_columns.get(index) {
+/// The width of each of `columns` columns in a table `total` twips wide: the fractions the
+/// PDF measured, or equal shares for a table the PDF did not lay out.
+pub(super) fn column_widths(total: u32, fractions: Option<&[f32]>, columns: usize) -> Vec<u32> {
+    let weights: Vec<u32> = match fractions {
         Some(fractions) if fractions.len() == columns => fractions
             .iter()
-            .map(|fraction| (fraction * 100_000.0).round() as usize)
+            .map(|fraction| (fraction * 100_000.0).round() as u32)
             .collect(),
         _ => vec![1; columns],
     };
-    share(context.text_width, &weights)
+    share(total, &weights)
 }
 
 /// Divides `total` by `weights`; the last part takes the rounding so the parts add up.
-fn share(total: usize, weights: &[usize]) -> Vec<usize> {
-    let sum: usize = weights.iter().sum::<usize>().max(1);
-    let mut parts: Vec<usize> = weights.iter().map(|weight| total * weight / sum).collect();
-    let given: usize = parts.iter().sum();
+fn share(total: u32, weights: &[u32]) -> Vec<u32> {
+    let sum: u32 = weights.iter().sum::<u32>().max(1);
+    let mut parts: Vec<u32> = weights.iter().map(|weight| total * weight / sum).collect();
+    let given: u32 = parts.iter().sum();
     if let Some(last) = parts.last_mut() {
         *last += total - given;
     }
     parts
-}
-
-/// "Place and date" with a line to write on, then one column per signer: space to sign, the
-/// signature line, the name and the signer's role lines. The block is kept on one page.
-pub(super) fn convert_signatures(
-    signatures: &Signatures,
-    context: &mut ConvertContext,
-    out: &mut Vec<Element>,
-) {
-    let label = Paragraph::new()
-        .add_run(docx_rs::Run::new().add_text(&signatures.place_and_date))
-        .line_spacing(LineSpacing::new().before(SIGNATURES_BEFORE))
-        .keep_next(true);
-    out.push(Element::from(label));
-    out.push(Element::from(writing_line(context.text_width as i32 / 2)));
-    if signatures.signers.is_empty() {
-        return;
-    }
-    let widths = share(context.text_width, &vec![1; signatures.signers.len()]);
-    let cells = signatures
-        .signers
-        .iter()
-        .zip(&widths)
-        .map(|(signer, width)| {
-            let texts = [(signer.name.as_str(), true)]
-                .into_iter()
-                .chain(signer.lines.iter().map(|line| (line.as_str(), false)));
-            texts.fold(
-                TableCell::new()
-                    .width(*width, WidthType::Dxa)
-                    .add_paragraph(writing_line(LINE_GAP)),
-                |cell, (text, bold)| {
-                    let run = docx_rs::Run::new().add_text(text);
-                    cell.add_paragraph(Paragraph::new().add_run(if bold {
-                        run.bold()
-                    } else {
-                        run
-                    }))
-                },
-            )
-        });
-    let row = TableRow::new(cells.collect()).cant_split();
-    context.table_headers.push(false);
-    let table = WordTable::without_borders(vec![row])
-        .width(context.text_width, WidthType::Dxa)
-        .set_grid(widths)
-        .layout(TableLayoutType::Fixed);
-    out.push(Element::from(table));
-}
-
-/// An empty paragraph with room above and a rule below to write on; `right` keeps it short
-/// of the right edge.
-fn writing_line(right: i32) -> Paragraph {
-    let rule = ParagraphBorder::new(ParagraphBorderPosition::Bottom)
-        .val(BorderType::Single)
-        .size(6)
-        .color("000000");
-    let mut paragraph = Paragraph::new()
-        .line_spacing(LineSpacing::new().before(WRITING_SPACE).after(60))
-        .indent(None, None, Some(right), None)
-        .keep_next(true);
-    // `set_border` would start from docx-rs's default of a box on all four sides.
-    paragraph.property = paragraph
-        .property
-        .set_borders(ParagraphBorders::with_empty().set(rule));
-    paragraph
 }
 
 #[cfg(test)]
@@ -204,36 +284,19 @@ mod tests {
     #[test]
     fn shares_add_up_to_the_whole() {
         assert_eq!(share(100, &[1, 1, 1]), vec![33, 33, 34]);
-        assert_eq!(share(9072, &[4, 40]).iter().sum::<usize>(), 9072);
+        assert_eq!(share(9072, &[4, 40]).iter().sum::<u32>(), 9072);
         assert_eq!(share(10, &[0, 0]), vec![0, 10]);
     }
 
     #[test]
     fn columns_take_the_widths_the_pdf_gave_them() {
-        let meta = crate::doc::Meta::example();
-        let context = ConvertContext::new(&meta, &[vec![0.75, 0.25]]);
-        let widths = column_widths(&context, 2);
-        assert_eq!(widths.iter().sum::<usize>(), context.text_width);
-        assert_eq!(widths[0], context.text_width * 3 / 4);
+        let widths = column_widths(9072, Some(&[0.75, 0.25]), 2);
+        assert_eq!(widths, [6804, 2268]);
         // Without the PDF's widths, or with another column count: equal shares.
-        assert_eq!(column_widths(&context, 3).len(), 3);
-        let alone = ConvertContext::new(&meta, &[]);
-        let widths = column_widths(&alone, 2);
-        assert!(widths[0].abs_diff(widths[1]) <= 1, "{widths:?}");
-    }
-
-    #[test]
-    fn a_table_without_cells_is_dropped() {
-        let table = Table {
-            align: vec![],
-            header: vec![],
-            rows: vec![vec![]],
-        };
-        let mut context = ConvertContext::new(&crate::doc::Meta::example(), &[]);
-        assert!(convert_table(&table, &mut context).is_none());
-        assert!(
-            context.table_headers.is_empty(),
-            "a dropped table must not be announced to the patch"
+        assert_eq!(
+            column_widths(9072, Some(&[0.75, 0.25]), 3),
+            [3024, 3024, 3024]
         );
+        assert_eq!(column_widths(9072, None, 2), [4536, 4536]);
     }
 }

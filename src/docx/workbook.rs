@@ -6,12 +6,10 @@
 //! knows this layout: the chart part ([`super::chart`]) names its data by the same cells.
 //! Strings are written inline, so the package needs no shared-strings part.
 
+use super::package;
 use crate::doc::Chart;
 use crate::xml::escape;
-use std::io::{Cursor, Write};
 use zip::result::ZipError;
-use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, DateTime, ZipWriter};
 
 /// The sheet's name, as the chart's formulas spell it.
 const SHEET: &str = "Sheet1";
@@ -64,16 +62,17 @@ pub(super) fn number(value: f64) -> String {
 /// headed by `series_name` and its target by the target's label. A quarter without a value
 /// has no cell, which the chart shows as a gap. The same chart always gives the same bytes.
 pub(super) fn workbook(chart: &Chart, series_name: &str) -> Result<Vec<u8>, ZipError> {
-    zip(&[
-        ("[Content_Types].xml", CONTENT_TYPES.to_owned()),
-        ("_rels/.rels", PACKAGE_RELATIONSHIPS.to_owned()),
-        ("xl/workbook.xml", WORKBOOK.to_owned()),
+    let sheet = sheet(chart, series_name);
+    package::zip([
+        ("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
+        ("_rels/.rels", PACKAGE_RELATIONSHIPS.as_bytes()),
+        ("xl/workbook.xml", WORKBOOK.as_bytes()),
         (
             "xl/_rels/workbook.xml.rels",
-            WORKBOOK_RELATIONSHIPS.to_owned(),
+            WORKBOOK_RELATIONSHIPS.as_bytes(),
         ),
-        ("xl/worksheets/sheet1.xml", sheet(chart, series_name)),
-        ("xl/styles.xml", STYLES.to_owned()),
+        ("xl/worksheets/sheet1.xml", sheet.as_bytes()),
+        ("xl/styles.xml", STYLES.as_bytes()),
     ])
 }
 
@@ -130,21 +129,6 @@ fn number_cell(column: Column, row: usize, value: f64) -> String {
     )
 }
 
-/// `parts` zipped in the order given, with fixed timestamps and permissions, so that the
-/// same parts always give the same bytes.
-fn zip(parts: &[(&str, String)]) -> Result<Vec<u8>, ZipError> {
-    let options = SimpleFileOptions::default()
-        .compression_method(CompressionMethod::Deflated)
-        .last_modified_time(DateTime::default())
-        .unix_permissions(0o644);
-    let mut writer = ZipWriter::new(Cursor::new(Vec::new()));
-    for (name, data) in parts {
-        writer.start_file(*name, options)?;
-        writer.write_all(data.as_bytes())?;
-    }
-    Ok(writer.finish()?.into_inner())
-}
-
 const CONTENT_TYPES: &str = concat!(
     r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
     r#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#,
@@ -196,13 +180,14 @@ const STYLES: &str = concat!(
 pub(super) mod tests {
     use super::*;
     use crate::doc::{ChartPoint, ChartTarget};
-    use std::io::Read;
+    use std::io::{Cursor, Read};
     use zip::ZipArchive;
 
     /// Eight quarters, the fourth without a value, the last the report's own.
     pub(crate) fn chart(target: Option<f64>) -> Chart {
         let values = [12.0, 15.5, 9.0, f64::NAN, 14.0, 1234.25, 0.1, 18.0];
         Chart {
+            name: Some("Anmälningar".into()),
             alt: "Anmälningar per kvartal".into(),
             unit: Some("st".into()),
             points: values

@@ -13,24 +13,27 @@ use super::frame::{Item, OutlineEntry, Rect, Row, Target};
 use super::inline::{Breaking, Line, TextStyle, linebreak};
 use super::style::{self, Look};
 use super::tags::{Kind, Leaf, Tags};
-use crate::doc::{Block, List, ListItem, Meta, Rgb, Run};
+use crate::doc::{Block, List, ListItem, Meta, Rgb, Run, keep};
 use crate::text::{Face, Hyphenator, Shaper};
+use std::collections::BTreeSet;
 
-/// Lines of what follows that stay on a heading's page, so a heading never ends a page.
-const HEADING_KEEPS: usize = 2;
-/// Paragraphs of this many lines or more leave no single line alone at the top or bottom
-/// of a page.
-const WIDOW_ORPHAN_MIN_LINES: usize = 4;
+/// What block layout gives: rows in reading order, and what the DOCX follows.
+pub struct Laid {
+    pub rows: Vec<Row>,
+    /// Each table's column widths as fractions of its width.
+    pub columns: Vec<Vec<f32>>,
+    /// The anchors of headings followed by a paragraph set in one line.
+    pub one_line_after: BTreeSet<String>,
+}
 
-/// Lays out `blocks` in the content width, returning rows in reading order and each
-/// table's column widths as fractions of its width.
+/// Lays out `blocks` in the content width.
 pub fn layout(
     blocks: &[Block],
     meta: &Meta,
     look: &Look,
     shaper: &Shaper,
     tags: &mut Tags,
-) -> Result<(Vec<Row>, Vec<Vec<f32>>), PdfError> {
+) -> Result<Laid, PdfError> {
     let mut layouter = Layouter {
         shaper,
         meta,
@@ -38,6 +41,7 @@ pub fn layout(
         tags,
         rows: Vec::new(),
         columns: Vec::new(),
+        one_line_after: BTreeSet::new(),
         x: look.margin_left,
         width: look.content_width,
         depth: 0,
@@ -49,7 +53,11 @@ pub fn layout(
         },
     };
     layouter.blocks(blocks)?;
-    Ok((layouter.rows, layouter.columns))
+    Ok(Laid {
+        rows: layouter.rows,
+        columns: layouter.columns,
+        one_line_after: layouter.one_line_after,
+    })
 }
 
 pub(super) struct Layouter<'a, 'f> {
@@ -61,6 +69,7 @@ pub(super) struct Layouter<'a, 'f> {
     rows: Vec<Row>,
     /// Each table's column widths so far, as fractions of its width.
     columns: Vec<Vec<f32>>,
+    one_line_after: BTreeSet<String>,
     /// Left edge and width of the current block (list nesting and table cells narrow them).
     x: f32,
     width: f32,
@@ -79,16 +88,21 @@ impl AsMut<Tags> for Layouter<'_, '_> {
 }
 
 impl Layouter<'_, '_> {
+    /// Lays out `blocks`, each keeping as many lines of the next on its page as
+    /// [`keep::lines_kept_after`] says.
     fn blocks(&mut self, blocks: &[Block]) -> Result<(), PdfError> {
         for (i, block) in blocks.iter().enumerate() {
+            let first = self.rows.len();
             self.block(block)?;
-            // A chart's caption stays on the chart's page.
-            let caption = matches!(
-                (block, blocks.get(i + 1)),
-                (Block::Paragraph(_), Some(Block::Chart(_)))
-            );
-            if let Some(last) = self.rows.last_mut().filter(|_| caption) {
-                last.keep = last.keep.max(1);
+            let laid = self.rows.len() - first;
+            if let (Some(Block::Heading { anchor, .. }), Block::Paragraph(_), 1) =
+                (i.checked_sub(1).map(|p| &blocks[p]), block, laid)
+            {
+                self.one_line_after.insert(anchor.clone());
+            }
+            let kept = keep::lines_kept_after(blocks, i);
+            if let Some(last) = self.rows.last_mut().filter(|_| laid > 0 && kept > 0) {
+                last.keep = last.keep.max(kept);
             }
         }
         Ok(())
@@ -131,10 +145,9 @@ impl Layouter<'_, '_> {
         let hyphenator = self.breaking.hyphenator.take();
         let lines = Tags::group(self, kind, |l| l.text_rows(runs, &text_style, Align::Start));
         self.breaking.hyphenator = hyphenator;
-        // A heading's lines stay together and with what follows.
+        // A heading's lines stay together.
         let mut row = stack(lines);
         row.space_before = space;
-        row.keep = HEADING_KEEPS;
         row.outline = Some(OutlineEntry {
             level,
             title,
@@ -148,10 +161,13 @@ impl Layouter<'_, '_> {
         let mut rows = Tags::group(self, Kind::Paragraph, |l| {
             l.text_rows(runs, &text_style, Align::Start)
         });
-        if rows.len() >= WIDOW_ORPHAN_MIN_LINES {
-            let last = rows.len() - 1;
-            rows[0].keep = 1;
-            rows[last - 1].keep = 1;
+        // No widow or orphan: the first and the last lines keep their neighbours.
+        let ends = keep::LINES_EACH_SIDE - 1;
+        let count = rows.len();
+        for (i, row) in rows.iter_mut().enumerate() {
+            if i + 1 < count && (i < ends || i + 1 + ends >= count) {
+                row.keep = row.keep.max(1);
+            }
         }
         if let Some(first) = rows.first_mut() {
             // Paragraphs inside list items sit closer, as the items of one list.
@@ -269,7 +285,7 @@ impl Layouter<'_, '_> {
         size: f32,
         align: Align,
     ) -> Row {
-        let height = size * self.look.line_height;
+        let height = self.meta.style.line_pitch(size);
         let baseline = height / 2.0 + size * 0.32;
         let offset = match align {
             Align::Start => 0.0,

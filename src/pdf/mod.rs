@@ -53,6 +53,7 @@ pub fn pdf(doc: &Document, options: &PdfOptions) -> Result<Pdf, PdfError> {
         typeset: Typeset {
             pages: refs::page_map(&laid.anchors),
             columns: laid.columns,
+            one_line_after: laid.one_line_after,
         },
     })
 }
@@ -72,6 +73,7 @@ struct Laid {
     anchors: frame::Anchors,
     /// Each table's column widths as fractions of its width.
     columns: Vec<Vec<f32>>,
+    one_line_after: std::collections::BTreeSet<String>,
 }
 
 fn lay_out(doc: &Document, options: &PdfOptions, fonts: &FontSet) -> Result<Laid, PdfError> {
@@ -79,7 +81,11 @@ fn lay_out(doc: &Document, options: &PdfOptions, fonts: &FontSet) -> Result<Laid
     let look = style::Look::new(&doc.meta.style);
     let mut tags = tags::Tags::default();
     // Blocks become rows of positioned items, and the structure is recorded alongside.
-    let (rows, columns) = blocks::layout(&doc.blocks, &doc.meta, &look, &shaper, &mut tags)?;
+    let blocks::Laid {
+        rows,
+        columns,
+        one_line_after,
+    } = blocks::layout(&doc.blocks, &doc.meta, &look, &shaper, &mut tags)?;
     // Rows are placed on pages.
     let mut pages = flow::paginate(rows, &look);
     if pages.len() > options.max_pages {
@@ -99,6 +105,7 @@ fn lay_out(doc: &Document, options: &PdfOptions, fonts: &FontSet) -> Result<Laid
         tags,
         anchors,
         columns,
+        one_line_after,
     })
 }
 

@@ -210,6 +210,7 @@ fn the_layouts_style_sets_page_margins_sizes_and_alignment() {
 #[test]
 fn a_chart_is_vector_graphics_in_a_figure_with_its_alt_text() {
     let chart = crate::doc::Chart {
+        name: None,
         alt: "Antal år: 1 i kvartal 1 2023".into(),
         unit: None,
         target: None,

@@ -209,7 +209,7 @@ fn metrics_show_the_change_since_the_previous_quarter_with_an_arrow() {
     // Two quarters are a trend: a chart and the table of its quarters.
     assert_contains(
         &md,
-        "\n**Andel trygga i centrum** (%)\n\n```kvartal-chart\n{\"alt\": \"Andel trygga i centrum: 70 % i kvartal 4 2022, 71,5 % i kvartal 1 2023; mål 75 %\", \"points\": [{\"current\": false, \"label\": \"K4 2022\", \"value\": 70.0}, {\"current\": true, \"label\": \"K1 2023\", \"value\": 71.5}], \"target\": {\"label\": \"Mål\", \"value\": 75.0}, \"unit\": \"%\"}\n```\n",
+        "\n**Andel trygga i centrum** (%)\n\n```kvartal-chart\n{\"alt\": \"Andel trygga i centrum: 70 % i kvartal 4 2022, 71,5 % i kvartal 1 2023; mål 75 %\", \"name\": \"Andel trygga i centrum\", \"points\": [{\"current\": false, \"label\": \"K4 2022\", \"value\": 70.0}, {\"current\": true, \"label\": \"K1 2023\", \"value\": 71.5}], \"target\": {\"label\": \"Mål\", \"value\": 75.0}, \"unit\": \"%\"}\n```\n",
     );
     assert_contains(
         &md,

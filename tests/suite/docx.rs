@@ -54,7 +54,7 @@ fn docx_contents(document: &str) -> Vec<(Line, String)> {
     document
         .split("</w:p>")
         .filter(|p| {
-            p.contains(r#"<w:pStyle w:val="TOC1" />"#) || p.contains(r#"<w:pStyle w:val="TOC2" />"#)
+            p.contains(r#"<w:pStyle w:val="TOC1"/>"#) || p.contains(r#"<w:pStyle w:val="TOC2"/>"#)
         })
         .map(|paragraph| {
             let mut words = texts(paragraph);

@@ -38,11 +38,11 @@ fn a_changed_style_shows_in_the_docx_styles_and_page() {
     let docx = out.join("2023-Q4.docx");
     let styles = docx_part(&docx, "word/styles.xml");
     let defaults = &styles[..styles.find("</w:docDefaults>").expect("document defaults")];
-    assert!(defaults.contains(r#"<w:sz w:val="24" />"#), "{defaults}");
+    assert!(defaults.contains(r#"<w:sz w:val="24"/>"#), "{defaults}");
     let heading = &styles[styles.find(r#"w:styleId="Heading1""#).expect("heading 1")..];
     let heading = &heading[..heading.find("</w:style>").expect("style closes")];
     assert!(
-        heading.contains(r#"<w:color w:val="AA0000" />"#),
+        heading.contains(r#"<w:color w:val="AA0000"/>"#),
         "{heading}"
     );
     assert!(!styles.contains("1F3A5F"), "the old heading colour is gone");

@@ -12,13 +12,10 @@ use crate::pdf::tags::{Kind, Leaf, Tags};
 use crate::text::Face;
 
 /// Space between logos in a row.
-const LOGO_GAP: f32 = 10.0 * MM;
-/// Rows after a chart that stay on its page: a table's header and first row.
-const CHART_KEEPS: usize = 2;
-/// Signers side by side; more go on a further row.
-const SIGNERS_PER_ROW: usize = 3;
-/// Room above the signature line for the hand-written signature.
-const SIGNING_SPACE: f32 = 34.0;
+const LOGO_GAP: f32 = crate::doc::LOGO_GAP_MM * MM;
+use crate::doc::signing::{
+    GAP_MM, NAME_GAP_PT, PLACE_AND_DATE_SHARE, SIGNERS_PER_ROW, SPACE_PT as SIGNING_SPACE,
+};
 
 impl Layouter<'_, '_> {
     /// The logos side by side, aligned as the layout says; a row wider than the text is
@@ -44,7 +41,6 @@ impl Layouter<'_, '_> {
             height: drawing.height,
             items,
             space_before: self.look.paragraph_space,
-            keep: CHART_KEEPS,
             ..Row::default()
         });
     }
@@ -183,7 +179,7 @@ impl Layouter<'_, '_> {
         let leaf = Tags::group(self, Kind::Paragraph, |l| l.tags.leaf());
         let glyphs = self.glyphs(label, Face::Regular, self.look.body_size, self.look.muted);
         let line_start = self.x + glyphs.width() + 6.0;
-        let height = SIGNING_SPACE * 0.8;
+        let height = SIGNING_SPACE * PLACE_AND_DATE_SHARE;
         let items = vec![
             Item::Text {
                 x: self.x,
@@ -207,7 +203,7 @@ impl Layouter<'_, '_> {
     }
 
     fn signer_row(&mut self, signers: &[Signer]) {
-        let gap = 8.0 * MM;
+        let gap = GAP_MM * MM;
         let column = (self.width - gap * (SIGNERS_PER_ROW - 1) as f32) / SIGNERS_PER_ROW as f32;
         let mut row = Row {
             space_before: self.look.paragraph_space,
@@ -237,7 +233,7 @@ impl Layouter<'_, '_> {
                 })
                 .collect();
             let column_rows = stack(lines);
-            let top = SIGNING_SPACE + 3.0;
+            let top = SIGNING_SPACE + NAME_GAP_PT;
             row.height = row.height.max(top + column_rows.height);
             row.items
                 .extend(column_rows.items.into_iter().map(|item| item.shifted(top)));

@@ -144,7 +144,7 @@ fn share(longest_word: &[f32], one_line: &[f32], width: f32) -> Vec<f32> {
 /// The drawn row: cell contents padded, a shaded header, a rule below.
 fn table_row(cells: Vec<Row>, x: f32, width: f32, header: bool, look: &Look) -> Row {
     let content = cells.iter().map(|c| c.height).fold(0.0, f32::max);
-    let height = content + 2.0 * style::CELL_PAD_Y;
+    let height = content + 2.0 * style::CELL_PAD_Y + crate::doc::TABLE_RULE_PT;
     let mut items = Vec::new();
     if header {
         items.push(Item::Fill {
@@ -164,7 +164,11 @@ fn table_row(cells: Vec<Row>, x: f32, width: f32, header: bool, look: &Look) -> 
                 .map(|item| item.shifted(style::CELL_PAD_Y)),
         );
     }
-    let rule_width = if header { 1.0 } else { 0.5 };
+    let rule_width = if header {
+        1.0
+    } else {
+        crate::doc::TABLE_RULE_PT
+    };
     items.push(Item::Rule {
         from: (x, height),
         to: (x + width, height),

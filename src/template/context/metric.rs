@@ -54,6 +54,8 @@ pub struct PointView {
 
 #[derive(Debug, Serialize)]
 pub struct ChartView {
+    /// The series' name: a word processor's chart shows it in its data and legend.
+    pub name: String,
     pub alt: String,
     pub unit: Option<String>,
     pub target: Option<ChartTargetView>,
@@ -163,6 +165,7 @@ fn target_status(point: &Point) -> Option<&'static str> {
 /// The chart's parameters; its points are the series' quarters as the tables label them.
 fn chart(metric: &Metric, points: &[Point], series: &[PointView], words: &Words) -> ChartView {
     ChartView {
+        name: metric.name.clone(),
         alt: alt(metric, points, words),
         unit: metric.unit.clone(),
         target: metric.target.map(|value| ChartTargetView {

@@ -1,0 +1,109 @@
+//! A small writer of XML text. Elements are written in the order the code runs, so the
+//! order the schema prescribes is the order of the lines in the function writing a part.
+//!
+//! Entry point: [`Xml`]. Text and attribute values are escaped here, so no caller writes
+//! markup by hand.
+
+use crate::xml::escape;
+use std::fmt::{Display, Write};
+
+/// The declaration every part starts with.
+const DECLARATION: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#;
+
+/// One part's XML text being written.
+#[derive(Debug)]
+pub(super) struct Xml {
+    out: String,
+}
+
+impl Xml {
+    /// A part starting with the XML declaration.
+    pub(super) fn part() -> Xml {
+        Xml {
+            out: DECLARATION.to_owned(),
+        }
+    }
+
+    /// A fragment, spliced into a part by its caller.
+    pub(super) fn fragment() -> Xml {
+        Xml { out: String::new() }
+    }
+
+    /// `<name a="v" …>`.
+    pub(super) fn open(&mut self, name: &str, attributes: &[(&str, &dyn Display)]) -> &mut Xml {
+        self.start(name, attributes);
+        self.out.push('>');
+        self
+    }
+
+    /// `</name>`.
+    pub(super) fn close(&mut self, name: &str) -> &mut Xml {
+        let _ = write!(self.out, "</{name}>");
+        self
+    }
+
+    /// `<name a="v" …/>`.
+    pub(super) fn empty(&mut self, name: &str, attributes: &[(&str, &dyn Display)]) -> &mut Xml {
+        self.start(name, attributes);
+        self.out.push_str("/>");
+        self
+    }
+
+    /// `<name w:val="value"/>`, the shape of most WordprocessingML properties.
+    pub(super) fn val(&mut self, name: &str, value: impl Display) -> &mut Xml {
+        self.empty(name, &[("w:val", &value)])
+    }
+
+    /// `<name a="v" …>text</name>`.
+    pub(super) fn leaf(
+        &mut self,
+        name: &str,
+        attributes: &[(&str, &dyn Display)],
+        text: &str,
+    ) -> &mut Xml {
+        self.open(name, attributes).text(text).close(name)
+    }
+
+    /// Escaped character data.
+    pub(super) fn text(&mut self, text: &str) -> &mut Xml {
+        self.out.push_str(&escape(text));
+        self
+    }
+
+    /// XML another writer of this module made.
+    pub(super) fn splice(&mut self, xml: &str) -> &mut Xml {
+        self.out.push_str(xml);
+        self
+    }
+
+    pub(super) fn finish(self) -> String {
+        self.out
+    }
+
+    fn start(&mut self, name: &str, attributes: &[(&str, &dyn Display)]) {
+        let _ = write!(self.out, "<{name}");
+        for (key, value) in attributes {
+            let _ = write!(self.out, " {key}=\"{}\"", escape(&value.to_string()));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn elements_nest_in_the_order_written_and_text_is_escaped() {
+        let mut xml = Xml::fragment();
+        xml.open("w:p", &[])
+            .val("w:pStyle", "Heading1")
+            .leaf("w:t", &[("xml:space", &"preserve")], "Mål & \"syfte\"")
+            .empty("w:br", &[("w:type", &"page"), ("w:id", &3)])
+            .close("w:p");
+        assert_eq!(
+            xml.finish(),
+            r#"<w:p><w:pStyle w:val="Heading1"/><w:t xml:space="preserve">Mål &amp; &quot;syfte&quot;</w:t><w:br w:type="page" w:id="3"/></w:p>"#
+        );
+        assert!(Xml::part().finish().starts_with("<?xml version=\"1.0\""));
+    }
+}
