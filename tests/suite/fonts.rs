@@ -9,7 +9,7 @@ use std::process::Command;
 const HARBOUR: &str = "report-data/safer-harbour-town/2023-Q4.yaml";
 
 /// The standard layout exported to `dir`, with Noto Serif in `fonts/` set for headings.
-fn layout_with_heading_font(dir: &Path, regular: &str) -> PathBuf {
+pub(crate) fn layout_with_heading_font(dir: &Path, regular: &str) -> PathBuf {
     let layout = dir.join("profile");
     let run = kvartal(&["layouts", "export", "standard", path_str(&layout)]);
     assert_eq!(run.code, 0, "{}", run.stderr);

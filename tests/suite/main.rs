@@ -5,6 +5,7 @@ mod charts;
 mod check;
 mod docx;
 mod docx_style;
+mod external;
 mod fonts;
 mod layout_files;
 mod layouts;

@@ -1,0 +1,109 @@
+//! The second stage: checks of the DOCX by programs outside Rust, run with
+//! `cargo test --test suite -- --ignored` (see the README). Every DOCX is validated against
+//! the ECMA-376 schemas (tests/tools/docx_schema.py, Python with lxml), and LibreOffice must
+//! lay it out on the pages its table of contents gives (tests/tools/contents_pages.py).
+//! A missing program fails the test: it is never skipped.
+
+use crate::fonts::layout_with_heading_font;
+use crate::support::{kvartal, path_str, repo, scratch};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+const JONKOPING_Q4: &str = "report-data/medborgarlofte-jonkoping/2023-Q4.yaml";
+
+/// Builds `source`, a report or a folder of them, with `layout` into `out`.
+fn build(layout: &str, source: &str, out: &Path) {
+    let run = kvartal(&["build", "--layout", layout, "--out", path_str(out), source]);
+    assert_eq!(run.code, 0, "{layout}, {source}:\n{}", run.stderr);
+}
+
+/// Where building `report-data/` into `out` puts each example report's files, without
+/// their extension: `out/<folder>/<name>` for `report-data/<folder>/<name>.yaml`.
+fn examples_in(out: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for dir in std::fs::read_dir(repo().join("report-data")).expect("report-data exists") {
+        let dir = dir.expect("readable").path();
+        for file in std::fs::read_dir(&dir).expect("readable") {
+            let path = file.expect("readable").path();
+            if path.extension().is_some_and(|e| e == "yaml") {
+                let folder = dir.file_name().expect("a folder");
+                files.push(out.join(folder).join(path.file_stem().expect("a name")));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+/// `python3 tests/tools/<script> <args>`, started.
+fn python(script: &str, args: &[PathBuf]) -> std::process::Child {
+    Command::new("python3")
+        .arg(repo().join("tests/tools").join(script))
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("python3 is installed")
+}
+
+/// Waits for a script; its output, and whether it succeeded.
+fn finish(child: std::process::Child) -> (String, bool) {
+    let output = child.wait_with_output().expect("the script runs");
+    let text = String::from_utf8_lossy(&output.stdout).into_owned()
+        + &String::from_utf8_lossy(&output.stderr);
+    (text, output.status.success())
+}
+
+#[test]
+#[ignore = "needs python3-lxml and LibreOffice: run by the second stage, see README"]
+fn every_docx_is_valid_against_the_ecma_376_schemas() {
+    let dir = scratch("external-schema");
+    let own_fonts = layout_with_heading_font(&dir, "fonts/NotoSerif-Regular.ttf");
+    let layouts = [
+        ("standard", "standard"),
+        ("brief", "brief"),
+        ("tjansteskrivelse", "tjansteskrivelse"),
+        ("own-fonts", path_str(&own_fonts)),
+    ];
+    let mut docx = Vec::new();
+    for (name, layout) in layouts {
+        build(layout, "report-data", &dir.join(name));
+        docx.extend(
+            examples_in(&dir.join(name))
+                .iter()
+                .map(|f| f.with_extension("docx")),
+        );
+    }
+    let (report, valid) = finish(python("docx_schema.py", &docx));
+    assert!(valid, "schema errors in the DOCX files:\n{report}");
+}
+
+/// The DOCX is set with the PDF's fonts, sizes and spacing so that a word processor breaks
+/// its pages where the PDF does, and its contents give the PDF's page numbers.
+#[test]
+#[ignore = "needs python3-lxml and LibreOffice: run by the second stage, see README"]
+fn libreoffice_puts_each_heading_on_the_page_the_contents_give() {
+    let dir = scratch("external-contents");
+    build("standard", "report-data", &dir.join("standard"));
+    let mut built = examples_in(&dir.join("standard"));
+    for layout in ["brief", "tjansteskrivelse"] {
+        build(layout, JONKOPING_Q4, &dir.join(layout));
+        built.push(dir.join(layout).join("2023-Q4"));
+    }
+    // Each conversion has a LibreOffice profile of its own, so they can run side by side.
+    let runs: Vec<_> = built
+        .iter()
+        .map(|file| {
+            let pair = [file.with_extension("pdf"), file.with_extension("docx")];
+            python("contents_pages.py", &pair)
+        })
+        .collect();
+    let mut report = String::new();
+    let mut all_match = true;
+    for run in runs {
+        let (text, matched) = finish(run);
+        report += &text;
+        all_match &= matched;
+    }
+    assert!(all_match, "LibreOffice's pages differ:\n{report}");
+}
