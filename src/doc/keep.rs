@@ -1,18 +1,29 @@
 //! How blocks hold together across a page break, decided once: the PDF's pagination and
-//! the DOCX's paragraph properties both read these rules, so Word and LibreOffice break
+//! the DOCX's paragraph properties both read these rules, so that a word processor breaks
 //! the DOCX's pages where the PDF breaks its own.
 //!
-//! Entry points: [`lines_kept_after`] and the constants. A "line" is a line of text or a
-//! table row, whichever the next block is made of.
+//! Entry points: [`kept_after`] and the constants. The rules are those of "keep with next"
+//! and "widow and orphan control" as word processors apply them, so that a DOCX can say
+//! them: a block kept with the next stays on the page where the next block's first lines
+//! are.
 
 use super::{Block, Table};
 
-/// Lines of what follows a heading that stay on the heading's page, so that a heading never
-/// ends a page. The heading's own lines never part either.
-pub const HEADING_KEEPS_LINES: usize = 2;
-/// A chart keeps this many lines of what follows, its trend table's header and first row,
-/// so the chart is never parted from the numbers it draws.
-pub const CHART_KEEPS_LINES: usize = 2;
+/// What of the next block stays on the page where a block ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keep {
+    /// Nothing: a page may break after the block.
+    Nothing,
+    /// The first [`LINES_KEPT`] lines of the next block, or the first [`ROWS_OF_A_TABLE`]
+    /// rows of a table.
+    Next,
+}
+
+/// Of the paragraph a block keeps, this many lines stay on the block's page, so a heading
+/// never ends a page: the first line, and the second that no orphan is left.
+pub const LINES_KEPT: usize = 2;
+/// Of a table, this many rows stay with what keeps it: the header and the first row.
+pub const ROWS_OF_A_TABLE: usize = 2;
 /// A paragraph that runs over a page break leaves at least this many lines on each page: no
 /// widow, no orphan. A paragraph shorter than twice this is never split.
 pub const LINES_EACH_SIDE: usize = 2;
@@ -20,16 +31,22 @@ pub const LINES_EACH_SIDE: usize = 2;
 /// split after a row or two reads badly, and a short one costs little room to move.
 pub const KEPT_WHOLE_ROWS: usize = 8;
 
-/// How many lines of the block after `blocks[index]` must share a page with the end of it:
-/// a heading's, a chart's, and a caption's (a paragraph right before a chart, which stays
-/// on the chart's page).
-pub fn lines_kept_after(blocks: &[Block], index: usize) -> usize {
+/// What of the block after `blocks[index]` stays on its page: a heading keeps what follows
+/// (so it never ends a page), a chart its trend table, a caption (a paragraph right before a
+/// chart) its chart. `one_line` says whether a paragraph was set in one line: a one-line
+/// paragraph right after a heading (a label such as "Mål", a status line) keeps what
+/// follows too, so the heading is never left with it alone.
+pub fn kept_after(blocks: &[Block], index: usize, one_line: bool) -> Keep {
+    let lead = one_line
+        && index
+            .checked_sub(1)
+            .is_some_and(|previous| matches!(blocks[previous], Block::Heading { .. }));
     match (blocks.get(index), blocks.get(index + 1)) {
-        (_, None) => 0,
-        (Some(Block::Heading { .. }), _) => HEADING_KEEPS_LINES,
-        (Some(Block::Chart(_)), _) => CHART_KEEPS_LINES,
-        (Some(Block::Paragraph(_)), Some(Block::Chart(_))) => 1,
-        _ => 0,
+        (_, None) => Keep::Nothing,
+        (Some(Block::Heading { .. } | Block::Chart(_)), _) => Keep::Next,
+        (Some(Block::Paragraph(_)), Some(Block::Chart(_))) => Keep::Next,
+        (Some(Block::Paragraph(_)), _) if lead => Keep::Next,
+        _ => Keep::Nothing,
     }
 }
 
@@ -60,16 +77,27 @@ mod tests {
     }
 
     #[test]
-    fn headings_charts_and_captions_keep_what_follows() {
+    fn headings_charts_captions_and_one_line_leads_keep_what_follows() {
         let heading = Block::Heading {
             level: 2,
             runs: Vec::new(),
             anchor: "a".to_owned(),
         };
-        let blocks = [heading, paragraph(), chart(), paragraph(), paragraph()];
-        let kept: Vec<usize> = (0..blocks.len())
-            .map(|index| lines_kept_after(&blocks, index))
-            .collect();
-        assert_eq!(kept, [HEADING_KEEPS_LINES, 1, CHART_KEEPS_LINES, 0, 0]);
+        let blocks = [
+            heading,
+            paragraph(),
+            paragraph(),
+            chart(),
+            paragraph(),
+            paragraph(),
+        ];
+        let kept = |one_line| -> Vec<Keep> {
+            (0..blocks.len())
+                .map(|index| kept_after(&blocks, index, one_line))
+                .collect()
+        };
+        use Keep::{Next, Nothing};
+        assert_eq!(kept(false), [Next, Nothing, Next, Next, Nothing, Nothing]);
+        assert_eq!(kept(true), [Next, Next, Next, Next, Nothing, Nothing]);
     }
 }

@@ -4,6 +4,7 @@
 //! read only this module's types; whatever they need from the report arrives in [`Meta`].
 
 mod component;
+pub mod hyphenation;
 pub mod keep;
 mod parse;
 mod style;
@@ -282,8 +283,8 @@ pub struct Typeset {
     /// order: measured with the fonts, so no number or word is cut.
     pub columns: Vec<Vec<f32>>,
     /// The anchors of headings whose next block is a paragraph the PDF set in one line:
-    /// it keeps the line after it too, as [`keep::HEADING_KEEPS_LINES`] asks, which a word
-    /// processor must be told.
+    /// it keeps what follows too ([`keep::kept_after`]), which a word processor must be
+    /// told.
     pub one_line_after: std::collections::BTreeSet<String>,
 }
 

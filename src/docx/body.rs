@@ -13,7 +13,9 @@ use super::lists::{self, ListNumbering};
 use super::package::{Relation, Relationships};
 use super::xml::Xml;
 use super::{DocxError, inline, page, styles, tables};
-use crate::doc::{Block, Chart, Image, LOGO_GAP_MM, List, LogoAlign, Meta, Run, Typeset, keep};
+use crate::doc::keep::{self, Keep};
+use crate::doc::{Block, Chart, Image, LOGO_GAP_MM, List, LogoAlign, Meta, Run, Typeset};
+use crate::text::Hyphenator;
 use resvg::usvg;
 use std::sync::Arc;
 
@@ -38,6 +40,8 @@ pub(super) struct Body<'a> {
     page_break: bool,
     /// Nothing has been written yet.
     at_start: bool,
+    /// How words of the report's language may be broken, as in the PDF.
+    pub(super) hyphenator: Option<Hyphenator>,
     /// How SVG logos are drawn: with the layout's fonts.
     svg_options: Arc<usvg::Options<'static>>,
 }
@@ -66,6 +70,7 @@ impl<'a> Body<'a> {
             tables: 0,
             page_break: false,
             at_start: true,
+            hyphenator: Hyphenator::for_language(&meta.language),
             svg_options: crate::image::svg_options_with(&meta.style.font_files()),
         };
         body.blocks(blocks, None)?;
@@ -80,13 +85,12 @@ impl<'a> Body<'a> {
     fn blocks(&mut self, blocks: &[Block], depth: Option<usize>) -> Result<(), DocxError> {
         for (index, block) in blocks.iter().enumerate() {
             let next = blocks.get(index + 1);
-            // A one-line paragraph after a heading keeps the line after it on the page too,
-            // as the PDF does: the heading keeps two lines of what follows.
-            let lead = index.checked_sub(1).is_some_and(|previous| {
+            // Whether the PDF set a paragraph after a heading in one line.
+            let one_line = index.checked_sub(1).is_some_and(|previous| {
                 matches!(&blocks[previous], Block::Heading { anchor, .. }
                     if self.typeset.one_line_after.contains(anchor))
             });
-            let keep_next = next.is_some() && (keep::lines_kept_after(blocks, index) > 0 || lead);
+            let keep_next = keep::kept_after(blocks, index, one_line) == Keep::Next;
             // Tables have no space above in Word: the paragraph before gives it.
             let after = matches!(next, Some(Block::Table(_)))
                 .then(|| twips(self.meta.style.paragraph_space_pt * 1.5));
@@ -216,7 +220,8 @@ impl<'a> Body<'a> {
         paragraph.write(&mut self.xml);
         self.xml
             .empty("w:bookmarkStart", &[("w:id", &id), ("w:name", &name)]);
-        inline::runs(&mut self.xml, runs, &mut self.relationships);
+        // Headings are never hyphenated.
+        inline::runs(&mut self.xml, runs, &mut self.relationships, None);
         self.xml
             .empty("w:bookmarkEnd", &[("w:id", &id)])
             .close("w:p");
@@ -239,7 +244,12 @@ impl<'a> Body<'a> {
         let paragraph = self.starting(paragraph);
         self.xml.open("w:p", &[]);
         paragraph.write(&mut self.xml);
-        inline::runs(&mut self.xml, runs, &mut self.relationships);
+        inline::runs(
+            &mut self.xml,
+            runs,
+            &mut self.relationships,
+            self.hyphenator,
+        );
         self.xml.close("w:p");
     }
 

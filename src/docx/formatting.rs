@@ -215,6 +215,8 @@ pub(super) struct Character<'a> {
     pub(super) colour: Option<Rgb>,
     /// Space added after each character, in twips.
     pub(super) letter_spacing: Option<u32>,
+    /// Pairs of letters kerned by the font's table, as the PDF sets them.
+    pub(super) kerning: bool,
     /// In half-points.
     pub(super) size: Option<u32>,
     pub(super) underline: bool,
@@ -252,6 +254,10 @@ impl Character<'_> {
         }
         if let Some(spacing) = self.letter_spacing {
             xml.val("w:spacing", spacing);
+        }
+        if self.kerning {
+            // From the smallest size up, in half-points.
+            xml.val("w:kern", 1);
         }
         if let Some(size) = self.size {
             xml.val("w:sz", size).val("w:szCs", size);

@@ -1,5 +1,5 @@
-//! The document settings: hyphenation in the report's language, Word's current layout
-//! rules, and whether fonts are embedded.
+//! The document settings: Word's current layout rules, the report's decimal sign, and
+//! whether fonts are embedded.
 //!
 //! Entry point: [`part`]. The elements follow the schema's order (CT_Settings).
 
@@ -30,9 +30,10 @@ pub(super) fn part(meta: &Meta, embeds_fonts: bool) -> Vec<u8> {
     if embeds_fonts {
         xml.empty("w:embedTrueTypeFonts", &[]);
     }
-    // Hyphenated as the PDF is, in the language the styles give the text.
+    // No automatic hyphenation: the text carries the PDF's hyphenation points as optional
+    // hyphens (docx::inline), and a word processor's own dictionary would add others and
+    // break lines, and so pages, elsewhere.
     xml.val("w:defaultTabStop", DEFAULT_TAB_STOP)
-        .empty("w:autoHyphenation", &[])
         .val("w:characterSpacingControl", "doNotCompress")
         .open("w:compat", &[])
         .empty(
@@ -61,9 +62,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn hyphenation_is_on_and_the_decimal_sign_is_the_reports() {
+    fn words_break_only_at_the_pdfs_hyphens_and_the_decimal_sign_is_the_reports() {
         let xml = String::from_utf8(part(&Meta::example(), false)).expect("UTF-8");
-        assert!(xml.contains("<w:autoHyphenation/>"));
+        assert!(!xml.contains("autoHyphenation"));
         assert!(xml.contains(r#"<w:decimalSymbol w:val=","/><w:listSeparator w:val=";"/>"#));
         assert!(!xml.contains("embedTrueTypeFonts"));
         let embedding = String::from_utf8(part(&Meta::example(), true)).expect("UTF-8");

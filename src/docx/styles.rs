@@ -92,13 +92,16 @@ fn fonts(font: &Font) -> Option<&str> {
     Some(word_family(font))
 }
 
-/// The body font and size, the language, and the PDF's rules for every paragraph: no line
+/// The body font and size, kerning, the language, and the PDF's rules for every paragraph: no line
 /// alone at the top or bottom of a page, space above (not below, which the PDF drops at the
 /// top of a page as Word does), the layout's line height.
 fn defaults(xml: &mut Xml, style: &doc::Style, language: &str) {
     xml.open("w:docDefaults", &[]).open("w:rPrDefault", &[]);
+    // Kerned, as the PDF's text is shaped: Word kerns only when told, and unkerned text is
+    // wider, so lines would break elsewhere.
     Character {
         font: fonts(&style.body_font),
+        kerning: true,
         size: Some(half_points(style.body_size_pt)),
         language: Some(language),
         ..Character::default()
@@ -177,10 +180,10 @@ fn normal(xml: &mut Xml, style: &doc::Style) {
 
 /// Headings are never hyphenated, as in the PDF, and stay ragged right when Normal is
 /// justified: a heading that wraps would otherwise be spread across the line. Their lines
-/// stay together and with what follows ([`doc::keep`]).
+/// stay together and with what follows ([`doc::keep::kept_after`]).
 fn heading_paragraph<'a>(style: &doc::Style, size: f32, before: f32) -> Paragraph<'a> {
     Paragraph {
-        keep_next: doc::keep::HEADING_KEEPS_LINES > 0,
+        keep_next: true,
         keep_lines: true,
         no_hyphenation: true,
         spacing: Spacing {

@@ -115,7 +115,12 @@ impl Body<'_> {
             ..Paragraph::default()
         }
         .write(&mut self.xml);
-        inline::runs(&mut self.xml, runs, &mut self.relationships);
+        inline::runs(
+            &mut self.xml,
+            runs,
+            &mut self.relationships,
+            self.hyphenator,
+        );
         self.xml.close("w:p").close("w:tc");
     }
 

@@ -13,9 +13,11 @@ use super::frame::{Item, OutlineEntry, Rect, Row, Target};
 use super::inline::{Breaking, Line, TextStyle, linebreak};
 use super::style::{self, Look};
 use super::tags::{Kind, Leaf, Tags};
-use crate::doc::{Block, List, ListItem, Meta, Rgb, Run, keep};
+use crate::doc::keep::{self, Keep};
+use crate::doc::{Block, List, ListItem, Meta, Rgb, Run};
 use crate::text::{Face, Hyphenator, Shaper};
 use std::collections::BTreeSet;
+use std::ops::Range;
 
 /// What block layout gives: rows in reading order, and what the DOCX follows.
 pub struct Laid {
@@ -88,24 +90,40 @@ impl AsMut<Tags> for Layouter<'_, '_> {
 }
 
 impl Layouter<'_, '_> {
-    /// Lays out `blocks`, each keeping as many lines of the next on its page as
-    /// [`keep::lines_kept_after`] says.
+    /// Lays out `blocks`, each keeping with the next as [`keep::kept_after`] says.
     fn blocks(&mut self, blocks: &[Block]) -> Result<(), PdfError> {
-        for (i, block) in blocks.iter().enumerate() {
+        let mut laid = Vec::with_capacity(blocks.len());
+        for block in blocks {
             let first = self.rows.len();
             self.block(block)?;
-            let laid = self.rows.len() - first;
-            if let (Some(Block::Heading { anchor, .. }), Block::Paragraph(_), 1) =
-                (i.checked_sub(1).map(|p| &blocks[p]), block, laid)
+            laid.push(first..self.rows.len());
+        }
+        for (i, block) in blocks.iter().enumerate() {
+            let rows = laid[i].clone();
+            let one_line = matches!(block, Block::Paragraph(_)) && rows.len() == 1;
+            if let (true, Some(Block::Heading { anchor, .. })) =
+                (one_line, i.checked_sub(1).map(|p| &blocks[p]))
             {
                 self.one_line_after.insert(anchor.clone());
             }
-            let kept = keep::lines_kept_after(blocks, i);
-            if let Some(last) = self.rows.last_mut().filter(|_| laid > 0 && kept > 0) {
-                last.keep = last.keep.max(kept);
+            let keeps = keep::kept_after(blocks, i, one_line) == Keep::Next;
+            if let (true, Some(next), Some(last)) = (keeps, blocks.get(i + 1), rows.last()) {
+                let kept = Self::rows_kept(next, laid[i + 1].clone());
+                let row = &mut self.rows[last];
+                row.keep = row.keep.max(kept);
             }
         }
         Ok(())
+    }
+
+    /// How many of the rows `rows` of `next` stay on the page of the block before it: the
+    /// first rows of a table, the first lines of a paragraph.
+    fn rows_kept(next: &Block, rows: Range<usize>) -> usize {
+        let kept = match next {
+            Block::Table(_) => keep::ROWS_OF_A_TABLE,
+            _ => keep::LINES_KEPT,
+        };
+        kept.min(rows.len())
     }
 
     fn block(&mut self, block: &Block) -> Result<(), PdfError> {

@@ -1,10 +1,12 @@
 //! Choosing where lines end, given segments that each fit a line.
 //!
 //! Both functions return the index one past each line's last segment. [`first_fit`]
-//! fills each line as far as it goes; [`optimal`] minimises the squared space left at
-//! the end of every line but the last over the whole paragraph (total fit, as Knuth and
-//! Plass), so no line is left much shorter than its neighbours, and hyphenates only when
-//! that pays.
+//! fills each line as far as it goes; [`optimal`] takes as few lines as that, and among
+//! the ways to do so minimises the squared space left at the end of every line but the
+//! last over the whole paragraph (total fit, as Knuth and Plass), so no line is left much
+//! shorter than its neighbours, and hyphenates only when that pays. Keeping to first
+//! fit's line count keeps the paragraph as tall as a word processor, which fills lines
+//! one by one, sets it: the DOCX breaks its pages where the PDF does.
 
 use super::segment::Segment;
 
@@ -61,9 +63,10 @@ pub fn first_fit(segments: &[Segment], width: f32) -> Vec<usize> {
 pub fn optimal(segments: &[Segment], width: f32) -> Vec<usize> {
     let n = segments.len();
     let widths = Widths::new(segments);
-    // best[j]: the least cost of setting segments 0..j, and where its last line starts.
-    let mut best: Vec<(f32, usize)> = vec![(f32::INFINITY, 0); n + 1];
-    best[0] = (0.0, 0);
+    // best[j]: the fewest lines setting segments 0..j takes, the least cost of doing so in
+    // that many, and where its last line starts.
+    let mut best: Vec<(usize, f32, usize)> = vec![(usize::MAX, f32::INFINITY, 0); n + 1];
+    best[0] = (0, 0.0, 0);
     for end in 1..=n {
         for start in (0..end).rev() {
             // A line never runs across a hard line break.
@@ -75,9 +78,10 @@ pub fn optimal(segments: &[Segment], width: f32) -> Vec<usize> {
             if line > width && start < end - 1 {
                 break;
             }
-            let cost = best[start].0 + line_cost(segments, end, n, width - line);
-            if cost < best[end].0 {
-                best[end] = (cost, start);
+            let lines = best[start].0.saturating_add(1);
+            let cost = best[start].1 + line_cost(segments, end, n, width - line);
+            if (lines, cost) < (best[end].0, best[end].1) {
+                best[end] = (lines, cost, start);
             }
         }
     }
@@ -85,7 +89,7 @@ pub fn optimal(segments: &[Segment], width: f32) -> Vec<usize> {
     let mut end = n;
     while end > 0 {
         ends.push(end);
-        end = best[end].1;
+        end = best[end].2;
     }
     ends.reverse();
     ends

@@ -4,7 +4,7 @@
 //! inside words; a segment wider than a whole line is cut between glyph clusters.
 
 use super::{Piece, TextStyle};
-use crate::doc::Run;
+use crate::doc::{Run, hyphenation};
 use crate::pdf::frame::Glyphs;
 use crate::text::{Face, Hyphenator, ShapedGlyph, Shaper};
 use std::ops::Range;
@@ -40,6 +40,9 @@ pub fn segments(
 ) -> Vec<Segment> {
     let text: String = runs.iter().map(|r| r.text.as_str()).collect();
     let bounds = run_bounds(runs);
+    let hyphenation = hyphenator.map_or_else(Vec::new, |h| hyphenation::points(runs, h));
+    // Points come in order, as the words do.
+    let mut hyphenation = hyphenation.into_iter().peekable();
     let mut segments = Vec::new();
     let mut start = 0;
     for (end, opportunity) in linebreaks(&text) {
@@ -48,13 +51,12 @@ pub fn segments(
             continue;
         }
         let mandatory = opportunity == BreakOpportunity::Mandatory && end < text.len();
-        let points: Vec<usize> = match hyphenator {
-            Some(h) => hyphenation_points(&text, start..end, h)
-                .into_iter()
-                .filter(|&point| !inside_badge(runs, &bounds, point))
-                .collect(),
-            None => Vec::new(),
-        };
+        let mut points = Vec::new();
+        while let Some(point) = hyphenation.next_if(|&point| point < end) {
+            if start < point {
+                points.push(point);
+            }
+        }
         let cuts: Vec<usize> = std::iter::once(start).chain(points).chain([end]).collect();
         for pair in cuts.windows(2) {
             let last = pair[1] == end;
@@ -71,43 +73,6 @@ pub fn segments(
         start = end;
     }
     segments
-}
-
-/// Hyphenation points of the word in `range`, as byte offsets in the text. Only a plain
-/// word (letters, perhaps with punctuation around them) is hyphenated: never a web
-/// address, a number or a code.
-fn hyphenation_points(text: &str, range: Range<usize>, hyphenator: Hyphenator) -> Vec<usize> {
-    let token = &text[range.clone()];
-    let word = token.trim_matches(|c: char| !c.is_alphanumeric());
-    if word.is_empty() || !word.chars().all(char::is_alphabetic) || in_address(text, range.clone())
-    {
-        return Vec::new();
-    }
-    let offset = range.start + (word.as_ptr() as usize - token.as_ptr() as usize);
-    hyphenator
-        .points(word)
-        .into_iter()
-        .map(|point| offset + point)
-        .collect()
-}
-
-/// Longest stretch around a word searched for the spaces that delimit its token; a longer
-/// token is no word anyway. Bounds the search, so long unbroken text stays linear.
-const TOKEN_REACH: usize = 256;
-
-/// Whether `range` lies in a web or mail address: the text between the spaces around it
-/// has a slash, an at sign or "www.".
-fn in_address(text: &str, range: Range<usize>) -> bool {
-    let low = text.floor_char_boundary(range.start.saturating_sub(TOKEN_REACH));
-    let high = text.ceil_char_boundary((range.end + TOKEN_REACH).min(text.len()));
-    let start = text[low..range.start]
-        .rfind(char::is_whitespace)
-        .map_or(low, |i| low + i + 1);
-    let end = text[range.end..high]
-        .find(char::is_whitespace)
-        .map_or(high, |i| range.end + i);
-    let token = &text[start..end];
-    token.contains(['/', '@', '\\']) || token.contains("www.")
 }
 
 /// Byte range of each run in the joined text.

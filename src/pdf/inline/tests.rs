@@ -95,6 +95,24 @@ fn optimal_breaking_evens_out_the_lines() {
 }
 
 #[test]
+fn optimal_breaking_takes_as_many_lines_as_first_fit() {
+    let shaper = Shaper::new(crate::text::FontSet::bundled());
+    for width in (120..=400).step_by(7) {
+        let count = |optimal| {
+            linebreak(
+                &plain(TEXT),
+                &style(),
+                width as f32,
+                &swedish(optimal),
+                &shaper,
+            )
+            .len()
+        };
+        assert_eq!(count(true), count(false), "at {width} pt");
+    }
+}
+
+#[test]
 fn justified_lines_fill_the_width_except_the_last() {
     let shaper = Shaper::new(crate::text::FontSet::bundled());
     let breaking = Breaking {
