@@ -142,6 +142,8 @@ pub struct Font {
     pub family: String,
     /// `None` for the bundled Carlito faces.
     pub files: Option<FontFiles>,
+    /// The font's own line height, in ems, from its vertical metrics.
+    pub line_em: f32,
 }
 
 /// The bytes of a family's four faces (TrueType or OpenType).
@@ -209,16 +211,53 @@ impl Font {
         Font {
             family: BUNDLED_FAMILY.to_owned(),
             files: None,
+            line_em: line_em(crate::text::Face::Regular.bundled_data()),
+        }
+    }
+
+    /// A layout's family of `files`.
+    pub fn own(family: String, files: FontFiles) -> Font {
+        let line_em = [&files.regular, &files.bold]
+            .map(|face| line_em(face))
+            .into_iter()
+            .fold(0.0, f32::max);
+        Font {
+            family,
+            files: Some(files),
+            line_em,
         }
     }
 }
 
+/// The line height a word processor gives a font of one em: the largest of what its
+/// vertical metrics say (hhea, OS/2 typographic and Windows), as applications read
+/// different ones; 0 for bytes that are no font.
+fn line_em(data: &[u8]) -> f32 {
+    let Ok(face) = ttf_parser::Face::parse(data, 0) else {
+        return 0.0;
+    };
+    let hhea =
+        f32::from(face.ascender()) - f32::from(face.descender()) + f32::from(face.line_gap());
+    let typo = face
+        .typographic_ascender()
+        .zip(face.typographic_descender())
+        .map_or(0.0, |(ascender, descender)| {
+            f32::from(ascender) - f32::from(descender)
+                + f32::from(face.typographic_line_gap().unwrap_or(0))
+        });
+    let windows = face.tables().os2.map_or(0.0, |os2| {
+        f32::from(os2.windows_ascender()) - f32::from(os2.windows_descender())
+    });
+    hhea.max(typo).max(windows) / f32::from(face.units_per_em())
+}
+
 impl Style {
-    /// The height of a line of text of `size` points, in points: the layout's line height,
-    /// rounded to the twentieth of a point a word processor can store, so that every
-    /// backend sets lines the same distance apart and pages fill alike.
-    pub fn line_pitch(&self, size: f32) -> f32 {
-        (size * self.line_height * 20.0).round() / 20.0
+    /// The height of a line of text of `size` points in `font`, in points: the layout's line
+    /// height, or the font's own if that is taller (a word processor never sets a line
+    /// tighter than its font), rounded to the twentieth of a point a word processor can
+    /// store, so that every backend sets lines the same distance apart and pages fill alike.
+    pub fn line_pitch(&self, size: f32, font: &Font) -> f32 {
+        (size * self.line_height.max(font.line_em) * 20.0).round() / 20.0
     }
 
     /// The files of the layout's own fonts, each once: what an SVG (a chart) may be set in.

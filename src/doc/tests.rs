@@ -176,3 +176,29 @@ fn tables_have_a_width_and_the_document_a_number_of_cells() {
     let long = parse(&table(10, MAX_TABLE_CELLS / 10), meta(), &images);
     assert!(long.is_err_and(|e| e.0.contains("more than 50000 cells")));
 }
+
+#[test]
+fn lines_are_as_tall_as_the_layout_says_or_the_font_needs() {
+    let style = Style::default();
+    // Carlito's own lines are 1.22 em, less than the layout's 1.35.
+    let bundled = Font::bundled();
+    assert!(
+        (1.2..1.25).contains(&bundled.line_em),
+        "{}",
+        bundled.line_em
+    );
+    assert_eq!(style.line_pitch(10.5, &bundled), 14.2);
+    // Noto Serif needs 1.36 em; a word processor never sets its lines tighter.
+    let fonts = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/fonts/");
+    let read = |name: &str| Arc::new(std::fs::read(format!("{fonts}{name}")).expect("fixture"));
+    let (regular, bold) = (read("NotoSerif-Regular.ttf"), read("NotoSerif-Bold.ttf"));
+    let files = FontFiles {
+        italic: Arc::clone(&regular),
+        bold_italic: Arc::clone(&bold),
+        regular,
+        bold,
+    };
+    let serif = Font::own("Noto Serif".to_owned(), files);
+    assert!(serif.line_em > 1.35, "{}", serif.line_em);
+    assert_eq!(style.line_pitch(10.5, &serif), 14.3);
+}

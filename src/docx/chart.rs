@@ -661,10 +661,7 @@ mod tests {
             bold_italic: face,
         };
         let style = Style {
-            body_font: Font {
-                family: "Source Sans 3".to_owned(),
-                files: Some(files),
-            },
+            body_font: Font::own("Source Sans 3".to_owned(), files),
             ..Style::default()
         };
         assert!(part(&chart(None), "x", &style, "en-GB").contains(r#"typeface="Source Sans 3""#));

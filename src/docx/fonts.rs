@@ -176,15 +176,13 @@ mod tests {
 
     fn own_font(family: &str, data: Vec<u8>) -> Font {
         let regular = Arc::new(data);
-        Font {
-            family: family.to_owned(),
-            files: Some(FontFiles {
-                bold: Arc::new(regular.iter().rev().copied().collect()),
-                italic: Arc::clone(&regular),
-                bold_italic: Arc::clone(&regular),
-                regular,
-            }),
-        }
+        let files = FontFiles {
+            bold: Arc::new(regular.iter().rev().copied().collect()),
+            italic: Arc::clone(&regular),
+            bold_italic: Arc::clone(&regular),
+            regular,
+        };
+        Font::own(family.to_owned(), files)
     }
 
     #[test]

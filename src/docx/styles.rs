@@ -45,8 +45,8 @@ const TONES: [Tone; 5] = [
 
 /// The height of a line of text of `size` points, as the PDF sets it; at least, so that
 /// larger text a Word user types still fits.
-pub(super) fn line(style: &doc::Style, size: f32) -> Option<(u32, LineRule)> {
-    Some((twips(style.line_pitch(size)), LineRule::AtLeast))
+pub(super) fn line(style: &doc::Style, size: f32, font: &Font) -> Option<(u32, LineRule)> {
+    Some((twips(style.line_pitch(size, font)), LineRule::AtLeast))
 }
 
 /// The styles part for `style`, with spelling and hyphenation in `language`.
@@ -113,7 +113,7 @@ fn defaults(xml: &mut Xml, style: &doc::Style, language: &str) {
         spacing: Spacing {
             before: Some(twips(style.paragraph_space_pt)),
             after: Some(0),
-            line: line(style, style.body_size_pt),
+            line: line(style, style.body_size_pt, &style.body_font),
         },
         ..Paragraph::default()
     }
@@ -189,7 +189,7 @@ fn heading_paragraph<'a>(style: &doc::Style, size: f32, before: f32) -> Paragrap
         spacing: Spacing {
             before: Some(twips(before)),
             after: Some(0),
-            line: line(style, size),
+            line: line(style, size, &style.heading_font),
         },
         justification: style.justify.then_some(Justification::Left),
         ..Paragraph::default()
@@ -285,7 +285,7 @@ fn toc(xml: &mut Xml, style: &doc::Style, level: usize) {
         spacing: Spacing {
             before: Some(twips(before)),
             after: Some(0),
-            line: line(style, style.body_size_pt),
+            line: line(style, style.body_size_pt, &style.body_font),
         },
         indent: Some((TOC_INDENT * level as u32, 0, 0)),
         ..Paragraph::default()
@@ -310,7 +310,7 @@ fn header_or_footer(xml: &mut Xml, style: &doc::Style, id: &str, name: &str) {
         spacing: Spacing {
             before: Some(0),
             after: Some(0),
-            line: line(style, style.small_size_pt),
+            line: line(style, style.small_size_pt, &style.body_font),
         },
         ..Paragraph::default()
     };

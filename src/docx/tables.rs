@@ -129,7 +129,7 @@ impl Body<'_> {
     /// role lines. The heights are the PDF's, and the block is kept on one page.
     pub(super) fn signatures(&mut self, signatures: &Signatures) {
         let style = &self.meta.style;
-        let pitch = style.line_pitch(style.body_size_pt);
+        let pitch = style.line_pitch(style.body_size_pt, &style.body_font);
         let room = signing::SPACE_PT * signing::PLACE_AND_DATE_SHARE - pitch;
         self.xml.open("w:p", &[]);
         Paragraph {
@@ -178,7 +178,7 @@ impl Body<'_> {
     /// One row of signers in cells of `widths`, kept with the next row if `keep_next`.
     fn signer_row(&mut self, signers: &[Signer], widths: &[u32], gap: u32, keep_next: bool) {
         let style = &self.meta.style;
-        let pitch = style.line_pitch(style.body_size_pt);
+        let pitch = style.line_pitch(style.body_size_pt, &style.body_font);
         let xml = &mut self.xml;
         xml.open("w:tr", &[])
             .open("w:trPr", &[])

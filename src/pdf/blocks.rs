@@ -291,7 +291,7 @@ impl Layouter<'_, '_> {
         let lines = linebreak(runs, text_style, self.width, &self.breaking, self.shaper);
         lines
             .iter()
-            .map(|line| self.line_row(line, runs, &leaves, text_style.size, align))
+            .map(|line| self.line_row(line, runs, &leaves, text_style, align))
             .collect()
     }
 
@@ -300,10 +300,17 @@ impl Layouter<'_, '_> {
         line: &Line,
         runs: &[Run],
         leaves: &[RunLeaves],
-        size: f32,
+        text_style: &TextStyle,
         align: Align,
     ) -> Row {
-        let height = self.meta.style.line_pitch(size);
+        let size = text_style.size;
+        let style = &self.meta.style;
+        let font = if text_style.heading {
+            &style.heading_font
+        } else {
+            &style.body_font
+        };
+        let height = style.line_pitch(size, font);
         let baseline = height / 2.0 + size * 0.32;
         let offset = match align {
             Align::Start => 0.0,

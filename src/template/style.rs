@@ -443,15 +443,13 @@ impl FontSpec {
         let (regular, bold) = (read(&regular)?, read(&bold)?);
         let italic = self.italic.as_ref().map(read).transpose()?;
         let bold_italic = self.bold_italic.as_ref().map(read).transpose()?;
-        Ok(Font {
-            family: self.family.into_inner(),
-            files: Some(FontFiles {
-                italic: italic.unwrap_or_else(|| Arc::clone(&regular)),
-                bold_italic: bold_italic.unwrap_or_else(|| Arc::clone(&bold)),
-                regular,
-                bold,
-            }),
-        })
+        let files = FontFiles {
+            italic: italic.unwrap_or_else(|| Arc::clone(&regular)),
+            bold_italic: bold_italic.unwrap_or_else(|| Arc::clone(&bold)),
+            regular,
+            bold,
+        };
+        Ok(Font::own(self.family.into_inner(), files))
     }
 }
 

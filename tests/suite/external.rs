@@ -86,6 +86,10 @@ fn libreoffice_puts_each_heading_on_the_page_the_contents_give() {
     let dir = scratch("external-contents");
     build("standard", "report-data", &dir.join("standard"));
     let mut built = examples_in(&dir.join("standard"));
+    // A layout's own font, taller than the bundled one: its lines set the pitch.
+    let own_fonts = layout_with_heading_font(&dir, "fonts/NotoSerif-Regular.ttf");
+    build(path_str(&own_fonts), "report-data", &dir.join("own-fonts"));
+    built.extend(examples_in(&dir.join("own-fonts")));
     for layout in ["brief", "tjansteskrivelse"] {
         build(layout, JONKOPING_Q4, &dir.join(layout));
         built.push(dir.join(layout).join("2023-Q4"));
