@@ -286,6 +286,11 @@ pub struct Typeset {
     /// it keeps what follows too ([`keep::kept_after`]), which a word processor must be
     /// told.
     pub one_line_after: std::collections::BTreeSet<String>,
+    /// The anchors of headings whose kept paragraph (the one after the heading, or after
+    /// its one-line paragraph) the PDF breaks across pages: there the heading already has
+    /// what it keeps on its page, and the DOCX does not ask a word processor to keep it
+    /// again (LibreOffice would move heading and paragraph to the next page).
+    pub broken_after: std::collections::BTreeSet<String>,
 }
 
 /// Images a layout's Markdown may refer to, keyed by the name used in the Markdown.

@@ -85,17 +85,11 @@ impl<'a> Body<'a> {
     fn blocks(&mut self, blocks: &[Block], depth: Option<usize>) -> Result<(), DocxError> {
         for (index, block) in blocks.iter().enumerate() {
             let next = blocks.get(index + 1);
-            // Whether the PDF set a paragraph after a heading in one line.
-            let one_line = index.checked_sub(1).is_some_and(|previous| {
-                matches!(&blocks[previous], Block::Heading { anchor, .. }
-                    if self.typeset.one_line_after.contains(anchor))
-            });
-            let keep_next = keep::kept_after(blocks, index, one_line) == Keep::Next;
             // Tables have no space above in Word: the paragraph before gives it.
             let after = matches!(next, Some(Block::Table(_)))
                 .then(|| twips(self.meta.style.paragraph_space_pt * 1.5));
             let paragraph = Paragraph {
-                keep_next,
+                keep_next: self.keep_next(blocks, index),
                 spacing: Spacing {
                     after,
                     ..Spacing::default()
@@ -108,6 +102,33 @@ impl<'a> Body<'a> {
             }
         }
         Ok(())
+    }
+
+    /// Whether `blocks[index]` keeps with the next ([`keep::kept_after`]), as the PDF
+    /// decided it: `None` leaves it to the style (a heading's keeps). Where the PDF breaks
+    /// the paragraph a heading keeps, the heading already has what it keeps on its page, and
+    /// asking again would make LibreOffice move heading and paragraph to the next page.
+    fn keep_next(&self, blocks: &[Block], index: usize) -> Option<bool> {
+        let typeset = self.typeset;
+        let heading_at = |i: usize| match &blocks[i] {
+            Block::Heading { anchor, .. } => Some(anchor.as_str()),
+            _ => None,
+        };
+        let after = index.checked_sub(1).and_then(heading_at);
+        let one_line = after.is_some_and(|anchor| typeset.one_line_after.contains(anchor));
+        // The heading whose kept paragraph this block keeps: its own, or, for a one-line
+        // paragraph right after a heading, that heading's.
+        let chain = match heading_at(index) {
+            Some(anchor) if typeset.one_line_after.contains(anchor) => None,
+            Some(anchor) => Some(anchor),
+            None => after.filter(|_| one_line),
+        };
+        let broken = chain.is_some_and(|anchor| typeset.broken_after.contains(anchor));
+        let keeps = keep::kept_after(blocks, index, one_line) == Keep::Next;
+        match heading_at(index) {
+            Some(_) => broken.then_some(false),
+            None => (keeps && !broken).then_some(true),
+        }
     }
 
     /// Writes one block with the paragraph properties `paragraph` its place gave it.
@@ -210,8 +231,6 @@ impl<'a> Body<'a> {
     fn heading(&mut self, level: u8, runs: &[Run], anchor: &str, paragraph: Paragraph) {
         let paragraph = Paragraph {
             style: Some(heading_style(level)),
-            // The style keeps every heading with what follows.
-            keep_next: false,
             ..self.starting(paragraph)
         };
         let id = self.bookmarks.next_id();

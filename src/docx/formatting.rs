@@ -72,7 +72,8 @@ pub(super) struct BottomRule {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(super) struct Paragraph<'a> {
     pub(super) style: Option<&'a str>,
-    pub(super) keep_next: bool,
+    /// `Some(false)` turns off a keep its style has.
+    pub(super) keep_next: Option<bool>,
     pub(super) keep_lines: bool,
     pub(super) page_break_before: bool,
     pub(super) widow_control: bool,
@@ -106,7 +107,13 @@ impl Paragraph<'_> {
         if let Some(style) = self.style {
             xml.val("w:pStyle", style);
         }
-        flag(xml, "w:keepNext", self.keep_next);
+        match self.keep_next {
+            Some(true) => flag(xml, "w:keepNext", true),
+            Some(false) => {
+                xml.val("w:keepNext", 0);
+            }
+            None => {}
+        }
         flag(xml, "w:keepLines", self.keep_lines);
         flag(xml, "w:pageBreakBefore", self.page_break_before);
         flag(xml, "w:widowControl", self.widow_control);
@@ -309,7 +316,7 @@ mod tests {
         let mut xml = Xml::fragment();
         Paragraph {
             style: Some("ListParagraph"),
-            keep_next: true,
+            keep_next: Some(true),
             numbering: Some((4, 1)),
             spacing: Spacing {
                 before: Some(120),

@@ -183,7 +183,7 @@ fn normal(xml: &mut Xml, style: &doc::Style) {
 /// stay together and with what follows ([`doc::keep::kept_after`]).
 fn heading_paragraph<'a>(style: &doc::Style, size: f32, before: f32) -> Paragraph<'a> {
     Paragraph {
-        keep_next: true,
+        keep_next: Some(true),
         keep_lines: true,
         no_hyphenation: true,
         spacing: Spacing {

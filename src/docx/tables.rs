@@ -105,7 +105,7 @@ impl Body<'_> {
         // The spacing again, not left to the table style: LibreOffice ignores a table
         // style's paragraph properties and would set the cell's text the body's space apart.
         Paragraph {
-            keep_next,
+            keep_next: keep_next.then_some(true),
             spacing: Spacing {
                 before: Some(0),
                 after: Some(0),
@@ -133,7 +133,7 @@ impl Body<'_> {
         let room = signing::SPACE_PT * signing::PLACE_AND_DATE_SHARE - pitch;
         self.xml.open("w:p", &[]);
         Paragraph {
-            keep_next: true,
+            keep_next: Some(true),
             tabs: vec![Tab {
                 position: self.text_width * 3 / 5,
                 right: false,
@@ -211,7 +211,7 @@ impl Body<'_> {
 fn signer_cell(xml: &mut Xml, signer: &Signer, pitch: f32, keep_next: bool) {
     xml.open("w:p", &[]);
     Paragraph {
-        keep_next: true,
+        keep_next: Some(true),
         bottom_rule: Some(SIGNING_RULE),
         spacing: Spacing {
             before: Some(twips((signing::SPACE_PT - pitch).max(0.0))),
@@ -239,7 +239,7 @@ fn signer_cell(xml: &mut Xml, signer: &Signer, pitch: f32, keep_next: bool) {
         };
         xml.open("w:p", &[]);
         Paragraph {
-            keep_next,
+            keep_next: keep_next.then_some(true),
             spacing: Spacing {
                 before: Some(twips(gap)),
                 after: Some(0),

@@ -173,8 +173,7 @@ pub(super) fn typeset() -> Typeset {
             ("sammanfattning".to_owned(), 2),
             ("aktiviteter".to_owned(), 3),
         ]),
-        columns: Vec::new(),
-        one_line_after: Default::default(),
+        ..Typeset::default()
     }
 }
 
@@ -581,6 +580,51 @@ fn badges_use_character_styles_and_runs_carry_no_colour_or_size() {
     for property in [r#"<w:name w:val="Status Good"/>"#, "<w:b/>", &colour, &fill] {
         assert!(style.contains(property), "{property} in {style}");
     }
+}
+
+#[test]
+fn keeps_follow_the_pdf_heading_by_heading() {
+    let blocks = vec![
+        heading(2, "Mål"),
+        Block::Paragraph(vec![text("Status: pågår")]),
+        Block::Paragraph(vec![text("Lång text.")]),
+        heading(2, "Delad"),
+        Block::Paragraph(vec![text("Text som sidan bryter.")]),
+    ];
+    let doc = Document {
+        meta: meta(),
+        blocks,
+    };
+    let written = |typeset: &Typeset| {
+        part(
+            &docx(&doc, typeset, false).expect("writes"),
+            "word/document.xml",
+        )
+    };
+    // A one-line paragraph after a heading keeps what follows, as the PDF keeps it.
+    let one_line = Typeset {
+        one_line_after: ["mål".to_owned()].into(),
+        ..Typeset::default()
+    };
+    let document = written(&one_line);
+    let status = document.find(">Sta").expect("the status line");
+    let paragraph = &document[document[..status].rfind("<w:p>").expect("its paragraph")..status];
+    assert!(paragraph.contains("<w:keepNext/>"), "{paragraph}");
+    assert!(
+        !document.contains("w:keepNext w:val"),
+        "headings keep by their style"
+    );
+    // Where the PDF breaks the paragraph a heading keeps, the DOCX does not ask again.
+    let broken = Typeset {
+        broken_after: ["delad".to_owned()].into(),
+        ..one_line
+    };
+    let document = written(&broken);
+    assert_eq!(
+        document.matches(r#"<w:keepNext w:val="0"/>"#).count(),
+        1,
+        "{document}"
+    );
 }
 
 /// Writes the sample report to /tmp/kvartal-sample.docx for a look in LibreOffice or Word.

@@ -111,6 +111,19 @@ impl Layouter<'_, '_> {
                 let kept = Self::rows_kept(next, laid[i + 1].clone());
                 let row = &mut self.rows[last];
                 row.keep = row.keep.max(kept);
+                // A paragraph kept by a heading, or by the one-line paragraph after it.
+                let heading = [Some(i), i.checked_sub(1).filter(|_| one_line)]
+                    .into_iter()
+                    .flatten()
+                    .find_map(|h| match &blocks[h] {
+                        Block::Heading { anchor, .. } => Some(anchor),
+                        _ => None,
+                    });
+                if let (Some(anchor), Block::Paragraph(_), Some(end)) =
+                    (heading, next, laid[i + 1].clone().last())
+                {
+                    self.rows[end].kept_end = Some(anchor.clone());
+                }
             }
         }
         Ok(())

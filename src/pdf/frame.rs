@@ -176,6 +176,9 @@ pub struct Row {
     /// the table continues on.
     pub repeat: Option<std::sync::Arc<Row>>,
     pub outline: Option<OutlineEntry>,
+    /// The last line of the paragraph that the heading with this anchor keeps on its page:
+    /// where it lands says whether the page broke that paragraph.
+    pub kept_end: Option<String>,
     /// The row starts a new page (a forced page break; it draws nothing itself).
     pub page_break: bool,
 }
@@ -207,6 +210,7 @@ impl Row {
         Row {
             items,
             outline: None,
+            kept_end: None,
             repeat: None,
             ..self.clone()
         }
@@ -223,4 +227,6 @@ pub struct Page {
     pub watermark: Vec<Item>,
     /// Outline entries with the y of their heading on this page.
     pub outline: Vec<(OutlineEntry, f32)>,
+    /// The anchors of the headings whose kept paragraph ends on this page.
+    pub kept_ends: Vec<String>,
 }

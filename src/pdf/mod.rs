@@ -54,6 +54,7 @@ pub fn pdf(doc: &Document, options: &PdfOptions) -> Result<Pdf, PdfError> {
             pages: refs::page_map(&laid.anchors),
             columns: laid.columns,
             one_line_after: laid.one_line_after,
+            broken_after: laid.broken_after,
         },
     })
 }
@@ -74,6 +75,8 @@ struct Laid {
     /// Each table's column widths as fractions of its width.
     columns: Vec<Vec<f32>>,
     one_line_after: std::collections::BTreeSet<String>,
+    /// The headings whose kept paragraph a page breaks.
+    broken_after: std::collections::BTreeSet<String>,
 }
 
 fn lay_out(doc: &Document, options: &PdfOptions, fonts: &FontSet) -> Result<Laid, PdfError> {
@@ -96,6 +99,7 @@ fn lay_out(doc: &Document, options: &PdfOptions, fonts: &FontSet) -> Result<Laid
     }
     // Page numbers in the contents are known once every heading has its page.
     let anchors = refs::anchors(&pages);
+    let broken_after = refs::broken_after(&pages, &anchors);
     refs::fill_page_numbers(&mut pages, &anchors, look.text, &shaper);
     // Each page gets its header and footer.
     page::decorate(&mut pages, &doc.meta, &look, options.draft, &shaper)?;
@@ -106,6 +110,7 @@ fn lay_out(doc: &Document, options: &PdfOptions, fonts: &FontSet) -> Result<Laid
         anchors,
         columns,
         one_line_after,
+        broken_after,
     })
 }
 

@@ -6,6 +6,7 @@ use super::frame::{Anchors, Glyphs, Item, Page};
 use super::tags::Leaf;
 use crate::doc::{PageMap, Rgb};
 use crate::text::{Face, Shaper};
+use std::collections::BTreeSet;
 
 /// Every heading's anchor with its page index and top.
 pub fn anchors(pages: &[Page]) -> Anchors {
@@ -16,6 +17,21 @@ pub fn anchors(pages: &[Page]) -> Anchors {
         }
     }
     anchors
+}
+
+/// The anchors of the headings whose kept paragraph does not end on the heading's page.
+pub fn broken_after(pages: &[Page], anchors: &Anchors) -> BTreeSet<String> {
+    pages
+        .iter()
+        .enumerate()
+        .flat_map(|(index, page)| page.kept_ends.iter().map(move |anchor| (index, anchor)))
+        .filter(|(index, anchor)| {
+            anchors
+                .get(anchor.as_str())
+                .is_some_and(|(at, _)| at != index)
+        })
+        .map(|(_, anchor)| anchor.clone())
+        .collect()
 }
 
 /// The 1-based page of each heading, as a reader counts them.

@@ -260,3 +260,27 @@ fn a_document_longer_than_the_page_budget_is_refused() {
     );
     assert!(error.to_string().contains("more than the 1 a PDF may have"));
 }
+
+#[test]
+fn the_typeset_says_which_heading_kept_paragraphs_a_page_breaks() {
+    let heading = |anchor: &str| Block::Heading {
+        level: 2,
+        runs: vec![run(anchor)],
+        anchor: anchor.to_string(),
+    };
+    let long = "Trygghet och samverkan i kvarteren kring centrum. ".repeat(200);
+    let doc = Document {
+        meta: Meta::example(),
+        blocks: vec![
+            heading("kort"),
+            Block::Paragraph(vec![run("Status: pågår")]),
+            Block::Paragraph(vec![run("En rad till.")]),
+            heading("lång"),
+            Block::Paragraph(vec![run(&long)]),
+        ],
+    };
+    let typeset = pdf(&doc, &PdfOptions::default()).expect("a PDF").typeset;
+    assert!(typeset.one_line_after.contains("kort"));
+    assert!(!typeset.broken_after.contains("kort"));
+    assert!(typeset.broken_after.contains("lång"), "{typeset:?}");
+}
