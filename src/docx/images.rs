@@ -7,7 +7,6 @@
 //! picture in Word.
 
 use super::DocxError;
-use super::formatting::Character;
 use super::package::{Relation, Relationships};
 use super::xml::Xml;
 use crate::doc::{Image, ImageFormat};
@@ -22,8 +21,8 @@ const MM_PER_INCH: f64 = 25.4;
 /// No logo is drawn larger than the page; this bounds a rasterised SVG's size too.
 const MAX_MM: f64 = 297.0;
 
-/// Pictures sit on a line of 1 pt type (in half-points), so that the line is as tall as the
-/// picture, as in the PDF: a line of text would add its descent below it.
+/// A paragraph of pictures ends in a mark of 1 pt type (in half-points), so that its line is
+/// as tall as the pictures, as in the PDF: a mark of body text would add its descent below.
 pub(super) const PICTURE_TYPE_SIZE: u32 = 2;
 
 const PICTURE_URI: &str = "http://schemas.openxmlformats.org/drawingml/2006/picture";
@@ -111,13 +110,8 @@ fn inline(
     graphic: impl FnOnce(&mut Xml),
 ) {
     let name = format!("Drawing {id}");
-    xml.open("w:r", &[]);
-    Character {
-        size: Some(PICTURE_TYPE_SIZE),
-        ..Character::default()
-    }
-    .write(xml);
-    xml.open("w:drawing", &[])
+    xml.open("w:r", &[])
+        .open("w:drawing", &[])
         .open(
             "wp:inline",
             &[("distT", &0), ("distB", &0), ("distL", &0), ("distR", &0)],
