@@ -1,23 +1,12 @@
 //! `kvartal build` on the example reports and on tricky input.
 
-use crate::support::{docx_text, kvartal, path_str, pdf_text, repo, scratch};
+use crate::support::{docx_text, example_reports, kvartal, path_str, pdf_text, repo, scratch};
 use kvartal::report::{self, Language, Report};
 use std::path::{Path, PathBuf};
 
 /// The example reports, as the loader reads them.
 fn examples() -> Vec<(PathBuf, Report)> {
-    let mut files = Vec::new();
-    for dir in std::fs::read_dir(repo().join("report-data")).expect("report-data exists") {
-        let dir = dir.expect("readable").path();
-        for file in std::fs::read_dir(&dir).expect("readable") {
-            let path = file.expect("readable").path();
-            if path.extension().is_some_and(|e| e == "yaml") {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    files
+    example_reports()
         .into_iter()
         .map(|path| {
             let report = report::load(&path)

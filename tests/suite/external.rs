@@ -5,7 +5,7 @@
 //! A missing program fails the test: it is never skipped.
 
 use crate::fonts::layout_with_heading_font;
-use crate::support::{kvartal, path_str, repo, scratch};
+use crate::support::{example_reports, kvartal, path_str, repo, scratch};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -20,19 +20,13 @@ fn build(layout: &str, source: &str, out: &Path) {
 /// Where building `report-data/` into `out` puts each example report's files, without
 /// their extension: `out/<folder>/<name>` for `report-data/<folder>/<name>.yaml`.
 fn examples_in(out: &Path) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    for dir in std::fs::read_dir(repo().join("report-data")).expect("report-data exists") {
-        let dir = dir.expect("readable").path();
-        for file in std::fs::read_dir(&dir).expect("readable") {
-            let path = file.expect("readable").path();
-            if path.extension().is_some_and(|e| e == "yaml") {
-                let folder = dir.file_name().expect("a folder");
-                files.push(out.join(folder).join(path.file_stem().expect("a name")));
-            }
-        }
-    }
-    files.sort();
-    files
+    example_reports()
+        .iter()
+        .map(|path| {
+            let folder = path.parent().and_then(Path::file_name).expect("a folder");
+            out.join(folder).join(path.file_stem().expect("a name"))
+        })
+        .collect()
 }
 
 /// `python3 tests/tools/<script> <args>`, started.

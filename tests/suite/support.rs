@@ -31,6 +31,22 @@ pub fn repo() -> PathBuf {
 }
 
 /// A new, empty folder for one test's output.
+/// The example reports' files, `report-data/<folder>/<name>.yaml`, in order.
+pub fn example_reports() -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for dir in std::fs::read_dir(repo().join("report-data")).expect("report-data exists") {
+        let dir = dir.expect("readable").path();
+        for file in std::fs::read_dir(&dir).expect("readable") {
+            let path = file.expect("readable").path();
+            if path.extension().is_some_and(|e| e == "yaml") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
 pub fn scratch(name: &str) -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
     let _ = std::fs::remove_dir_all(&dir);
