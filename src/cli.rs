@@ -92,9 +92,15 @@ pub struct BuildArgs {
     /// every header and the status of the DOCX.
     #[arg(long)]
     pub draft: bool,
-    /// The standards the PDF is written and validated to.
-    #[arg(long, value_enum, default_value = "a-2a+ua-1")]
-    pub pdf_standard: StandardArg,
+    /// The standards the PDF is written and validated to [default: a-2a+ua-1; a-3a+ua-1
+    /// with --embed-source].
+    #[arg(long, value_enum)]
+    pub pdf_standard: Option<StandardArg>,
+    /// Carry the report's files in the PDF (the report, the earlier quarters it draws on, its
+    /// logos) with a manifest for rebuilding it: a PDF/A-3a file. Implied by
+    /// --pdf-standard a-3a+ua-1.
+    #[arg(long)]
+    pub embed_source: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -5,13 +5,14 @@
 
 use super::inputs::{Input, inputs};
 use super::outputs::{distinct, output_path};
+use super::source;
 use super::write::{remove_stale, write_together};
 use super::{Outcome, UsageError};
 use crate::cli::{BuildArgs, Format};
 use crate::diag::Diagnostic;
 use crate::doc::{self, Document, Image, ImageStore, Meta, PageLabels, Style};
 use crate::docx;
-use crate::pdf::{self, PdfOptions};
+use crate::pdf::{self, PdfOptions, PdfStandard};
 use crate::report::{self, Organisation, Report};
 use crate::template::{self, Layout};
 use clap::ValueEnum;
@@ -22,6 +23,7 @@ use std::sync::Arc;
 const LOGO_HEIGHT_MM: f32 = 16.0;
 
 pub fn build(args: &BuildArgs) -> Result<Outcome, UsageError> {
+    let options = pdf_options(args)?;
     let layout = load_layout(&args.layout)?;
     let mut outcome = Outcome::default();
     let found = inputs(&args.paths)?;
@@ -37,11 +39,6 @@ pub fn build(args: &BuildArgs) -> Result<Outcome, UsageError> {
             outcome.diagnostics.push(diagnostic);
             return Ok(outcome);
         }
-    };
-    let options = PdfOptions {
-        standard: args.pdf_standard.into(),
-        draft: args.draft,
-        ..PdfOptions::default()
     };
     for input in found.inputs {
         match build_one(&input, &layout, args, &options, &mut outcome.diagnostics) {
@@ -76,14 +73,16 @@ fn build_one(
     options: &PdfOptions,
     warnings: &mut Vec<Diagnostic>,
 ) -> Result<Vec<PathBuf>, Vec<Diagnostic>> {
-    let report::Checked {
-        report,
-        warnings: found,
-    } = report::check(&input.path)?;
-    warnings.extend(found);
+    let mut checked = report::check(&input.path)?;
+    warnings.append(&mut checked.warnings);
     let fail = |message: String| vec![Diagnostic::error(&input.path, None, message)];
+    let mut options = options.clone();
+    if options.standard == PdfStandard::A3aUa1 {
+        options.attachments =
+            source::attachments(&checked, layout, &args.layout, &options).map_err(fail)?;
+    }
     // The PDF is always laid out: the DOCX's contents take their page numbers from it.
-    let (document, pdf) = typeset(&report, layout, options).map_err(|d| vec![d])?;
+    let (document, pdf) = typeset(&checked.report, layout, &options).map_err(|d| vec![d])?;
     // Every format is produced before anything is written, so an error leaves no files.
     let mut outputs = Vec::new();
     for format in unique(&args.format) {
@@ -97,6 +96,31 @@ fn build_one(
     }
     write_outputs(input, &args.out, &outputs).map_err(fail)?;
     Ok(outputs.into_iter().map(|(path, _)| path).collect())
+}
+
+/// The PDF's standard and options from the command line: `--embed-source` asks for a
+/// PDF/A-3a file, the one standard here that may carry the report's files.
+fn pdf_options(args: &BuildArgs) -> Result<PdfOptions, UsageError> {
+    let standard = match (args.pdf_standard, args.embed_source) {
+        (None, false) => PdfStandard::default(),
+        (None, true) => PdfStandard::A3aUa1,
+        (Some(chosen), embed) => {
+            let standard = PdfStandard::from(chosen);
+            if embed && standard != PdfStandard::A3aUa1 {
+                return Err(UsageError(format!(
+                    "--embed-source needs --pdf-standard a-3a+ua-1, not {}: only PDF/A-3 may \
+                     carry the report's files",
+                    standard.name()
+                )));
+            }
+            standard
+        }
+    };
+    Ok(PdfOptions {
+        standard,
+        draft: args.draft,
+        ..PdfOptions::default()
+    })
 }
 
 /// Writes one report's files together, first removing what an interrupted build left for

@@ -9,6 +9,7 @@ mod layouts;
 mod new;
 mod outputs;
 mod schema;
+mod source;
 mod write;
 
 pub use build::{build, document};

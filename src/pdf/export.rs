@@ -6,7 +6,7 @@
 use super::PdfError;
 use super::frame::{Anchors, Glyphs, Item, Page, Rect, Shape, Target};
 use super::images::Picture;
-use super::options::PdfOptions;
+use super::options::{Attachment, PdfOptions};
 use super::outline::outline;
 use super::style::Look;
 use super::tags::Tags;
@@ -15,6 +15,7 @@ use crate::doc::Rgb;
 use crate::text::{Face, FontSet};
 use krilla::color::rgb;
 use krilla::destination::{Destination, XyzDestination};
+use krilla::embed::{AssociationKind, EmbeddedFile, MimeType};
 use krilla::geom::{PathBuilder, Point, Size, Transform};
 use krilla::graphic::Graphic;
 use krilla::metadata::{DateTime, Metadata};
@@ -63,6 +64,9 @@ pub fn export(
     document.set_tag_tree(tags.into_tag_tree(&mut drawn, &meta.language));
     document.set_outline(outline(pages));
     document.set_metadata(metadata(meta));
+    for attachment in &options.attachments {
+        attach(&mut document, attachment)?;
+    }
     document
         .finish()
         .map_err(|e| PdfError::from_krilla(e, options, &font_names(&res.fonts, meta)))
@@ -490,11 +494,40 @@ fn image(surface: &mut Surface, res: &Resources, rect: &Rect, picture: &Picture)
     surface.pop();
 }
 
-fn metadata(meta: &Meta) -> Metadata {
+/// `date` as a PDF date.
+fn pdf_date(date: chrono::NaiveDate) -> DateTime {
     use chrono::Datelike;
-    let date = DateTime::new(meta.date.year().clamp(0, 9999) as u16)
-        .month(meta.date.month() as u8)
-        .day(meta.date.day() as u8);
+    DateTime::new(date.year().clamp(0, 9999) as u16)
+        .month(date.month() as u8)
+        .day(date.day() as u8)
+}
+
+/// Embeds `attachment` as an associated file of the document (PDF/A-3's way of carrying
+/// files), related as its source or as a supplement.
+fn attach(document: &mut Document, attachment: &Attachment) -> Result<(), PdfError> {
+    let fail = |why: &str| PdfError::Export(format!("cannot attach {}: {why}", attachment.name));
+    let media_type = MimeType::new(attachment.media_type).ok_or_else(|| fail("no media type"))?;
+    let file = EmbeddedFile {
+        path: attachment.name.clone(),
+        mime_type: Some(media_type),
+        description: Some(attachment.description.clone()),
+        association_kind: if attachment.source {
+            AssociationKind::Source
+        } else {
+            AssociationKind::Supplement
+        },
+        data: attachment.data.clone().into(),
+        modification_date: Some(pdf_date(attachment.modified)),
+        compress: None,
+        location: None,
+    };
+    document
+        .embed_file(file)
+        .ok_or_else(|| fail("two files of that name"))
+}
+
+fn metadata(meta: &Meta) -> Metadata {
+    let date = pdf_date(meta.date);
     Metadata::new()
         .title(meta.title.clone())
         .description(meta.subject.clone())

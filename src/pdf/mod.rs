@@ -19,7 +19,7 @@ mod style;
 mod tags;
 mod validation;
 
-pub use options::{PdfOptions, PdfStandard};
+pub use options::{Attachment, PdfOptions, PdfStandard};
 
 use crate::doc::{Document, Typeset};
 use crate::text::{FontSet, Shaper};

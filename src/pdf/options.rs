@@ -1,5 +1,6 @@
 //! What the caller chooses about the PDF: which standards it must meet.
 
+use chrono::NaiveDate;
 use krilla::configure::{Accessibility, Archival, Configuration, ConfigurationBuilder};
 
 /// The PDF standards a file is written and validated to.
@@ -49,9 +50,27 @@ impl PdfStandard {
     }
 }
 
+/// A file the PDF carries beside its pages, such as the report it was made from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attachment {
+    /// The file's name, as a reader saves it.
+    pub name: String,
+    pub data: Vec<u8>,
+    /// Its media type, e.g. `application/yaml`.
+    pub media_type: &'static str,
+    /// What it is, in words, shown by viewers beside its name.
+    pub description: String,
+    /// The document was made from it (the source), rather than with its help.
+    pub source: bool,
+    /// When it was last changed: the report's date, so that rebuilding gives the same file.
+    pub modified: NaiveDate,
+}
+
 #[derive(Debug, Clone)]
 pub struct PdfOptions {
     pub standard: PdfStandard,
+    /// Files the PDF carries; of the standards, only PDF/A-3 allows them.
+    pub attachments: Vec<Attachment>,
     /// Print "UTKAST" / "DRAFT" across every page.
     pub draft: bool,
     /// A document that would have more pages is refused, not written.
@@ -67,6 +86,7 @@ impl Default for PdfOptions {
     fn default() -> PdfOptions {
         PdfOptions {
             standard: PdfStandard::default(),
+            attachments: Vec::new(),
             draft: false,
             max_pages: MAX_PAGES,
         }

@@ -25,13 +25,17 @@ use super::validate::validate;
 use super::{Language, Report, history, lint};
 use crate::diag::Diagnostic;
 use serde_saphyr::{DuplicateKeyPolicy, Options};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// A report that has no errors, and the warnings about it.
 #[derive(Debug)]
 pub struct Checked {
     pub report: Report,
     pub warnings: Vec<Diagnostic>,
+    /// The report file's text, as read.
+    pub text: String,
+    /// The files of the earlier quarters whose values the report's history uses.
+    pub earlier: Vec<PathBuf>,
 }
 
 /// Reads and validates one report file with the history of its metrics, returning every
@@ -58,7 +62,17 @@ pub fn check(path: &Path) -> Result<Checked, Vec<Diagnostic>> {
         notes: &siblings.notes,
         conflicts: &conflicts,
     });
-    Ok(Checked { report, warnings })
+    let earlier = siblings
+        .earlier
+        .values()
+        .map(|r| r.source.clone())
+        .collect();
+    Ok(Checked {
+        report,
+        warnings,
+        text,
+        earlier,
+    })
 }
 
 /// One file read and validated alone, with where its parts stand.

@@ -22,6 +22,7 @@ use crate::doc::{NumberFormat, Style};
 use crate::report::{Language, Report};
 use chrono::NaiveDate;
 use handlebars::{Handlebars, RenderError, RenderErrorReason, TemplateError};
+use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -38,6 +39,9 @@ pub struct Layout {
     /// Set when a render ran out of time: the layout is not tried on another report, so a
     /// folder of reports costs one wait, not one each.
     stalled: AtomicBool,
+    /// SHA-256 of every file of the layout and its bases and of its fonts, in hex: the same
+    /// fingerprint means the same documents from the same report.
+    fingerprint: String,
 }
 
 impl Layout {
@@ -104,11 +108,14 @@ impl Layout {
 
     /// Compiles the templates, merges the labels and styles of `layers` (base first).
     fn from_layers(layers: Vec<Layer>) -> Result<Layout, LayoutError> {
+        let mut fingerprint = Sha256::new();
         let mut labels = LabelSets::default();
         let mut style = Style::default();
         let mut templates = BTreeMap::new();
         for mut layer in layers {
             for (name, file) in &layer.files {
+                digest_part(&mut fingerprint, name.as_bytes());
+                digest_part(&mut fingerprint, file.text.as_bytes());
                 if let Some(language) = label_file_language(name) {
                     labels.add_file(language, &file.path, &file.text)?;
                 }
@@ -138,13 +145,27 @@ impl Layout {
             files.insert(registered, file.path);
         }
         check_includes(&registry, &files)?;
+        for font in style.font_files() {
+            digest_part(&mut fingerprint, &font);
+        }
+        let fingerprint = fingerprint
+            .finalize()
+            .iter()
+            .map(|byte| format!("{byte:02x}"))
+            .collect();
         Ok(Layout {
             registry: Arc::new(registry),
             labels,
             style,
             files,
             stalled: AtomicBool::new(false),
+            fingerprint,
         })
+    }
+
+    /// The SHA-256 of the layout's files and fonts, in hex.
+    pub fn fingerprint(&self) -> &str {
+        &self.fingerprint
     }
 
     /// The error for a report the layout makes more than [`MAX_MARKDOWN_BYTES`] of.
@@ -201,6 +222,13 @@ impl Layout {
 }
 
 /// The names of the built-in layouts.
+/// Adds `bytes` to `digest` with their length first, so that no two lists of parts digest
+/// alike.
+fn digest_part(digest: &mut Sha256, bytes: &[u8]) {
+    digest.update((bytes.len() as u64).to_le_bytes());
+    digest.update(bytes);
+}
+
 pub fn builtin_names() -> &'static [&'static str] {
     super::embedded::NAMES
 }

@@ -30,7 +30,6 @@ pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// A new, empty folder for one test's output.
 /// The example reports' files, `report-data/<folder>/<name>.yaml`, in order.
 pub fn example_reports() -> Vec<PathBuf> {
     let mut files = Vec::new();
@@ -47,6 +46,7 @@ pub fn example_reports() -> Vec<PathBuf> {
     files
 }
 
+/// A new, empty folder for one test's output.
 pub fn scratch(name: &str) -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
     let _ = std::fs::remove_dir_all(&dir);
