@@ -24,6 +24,20 @@ pub enum Command {
     New(NewArgs),
     /// Print the JSON Schema of the report format, for editors.
     Schema,
+    /// Check that an archived PDF rebuilds, byte for byte, from the files it carries.
+    Verify(VerifyArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// A PDF built with --embed-source.
+    pub file: PathBuf,
+    /// The folder of the layout it was built with, when that is not a built-in one.
+    #[arg(long)]
+    pub layout: Option<String>,
+    /// How the result is printed: text for people, json (one object) for archive systems.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: MessageFormat,
 }
 
 #[derive(Debug, Args)]

@@ -25,6 +25,7 @@ fn main() -> ExitCode {
         Command::Layouts(args) => (cmd::layouts(args), MessageFormat::Text),
         Command::New(args) => (Ok(cmd::new(args)), MessageFormat::Text),
         Command::Schema => (Ok(cmd::schema()), MessageFormat::Text),
+        Command::Verify(args) => (cmd::verify(args), args.format),
     };
     match result {
         Ok(outcome) => report(&outcome, format),

@@ -10,6 +10,7 @@ mod new;
 mod outputs;
 mod schema;
 mod source;
+mod verify;
 mod write;
 
 pub use build::{build, document};
@@ -17,6 +18,7 @@ pub use check::check;
 pub use layouts::layouts;
 pub use new::new;
 pub use schema::schema;
+pub use verify::verify;
 
 use crate::diag::{Diagnostic, Severity};
 use std::path::PathBuf;

@@ -3,6 +3,7 @@
 //!
 //! Entry point: [`pdf`].
 
+mod attached;
 mod blocks;
 mod dump;
 mod export;
@@ -19,6 +20,7 @@ mod style;
 mod tags;
 mod validation;
 
+pub use attached::attached_files;
 pub use options::{Attachment, PdfOptions, PdfStandard};
 
 use crate::doc::{Document, Typeset};

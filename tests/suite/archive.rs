@@ -104,3 +104,54 @@ fn only_pdf_a_3_carries_files() {
         run.stderr
     );
 }
+
+#[test]
+fn verify_says_whether_a_pdf_rebuilds_from_what_it_carries() {
+    let dir = scratch("archive-verify");
+    let layout = dir.join("layout");
+    let run = kvartal(&["layouts", "export", "standard", path_str(&layout)]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let args = ["build", Q4, "--embed-source", "--format", "pdf", "--layout"];
+    let run = kvartal(&[&args[..], &[path_str(&layout), "--out", path_str(&dir)]].concat());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let pdf = dir.join("2023-Q4.pdf");
+    let verify = |file: &Path| kvartal(&["verify", path_str(file)]);
+    let run = verify(&pdf);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("rebuilds identically from its source 2023-Q4.yaml")
+    );
+    let json = kvartal(&["verify", path_str(&pdf), "--format", "json"]);
+    assert!(
+        json.stdout.contains(r#""rebuilds":true"#),
+        "{}",
+        json.stdout
+    );
+    // One changed byte of a page.
+    let mut bytes = fs::read(&pdf).expect("built");
+    let at = bytes.len() / 3;
+    bytes[at] ^= 0x20;
+    let tampered = dir.join("tampered.pdf");
+    fs::write(&tampered, bytes).expect("written");
+    let run = verify(&tampered);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    // The layout changed since the build.
+    let style = layout.join("style.toml");
+    let text = fs::read_to_string(&style).expect("style");
+    fs::write(&style, text.replacen("body_pt = 10.5", "body_pt = 11", 1)).expect("changed");
+    let run = verify(&pdf);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("is not the one it was built with"),
+        "{}",
+        run.stderr
+    );
+    // A PDF built without its source.
+    let plain = dir.join("plain");
+    let run = kvartal(&["build", Q4, "--format", "pdf", "--out", path_str(&plain)]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = verify(&plain.join("2023-Q4.pdf"));
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("carries no source"), "{}", run.stderr);
+}
