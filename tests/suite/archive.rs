@@ -1,6 +1,6 @@
 //! A PDF for the archive: the report's files carried inside it, enough to rebuild it.
 
-use crate::support::{kvartal, path_str, repo, scratch};
+use crate::support::{file_names, kvartal, path_str, repo, scratch};
 use std::fs;
 use std::path::Path;
 use std::process::Command;
@@ -15,18 +15,7 @@ fn detach(pdf: &Path, into: &Path) -> Vec<String> {
         .status()
         .expect("pdfdetach (poppler-utils) is installed");
     assert!(saved.success(), "pdfdetach failed on {}", pdf.display());
-    let mut names: Vec<String> = fs::read_dir(into)
-        .expect("saved files")
-        .map(|entry| {
-            entry
-                .expect("readable")
-                .file_name()
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect();
-    names.sort();
-    names
+    file_names(into)
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! Report folders from colleagues: links, named pipes, devices and files that are not
 //! text are refused with a message, never followed, waited on or echoed to the terminal.
 
-use crate::support::{kvartal, path_str, scratch, small_report};
+use crate::support::{file_names, kvartal, path_str, scratch, small_report};
 use std::os::unix::fs::symlink;
 use std::path::Path;
 use std::process::Command;
@@ -37,27 +37,12 @@ fn a_link_out_of_a_report_folder_is_not_followed() {
             assert!(run.stderr.contains(&warned), "{link}: {}", run.stderr);
         }
     }
-    let written: Vec<_> = walk(&out);
+    let written: Vec<_> = file_names(&out);
     assert_eq!(written, ["2024-Q1.docx", "2024-Q1.pdf"]);
     for file in written {
         let bytes = std::fs::read(out.join(file)).expect("readable");
         assert!(!String::from_utf8_lossy(&bytes).contains("hunter2"));
     }
-}
-
-/// The names of the files in `dir`, sorted.
-fn walk(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .expect("readable")
-        .map(|e| {
-            e.expect("readable")
-                .file_name()
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect();
-    names.sort();
-    names
 }
 
 #[test]
