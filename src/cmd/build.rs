@@ -210,6 +210,7 @@ fn meta(report: &Report, layout: &Layout) -> Result<Meta, template::LayoutError>
             of: label("of")?,
             case_number: label("case_number")?,
             draft: label("draft")?,
+            signature: label("signature")?,
         },
         style: layout.style().clone(),
     })

@@ -81,6 +81,7 @@ impl Meta {
                 of: "av".into(),
                 case_number: "Dnr".into(),
                 draft: "UTKAST".into(),
+                signature: "Underskrift".into(),
             },
             numbers: NumberFormat {
                 decimal: ",".into(),
@@ -105,6 +106,8 @@ pub struct PageLabels {
     pub case_number: String,
     /// "UTKAST" / "DRAFT", printed across every page of a draft.
     pub draft: String,
+    /// "Underskrift" / "Signature", before a signatory in a signature field's tooltip.
+    pub signature: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]

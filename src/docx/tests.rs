@@ -47,6 +47,7 @@ fn meta() -> Meta {
             of: "av".to_owned(),
             case_number: "Dnr".to_owned(),
             draft: "UTKAST".to_owned(),
+            signature: "Underskrift".to_owned(),
         },
         numbers: crate::doc::NumberFormat {
             decimal: ",".to_owned(),

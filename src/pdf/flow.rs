@@ -77,6 +77,7 @@ fn split_tall(row: Row, frame: Frame) -> Vec<Row> {
         .collect();
     parts[0].space_before = row.space_before;
     parts[0].outline = row.outline;
+    parts[0].fields = row.fields;
     parts[bands - 1].kept_end = row.kept_end;
     for item in row.items {
         let band = ((item.top() / page).floor().max(0.0) as usize).min(bands - 1);
@@ -90,6 +91,10 @@ fn place(page: &mut Page, row: Row, top: f32) {
         page.outline.push((entry, top));
     }
     page.kept_ends.extend(row.kept_end);
+    page.fields.extend(row.fields.into_iter().map(|mut field| {
+        field.rect.y += top;
+        field
+    }));
     page.body
         .extend(row.items.into_iter().map(|item| item.shifted(top)));
 }

@@ -176,6 +176,8 @@ pub struct Row {
     /// the table continues on.
     pub repeat: Option<std::sync::Arc<Row>>,
     pub outline: Option<OutlineEntry>,
+    /// Signature fields over this row's signature lines, y from the row's top.
+    pub fields: Vec<SignatureField>,
     /// The last line of the paragraph that the heading with this anchor keeps on its page:
     /// where it lands says whether the page broke that paragraph.
     pub kept_end: Option<String>,
@@ -210,6 +212,7 @@ impl Row {
         Row {
             items,
             outline: None,
+            fields: Vec::new(),
             kept_end: None,
             repeat: None,
             ..self.clone()
@@ -229,4 +232,14 @@ pub struct Page {
     pub outline: Vec<(OutlineEntry, f32)>,
     /// The anchors of the headings whose kept paragraph ends on this page.
     pub kept_ends: Vec<String>,
+    /// Signature fields, y from the page's top.
+    pub fields: Vec<SignatureField>,
+}
+
+/// An empty signature field for one signatory, over the line they sign on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SignatureField {
+    pub rect: Rect,
+    /// Who signs there and in what role, for the field's tooltip and its structure.
+    pub signer: String,
 }

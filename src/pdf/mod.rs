@@ -7,6 +7,7 @@ mod attached;
 mod blocks;
 mod dump;
 mod export;
+mod fields;
 mod flow;
 mod fonts;
 mod frame;
@@ -50,6 +51,20 @@ pub fn pdf(doc: &Document, options: &PdfOptions) -> Result<Pdf, PdfError> {
         &fonts,
         options,
     )?;
+    let fields: Vec<(usize, frame::SignatureField)> = laid
+        .pages
+        .iter()
+        .enumerate()
+        .flat_map(|(index, page)| page.fields.iter().map(move |field| (index, field.clone())))
+        .collect();
+    let bytes = if fields.is_empty() {
+        bytes
+    } else {
+        let words = fields::Words {
+            signature: &doc.meta.labels.signature,
+        };
+        fields::add(bytes, &fields, laid.look.page_height, &words)?
+    };
     Ok(Pdf {
         bytes,
         typeset: Typeset {

@@ -284,3 +284,73 @@ fn the_typeset_says_which_heading_kept_paragraphs_a_page_breaks() {
     assert!(!typeset.broken_after.contains("kort"));
     assert!(typeset.broken_after.contains("lång"), "{typeset:?}");
 }
+
+#[test]
+fn each_signatory_gets_an_empty_tagged_signature_field() {
+    use lopdf::{Document as Pdf, Object};
+    let bytes = pdf(&sample(), &PdfOptions::default()).expect("a PDF").bytes;
+    let file = Pdf::load_mem(&bytes).expect("readable");
+    let catalog = file.catalog().expect("catalog");
+    let form = catalog
+        .get(b"AcroForm")
+        .and_then(Object::as_dict)
+        .expect("a form");
+    let fields = form
+        .get(b"Fields")
+        .and_then(Object::as_array)
+        .expect("fields");
+    assert_eq!(fields.len(), 1, "one signatory in the sample");
+    let widget = file
+        .get_dictionary(fields[0].as_reference().expect("a reference"))
+        .expect("widget");
+    let name = |key: &[u8]| widget.get(key).and_then(Object::as_name).ok();
+    assert_eq!(
+        (name(b"FT"), name(b"Subtype")),
+        (Some(&b"Sig"[..]), Some(&b"Widget"[..]))
+    );
+    assert_eq!(
+        widget.get(b"F").and_then(Object::as_i64).ok(),
+        Some(4),
+        "printed"
+    );
+    let tooltip = widget
+        .get(b"TU")
+        .and_then(Object::as_str)
+        .expect("a tooltip");
+    // UTF-16 with a byte-order mark, for "ö".
+    let units: Vec<u16> = tooltip[2..]
+        .chunks_exact(2)
+        .map(|pair| u16::from_be_bytes([pair[0], pair[1]]))
+        .collect();
+    let tooltip = String::from_utf16(&units).expect("UTF-16");
+    assert_eq!(tooltip, "Underskrift: Karin Berg, Kommundirektör");
+    assert!(widget.get(b"AP").is_ok(), "an appearance, as PDF/A asks");
+    assert!(widget.get(b"V").is_err(), "not signed");
+    // The widget's structure parent is a Form element that refers back to it.
+    let key = widget
+        .get(b"StructParent")
+        .and_then(Object::as_i64)
+        .expect("a key");
+    let root = catalog
+        .get(b"StructTreeRoot")
+        .and_then(Object::as_reference)
+        .expect("tree");
+    let root = file.get_dictionary(root).expect("tree");
+    let numbers = root
+        .get(b"ParentTree")
+        .and_then(Object::as_dict)
+        .and_then(|tree| tree.get(b"Nums"))
+        .and_then(Object::as_array)
+        .expect("a parent tree");
+    let at = numbers
+        .iter()
+        .position(|n| n.as_i64().ok() == Some(key))
+        .expect("listed");
+    let form = file
+        .get_dictionary(numbers[at + 1].as_reference().expect("a reference"))
+        .expect("element");
+    assert_eq!(
+        form.get(b"S").and_then(Object::as_name).ok(),
+        Some(&b"Form"[..])
+    );
+}

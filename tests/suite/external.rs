@@ -105,3 +105,151 @@ fn libreoffice_puts_each_heading_on_the_page_the_contents_give() {
     }
     assert!(all_match, "LibreOffice's pages differ:\n{report}");
 }
+
+/// Runs `program` with `args`; what it printed, and whether it succeeded.
+fn run_tool(program: &str, args: &[&str]) -> (String, bool) {
+    let output = Command::new(program)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{program} is installed: {e}"));
+    let text = String::from_utf8_lossy(&output.stdout).into_owned()
+        + &String::from_utf8_lossy(&output.stderr);
+    (text, output.status.success())
+}
+
+/// A certificate for `name` issued by the test CA in `dir`, made with openssl: keys are
+/// made here, never checked in.
+fn certificate(dir: &Path, name: &str) -> (String, String) {
+    let key = path_str(&dir.join(format!("{name}.key"))).to_owned();
+    let cert = path_str(&dir.join(format!("{name}.pem"))).to_owned();
+    let csr = path_str(&dir.join(format!("{name}.csr"))).to_owned();
+    let (ca, ca_key) = (dir.join("ca.pem"), dir.join("ca.key"));
+    let subject = format!("/CN={name}");
+    let made = run_tool(
+        "openssl",
+        &[
+            "req", "-newkey", "rsa:2048", "-nodes", "-keyout", &key, "-out", &csr, "-subj",
+            &subject,
+        ],
+    );
+    assert!(made.1, "{}", made.0);
+    let extensions = dir.join("signer.cnf");
+    std::fs::write(
+        &extensions,
+        "keyUsage=critical,digitalSignature,nonRepudiation\n",
+    )
+    .expect("written");
+    let signed = run_tool(
+        "openssl",
+        &[
+            "x509",
+            "-req",
+            "-in",
+            &csr,
+            "-CA",
+            path_str(&ca),
+            "-CAkey",
+            path_str(&ca_key),
+            "-CAcreateserial",
+            "-days",
+            "2",
+            "-out",
+            &cert,
+            "-extfile",
+            path_str(&extensions),
+        ],
+    );
+    assert!(signed.1, "{}", signed.0);
+    (key, cert)
+}
+
+/// The municipality and the Police sign one report into its two fields with an
+/// independent signer (pyHanko); both signatures hold for pyHanko and for poppler, and a
+/// changed byte breaks them.
+#[test]
+#[ignore = "needs pyHanko, openssl and poppler: run by the second stage, see README"]
+fn two_signatories_sign_into_the_fields_and_both_signatures_hold() {
+    let dir = scratch("external-signing");
+    build("standard", JONKOPING_Q4, &dir);
+    let ca = run_tool(
+        "openssl",
+        &[
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=Test CA",
+            "-keyout",
+            path_str(&dir.join("ca.key")),
+            "-out",
+            path_str(&dir.join("ca.pem")),
+            "-addext",
+            "basicConstraints=critical,CA:TRUE",
+            "-addext",
+            "keyUsage=critical,keyCertSign,cRLSign",
+        ],
+    );
+    assert!(ca.1, "{}", ca.0);
+    let mut file = dir.join("2023-Q4.pdf");
+    for (field, signer) in [
+        ("Signature1", "Karin Berg"),
+        ("Signature2", "Mikael Sjoberg"),
+    ] {
+        let (key, cert) = certificate(&dir, &signer.replace(' ', "-"));
+        let signed = dir.join(format!("{field}.pdf"));
+        let args = [
+            "sign", "addsig", "--field", field, "pemder", "--key", &key, "--cert", &cert,
+        ];
+        let done = run_tool(
+            "pyhanko",
+            &[
+                &args[..],
+                &["--no-pass", path_str(&file), path_str(&signed)],
+            ]
+            .concat(),
+        );
+        assert!(done.1, "{}", done.0);
+        file = signed;
+    }
+    let ca = dir.join("ca.pem");
+    let validate = |file: &Path| {
+        run_tool(
+            "pyhanko",
+            &[
+                "sign",
+                "validate",
+                "--trust",
+                path_str(&ca),
+                "--trust-replace",
+                path_str(file),
+            ],
+        )
+    };
+    let (said, valid) = validate(&file);
+    assert!(valid, "{said}");
+    for field in ["Signature1", "Signature2"] {
+        let line = said
+            .lines()
+            .find(|l| l.starts_with(field))
+            .unwrap_or_default();
+        assert!(line.contains(":INTACT:TRUSTED"), "{said}");
+    }
+    let (poppler, _) = run_tool("pdfsig", &[path_str(&file)]);
+    assert_eq!(
+        poppler.matches("Signature is Valid.").count(),
+        2,
+        "{poppler}"
+    );
+    // One byte changed inside the first signed revision.
+    let mut bytes = std::fs::read(&file).expect("signed");
+    let at = bytes.len() / 4;
+    bytes[at] ^= 0x01;
+    let tampered = dir.join("tampered.pdf");
+    std::fs::write(&tampered, bytes).expect("written");
+    let (said, valid) = validate(&tampered);
+    assert!(!valid, "{said}");
+}

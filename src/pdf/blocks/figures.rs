@@ -4,7 +4,7 @@ use super::{Align, Layouter, stack};
 use crate::chart::{self, Anchor, Label, Mark};
 use crate::doc::{Chart, Image, LogoAlign, Run, Signatures, Signer};
 use crate::pdf::PdfError;
-use crate::pdf::frame::{Item, Rect, Row, Shape};
+use crate::pdf::frame::{Item, Rect, Row, Shape, SignatureField};
 use crate::pdf::images::Picture;
 use crate::pdf::inline::TextStyle;
 use crate::pdf::style::MM;
@@ -212,6 +212,18 @@ impl Layouter<'_, '_> {
         for (i, signer) in signers.iter().enumerate() {
             let x = self.x + i as f32 * (column + gap);
             row.items.push(self.rule(x, x + column, SIGNING_SPACE));
+            // The room above the line is where a signing service puts the signature.
+            let role = std::iter::once(signer.name.as_str())
+                .chain(signer.lines.iter().map(String::as_str));
+            row.fields.push(SignatureField {
+                rect: Rect {
+                    x,
+                    y: 0.0,
+                    w: column,
+                    h: SIGNING_SPACE,
+                },
+                signer: role.collect::<Vec<_>>().join(", "),
+            });
             let name = self.text_style(self.look.body_size, self.look.text, true);
             let detail = TextStyle {
                 color: self.look.muted,
