@@ -26,6 +26,33 @@ pub enum Command {
     Schema,
     /// Check that an archived PDF rebuilds, byte for byte, from the files it carries.
     Verify(VerifyArgs),
+    /// Sign a built PDF into one of its signature fields (PAdES baseline B-B).
+    Sign(SignArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SignArgs {
+    /// The PDF to sign: a kvartal PDF with a signature block.
+    pub file: PathBuf,
+    /// The signer's key and certificates, as a PKCS #12 file (.p12 or .pfx).
+    #[arg(long)]
+    pub p12: PathBuf,
+    /// A file whose first line is the .p12 file's password; none when left out.
+    #[arg(long)]
+    pub password_file: Option<PathBuf>,
+    /// The signature field to sign (Signature1, Signature2, …); the first empty one if left out.
+    #[arg(long)]
+    pub field: Option<String>,
+    /// Why it is signed, e.g. "Godkänd".
+    #[arg(long)]
+    pub reason: Option<String>,
+    /// Where it is signed, e.g. "Jönköping".
+    #[arg(long)]
+    pub location: Option<String>,
+    /// Where to write the signed PDF; an existing file is never replaced.
+    /// [default: FILE with ".signed.pdf"]
+    #[arg(long)]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

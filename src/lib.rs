@@ -4,7 +4,7 @@
 //! The pipeline, one module a stage:
 //! `report` (YAML → validated [`report::Report`]) → `template` (layout → Markdown) →
 //! `doc` (Markdown → [`doc::Document`]) → `pdf` / `docx` (document → bytes).
-//! `cmd` drives it for the command line; `diag`, `files`, `markdown`, `text`, `image`, `number`
+//! `sign` signs a built PDF into its signature fields. `cmd` drives it for the command line; `diag`, `files`, `markdown`, `text`, `image`, `number`
 //! and `xml` are leaves, and `chart` draws the document model's charts for both backends.
 
 pub mod chart;
@@ -19,6 +19,7 @@ pub mod markdown;
 pub mod number;
 pub mod pdf;
 pub mod report;
+pub mod sign;
 pub mod template;
 pub mod text;
 pub mod xml;

@@ -26,6 +26,7 @@ fn main() -> ExitCode {
         Command::New(args) => (Ok(cmd::new(args)), MessageFormat::Text),
         Command::Schema => (Ok(cmd::schema()), MessageFormat::Text),
         Command::Verify(args) => (cmd::verify(args), args.format),
+        Command::Sign(args) => (cmd::sign(args), MessageFormat::Text),
     };
     match result {
         Ok(outcome) => report(&outcome, format),

@@ -9,6 +9,7 @@ mod layouts;
 mod new;
 mod outputs;
 mod schema;
+mod sign;
 mod source;
 mod verify;
 mod write;
@@ -18,6 +19,7 @@ pub use check::check;
 pub use layouts::layouts;
 pub use new::new;
 pub use schema::schema;
+pub use sign::sign;
 pub use verify::verify;
 
 use crate::diag::{Diagnostic, Severity};

@@ -97,7 +97,7 @@ impl Found {
 }
 
 /// A PDF text string: ASCII as it is, anything else as UTF-16 with a byte-order mark.
-fn text(value: &str) -> Object {
+pub fn text(value: &str) -> Object {
     let bytes = if value.is_ascii() {
         value.as_bytes().to_vec()
     } else {

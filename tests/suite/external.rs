@@ -163,73 +163,48 @@ fn certificate(dir: &Path, name: &str) -> (String, String) {
     (key, cert)
 }
 
-/// The municipality and the Police sign one report into its two fields with an
-/// independent signer (pyHanko); both signatures hold for pyHanko and for poppler, and a
-/// changed byte breaks them.
-#[test]
-#[ignore = "needs pyHanko, openssl and poppler: run by the second stage, see README"]
-fn two_signatories_sign_into_the_fields_and_both_signatures_hold() {
-    let dir = scratch("external-signing");
-    build("standard", JONKOPING_Q4, &dir);
-    let ca = run_tool(
-        "openssl",
-        &[
-            "req",
-            "-x509",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-days",
-            "2",
-            "-subj",
-            "/CN=Test CA",
-            "-keyout",
-            path_str(&dir.join("ca.key")),
-            "-out",
-            path_str(&dir.join("ca.pem")),
-            "-addext",
-            "basicConstraints=critical,CA:TRUE",
-            "-addext",
-            "keyUsage=critical,keyCertSign,cRLSign",
-        ],
-    );
-    assert!(ca.1, "{}", ca.0);
-    let mut file = dir.join("2023-Q4.pdf");
-    for (field, signer) in [
-        ("Signature1", "Karin Berg"),
-        ("Signature2", "Mikael Sjoberg"),
-    ] {
-        let (key, cert) = certificate(&dir, &signer.replace(' ', "-"));
-        let signed = dir.join(format!("{field}.pdf"));
-        let args = [
-            "sign", "addsig", "--field", field, "pemder", "--key", &key, "--cert", &cert,
-        ];
-        let done = run_tool(
-            "pyhanko",
-            &[
-                &args[..],
-                &["--no-pass", path_str(&file), path_str(&signed)],
-            ]
-            .concat(),
-        );
-        assert!(done.1, "{}", done.0);
-        file = signed;
-    }
+/// A test certificate authority in `dir` (ca.pem, ca.key), made with openssl.
+fn certificate_authority(dir: &Path) {
+    let (key, cert) = (dir.join("ca.key"), dir.join("ca.pem"));
+    let args = [
+        "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+    ];
+    let names = [
+        "-subj",
+        "/CN=Test CA",
+        "-keyout",
+        path_str(&key),
+        "-out",
+        path_str(&cert),
+    ];
+    let extensions = [
+        "-addext",
+        "basicConstraints=critical,CA:TRUE",
+        "-addext",
+        "keyUsage=critical,keyCertSign,cRLSign",
+    ];
+    let made = run_tool("openssl", &[&args[..], &names, &extensions].concat());
+    assert!(made.1, "{}", made.0);
+}
+
+/// pyHanko's validation of `file` against the test CA in `dir`: what it said, and whether
+/// every signature holds.
+fn validate(dir: &Path, file: &Path) -> (String, bool) {
     let ca = dir.join("ca.pem");
-    let validate = |file: &Path| {
-        run_tool(
-            "pyhanko",
-            &[
-                "sign",
-                "validate",
-                "--trust",
-                path_str(&ca),
-                "--trust-replace",
-                path_str(file),
-            ],
-        )
-    };
-    let (said, valid) = validate(&file);
+    let args = [
+        "sign",
+        "validate",
+        "--trust",
+        path_str(&ca),
+        "--trust-replace",
+    ];
+    run_tool("pyhanko", &[&args[..], &[path_str(file)]].concat())
+}
+
+/// Both signatures of `file` hold for pyHanko and for poppler, and a byte changed in the
+/// first revision breaks them.
+fn both_signatures_hold(dir: &Path, file: &Path) {
+    let (said, valid) = validate(dir, file);
     assert!(valid, "{said}");
     for field in ["Signature1", "Signature2"] {
         let line = said
@@ -238,18 +213,134 @@ fn two_signatories_sign_into_the_fields_and_both_signatures_hold() {
             .unwrap_or_default();
         assert!(line.contains(":INTACT:TRUSTED"), "{said}");
     }
-    let (poppler, _) = run_tool("pdfsig", &[path_str(&file)]);
+    let (poppler, _) = run_tool("pdfsig", &[path_str(file)]);
     assert_eq!(
         poppler.matches("Signature is Valid.").count(),
         2,
         "{poppler}"
     );
-    // One byte changed inside the first signed revision.
-    let mut bytes = std::fs::read(&file).expect("signed");
+    let mut bytes = std::fs::read(file).expect("signed");
     let at = bytes.len() / 4;
     bytes[at] ^= 0x01;
     let tampered = dir.join("tampered.pdf");
     std::fs::write(&tampered, bytes).expect("written");
-    let (said, valid) = validate(&tampered);
+    let (said, valid) = validate(dir, &tampered);
     assert!(!valid, "{said}");
+}
+
+/// The municipality and the Police sign one report into its two fields with an
+/// independent signer (pyHanko): both signatures hold.
+#[test]
+#[ignore = "needs pyHanko, openssl and poppler: run by the second stage, see README"]
+fn two_signatories_sign_into_the_fields_and_both_signatures_hold() {
+    let dir = scratch("external-signing");
+    build("standard", JONKOPING_Q4, &dir);
+    certificate_authority(&dir);
+    let mut file = dir.join("2023-Q4.pdf");
+    for (field, signer) in [
+        ("Signature1", "Karin-Berg"),
+        ("Signature2", "Mikael-Sjoberg"),
+    ] {
+        let (key, cert) = certificate(&dir, signer);
+        let signed = dir.join(format!("{field}.pdf"));
+        let args = [
+            "sign", "addsig", "--field", field, "pemder", "--key", &key, "--cert", &cert,
+        ];
+        let files = ["--no-pass", path_str(&file), path_str(&signed)];
+        let done = run_tool("pyhanko", &[&args[..], &files].concat());
+        assert!(done.1, "{}", done.0);
+        file = signed;
+    }
+    both_signatures_hold(&dir, &file);
+}
+
+/// kvartal signs one report twice, as the municipality and the Police, with .p12 files:
+/// both signatures hold; then nothing is left to sign, and a wrong password says so.
+#[test]
+#[ignore = "needs pyHanko, openssl and poppler: run by the second stage, see README"]
+fn kvartal_signs_twice_and_both_signatures_hold() {
+    let dir = scratch("external-kvartal-sign");
+    build("standard", JONKOPING_Q4, &dir);
+    certificate_authority(&dir);
+    let password = dir.join("password.txt");
+    std::fs::write(&password, "hemligt\n").expect("written");
+    let ca = path_str(&dir.join("ca.pem")).to_owned();
+    let mut file = dir.join("2023-Q4.pdf");
+    for signer in ["Karin-Berg", "Mikael-Sjoberg"] {
+        let (key, cert) = certificate(&dir, signer);
+        let p12 = dir.join(format!("{signer}.p12"));
+        let args = [
+            "pkcs12",
+            "-export",
+            "-inkey",
+            &key,
+            "-in",
+            &cert,
+            "-certfile",
+            &ca,
+        ];
+        let out = ["-passout", "pass:hemligt", "-out", path_str(&p12)];
+        let made = run_tool("openssl", &[&args[..], &out].concat());
+        assert!(made.1, "{}", made.0);
+        let signed = dir.join(format!("{signer}.pdf"));
+        let key = [
+            "--p12",
+            path_str(&p12),
+            "--password-file",
+            path_str(&password),
+        ];
+        let words = ["--reason", "Godkänd", "--location", "Jönköping"];
+        let run = kvartal(
+            &[
+                &["sign", path_str(&file)],
+                &key[..],
+                &words,
+                &["--out", path_str(&signed)],
+            ]
+            .concat(),
+        );
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        file = signed;
+    }
+    both_signatures_hold(&dir, &file);
+    let p12 = dir.join("Karin-Berg.p12");
+    let key = [
+        "--p12",
+        path_str(&p12),
+        "--password-file",
+        path_str(&password),
+    ];
+    let third = dir.join("third.pdf");
+    let run = kvartal(
+        &[
+            &["sign", path_str(&file)],
+            &key[..],
+            &["--out", path_str(&third)],
+        ]
+        .concat(),
+    );
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("every signature field is signed already"),
+        "{}",
+        run.stderr
+    );
+    let unsigned = dir.join("2023-Q4.pdf");
+    let no_password = dir.join("no-password.pdf");
+    let args = [
+        "sign",
+        path_str(&unsigned),
+        "--p12",
+        path_str(&p12),
+        "--out",
+        path_str(&no_password),
+    ];
+    let run = kvartal(&args);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("is the password right?"),
+        "{}",
+        run.stderr
+    );
 }
