@@ -62,6 +62,9 @@ pub struct VerifyArgs {
     /// The folder of the layout it was built with, when that is not a built-in one.
     #[arg(long)]
     pub layout: Option<String>,
+    /// Certificates (PEM) the signers' certificates must chain to.
+    #[arg(long)]
+    pub trust: Option<PathBuf>,
     /// How the result is printed: text for people, json (one object) for archive systems.
     #[arg(long, value_enum, default_value = "text")]
     pub format: MessageFormat,

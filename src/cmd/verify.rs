@@ -12,12 +12,16 @@ use crate::diag::Diagnostic;
 use crate::files;
 use crate::pdf::{self, PdfOptions, PdfStandard};
 use crate::report;
+use crate::sign;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use std::path::{Component, Path, PathBuf};
+use x509_cert::Certificate;
 
 /// The most a PDF may hold for `verify` to read it.
 const MAX_PDF_BYTES: u64 = 512 * 1024 * 1024;
+/// The most a file of trusted certificates may hold.
+const MAX_TRUST_BYTES: u64 = 4 * 1024 * 1024;
 
 #[derive(Deserialize)]
 struct Manifest {
@@ -69,9 +73,60 @@ pub fn verify(args: &VerifyArgs) -> Result<Outcome, UsageError> {
     Ok(outcome)
 }
 
-/// What the rebuild showed, in words: success, or why the file does not rebuild.
+/// What the checks showed, in words: the signatures, then the rebuild; or the first reason
+/// the file does not hold.
 fn rebuild(args: &VerifyArgs) -> Result<String, String> {
     let pdf = files::read_plain(&args.file, MAX_PDF_BYTES).map_err(|e| e.to_string())?;
+    let signed = signatures(&pdf, args.trust.as_deref())?;
+    let rebuilt = rebuilds(args, &pdf)?;
+    Ok(signed
+        .into_iter()
+        .chain([rebuilt])
+        .collect::<Vec<_>>()
+        .join("; "))
+}
+
+/// Each signature of `pdf` in words, checked against the certificates in `trust`; an error
+/// names the first that does not hold.
+fn signatures(pdf: &[u8], trust: Option<&Path>) -> Result<Vec<String>, String> {
+    let anchors = match trust {
+        Some(path) => {
+            let pem = files::read_plain(path, MAX_TRUST_BYTES).map_err(|e| e.to_string())?;
+            Certificate::load_pem_chain(&pem)
+                .map_err(|e| format!("{}: not PEM certificates: {e}", path.display()))?
+        }
+        None => Vec::new(),
+    };
+    let chain = if anchors.is_empty() {
+        "chain not checked (give --trust)"
+    } else {
+        "chain trusted"
+    };
+    sign::check::signatures(pdf, &anchors)?
+        .into_iter()
+        .map(|s| match s.problems.first() {
+            Some(problem) => Err(format!(
+                "the signature in {} by {}: {problem}",
+                s.field, s.signer
+            )),
+            None => Ok(format!(
+                "signed by {} in {}: unchanged since signing, {chain}{}",
+                s.signer,
+                s.field,
+                if s.appended > 0 {
+                    ", later signatures appended after it"
+                } else {
+                    ""
+                }
+            )),
+        })
+        .collect()
+}
+
+/// Whether the file, or its first revision when it was signed since, rebuilds from the
+/// files it carries, in words.
+fn rebuilds(args: &VerifyArgs, pdf: &[u8]) -> Result<String, String> {
+    let pdf = pdf.to_vec();
     let attached = pdf::attached_files(&pdf)?;
     let manifest = attached
         .iter()
@@ -122,8 +177,7 @@ fn rebuild(args: &VerifyArgs) -> Result<String, String> {
     // Signed since: the rebuild is the first revision, the signatures follow it.
     if pdf.starts_with(&rebuilt.bytes) {
         return Ok(format!(
-            "its first revision rebuilds identically from its source {name} with the layout \"{}\"; \
-             what follows it (signatures) is not checked here: check them with pyHanko",
+            "its first revision rebuilds identically from its source {name} with the layout \"{}\"",
             manifest.layout.name
         ));
     }

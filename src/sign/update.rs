@@ -89,33 +89,18 @@ fn made_by_kvartal(document: &Document) -> Result<(), String> {
 
 /// The signature field to sign, with its name: the one asked for, or the first empty one.
 fn field(document: &Document, wanted: Option<&str>) -> Result<(ObjectId, String), String> {
-    let fields = document
-        .catalog()
-        .and_then(|c| c.get(b"AcroForm"))
-        .and_then(Object::as_dict)
-        .and_then(|form| form.get(b"Fields"))
-        .and_then(Object::as_array)
-        .map_err(|_| "this PDF has no signature fields (it has no signature block)".to_owned())?;
+    let fields = super::fields(document)
+        .ok_or("this PDF has no signature fields (it has no signature block)")?;
     let mut names = Vec::new();
-    for reference in fields {
-        let Ok(id) = reference.as_reference() else {
-            continue;
-        };
-        let Ok(field) = document.get_dictionary(id) else {
-            continue;
-        };
-        let name = field
-            .get(b"T")
-            .and_then(Object::as_str)
-            .map(|t| String::from_utf8_lossy(t).into_owned())
-            .unwrap_or_default();
-        let signed = field.get(b"V").is_ok();
+    for field in fields {
+        let signed = field.dictionary.get(b"V").is_ok();
+        let name = field.name;
         match wanted {
             Some(wanted) if wanted == name && signed => {
                 return Err(format!("the field {name} is signed already"));
             }
-            Some(wanted) if wanted == name => return Ok((id, name)),
-            None if !signed => return Ok((id, name)),
+            Some(wanted) if wanted == name => return Ok((field.id, name)),
+            None if !signed => return Ok((field.id, name)),
             _ => names.push(name),
         }
     }

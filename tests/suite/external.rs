@@ -260,7 +260,14 @@ fn two_signatories_sign_into_the_fields_and_both_signatures_hold() {
 #[ignore = "needs pyHanko, openssl and poppler: run by the second stage, see README"]
 fn kvartal_signs_twice_and_both_signatures_hold() {
     let dir = scratch("external-kvartal-sign");
-    build("standard", JONKOPING_Q4, &dir);
+    let run = kvartal(&[
+        "build",
+        JONKOPING_Q4,
+        "--embed-source",
+        "--out",
+        path_str(&dir),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
     certificate_authority(&dir);
     let password = dir.join("password.txt");
     std::fs::write(&password, "hemligt\n").expect("written");
@@ -303,6 +310,29 @@ fn kvartal_signs_twice_and_both_signatures_hold() {
         file = signed;
     }
     both_signatures_hold(&dir, &file);
+    // kvartal's own check agrees, and rejects the changed copy.
+    let ca = dir.join("ca.pem");
+    let run = kvartal(&["verify", path_str(&file), "--trust", path_str(&ca)]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    for signer in [
+        "CN=Karin-Berg in Signature1",
+        "CN=Mikael-Sjoberg in Signature2",
+    ] {
+        assert!(
+            run.stdout.contains(&format!(
+                "signed by {signer}: unchanged since signing, chain trusted"
+            )),
+            "{}",
+            run.stdout
+        );
+    }
+    let run = kvartal(&[
+        "verify",
+        path_str(&dir.join("tampered.pdf")),
+        "--trust",
+        path_str(&ca),
+    ]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
     let p12 = dir.join("Karin-Berg.p12");
     let key = [
         "--p12",
