@@ -64,6 +64,15 @@ impl Identity {
         self.chain[0].tbs_certificate.subject.to_string()
     }
 
+    /// The signer's common name (`CN`), or the whole subject when it has none.
+    pub fn common_name(&self) -> String {
+        let subject = self.name();
+        subject
+            .split(',')
+            .find_map(|part| part.trim().strip_prefix("CN="))
+            .map_or(subject.clone(), str::to_owned)
+    }
+
     /// The CMS signature (DER) over bytes whose SHA-256 is `digest`.
     pub fn sign(&self, digest: &[u8]) -> Result<Vec<u8>, String> {
         match &self.key {

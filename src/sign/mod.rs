@@ -4,6 +4,7 @@
 //! Entry point: [`sign`]. [`cms`] makes the signature; [`update`] writes it into the file;
 //! [`check`] checks the signatures of a file.
 
+mod appearance;
 pub mod check;
 mod cms;
 mod update;

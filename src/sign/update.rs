@@ -49,11 +49,13 @@ pub fn sign(
     for id in [field, catalog] {
         update.opt_clone_object_to_new_document(id).map_err(fail)?;
     }
+    let language = language(update.get_prev_documents());
     let document = &mut update.new_document;
-    document
-        .get_dictionary_mut(field)
-        .map_err(fail)?
-        .set("V", Object::Reference(signature));
+    let shown = appearance(document, field, identity, request, &language).map_err(fail)?;
+    let widget = document.get_dictionary_mut(field).map_err(fail)?;
+    widget.set("V", Object::Reference(signature));
+    let shown = Dictionary::from_iter([("N", Object::Reference(shown))]);
+    widget.set("AP", Object::Dictionary(shown));
     // The document has signatures, and changes to it must be appended.
     let form = document
         .get_dictionary_mut(catalog)
@@ -68,6 +70,58 @@ pub fn sign(
         .map_err(|e| format!("cannot write the signature: {e}"))?;
     fill(&mut out, identity)?;
     Ok((out, name))
+}
+
+/// The document's language (`/Lang`), for the words the appearance shows.
+fn language(document: &Document) -> String {
+    document
+        .catalog()
+        .and_then(|c| c.get(b"Lang"))
+        .and_then(Object::as_str)
+        .map(|lang| String::from_utf8_lossy(lang).into_owned())
+        .unwrap_or_default()
+}
+
+/// The signed field's new appearance: who signed and when, in the document's language
+/// (Swedish or English), the size of the field.
+fn appearance(
+    document: &mut Document,
+    field: ObjectId,
+    identity: &Identity,
+    request: &Request,
+    language: &str,
+) -> lopdf::Result<ObjectId> {
+    let rect: Vec<f32> = document
+        .get_dictionary(field)?
+        .get(b"Rect")?
+        .as_array()?
+        .iter()
+        .filter_map(|n| n.as_float().ok())
+        .collect();
+    let [x1, y1, x2, y2] = rect[..] else {
+        return Err(lopdf::Error::ObjectNotFound(field));
+    };
+    let (width, height) = ((x2 - x1).abs(), (y2 - y1).abs());
+    let signed_by = if language.starts_with("sv") {
+        "Signerat av"
+    } else {
+        "Signed by"
+    };
+    let lines = [
+        format!("{signed_by} {}", identity.common_name()),
+        request.time.format("%Y-%m-%d %H:%M UTC").to_string(),
+    ];
+    let bbox = [0.0, 0.0, width, height].map(Object::Real).to_vec();
+    let stream = lopdf::Stream::new(
+        Dictionary::from_iter([
+            ("Type", Object::Name(b"XObject".to_vec())),
+            ("Subtype", Object::Name(b"Form".to_vec())),
+            ("BBox", Object::Array(bbox)),
+            ("Resources", Object::Dictionary(Dictionary::new())),
+        ]),
+        super::appearance::appearance(width, height, &lines),
+    );
+    Ok(document.add_object(stream))
 }
 
 /// Refuses a file kvartal did not make: its fields and structure are what this signs into.
