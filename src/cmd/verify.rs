@@ -48,23 +48,24 @@ struct FileEntry {
 
 pub fn verify(args: &VerifyArgs) -> Result<Outcome, UsageError> {
     let mut outcome = Outcome::default();
-    let verdict = rebuild(args);
     let file = args.file.display().to_string();
-    match args.format {
-        MessageFormat::Json => {
-            let (rebuilds, reason) = match &verdict {
-                Ok(said) => (true, said.clone()),
-                Err(why) => (false, why.clone()),
-            };
-            let json = serde_json::json!({ "file": file, "rebuilds": rebuilds, "reason": reason });
-            outcome.printed = format!("{json}\n");
+    let findings = findings(args);
+    let verdict = findings
+        .as_ref()
+        .map_err(Clone::clone)
+        .and_then(Findings::verdict);
+    outcome.printed = match (args.format, &findings) {
+        (MessageFormat::Json, Ok(found)) => format!("{}\n", found.json(&file)),
+        (MessageFormat::Json, Err(why)) => {
+            format!(
+                "{}\n",
+                serde_json::json!({ "file": file, "holds": false, "reason": why })
+            )
         }
-        MessageFormat::Text => {
-            if let Ok(said) = &verdict {
-                outcome.printed = format!("{file}: {said}\n");
-            }
-        }
-    }
+        (MessageFormat::Text, _) => verdict
+            .as_ref()
+            .map_or_else(|_| String::new(), |said| format!("{file}: {said}\n")),
+    };
     if let Err(why) = verdict {
         outcome
             .diagnostics
@@ -73,23 +74,78 @@ pub fn verify(args: &VerifyArgs) -> Result<Outcome, UsageError> {
     Ok(outcome)
 }
 
-/// What the checks showed, in words: the signatures, then the rebuild; or the first reason
-/// the file does not hold.
-fn rebuild(args: &VerifyArgs) -> Result<String, String> {
-    let pdf = files::read_plain(&args.file, MAX_PDF_BYTES).map_err(|e| e.to_string())?;
-    let signed = signatures(&pdf, args.trust.as_deref())?;
-    let rebuilt = rebuilds(args, &pdf)?;
-    Ok(signed
-        .into_iter()
-        .chain([rebuilt])
-        .collect::<Vec<_>>()
-        .join("; "))
+/// What checking a file found: its signatures, and whether it rebuilds from its source.
+struct Findings {
+    signatures: Vec<sign::check::Signature>,
+    /// Whether the chains were checked against trusted certificates.
+    chains_checked: bool,
+    rebuild: Result<String, String>,
 }
 
-/// Each signature of `pdf` in words, checked against the certificates in `trust`; an error
-/// names the first that does not hold.
-fn signatures(pdf: &[u8], trust: Option<&Path>) -> Result<Vec<String>, String> {
-    let anchors = match trust {
+impl Findings {
+    /// Everything found in words, or the first thing that does not hold.
+    fn verdict(&self) -> Result<String, String> {
+        let chain = if self.chains_checked {
+            "chain trusted"
+        } else {
+            "chain not checked (give --trust)"
+        };
+        let mut said = Vec::new();
+        for s in &self.signatures {
+            if let Some(problem) = s.problems.first() {
+                return Err(format!(
+                    "the signature in {} by {}: {problem}",
+                    s.field, s.signer
+                ));
+            }
+            let later = if s.appended > 0 {
+                ", later signatures appended after it"
+            } else {
+                ""
+            };
+            said.push(format!(
+                "signed by {} in {}: unchanged since signing, {chain}{later}",
+                s.signer, s.field
+            ));
+        }
+        said.push(self.rebuild.clone()?);
+        Ok(said.join("; "))
+    }
+
+    /// The findings as one JSON object, for an archive system.
+    fn json(&self, file: &str) -> serde_json::Value {
+        let signatures: Vec<serde_json::Value> = self
+            .signatures
+            .iter()
+            .map(|s| {
+                serde_json::json!({
+                    "field": s.field,
+                    "signer": s.signer,
+                    "holds": s.problems.is_empty(),
+                    "problems": s.problems,
+                    "chain_checked": self.chains_checked,
+                    "later_revisions": s.appended > 0,
+                })
+            })
+            .collect();
+        let (rebuilds, reason) = match &self.rebuild {
+            Ok(said) => (true, said),
+            Err(why) => (false, why),
+        };
+        serde_json::json!({
+            "file": file,
+            "holds": self.verdict().is_ok(),
+            "signatures": signatures,
+            "rebuilds": rebuilds,
+            "reason": reason,
+        })
+    }
+}
+
+/// The file's signatures checked against the certificates `--trust` names, and its rebuild.
+fn findings(args: &VerifyArgs) -> Result<Findings, String> {
+    let pdf = files::read_plain(&args.file, MAX_PDF_BYTES).map_err(|e| e.to_string())?;
+    let anchors = match &args.trust {
         Some(path) => {
             let pem = files::read_plain(path, MAX_TRUST_BYTES).map_err(|e| e.to_string())?;
             Certificate::load_pem_chain(&pem)
@@ -97,30 +153,11 @@ fn signatures(pdf: &[u8], trust: Option<&Path>) -> Result<Vec<String>, String> {
         }
         None => Vec::new(),
     };
-    let chain = if anchors.is_empty() {
-        "chain not checked (give --trust)"
-    } else {
-        "chain trusted"
-    };
-    sign::check::signatures(pdf, &anchors)?
-        .into_iter()
-        .map(|s| match s.problems.first() {
-            Some(problem) => Err(format!(
-                "the signature in {} by {}: {problem}",
-                s.field, s.signer
-            )),
-            None => Ok(format!(
-                "signed by {} in {}: unchanged since signing, {chain}{}",
-                s.signer,
-                s.field,
-                if s.appended > 0 {
-                    ", later signatures appended after it"
-                } else {
-                    ""
-                }
-            )),
-        })
-        .collect()
+    Ok(Findings {
+        signatures: sign::check::signatures(&pdf, &anchors)?,
+        chains_checked: !anchors.is_empty(),
+        rebuild: rebuilds(args, &pdf),
+    })
 }
 
 /// Whether the file, or its first revision when it was signed since, rebuilds from the

@@ -326,6 +326,18 @@ fn kvartal_signs_twice_and_both_signatures_hold() {
             run.stdout
         );
     }
+    let json = kvartal(&[
+        "verify",
+        path_str(&file),
+        "--trust",
+        path_str(&ca),
+        "--format",
+        "json",
+    ]);
+    let found: serde_json::Value =
+        serde_json::from_str(json.stdout.trim()).expect("one JSON object");
+    assert_eq!(found["holds"], true, "{}", json.stdout);
+    assert_eq!(found["signatures"].as_array().map(Vec::len), Some(2));
     let run = kvartal(&[
         "verify",
         path_str(&dir.join("tampered.pdf")),
