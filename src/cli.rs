@@ -49,6 +49,9 @@ pub struct SignArgs {
     /// Where it is signed, e.g. "Jönköping".
     #[arg(long)]
     pub location: Option<String>,
+    /// A time-stamp authority's http:// address, for a time-stamped (PAdES B-T) signature.
+    #[arg(long)]
+    pub tsa: Option<String>,
     /// Where to write the signed PDF; an existing file is never replaced.
     /// [default: FILE with ".signed.pdf"]
     #[arg(long)]

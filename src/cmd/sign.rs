@@ -60,6 +60,7 @@ fn signed(args: &SignArgs) -> Result<(Vec<u8>, String), (PathBuf, String)> {
         reason: args.reason.as_deref(),
         location: args.location.as_deref(),
         time: chrono::Utc::now(),
+        tsa: args.tsa.as_deref(),
     };
     sign::sign(pdf, &identity, &request).map_err(|e| (args.file.clone(), e))
 }

@@ -8,7 +8,10 @@
 
 use cms::builder::{SignedDataBuilder, SignerInfoBuilder};
 use cms::cert::{CertificateChoices, IssuerAndSerialNumber};
-use cms::signed_data::{EncapsulatedContentInfo, SignerIdentifier};
+use cms::content_info::ContentInfo;
+use cms::signed_data::{
+    EncapsulatedContentInfo, SignedData, SignerIdentifier, SignerInfo, SignerInfos,
+};
 use der::asn1::{OctetString, SetOfVec};
 use der::{Any, Decode, Encode};
 use sha2::{Digest, Sha256};
@@ -22,6 +25,9 @@ const DATA: der::oid::ObjectIdentifier =
 /// id-aa-signingCertificateV2 (RFC 5035).
 const SIGNING_CERTIFICATE_V2: der::oid::ObjectIdentifier =
     der::oid::ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.16.2.47");
+/// id-aa-signatureTimeStampToken (RFC 3161).
+const SIGNATURE_TIME_STAMP: der::oid::ObjectIdentifier =
+    der::oid::ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.16.2.14");
 const SHA_256: der::oid::ObjectIdentifier =
     der::oid::ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.2.1");
 
@@ -73,15 +79,23 @@ impl Identity {
             .map_or(subject.clone(), str::to_owned)
     }
 
-    /// The CMS signature (DER) over bytes whose SHA-256 is `digest`.
-    pub fn sign(&self, digest: &[u8]) -> Result<Vec<u8>, String> {
-        match &self.key {
+    /// The CMS signature (DER) over bytes whose SHA-256 is `digest`, time-stamped by the
+    /// authority at `tsa` when one is given (PAdES B-T).
+    pub fn sign(&self, digest: &[u8], tsa: Option<&str>) -> Result<Vec<u8>, String> {
+        let signed = match &self.key {
             Key::Rsa(key) => self.signed_data::<_, rsa::pkcs1v15::Signature>(key.as_ref(), digest),
             Key::P256(key) => self.signed_data::<_, p256::ecdsa::DerSignature>(key, digest),
-        }
+        }?;
+        let signed = match tsa {
+            Some(url) => time_stamped(signed, url)?,
+            None => signed,
+        };
+        signed
+            .to_der()
+            .map_err(|e| format!("cannot make the signature: {e}"))
     }
 
-    fn signed_data<S, Signature>(&self, key: &S, digest: &[u8]) -> Result<Vec<u8>, String>
+    fn signed_data<S, Signature>(&self, key: &S, digest: &[u8]) -> Result<ContentInfo, String>
     where
         S: signature::Keypair
             + spki::DynSignatureAlgorithmIdentifier
@@ -114,9 +128,30 @@ impl Identity {
         }
         data.add_signer_info::<S, Signature>(info)
             .map_err(|e| fail(&e))?;
-        let signed = data.build().map_err(|e| fail(&e))?;
-        signed.to_der().map_err(|e| fail(&e))
+        data.build().map_err(|e| fail(&e))
     }
+}
+
+/// `signed` with a time-stamp token over its signature from the authority at `url`, as an
+/// unsigned attribute of its signer (RFC 3161, appendix A).
+fn time_stamped(signed: ContentInfo, url: &str) -> Result<ContentInfo, String> {
+    let fail = |e: &dyn std::fmt::Display| format!("cannot add the time stamp: {e}");
+    let mut data: SignedData = signed.content.decode_as().map_err(|e| fail(&e))?;
+    let mut infos: Vec<SignerInfo> = data.signer_infos.0.into_vec();
+    let info = infos.first_mut().ok_or_else(|| fail(&"no signer"))?;
+    let imprint = Sha256::digest(info.signature.as_bytes());
+    let token = super::timestamp::token(url, &imprint)?;
+    let token = Any::from_der(&token).map_err(|e| fail(&e))?;
+    let attribute = Attribute {
+        oid: SIGNATURE_TIME_STAMP,
+        values: SetOfVec::try_from(vec![token]).map_err(|e| fail(&e))?,
+    };
+    info.unsigned_attrs = Some(SetOfVec::try_from(vec![attribute]).map_err(|e| fail(&e))?);
+    data.signer_infos = SignerInfos(SetOfVec::try_from(infos).map_err(|e| fail(&e))?);
+    Ok(ContentInfo {
+        content_type: signed.content_type,
+        content: Any::encode_from(&data).map_err(|e| fail(&e))?,
+    })
 }
 
 /// The private key of PKCS #8 `der`: RSA or ECDSA on P-256.

@@ -7,6 +7,7 @@
 mod appearance;
 pub mod check;
 mod cms;
+mod timestamp;
 mod update;
 
 pub use cms::Identity;

@@ -25,6 +25,8 @@ pub struct Request<'a> {
     pub location: Option<&'a str>,
     /// The claimed signing time.
     pub time: DateTime<Utc>,
+    /// The `http://` address of a time-stamp authority, for a PAdES B-T signature.
+    pub tsa: Option<&'a str>,
 }
 
 /// `pdf` signed by `identity` into a field, as `request` says; the name of the field.
@@ -68,7 +70,7 @@ pub fn sign(
     update
         .save_to(&mut out)
         .map_err(|e| format!("cannot write the signature: {e}"))?;
-    fill(&mut out, identity)?;
+    fill(&mut out, identity, request.tsa)?;
     Ok((out, name))
 }
 
@@ -203,7 +205,7 @@ fn dictionary(identity: &Identity, request: &Request) -> Dictionary {
 }
 
 /// Fills in the byte range around the signature's room, then the signature over it.
-fn fill(out: &mut [u8], identity: &Identity) -> Result<(), String> {
+fn fill(out: &mut [u8], identity: &Identity, tsa: Option<&str>) -> Result<(), String> {
     let room = format!("<{}>", "00".repeat(SIGNATURE_ROOM));
     let start = find(out, room.as_bytes()).ok_or("the room for the signature is missing")?;
     let end = start + room.len();
@@ -214,7 +216,7 @@ fn fill(out: &mut [u8], identity: &Identity) -> Result<(), String> {
     let mut hasher = Sha256::new();
     hasher.update(&out[..start]);
     hasher.update(&out[end..]);
-    let cms = identity.sign(&hasher.finalize())?;
+    let cms = identity.sign(&hasher.finalize(), tsa)?;
     let hex: String = cms.iter().map(|b| format!("{b:02X}")).collect();
     if hex.len() > room.len() - 2 {
         return Err(format!(

@@ -386,3 +386,138 @@ fn kvartal_signs_twice_and_both_signatures_hold() {
         run.stderr
     );
 }
+
+/// The test time-stamp authority's configuration for openssl.
+const TSA_CONFIG: &str = "[ tsa ]\ndefault_tsa = tsa_config\n[ tsa_config ]\n\
+serial = ./serial\ncrypto_device = builtin\nsigner_digest = sha256\n\
+default_policy = 1.2.3.4.1\nother_policies = 1.2.3.4.2\ndigests = sha256\n\
+accuracy = secs:1\nordering = yes\ntsa_name = no\ness_cert_id_chain = no\n\
+ess_cert_id_alg = sha256\n";
+
+/// A time-stamp authority on 127.0.0.1 (tests/tools/tsa_server.py), stopped when dropped.
+struct Authority(std::process::Child, String);
+
+impl Authority {
+    /// Starts one in `dir`, with a certificate for time stamping issued by the test CA.
+    fn start(dir: &Path) -> Authority {
+        let (key, cert) = (dir.join("tsa.key"), dir.join("tsa.pem"));
+        let csr = dir.join("tsa.csr");
+        let args = [
+            "req",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-subj",
+            "/CN=Test TSA",
+        ];
+        let files = ["-keyout", path_str(&key), "-out", path_str(&csr)];
+        let made = run_tool("openssl", &[&args[..], &files].concat());
+        assert!(made.1, "{}", made.0);
+        let extensions = dir.join("tsa-extensions.cnf");
+        let usage = "extendedKeyUsage=critical,timeStamping\nkeyUsage=critical,digitalSignature\n";
+        std::fs::write(&extensions, usage).expect("written");
+        let (ca, ca_key) = (dir.join("ca.pem"), dir.join("ca.key"));
+        let args = [
+            "x509",
+            "-req",
+            "-in",
+            path_str(&csr),
+            "-CA",
+            path_str(&ca),
+            "-CAkey",
+        ];
+        let rest = [
+            path_str(&ca_key),
+            "-CAcreateserial",
+            "-days",
+            "2",
+            "-out",
+            path_str(&cert),
+        ];
+        let signed = run_tool(
+            "openssl",
+            &[&args[..], &rest, &["-extfile", path_str(&extensions)]].concat(),
+        );
+        assert!(signed.1, "{}", signed.0);
+        std::fs::write(dir.join("tsa.cnf"), TSA_CONFIG).expect("written");
+        std::fs::write(dir.join("serial"), "01\n").expect("written");
+        let mut server = Command::new("python3")
+            .arg(repo().join("tests/tools/tsa_server.py"))
+            .arg(dir)
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("python3 runs");
+        let mut port = String::new();
+        use std::io::BufRead;
+        std::io::BufReader::new(server.stdout.take().expect("its output"))
+            .read_line(&mut port)
+            .expect("the server's port");
+        Authority(server, format!("http://127.0.0.1:{}/", port.trim()))
+    }
+}
+
+impl Drop for Authority {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+    }
+}
+
+/// With a time-stamp authority the signature is PAdES B-T: pyHanko finds the authority's
+/// token over it, intact and trusted.
+#[test]
+#[ignore = "needs pyHanko, openssl and poppler: run by the second stage, see README"]
+fn a_signature_with_a_time_stamp() {
+    let dir = scratch("external-time-stamp");
+    build("standard", JONKOPING_Q4, &dir);
+    certificate_authority(&dir);
+    let authority = Authority::start(&dir);
+    let (key, cert) = certificate(&dir, "Karin-Berg");
+    let p12 = dir.join("Karin-Berg.p12");
+    let ca = path_str(&dir.join("ca.pem")).to_owned();
+    let args = [
+        "pkcs12",
+        "-export",
+        "-inkey",
+        &key,
+        "-in",
+        &cert,
+        "-certfile",
+        &ca,
+    ];
+    let made = run_tool(
+        "openssl",
+        &[&args[..], &["-passout", "pass:", "-out", path_str(&p12)]].concat(),
+    );
+    assert!(made.1, "{}", made.0);
+    let signed = dir.join("signed.pdf");
+    let pdf = dir.join("2023-Q4.pdf");
+    let args = [
+        "sign",
+        path_str(&pdf),
+        "--p12",
+        path_str(&p12),
+        "--tsa",
+        &authority.1,
+    ];
+    let run = kvartal(&[&args[..], &["--out", path_str(&signed)]].concat());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let (said, valid) = validate(&dir, &signed);
+    assert!(valid, "{said}");
+    assert!(said.contains("TIMESTAMP_TOKEN<INTACT:TRUSTED>"), "{said}");
+    // An authority that cannot be reached is an error, not an unstamped signature.
+    let args = [
+        "sign",
+        path_str(&pdf),
+        "--p12",
+        path_str(&p12),
+        "--tsa",
+        "http://127.0.0.1:9/",
+    ];
+    let run = kvartal(&[&args[..], &["--out", path_str(&dir.join("none.pdf"))]].concat());
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(
+        run.stderr.contains("cannot reach the time-stamp authority"),
+        "{}",
+        run.stderr
+    );
+}
