@@ -184,4 +184,4 @@ impl PdfError {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

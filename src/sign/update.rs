@@ -37,6 +37,7 @@ pub fn sign(
 ) -> Result<(Vec<u8>, String), String> {
     let document = Document::load_mem(&pdf).map_err(|e| format!("not a readable PDF: {e}"))?;
     made_by_kvartal(&document)?;
+    archivable_from_the_start(&pdf, &document)?;
     let (field, name) = field(&document, request.field)?;
     let catalog = document
         .trailer
@@ -124,6 +125,39 @@ fn appearance(
         super::appearance::appearance(width, height, &lines),
     );
     Ok(document.add_object(stream))
+}
+
+/// Whether `document`'s metadata claims PDF/A.
+fn claims_pdf_a(document: &Document) -> bool {
+    document
+        .catalog()
+        .and_then(|c| c.get(b"Metadata"))
+        .and_then(Object::as_reference)
+        .and_then(|id| document.get_object(id))
+        .and_then(Object::as_stream)
+        .map(|stream| {
+            let xmp = stream
+                .decompressed_content()
+                .unwrap_or_else(|_| stream.content.clone());
+            xmp.windows(12)
+                .any(|w| w == b"pdfaid:part=" || w == b"<pdfaid:part")
+        })
+        .unwrap_or(false)
+}
+
+/// Refuses a file that claims PDF/A while its first revision does not: it was converted
+/// after it was built, or signed before, and a signature made now could not be archived.
+fn archivable_from_the_start(pdf: &[u8], document: &Document) -> Result<(), String> {
+    let first_end = pdf.windows(5).position(|w| w == b"%%EOF").map(|at| at + 5);
+    let first = first_end.and_then(|end| Document::load_mem(&pdf[..end]).ok());
+    match first {
+        Some(first) if claims_pdf_a(document) && !claims_pdf_a(&first) => Err(
+            "this PDF claims PDF/A but its first revision is not PDF/A: build the PDF/A \
+             first, then sign it"
+                .to_owned(),
+        ),
+        _ => Ok(()),
+    }
 }
 
 /// Refuses a file kvartal did not make: its fields and structure are what this signs into.
@@ -232,4 +266,41 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack
         .windows(needle.len())
         .rposition(|window| window == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pdf::{PdfOptions, PdfStandard, pdf};
+
+    fn sample(standard: PdfStandard) -> Vec<u8> {
+        let options = PdfOptions {
+            standard,
+            ..PdfOptions::default()
+        };
+        pdf(&crate::pdf::tests::sample(), &options)
+            .expect("a PDF")
+            .bytes
+    }
+
+    #[test]
+    fn a_pdf_a_is_known_by_its_metadata_from_its_first_revision() {
+        let archival = sample(PdfStandard::default());
+        let document = Document::load_mem(&archival).expect("readable");
+        assert!(claims_pdf_a(&document));
+        assert!(archivable_from_the_start(&archival, &document).is_ok());
+        let plain = sample(PdfStandard::None);
+        assert!(!claims_pdf_a(
+            &Document::load_mem(&plain).expect("readable")
+        ));
+    }
+
+    #[test]
+    fn the_first_empty_field_is_signed_unless_one_is_named() {
+        let bytes = sample(PdfStandard::default());
+        let document = Document::load_mem(&bytes).expect("readable");
+        assert_eq!(field(&document, None).expect("a field").1, "Signature1");
+        let missing = field(&document, Some("Signature9")).unwrap_err();
+        assert!(missing.contains("the fields are Signature1"), "{missing}");
+    }
 }
