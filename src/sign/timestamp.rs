@@ -47,19 +47,9 @@ struct TimeStampResponse {
 /// The time-stamp token (a CMS ContentInfo, DER) of the authority at `url` over a SHA-256
 /// `imprint`.
 pub fn token(url: &str, imprint: &[u8]) -> Result<Vec<u8>, String> {
-    let request = TimeStampRequest {
-        version: 1,
-        message_imprint: MessageImprint {
-            algorithm: spki::AlgorithmIdentifierOwned {
-                oid: ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.2.1"),
-                parameters: None,
-            },
-            hashed_message: OctetString::new(imprint).map_err(|e| e.to_string())?,
-        },
-        cert_req: true,
-    }
-    .to_der()
-    .map_err(|e| e.to_string())?;
+    let request = request(imprint)
+        .and_then(|r| r.to_der())
+        .map_err(|e| e.to_string())?;
     let reply = post(url, &request)?;
     let response = TimeStampResponse::from_der(&reply)
         .map_err(|e| format!("the time-stamp authority's reply cannot be read: {e}"))?;
@@ -74,6 +64,21 @@ pub fn token(url: &str, imprint: &[u8]) -> Result<Vec<u8>, String> {
         .token
         .ok_or("the time-stamp authority sent no token")?;
     token.to_der().map_err(|e| e.to_string())
+}
+
+/// A request for a token over the SHA-256 `imprint`, with the authority's certificate.
+fn request(imprint: &[u8]) -> der::Result<TimeStampRequest> {
+    Ok(TimeStampRequest {
+        version: 1,
+        message_imprint: MessageImprint {
+            algorithm: spki::AlgorithmIdentifierOwned {
+                oid: ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.2.1"),
+                parameters: None,
+            },
+            hashed_message: OctetString::new(imprint)?,
+        },
+        cert_req: true,
+    })
 }
 
 /// POSTs `body` to the `http://` address `url` and gives the reply's body.
@@ -140,17 +145,7 @@ mod tests {
 
     #[test]
     fn the_request_asks_for_the_authoritys_certificate_over_a_sha_256_imprint() {
-        let request = TimeStampRequest {
-            version: 1,
-            message_imprint: MessageImprint {
-                algorithm: spki::AlgorithmIdentifierOwned {
-                    oid: ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.2.1"),
-                    parameters: None,
-                },
-                hashed_message: OctetString::new([7u8; 32]).expect("32 bytes"),
-            },
-            cert_req: true,
-        };
+        let request = request(&[7; 32]).expect("a request");
         let der = request.to_der().expect("encodes");
         // SEQUENCE { INTEGER 1, SEQUENCE { SEQUENCE { OID sha256 }, OCTET STRING }, TRUE }
         assert_eq!(&der[..5], &[0x30, 0x37, 0x02, 0x01, 0x01]);

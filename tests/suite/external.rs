@@ -163,6 +163,29 @@ fn certificate(dir: &Path, name: &str) -> (String, String) {
     (key, cert)
 }
 
+/// A .p12 file in `dir` with a key and a certificate for `signer` issued by the test CA,
+/// protected by `password`.
+fn p12(dir: &Path, signer: &str, password: &str) -> PathBuf {
+    let (key, cert) = certificate(dir, signer);
+    let p12 = dir.join(format!("{signer}.p12"));
+    let ca = path_str(&dir.join("ca.pem")).to_owned();
+    let args = [
+        "pkcs12",
+        "-export",
+        "-inkey",
+        &key,
+        "-in",
+        &cert,
+        "-certfile",
+        &ca,
+    ];
+    let password = format!("pass:{password}");
+    let out = ["-passout", &password, "-out", path_str(&p12)];
+    let made = run_tool("openssl", &[&args[..], &out].concat());
+    assert!(made.1, "{}", made.0);
+    p12
+}
+
 /// A test certificate authority in `dir` (ca.pem, ca.key), made with openssl.
 fn certificate_authority(dir: &Path) {
     let (key, cert) = (dir.join("ca.key"), dir.join("ca.pem"));
@@ -271,24 +294,9 @@ fn kvartal_signs_twice_and_both_signatures_hold() {
     certificate_authority(&dir);
     let password = dir.join("password.txt");
     std::fs::write(&password, "hemligt\n").expect("written");
-    let ca = path_str(&dir.join("ca.pem")).to_owned();
     let mut file = dir.join("2023-Q4.pdf");
     for signer in ["Karin-Berg", "Mikael-Sjoberg"] {
-        let (key, cert) = certificate(&dir, signer);
-        let p12 = dir.join(format!("{signer}.p12"));
-        let args = [
-            "pkcs12",
-            "-export",
-            "-inkey",
-            &key,
-            "-in",
-            &cert,
-            "-certfile",
-            &ca,
-        ];
-        let out = ["-passout", "pass:hemligt", "-out", path_str(&p12)];
-        let made = run_tool("openssl", &[&args[..], &out].concat());
-        assert!(made.1, "{}", made.0);
+        let p12 = p12(&dir, signer, "hemligt");
         let signed = dir.join(format!("{signer}.pdf"));
         let key = [
             "--p12",
@@ -471,24 +479,7 @@ fn a_signature_with_a_time_stamp() {
     build("standard", JONKOPING_Q4, &dir);
     certificate_authority(&dir);
     let authority = Authority::start(&dir);
-    let (key, cert) = certificate(&dir, "Karin-Berg");
-    let p12 = dir.join("Karin-Berg.p12");
-    let ca = path_str(&dir.join("ca.pem")).to_owned();
-    let args = [
-        "pkcs12",
-        "-export",
-        "-inkey",
-        &key,
-        "-in",
-        &cert,
-        "-certfile",
-        &ca,
-    ];
-    let made = run_tool(
-        "openssl",
-        &[&args[..], &["-passout", "pass:", "-out", path_str(&p12)]].concat(),
-    );
-    assert!(made.1, "{}", made.0);
+    let p12 = p12(&dir, "Karin-Berg", "");
     let signed = dir.join("signed.pdf");
     let pdf = dir.join("2023-Q4.pdf");
     let args = [
