@@ -99,7 +99,7 @@ impl Findings {
                 ));
             }
             let later = if s.appended > 0 {
-                ", later signatures appended after it"
+                ", revisions appended after it (what they change is not analysed here)"
             } else {
                 ""
             };
