@@ -99,7 +99,7 @@ impl Findings {
                 ));
             }
             let later = if s.appended > 0 {
-                ", revisions appended after it (what they change is not analysed here)"
+                ", later signatures appended after it and nothing else changed"
             } else {
                 ""
             };

@@ -68,20 +68,11 @@ fn file(document: &Document, spec: &Object) -> Result<(String, Vec<u8>), String>
     Ok((name, data))
 }
 
-/// A PDF text string: UTF-16 with a byte-order mark, or PDFDocEncoding (ASCII here).
+/// A PDF text string's text.
 fn text(document: &Document, object: &Object) -> Result<String, String> {
     let (_, object) = document.dereference(object).map_err(|e| e.to_string())?;
     let bytes = object
         .as_str()
         .map_err(|_| "a file name is not text".to_owned())?;
-    match bytes.strip_prefix(&[0xFE, 0xFF]) {
-        Some(utf16) => {
-            let units: Vec<u16> = utf16
-                .chunks_exact(2)
-                .map(|pair| u16::from_be_bytes([pair[0], pair[1]]))
-                .collect();
-            String::from_utf16(&units).map_err(|_| "a file name is not UTF-16".to_owned())
-        }
-        None => Ok(bytes.iter().map(|&b| char::from(b)).collect()),
-    }
+    Ok(super::fields::text_of(bytes))
 }

@@ -96,6 +96,21 @@ impl Found {
     }
 }
 
+/// The text of a PDF text string: UTF-16 after a byte-order mark, else each byte a
+/// character (PDFDocEncoding, for the letters a report has).
+pub fn text_of(bytes: &[u8]) -> String {
+    match bytes.strip_prefix(&[0xFE, 0xFF]) {
+        Some(utf16) => {
+            let units: Vec<u16> = utf16
+                .chunks_exact(2)
+                .map(|pair| u16::from_be_bytes([pair[0], pair[1]]))
+                .collect();
+            String::from_utf16_lossy(&units)
+        }
+        None => bytes.iter().map(|&b| char::from(b)).collect(),
+    }
+}
+
 /// A PDF text string: ASCII as it is, anything else as UTF-16 with a byte-order mark.
 pub fn text(value: &str) -> Object {
     let bytes = if value.is_ascii() {

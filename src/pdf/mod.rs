@@ -22,7 +22,7 @@ mod tags;
 mod validation;
 
 pub use attached::attached_files;
-pub use fields::text as text_string;
+pub use fields::{text as text_string, text_of};
 pub use options::{Attachment, PdfOptions, PdfStandard};
 
 use crate::doc::{Document, Typeset};

@@ -3,7 +3,7 @@
 //! one of the trust anchors given.
 //!
 //! Entry point: [`signatures`]. Each signature covers the file up to the end of its own
-//! revision; what was appended after it (later signatures) is reported, not judged.
+//! revision; a revision appended after it may only fill signature fields ([`super::changes`]).
 
 use cms::content_info::ContentInfo;
 use cms::signed_data::{SignedData, SignerIdentifier};
@@ -59,7 +59,14 @@ fn check(pdf: &[u8], field: &str, value: &lopdf::Dictionary, trust: &[Certificat
     };
     match signed_bytes(pdf, value).and_then(|(digest, end, contents)| {
         signature.appended = pdf.len() - end;
-        verify(&contents, &digest, trust, &mut signature.signer)
+        let mut problems = verify(&contents, &digest, trust, &mut signature.signer)?;
+        let changed = super::changes::changes(pdf, end)?;
+        problems.extend(
+            changed
+                .into_iter()
+                .map(|c| format!("after it was signed, {c}")),
+        );
+        Ok(problems)
     }) {
         Ok(problems) => signature.problems = problems,
         Err(problem) => signature.problems.push(problem),

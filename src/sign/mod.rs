@@ -5,6 +5,7 @@
 //! [`check`] checks the signatures of a file.
 
 mod appearance;
+mod changes;
 pub mod check;
 mod cms;
 mod timestamp;

@@ -257,7 +257,14 @@ fn both_signatures_hold(dir: &Path, file: &Path) {
 #[ignore = "needs pyHanko, openssl and poppler: run by the second stage, see README"]
 fn two_signatories_sign_into_the_fields_and_both_signatures_hold() {
     let dir = scratch("external-signing");
-    build("standard", JONKOPING_Q4, &dir);
+    let run = kvartal(&[
+        "build",
+        JONKOPING_Q4,
+        "--embed-source",
+        "--out",
+        path_str(&dir),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
     certificate_authority(&dir);
     let mut file = dir.join("2023-Q4.pdf");
     for (field, signer) in [
@@ -275,6 +282,15 @@ fn two_signatories_sign_into_the_fields_and_both_signatures_hold() {
         file = signed;
     }
     both_signatures_hold(&dir, &file);
+    // kvartal's check agrees: pyHanko's second signature changes only its own field and
+    // the document's metadata.
+    let ca = dir.join("ca.pem");
+    let run = kvartal(&["verify", path_str(&file), "--trust", path_str(&ca)]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout
+            .contains("later signatures appended after it and nothing else changed")
+    );
 }
 
 /// kvartal signs one report twice, as the municipality and the Police, with .p12 files:
