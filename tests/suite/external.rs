@@ -186,6 +186,20 @@ fn p12(dir: &Path, signer: &str, password: &str) -> PathBuf {
     p12
 }
 
+/// The Q4 example built for the archive (its source inside) into `dir`, and a test
+/// certificate authority beside it.
+fn archival_report_and_authority(dir: &Path) {
+    let run = kvartal(&[
+        "build",
+        JONKOPING_Q4,
+        "--embed-source",
+        "--out",
+        path_str(dir),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    certificate_authority(dir);
+}
+
 /// A test certificate authority in `dir` (ca.pem, ca.key), made with openssl.
 fn certificate_authority(dir: &Path) {
     let (key, cert) = (dir.join("ca.key"), dir.join("ca.pem"));
@@ -257,15 +271,7 @@ fn both_signatures_hold(dir: &Path, file: &Path) {
 #[ignore = "needs pyHanko, openssl and poppler: run by the second stage, see README"]
 fn two_signatories_sign_into_the_fields_and_both_signatures_hold() {
     let dir = scratch("external-signing");
-    let run = kvartal(&[
-        "build",
-        JONKOPING_Q4,
-        "--embed-source",
-        "--out",
-        path_str(&dir),
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    certificate_authority(&dir);
+    archival_report_and_authority(&dir);
     let mut file = dir.join("2023-Q4.pdf");
     for (field, signer) in [
         ("Signature1", "Karin-Berg"),
@@ -299,15 +305,7 @@ fn two_signatories_sign_into_the_fields_and_both_signatures_hold() {
 #[ignore = "needs pyHanko, openssl and poppler: run by the second stage, see README"]
 fn kvartal_signs_twice_and_both_signatures_hold() {
     let dir = scratch("external-kvartal-sign");
-    let run = kvartal(&[
-        "build",
-        JONKOPING_Q4,
-        "--embed-source",
-        "--out",
-        path_str(&dir),
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    certificate_authority(&dir);
+    archival_report_and_authority(&dir);
     let password = dir.join("password.txt");
     std::fs::write(&password, "hemligt\n").expect("written");
     let mut file = dir.join("2023-Q4.pdf");
