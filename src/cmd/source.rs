@@ -97,6 +97,14 @@ fn media_type(format: ImageFormat) -> &'static str {
     }
 }
 
+/// A file's SHA-256 in hex, as the manifest records it and `verify` checks it.
+pub(super) fn sha256_hex(data: &[u8]) -> String {
+    Sha256::digest(data)
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
+}
+
 /// The manifest as JSON: what rebuilding the document needs besides the files.
 fn manifest(
     files: &[(String, Attachment)],
@@ -107,14 +115,10 @@ fn manifest(
     let listed: Vec<serde_json::Value> = files
         .iter()
         .map(|(path, file)| {
-            let digest: String = Sha256::digest(&file.data)
-                .iter()
-                .map(|byte| format!("{byte:02x}"))
-                .collect();
             serde_json::json!({
                 "name": file.name,
                 "path": path,
-                "sha256": digest,
+                "sha256": sha256_hex(&file.data),
                 "source": file.source,
             })
         })

@@ -14,7 +14,6 @@ use crate::pdf::{self, PdfOptions, PdfStandard};
 use crate::report;
 use crate::sign;
 use serde::Deserialize;
-use sha2::{Digest, Sha256};
 use std::path::{Component, Path, PathBuf};
 use x509_cert::Certificate;
 
@@ -163,8 +162,7 @@ fn findings(args: &VerifyArgs) -> Result<Findings, String> {
 /// Whether the file, or its first revision when it was signed since, rebuilds from the
 /// files it carries, in words.
 fn rebuilds(args: &VerifyArgs, pdf: &[u8]) -> Result<String, String> {
-    let pdf = pdf.to_vec();
-    let attached = pdf::attached_files(&pdf)?;
+    let attached = pdf::attached_files(pdf)?;
     let manifest = attached
         .iter()
         .find(|(name, _)| name == MANIFEST)
@@ -218,7 +216,7 @@ fn rebuilds(args: &VerifyArgs, pdf: &[u8]) -> Result<String, String> {
             manifest.layout.name
         ));
     }
-    let at = rebuilt.bytes.iter().zip(&pdf).position(|(a, b)| a != b);
+    let at = rebuilt.bytes.iter().zip(pdf).position(|(a, b)| a != b);
     let version = env!("CARGO_PKG_VERSION");
     let other = if manifest.kvartal == version {
         String::new()
@@ -252,11 +250,7 @@ fn restore(
             .iter()
             .find(|(name, _)| *name == entry.name)
             .ok_or_else(|| format!("the file {} its manifest lists is missing", entry.name))?;
-        let digest: String = Sha256::digest(data)
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
-        if digest != entry.sha256 {
+        if source::sha256_hex(data) != entry.sha256 {
             return Err(format!(
                 "the attached file {} has changed since it was built",
                 entry.name

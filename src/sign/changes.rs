@@ -10,15 +10,13 @@
 use crate::pdf::text_of;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
-/// The changes `pdf` has after its first `end` bytes beyond filling signature fields, one
-/// phrase each ("object 12 0 (Page)"); empty when there are none.
-pub fn changes(pdf: &[u8], end: usize) -> Result<Vec<String>, String> {
+/// The changes `pdf`, read as `now`, has after its first `end` bytes beyond filling
+/// signature fields, one phrase each ("object 12 0 (Page)"); empty when there are none.
+pub fn changes(pdf: &[u8], now: &Document, end: usize) -> Result<Vec<String>, String> {
     if end >= pdf.len() {
         return Ok(Vec::new());
     }
-    let read =
-        |bytes: &[u8]| Document::load_mem(bytes).map_err(|e| format!("not a readable PDF: {e}"));
-    let (signed, now) = (read(&pdf[..end])?, read(pdf)?);
+    let signed = Document::load_mem(&pdf[..end]).map_err(|e| format!("not a readable PDF: {e}"))?;
     // The document's metadata, which signing tools date anew.
     let information = now.trailer.get(b"Info").and_then(Object::as_reference).ok();
     let xmp = now
@@ -146,6 +144,10 @@ mod tests {
         (out, end)
     }
 
+    fn read(bytes: &[u8]) -> Document {
+        Document::load_mem(bytes).expect("readable")
+    }
+
     fn first_field(update: &IncrementalDocument) -> ObjectId {
         let document = update.get_prev_documents();
         let form = document
@@ -174,7 +176,7 @@ mod tests {
             field.set("V", Object::Reference(value));
         });
         assert_eq!(
-            changes(&filled, end).expect("readable"),
+            changes(&filled, &read(&filled), end).expect("readable"),
             Vec::<String>::new()
         );
         let (edited, end) = updated(|update| {
@@ -190,7 +192,7 @@ mod tests {
             let page = update.new_document.get_dictionary_mut(page).expect("page");
             page.set("Rotate", Object::Integer(90));
         });
-        let found = changes(&edited, end).expect("readable");
+        let found = changes(&edited, &read(&edited), end).expect("readable");
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(found[0].ends_with("(Page) changed"), "{found:?}");
     }

@@ -44,13 +44,19 @@ pub fn signatures(pdf: &[u8], trust: &[Certificate]) -> Result<Vec<Signature>, S
         let value = value
             .as_dict()
             .map_err(|_| format!("the signature of {} is not a dictionary", field.name))?;
-        found.push(check(pdf, &field.name, value, trust));
+        found.push(check(pdf, &document, &field.name, value, trust));
     }
     Ok(found)
 }
 
-/// One signature dictionary's signature, checked.
-fn check(pdf: &[u8], field: &str, value: &lopdf::Dictionary, trust: &[Certificate]) -> Signature {
+/// One signature dictionary's signature in `pdf`, read as `document`, checked.
+fn check(
+    pdf: &[u8],
+    document: &Document,
+    field: &str,
+    value: &lopdf::Dictionary,
+    trust: &[Certificate],
+) -> Signature {
     let mut signature = Signature {
         field: field.to_owned(),
         signer: String::new(),
@@ -60,7 +66,7 @@ fn check(pdf: &[u8], field: &str, value: &lopdf::Dictionary, trust: &[Certificat
     match signed_bytes(pdf, value).and_then(|(digest, end, contents)| {
         signature.appended = pdf.len() - end;
         let mut problems = verify(&contents, &digest, trust, &mut signature.signer)?;
-        let changed = super::changes::changes(pdf, end)?;
+        let changed = super::changes::changes(pdf, document, end)?;
         problems.extend(
             changed
                 .into_iter()
