@@ -10,13 +10,12 @@
 mod scale;
 mod svg;
 
-use crate::doc::{Chart, ChartTarget, Image, ImageFormat, NumberFormat, Rgb, Style};
+use crate::doc::{Chart, ChartTarget, Image, ImageFormat, NumberFormat, PT_PER_MM, Rgb, Style};
 use scale::Scale;
 use std::sync::Arc;
 
 /// The drawn height: room for a readable slope without crowding the page.
 pub const HEIGHT_MM: f32 = 55.0;
-const PT_PER_MM: f32 = 72.0 / 25.4;
 /// Narrower than this, the quarters' labels would run into each other.
 const MIN_WIDTH_MM: f32 = 40.0;
 /// Average advance of a digit or letter, in ems, to leave room for labels: generous, so a

@@ -66,6 +66,9 @@ pub mod limits {
     pub const MIN_BODY_LINES: f32 = 5.0;
 }
 
+/// Points (1/72 inch) in a millimetre: the layout speaks millimetres, type and PDF points.
+pub const PT_PER_MM: f32 = 72.0 / 25.4;
+
 /// The space between logos side by side on the title page, in millimetres.
 pub const LOGO_GAP_MM: f32 = 10.0;
 

@@ -14,7 +14,9 @@ use super::package::{Relation, Relationships};
 use super::xml::Xml;
 use super::{DocxError, inline, page, styles, tables};
 use crate::doc::keep::{self, Keep};
-use crate::doc::{Block, Chart, Image, LOGO_GAP_MM, List, LogoAlign, Meta, Run, Typeset};
+use crate::doc::{
+    Block, Chart, Image, LOGO_GAP_MM, List, LogoAlign, Meta, PT_PER_MM, Run, Typeset,
+};
 use crate::text::Hyphenator;
 use resvg::usvg;
 use std::sync::Arc;
@@ -362,7 +364,7 @@ impl<'a> Body<'a> {
 impl Body<'_> {
     /// The space between two logos, as wide as the PDF's: one space stretched to the gap.
     fn gap(&mut self) {
-        let gap = twips(LOGO_GAP_MM * 72.0 / 25.4);
+        let gap = twips(LOGO_GAP_MM * PT_PER_MM);
         self.xml.open("w:r", &[]);
         Character {
             letter_spacing: Some(gap),

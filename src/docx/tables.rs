@@ -9,10 +9,8 @@ use super::formatting::{BottomRule, Justification, Leader, Paragraph, Spacing, T
 use super::inline;
 use super::styles;
 use super::xml::Xml;
-use crate::doc::{Align, Cell, Rgb, Run, Signatures, Signer, Table, signing};
+use crate::doc::{Align, Cell, PT_PER_MM, Rgb, Run, Signatures, Signer, Table, signing};
 
-/// One millimetre in points.
-const MM: f32 = 72.0 / 25.4;
 /// The signature line: black, ¾ pt.
 const SIGNING_RULE: BottomRule = BottomRule {
     size: 6,
@@ -153,7 +151,7 @@ impl Body<'_> {
             .empty("w:tab", &[])
             .close("w:r")
             .close("w:p");
-        let gap = twips(signing::GAP_MM * MM);
+        let gap = twips(signing::GAP_MM * PT_PER_MM);
         let per_row = signing::SIGNERS_PER_ROW as u32;
         let column = self.text_width.saturating_sub(gap * (per_row - 1)) / per_row;
         // Each cell but the last holds the gap as its right margin.

@@ -6,7 +6,7 @@
 
 use crate::doc::{Badges, LogoAlign, Rgb, Style, Tone};
 
-pub const MM: f32 = 72.0 / 25.4;
+pub const MM: f32 = crate::doc::PT_PER_MM;
 
 /// Indentation of each list level, which is also the room for its label.
 pub const LIST_INDENT: f32 = 16.0;
