@@ -53,10 +53,7 @@ pub fn export(
         ..SerializeSettings::default()
     };
     let mut document = Document::new_with(settings);
-    let res = Resources {
-        fonts: krilla_fonts(fonts)?,
-        svgs: RefCell::new(BTreeMap::new()),
-    };
+    let res = Resources::new(fonts)?;
     let mut drawn = vec![Vec::new(); tags.leaf_count()];
     for (number, page) in (1..).zip(pages) {
         draw_page(&mut document, number, page, size, &res, anchors, &mut drawn);
@@ -159,13 +156,20 @@ fn link_target(target: &Target, anchors: &Anchors) -> Option<krilla::annotation:
 
 /// What every page draws with: the fonts, and each SVG picture drawn once as a reusable
 /// graphic (the header logo is on every page; its paths are written once).
-struct Resources {
+pub(super) struct Resources {
     fonts: Vec<Font>,
     /// Keyed by the address of the parsed SVG, which every copy of a picture shares.
     svgs: RefCell<BTreeMap<usize, Graphic>>,
 }
 
 impl Resources {
+    pub(super) fn new(fonts: &FontSet) -> Result<Resources, PdfError> {
+        Ok(Resources {
+            fonts: krilla_fonts(fonts)?,
+            svgs: RefCell::new(BTreeMap::new()),
+        })
+    }
+
     fn svg(&self, surface: &mut Surface, tree: &Arc<usvg::Tree>) -> Graphic {
         let key = Arc::as_ptr(tree) as usize;
         let mut svgs = self.svgs.borrow_mut();
@@ -294,7 +298,8 @@ fn color(c: Rgb) -> rgb::Color {
     rgb::Color::new(c.0, c.1, c.2)
 }
 
-fn text(surface: &mut Surface, res: &Resources, x: f32, y: f32, glyphs: &Glyphs) {
+/// `glyphs` drawn with their baseline starting at (`x`, `y`).
+pub(super) fn text(surface: &mut Surface, res: &Resources, x: f32, y: f32, glyphs: &Glyphs) {
     surface.set_stroke(None);
     surface.set_fill(Some(Fill {
         paint: color(glyphs.color).into(),

@@ -17,6 +17,7 @@ mod options;
 mod outline;
 mod page;
 mod refs;
+mod stamp;
 mod style;
 mod tags;
 mod validation;
@@ -24,6 +25,7 @@ mod validation;
 pub use attached::attached_files;
 pub use fields::{text as text_string, text_of};
 pub use options::{Attachment, PdfOptions, PdfStandard};
+pub use stamp::stamp;
 
 use crate::doc::{Document, Typeset};
 use crate::text::{FontSet, Shaper};

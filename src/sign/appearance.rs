@@ -1,113 +1,96 @@
-//! What a signed field shows: who signed and when, drawn with the bundled font's glyph
-//! outlines, so the appearance needs no font resource at all and the file stays PDF/A.
+//! What a signed field shows: who signed and when, as text in the bundled font, embedded.
 //!
-//! Entry point: [`appearance`], the content stream of a form XObject the size of the field.
+//! Entry point: [`appearance`], a form XObject the size of the field. The PDF backend draws
+//! the words as a one-page PDF ([`crate::pdf::stamp`]); its page's content becomes the
+//! XObject's, and the objects its resources name (the subset font, the colour space) are
+//! copied in with new numbers.
 
-use crate::text::Face;
-use std::fmt::Write;
+use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
+use std::collections::BTreeMap;
 
-/// The largest text size, in points; smaller when the lines would not fit.
-const MAX_SIZE: f32 = 9.0;
-/// Line pitch, as a multiple of the text size.
-const LEADING: f32 = 1.25;
-/// Room between the text and the field's edges, in points.
-const PADDING: f32 = 2.0;
-
-/// The content stream drawing `lines`, top to bottom, in a field `width` × `height` points.
-pub fn appearance(width: f32, height: f32, lines: &[String]) -> Vec<u8> {
-    let Ok(face) = ttf_parser::Face::parse(Face::Regular.bundled_data(), 0) else {
-        return Vec::new();
+/// A form XObject in `document`, `width` × `height` points, showing `lines` top to bottom.
+pub fn appearance(
+    document: &mut Document,
+    width: f32,
+    height: f32,
+    lines: &[String],
+) -> Result<ObjectId, String> {
+    let stamp = crate::pdf::stamp(width, height, lines).map_err(|e| e.to_string())?;
+    let drawn = Document::load_mem(&stamp).map_err(|e| e.to_string())?;
+    let (content, resources) = page(&drawn).map_err(|e| e.to_string())?;
+    let mut copier = Copier {
+        from: &drawn,
+        into: document,
+        moved: BTreeMap::new(),
     };
-    let em = f32::from(face.units_per_em());
-    let advance = |line: &str| -> f32 {
-        line.chars()
-            .filter_map(|c| face.glyph_index(c))
-            .map(|g| f32::from(face.glyph_hor_advance(g).unwrap_or(0)))
-            .sum::<f32>()
-            / em
-    };
-    let widest = lines
-        .iter()
-        .map(|l| advance(l))
-        .fold(0.0, f32::max)
-        .max(0.01);
-    let count = lines.len().max(1) as f32;
-    let size = MAX_SIZE
-        .min((height - 2.0 * PADDING) / (count * LEADING))
-        .min((width - 2.0 * PADDING) / widest)
-        .max(1.0);
-    let scale = size / em;
-    let mut out = String::from("q 0.1 0.1 0.1 rg\n");
-    for (index, line) in lines.iter().enumerate() {
-        let baseline = height - PADDING - size * (LEADING * index as f32 + 1.0);
-        let mut x = PADDING;
-        for c in line.chars() {
-            let Some(glyph) = face.glyph_index(c) else {
-                continue;
-            };
-            let mut pen = Pen {
-                out: &mut out,
-                x,
-                y: baseline,
-                scale,
-                last: (0.0, 0.0),
-            };
-            face.outline_glyph(glyph, &mut pen);
-            x += f32::from(face.glyph_hor_advance(glyph).unwrap_or(0)) * scale;
+    let resources = copier.copy(resources);
+    let mut dictionary = content.dict.clone();
+    dictionary.set("Type", Object::Name(b"XObject".to_vec()));
+    dictionary.set("Subtype", Object::Name(b"Form".to_vec()));
+    let bbox = [0.0, 0.0, width, height].map(Object::Real).to_vec();
+    dictionary.set("BBox", Object::Array(bbox));
+    dictionary.set("Resources", resources);
+    let stream = Stream::new(dictionary, content.content.clone());
+    Ok(document.add_object(stream))
+}
+
+/// The stamp's one page: its content stream, as written, and its resources.
+fn page(drawn: &Document) -> lopdf::Result<(&Stream, &Object)> {
+    let id = *drawn
+        .get_pages()
+        .get(&1)
+        .ok_or(lopdf::Error::PageNumberNotFound(1))?;
+    let page = drawn.get_dictionary(id)?;
+    let content = drawn
+        .get_object(page.get(b"Contents")?.as_reference()?)?
+        .as_stream()?;
+    Ok((content, page.get(b"Resources")?))
+}
+
+/// Copies objects of one document into another, each once, references renumbered.
+struct Copier<'a> {
+    from: &'a Document,
+    into: &'a mut Document,
+    /// Each object copied so far, by its number in `from`: its number in `into`.
+    moved: BTreeMap<ObjectId, ObjectId>,
+}
+
+impl Copier<'_> {
+    fn copy(&mut self, object: &Object) -> Object {
+        match object {
+            Object::Reference(id) => Object::Reference(self.copy_indirect(*id)),
+            Object::Array(items) => Object::Array(items.iter().map(|o| self.copy(o)).collect()),
+            Object::Dictionary(d) => Object::Dictionary(self.copy_dictionary(d)),
+            Object::Stream(s) => {
+                let mut stream = s.clone();
+                stream.dict = self.copy_dictionary(&s.dict);
+                Object::Stream(stream)
+            }
+            other => other.clone(),
         }
     }
-    out.push_str("f\nQ\n");
-    out.into_bytes()
-}
 
-/// Glyph outlines as PDF path operators, placed at (`x`, `y`) and scaled to the text size.
-struct Pen<'a> {
-    out: &'a mut String,
-    x: f32,
-    y: f32,
-    scale: f32,
-    /// The current point, in font units, which a quadratic curve starts from.
-    last: (f32, f32),
-}
-
-impl Pen<'_> {
-    fn point(&self, x: f32, y: f32) -> (f32, f32) {
-        (self.x + x * self.scale, self.y + y * self.scale)
-    }
-}
-
-impl ttf_parser::OutlineBuilder for Pen<'_> {
-    fn move_to(&mut self, x: f32, y: f32) {
-        let (px, py) = self.point(x, y);
-        let _ = writeln!(self.out, "{px:.2} {py:.2} m");
-        self.last = (x, y);
+    fn copy_dictionary(&mut self, dictionary: &Dictionary) -> Dictionary {
+        dictionary
+            .iter()
+            .map(|(key, value)| (key.clone(), self.copy(value)))
+            .collect()
     }
 
-    fn line_to(&mut self, x: f32, y: f32) {
-        let (px, py) = self.point(x, y);
-        let _ = writeln!(self.out, "{px:.2} {py:.2} l");
-        self.last = (x, y);
-    }
-
-    /// A quadratic curve as the cubic PDF draws: the control points two thirds of the
-    /// way from each end to the quadratic's.
-    fn quad_to(&mut self, x1: f32, y1: f32, x: f32, y: f32) {
-        let (x0, y0) = self.last;
-        let c1 = (x0 + 2.0 / 3.0 * (x1 - x0), y0 + 2.0 / 3.0 * (y1 - y0));
-        let c2 = (x + 2.0 / 3.0 * (x1 - x), y + 2.0 / 3.0 * (y1 - y));
-        self.curve_to(c1.0, c1.1, c2.0, c2.1, x, y);
-    }
-
-    fn curve_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
-        let (a, b) = self.point(x1, y1);
-        let (c, d) = self.point(x2, y2);
-        let (e, f) = self.point(x, y);
-        let _ = writeln!(self.out, "{a:.2} {b:.2} {c:.2} {d:.2} {e:.2} {f:.2} c");
-        self.last = (x, y);
-    }
-
-    fn close(&mut self) {
-        self.out.push_str("h\n");
+    /// The number of `id`'s copy; numbered before its content is copied, so an object that
+    /// refers back to it is copied once.
+    fn copy_indirect(&mut self, id: ObjectId) -> ObjectId {
+        if let Some(&copied) = self.moved.get(&id) {
+            return copied;
+        }
+        let new = self.into.new_object_id();
+        self.moved.insert(id, new);
+        let object = self
+            .from
+            .get_object(id)
+            .map_or(Object::Null, |o| self.copy(o));
+        self.into.objects.insert(new, object);
+        new
     }
 }
 
@@ -116,24 +99,42 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_lines_are_drawn_as_filled_outlines_inside_the_field() {
-        let lines = [
-            "Signerat av Karin Berg".to_owned(),
-            "2026-12-01 12:47 UTC".to_owned(),
-        ];
-        let stream = String::from_utf8(appearance(136.0, 34.0, &lines)).expect("ASCII");
-        assert!(
-            stream.contains(" c\n") && stream.ends_with("f\nQ\n"),
-            "{stream}"
+    fn the_field_shows_the_words_in_a_font_copied_from_the_stamp() {
+        let mut document = Document::with_version("1.7");
+        let lines = ["Signerat av Karin Berg".to_owned()];
+        let id = appearance(&mut document, 136.0, 34.0, &lines).expect("an appearance");
+        let form = document
+            .get_object(id)
+            .and_then(Object::as_stream)
+            .expect("a stream");
+        assert_eq!(
+            form.dict.get(b"Subtype").and_then(Object::as_name).ok(),
+            Some(&b"Form"[..])
         );
-        assert!(!stream.contains("Tf"), "no font is used");
-        let coordinates: Vec<f32> = stream
-            .split_whitespace()
-            .filter_map(|word| word.parse().ok())
-            .collect();
-        assert!(
-            coordinates.iter().all(|&v| (-1.0..=137.0).contains(&v)),
-            "inside the field"
+        let resolve = |object: &Object| -> Dictionary {
+            let (_, object) = document.dereference(object).expect("resolvable");
+            object.as_dict().expect("a dictionary").clone()
+        };
+        let resources = resolve(form.dict.get(b"Resources").expect("resources"));
+        let fonts = resolve(
+            resources
+                .get(b"Font")
+                .expect("the appearance names its font"),
         );
+        let (_, font) = fonts.iter().next().expect("one font");
+        let font = document
+            .get_dictionary(font.as_reference().expect("a reference"))
+            .expect("the font was copied");
+        assert!(
+            font.has(b"ToUnicode") && font.has(b"DescendantFonts"),
+            "{font:?}"
+        );
+        let embedded = document
+            .objects
+            .values()
+            .filter_map(|o| o.as_dict().ok())
+            .filter(|d| d.has(b"FontFile2"))
+            .count();
+        assert_eq!(embedded, 1, "the font program came along");
     }
 }

@@ -54,7 +54,8 @@ pub fn sign(
     }
     let language = language(update.get_prev_documents());
     let document = &mut update.new_document;
-    let shown = appearance(document, field, identity, request, &language).map_err(fail)?;
+    let shown = appearance(document, field, identity, request, &language)
+        .map_err(|e| format!("cannot draw the signature: {e}"))?;
     let widget = document.get_dictionary_mut(field).map_err(fail)?;
     widget.set("V", Object::Reference(signature));
     let shown = Dictionary::from_iter([("N", Object::Reference(shown))]);
@@ -93,16 +94,17 @@ fn appearance(
     identity: &Identity,
     request: &Request,
     language: &str,
-) -> lopdf::Result<ObjectId> {
+) -> Result<ObjectId, String> {
     let rect: Vec<f32> = document
-        .get_dictionary(field)?
-        .get(b"Rect")?
-        .as_array()?
+        .get_dictionary(field)
+        .and_then(|f| f.get(b"Rect"))
+        .and_then(Object::as_array)
+        .map_err(|e| e.to_string())?
         .iter()
         .filter_map(|n| n.as_float().ok())
         .collect();
     let [x1, y1, x2, y2] = rect[..] else {
-        return Err(lopdf::Error::ObjectNotFound(field));
+        return Err("the field has no rectangle".to_owned());
     };
     let (width, height) = ((x2 - x1).abs(), (y2 - y1).abs());
     let signed_by = if language.starts_with("sv") {
@@ -114,17 +116,7 @@ fn appearance(
         format!("{signed_by} {}", identity.common_name()),
         request.time.format("%Y-%m-%d %H:%M UTC").to_string(),
     ];
-    let bbox = [0.0, 0.0, width, height].map(Object::Real).to_vec();
-    let stream = lopdf::Stream::new(
-        Dictionary::from_iter([
-            ("Type", Object::Name(b"XObject".to_vec())),
-            ("Subtype", Object::Name(b"Form".to_vec())),
-            ("BBox", Object::Array(bbox)),
-            ("Resources", Object::Dictionary(Dictionary::new())),
-        ]),
-        super::appearance::appearance(width, height, &lines),
-    );
-    Ok(document.add_object(stream))
+    super::appearance::appearance(document, width, height, &lines)
 }
 
 /// Whether `document`'s metadata claims PDF/A.

@@ -332,6 +332,19 @@ fn kvartal_signs_twice_and_both_signatures_hold() {
         file = signed;
     }
     both_signatures_hold(&dir, &file);
+    // The fields show who signed as text in embedded fonts of their own.
+    let fonts = |pdf: &Path| -> Vec<String> {
+        let (listed, _) = run_tool("pdffonts", &[path_str(pdf)]);
+        listed.lines().skip(2).map(str::to_owned).collect()
+    };
+    let (unsigned, signed) = (fonts(&dir.join("2023-Q4.pdf")), fonts(&file));
+    assert_eq!(signed.len(), unsigned.len() + 2, "{signed:?}");
+    for font in &signed {
+        assert!(
+            font.contains(" yes yes yes "),
+            "embedded, subset, with Unicode: {font}"
+        );
+    }
     // kvartal's own check agrees, and rejects the changed copy.
     let ca = dir.join("ca.pem");
     let run = kvartal(&["verify", path_str(&file), "--trust", path_str(&ca)]);
