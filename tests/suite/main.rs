@@ -8,6 +8,7 @@ mod docx;
 mod docx_style;
 mod external;
 mod fonts;
+mod golden;
 mod layout_files;
 mod layouts;
 mod lint;
