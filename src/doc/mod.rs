@@ -157,6 +157,33 @@ pub enum Tone {
     Neutral,
 }
 
+impl Tone {
+    /// Every tone, in the order the layout documentation lists them.
+    pub const ALL: [Tone; 5] = [
+        Tone::Good,
+        Tone::Warning,
+        Tone::Bad,
+        Tone::Done,
+        Tone::Neutral,
+    ];
+
+    /// The tone's name in a badge link, `status:<name>`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Tone::Good => "good",
+            Tone::Warning => "warning",
+            Tone::Bad => "bad",
+            Tone::Done => "done",
+            Tone::Neutral => "neutral",
+        }
+    }
+
+    /// The tone `name` names, if any.
+    pub fn named(name: &str) -> Option<Tone> {
+        Tone::ALL.into_iter().find(|tone| tone.name() == name)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct List {
     /// `Some(first number)` for a numbered list.

@@ -51,10 +51,8 @@ pub fn parse(markdown: &str, meta: Meta, images: &ImageStore) -> Result<Document
         )));
     }
     let blocks = context.blocks(&mut events, None)?;
-    if let Some(target) = refused.take() {
-        return Err(ParseError(format!(
-            "a link to `{target}`; a document links only to http, https and mailto addresses"
-        )));
+    if let Some(problem) = refused.take() {
+        return Err(ParseError(problem));
     }
     Ok(Document {
         meta: printable_meta(meta),
@@ -62,10 +60,11 @@ pub fn parse(markdown: &str, meta: Meta, images: &ImageStore) -> Result<Document
     })
 }
 
-/// The parser's events, noting the first link target that is neither a status badge
-/// (`status:`, which the layout writes) nor an address [`crate::markdown::is_allowed`] lets
-/// through. The report's own Markdown was checked when it was loaded; this catches what a
-/// layout writes itself, in the one pass the document is read in.
+/// The parser's events, noting what is wrong with the first link that is neither a status
+/// badge of a known tone (`status:good`, which the layout writes) nor an address
+/// [`crate::markdown::is_allowed`] lets through. The report's own Markdown was checked when
+/// it was loaded; this catches what a layout writes itself, in the one pass the document is
+/// read in.
 struct LinkCheck<'a> {
     parser: Parser<'a>,
     refused: Rc<RefCell<Option<String>>>,
@@ -77,16 +76,34 @@ impl<'a> Iterator for LinkCheck<'a> {
     fn next(&mut self) -> Option<Event<'a>> {
         let event = self.parser.next()?;
         if let Event::Start(Tag::Link { dest_url, .. }) = &event
-            && !dest_url.starts_with("status:")
-            && !crate::markdown::is_allowed(dest_url)
+            && let Some(problem) = link_problem(dest_url)
         {
-            self.refused
-                .borrow_mut()
-                .get_or_insert_with(|| dest_url.to_string());
+            self.refused.borrow_mut().get_or_insert(problem);
         }
         Some(event)
     }
 }
+
+/// What is wrong with a link to `target`, if anything.
+fn link_problem(target: &str) -> Option<String> {
+    match target.strip_prefix(STATUS_SCHEME) {
+        Some(tone) => Tone::named(tone).is_none().then(|| {
+            let tones: Vec<&str> = Tone::ALL.iter().map(|t| t.name()).collect();
+            format!(
+                "a status badge of tone `{tone}`; the tones are {}",
+                tones.join(", ")
+            )
+        }),
+        None => (!crate::markdown::is_allowed(target)).then(|| {
+            format!(
+                "a link to `{target}`; a document links only to http, https and mailto addresses"
+            )
+        }),
+    }
+}
+
+/// The link scheme of a status badge: `[Försenad](status:warning)`.
+const STATUS_SCHEME: &str = "status:";
 
 /// The one-line texts of `meta`, which backends print in headers, made printable too.
 fn printable_meta(meta: Meta) -> Meta {
@@ -432,23 +449,14 @@ impl Inline {
         match tag {
             Tag::Strong => self.bold = true,
             Tag::Emphasis => self.italic = true,
-            Tag::Link { dest_url, .. } => match dest_url.strip_prefix("status:") {
-                Some(tone) => self.badge = Some(tone_named(tone)),
+            Tag::Link { dest_url, .. } => match dest_url.strip_prefix(STATUS_SCHEME) {
+                // A tone not named was refused when the link was read.
+                Some(tone) => self.badge = Tone::named(tone),
                 None => self.link = Some(dest_url.to_string()),
             },
             _ => {}
         }
         self
-    }
-}
-
-fn tone_named(name: &str) -> Tone {
-    match name {
-        "good" => Tone::Good,
-        "warning" => Tone::Warning,
-        "bad" => Tone::Bad,
-        "done" => Tone::Done,
-        _ => Tone::Neutral,
     }
 }
 

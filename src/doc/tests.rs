@@ -138,6 +138,15 @@ fn a_layout_link_to_anything_but_the_web_or_mail_is_an_error() {
 }
 
 #[test]
+fn a_badge_of_a_tone_not_named_is_an_error_not_a_grey_badge() {
+    let error = parse("[Klar](status:green)\n", meta(), &ImageStore::new()).expect_err("green");
+    assert_eq!(
+        error.to_string(),
+        "a status badge of tone `green`; the tones are good, warning, bad, done, neutral"
+    );
+}
+
+#[test]
 fn a_document_draws_at_most_its_number_of_charts() {
     let chart = "```kvartal-chart\nalt: A\npoints: [{label: K1, value: 1, current: true}]\n```\n\n";
     let allowed = chart.repeat(MAX_CHARTS);

@@ -34,14 +34,6 @@ pub(super) const FOOTER: &str = "Footer";
 const TOC_INDENT: u32 = 240;
 /// Cell padding, in twips: 3.5 pt above and below, 5 pt at the sides, as in the PDF.
 pub(super) const CELL_PADDING: (u32, u32) = (70, 100);
-/// Every tone of a status badge, in the order their styles are listed.
-const TONES: [Tone; 5] = [
-    Tone::Good,
-    Tone::Warning,
-    Tone::Bad,
-    Tone::Done,
-    Tone::Neutral,
-];
 
 /// The height of a line of text of `size` points, as the PDF sets it; at least, so that
 /// larger text a Word user types still fits.
@@ -81,7 +73,7 @@ pub(super) fn part(style: &doc::Style, language: &str) -> Vec<u8> {
     table_normal(&mut xml);
     table(&mut xml, style);
     hyperlink(&mut xml, style);
-    for tone in TONES {
+    for tone in Tone::ALL {
         status(&mut xml, style, tone);
     }
     xml.close("w:styles");

@@ -16,6 +16,7 @@ mod raw;
 pub mod schema;
 mod series;
 mod spans;
+mod status;
 pub mod trend;
 mod validate;
 
@@ -23,6 +24,7 @@ pub use language::{Language, LanguageCode};
 pub use load::{Checked, MAX_FILE_BYTES, check, load};
 pub use next::{Draft, next_quarter};
 pub use problems::labels;
+pub use status::{ActivityStatus, Direction, FocusStatus, Status, TargetStatus};
 
 pub use crate::image::ImageFormat;
 use chrono::NaiveDate;
@@ -118,15 +120,6 @@ pub struct FocusArea {
     pub metrics: Vec<Metric>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FocusStatus {
-    OnTrack,
-    AtRisk,
-    OffTrack,
-    Achieved,
-    NotStarted,
-}
-
 #[derive(Debug, Clone, PartialEq)]
 pub struct Activity {
     pub id: String,
@@ -141,15 +134,6 @@ pub struct Activity {
     pub metrics: Vec<Metric>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ActivityStatus {
-    Planned,
-    Ongoing,
-    Completed,
-    Delayed,
-    Cancelled,
-}
-
 #[derive(Debug, Clone, PartialEq)]
 pub struct Metric {
     pub id: String,
@@ -160,13 +144,6 @@ pub struct Metric {
     pub direction: Direction,
     /// Values of earlier quarters, each before the report's period.
     pub history: BTreeMap<Quarter, f64>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Direction {
-    #[default]
-    HigherIsBetter,
-    LowerIsBetter,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -266,7 +266,7 @@ fn focus_area<'a>(
         id: &area.id,
         title: &area.title,
         goal: markdown(&area.goal),
-        status: area.status.map(focus_status_code),
+        status: area.status.map(FocusStatus::code),
         progress: markdown(&area.progress),
         metrics: area
             .metrics
@@ -285,7 +285,7 @@ fn activity<'a>(activity: &'a Activity, words: &Words) -> ActivityView<'a> {
     ActivityView {
         id: &activity.id,
         title: &activity.title,
-        status: activity.status.map(activity_status_code),
+        status: activity.status.map(ActivityStatus::code),
         responsible: &activity.responsible,
         due: activity.due.map(iso),
         progress: markdown(&activity.progress),
@@ -307,27 +307,5 @@ fn signature(signature: &Signature) -> SignatureView<'_> {
             .flatten()
             .map(String::as_str)
             .collect(),
-    }
-}
-
-/// The report format's spelling of a focus-area status.
-fn focus_status_code(status: FocusStatus) -> &'static str {
-    match status {
-        FocusStatus::OnTrack => "on_track",
-        FocusStatus::AtRisk => "at_risk",
-        FocusStatus::OffTrack => "off_track",
-        FocusStatus::Achieved => "achieved",
-        FocusStatus::NotStarted => "not_started",
-    }
-}
-
-/// The report format's spelling of an activity status.
-fn activity_status_code(status: ActivityStatus) -> &'static str {
-    match status {
-        ActivityStatus::Planned => "planned",
-        ActivityStatus::Ongoing => "ongoing",
-        ActivityStatus::Completed => "completed",
-        ActivityStatus::Delayed => "delayed",
-        ActivityStatus::Cancelled => "cancelled",
     }
 }

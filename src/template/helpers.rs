@@ -10,7 +10,8 @@ use super::LayoutError;
 use super::escape::escape_markdown;
 use super::format::{format_change, format_date, format_number, format_quarter};
 use super::labels::{LabelSets, Labels, fill_in};
-use crate::report::Language;
+use crate::doc::Tone;
+use crate::report::{ActivityStatus, FocusStatus, Language, Status, TargetStatus};
 use chrono::NaiveDate;
 use handlebars::{
     Context, Handlebars, Helper, HelperDef, HelperResult, JsonValue, Output, RenderContext,
@@ -19,26 +20,24 @@ use handlebars::{
 use std::fmt::Write as _;
 use std::sync::Arc;
 
-/// Each status code of the report format, its label key and the badge tone the Markdown
-/// contract names.
-const STATUSES: [(&str, &str); 12] = [
-    ("on_track", "good"),
-    ("achieved", "done"),
-    ("at_risk", "warning"),
-    ("off_track", "bad"),
-    ("not_started", "neutral"),
-    ("planned", "neutral"),
-    ("ongoing", "good"),
-    ("completed", "done"),
-    ("delayed", "warning"),
-    ("cancelled", "bad"),
-    // A metric against its target.
-    ("target_met", "good"),
-    ("target_not_met", "warning"),
-];
 /// A focus area or activity without a status is shown as "not assessed".
 const NO_STATUS: &str = "none";
-const NO_STATUS_TONE: &str = "neutral";
+
+/// The badge tone of each status: the one place a status gets its colour family.
+fn tone(status: Status) -> Tone {
+    use {ActivityStatus as A, FocusStatus as F, TargetStatus as T};
+    match status {
+        Status::Focus(F::OnTrack) | Status::Activity(A::Ongoing) | Status::Target(T::Met) => {
+            Tone::Good
+        }
+        Status::Focus(F::Achieved) | Status::Activity(A::Completed) => Tone::Done,
+        Status::Focus(F::AtRisk) | Status::Activity(A::Delayed) | Status::Target(T::NotMet) => {
+            Tone::Warning
+        }
+        Status::Focus(F::OffTrack) | Status::Activity(A::Cancelled) => Tone::Bad,
+        Status::Focus(F::NotStarted) | Status::Activity(A::Planned) => Tone::Neutral,
+    }
+}
 
 /// Adds every helper to `registry`; all but `yaml` read words or formats from `labels`.
 pub fn register(registry: &mut Handlebars<'static>, labels: Arc<LabelSets>) {
@@ -216,26 +215,24 @@ impl HelperDef for StatusHelper {
     ) -> HelperResult {
         let value = only_param(h, "a status code or nothing")?;
         let (code, tone) = status_tone(value).ok_or_else(|| {
-            let codes: Vec<&str> = STATUSES.iter().map(|(code, _)| *code).collect();
+            let codes: Vec<&str> = Status::all().map(Status::code).collect();
             let message = format!("one of {} or nothing, got {value}", codes.join(", "));
             helper_error(h, &message)
         })?;
         let word = language_labels(&self.0, h, ctx)?
             .get(&format!("status_{code}"))
             .map_err(other)?;
+        let tone = tone.name();
         out.write(&format!("[{}](status:{tone})", escape_markdown(word)))?;
         Ok(())
     }
 }
 
 /// The code and badge tone of a status value; `null` is "no status".
-fn status_tone(value: &JsonValue) -> Option<(&str, &'static str)> {
+fn status_tone(value: &JsonValue) -> Option<(&'static str, Tone)> {
     match value {
-        JsonValue::Null => Some((NO_STATUS, NO_STATUS_TONE)),
-        JsonValue::String(code) => STATUSES
-            .iter()
-            .find(|(known, _)| known == code)
-            .map(|(known, tone)| (*known, *tone)),
+        JsonValue::Null => Some((NO_STATUS, Tone::Neutral)),
+        JsonValue::String(code) => Status::from_code(code).map(|s| (s.code(), tone(s))),
         _ => None,
     }
 }
@@ -376,7 +373,7 @@ mod tests {
 
     #[test]
     fn status_tones_follow_the_contract() {
-        let tone = |code: &str| status_tone(&JsonValue::from(code)).map(|(_, tone)| tone);
+        let tone = |code: &str| status_tone(&JsonValue::from(code)).map(|(_, tone)| tone.name());
         let expected = [
             ("on_track", "good"),
             ("achieved", "done"),
@@ -388,11 +385,13 @@ mod tests {
             ("completed", "done"),
             ("delayed", "warning"),
             ("cancelled", "bad"),
+            ("target_met", "good"),
+            ("target_not_met", "warning"),
         ];
         for (code, want) in expected {
             assert_eq!(tone(code), Some(want), "{code}");
         }
-        assert_eq!(status_tone(&JsonValue::Null), Some(("none", "neutral")));
+        assert_eq!(status_tone(&JsonValue::Null), Some(("none", Tone::Neutral)));
         assert_eq!(tone("on-track"), None);
     }
 }

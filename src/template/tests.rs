@@ -3,7 +3,7 @@
 use super::*;
 use crate::image::ImageFormat;
 use crate::report::{
-    Activity, ActivityStatus, FocusArea, FocusStatus, Language, Logo, Meeting, Metric,
+    Activity, ActivityStatus, Direction, FocusArea, FocusStatus, Language, Logo, Meeting, Metric,
     Organisation, Person, Quarter, Signature,
 };
 use chrono::NaiveDate;
@@ -23,7 +23,7 @@ fn metric(id: &str, name: &str, value: f64, unit: Option<&str>, target: Option<f
         value,
         unit: unit.map(Into::into),
         target,
-        direction: Default::default(),
+        direction: Direction::HigherIsBetter,
         history: BTreeMap::new(),
     }
 }

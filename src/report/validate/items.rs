@@ -31,9 +31,15 @@ pub fn focus_areas(
         let area = area.value;
         let id = id(check, area.id, &at, &mut ids, Among::FocusAreas);
         let title = check.required(area.title, &at, "title", Part::FocusArea);
-        let status = area
-            .status
-            .map(|status| values::choice(check, &status, "status", &FOCUS_STATUSES));
+        let status = area.status.map(|status| {
+            values::choice(
+                check,
+                &status,
+                "status",
+                FocusStatus::ALL,
+                FocusStatus::code,
+            )
+        });
         let goal = values::markdown(check, area.goal);
         let progress = values::markdown(check, area.progress);
         let metrics = metrics(check, area.metrics, period, metric_ids);
@@ -61,9 +67,15 @@ pub fn activities(
         let activity = activity.value;
         let id = id(check, activity.id, &at, &mut ids, Among::Activities);
         let title = check.required(activity.title, &at, "title", Part::Activity);
-        let status = activity
-            .status
-            .map(|status| values::choice(check, &status, "status", &ACTIVITY_STATUSES));
+        let status = activity.status.map(|status| {
+            values::choice(
+                check,
+                &status,
+                "status",
+                ActivityStatus::ALL,
+                ActivityStatus::code,
+            )
+        });
         let focus_areas = references(check, activity.focus_areas, focus_area_ids);
         let due = activity.due.map(|due| values::date(check, &due));
         let progress = values::markdown(check, activity.progress);
@@ -109,9 +121,15 @@ fn metrics(
         let target = metric
             .target
             .map(|target| values::number(check, &target, "target"));
-        let direction = metric
-            .direction
-            .map(|written| values::choice(check, &written, "direction", &DIRECTIONS));
+        let direction = metric.direction.map(|written| {
+            values::choice(
+                check,
+                &written,
+                "direction",
+                Direction::ALL,
+                Direction::code,
+            )
+        });
         let history = history(check, metric.history.map(|h| h.0), period);
         Some(Metric {
             id: id?,
@@ -119,7 +137,7 @@ fn metrics(
             value: value?,
             unit: metric.unit,
             target: optional(target)?,
-            direction: optional(direction)?.unwrap_or_default(),
+            direction: optional(direction)?.unwrap_or(Direction::HigherIsBetter),
             history: history?,
         })
     }))
@@ -202,24 +220,3 @@ fn history(
     }))?;
     Some(entries.into_iter().collect())
 }
-
-const FOCUS_STATUSES: [(&str, FocusStatus); 5] = [
-    ("on_track", FocusStatus::OnTrack),
-    ("at_risk", FocusStatus::AtRisk),
-    ("off_track", FocusStatus::OffTrack),
-    ("achieved", FocusStatus::Achieved),
-    ("not_started", FocusStatus::NotStarted),
-];
-
-const ACTIVITY_STATUSES: [(&str, ActivityStatus); 5] = [
-    ("planned", ActivityStatus::Planned),
-    ("ongoing", ActivityStatus::Ongoing),
-    ("completed", ActivityStatus::Completed),
-    ("delayed", ActivityStatus::Delayed),
-    ("cancelled", ActivityStatus::Cancelled),
-];
-
-const DIRECTIONS: [(&str, Direction); 2] = [
-    ("higher_is_better", Direction::HigherIsBetter),
-    ("lower_is_better", Direction::LowerIsBetter),
-];

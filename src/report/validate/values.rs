@@ -75,12 +75,13 @@ pub fn whole(
     check.expect(whole, &written.referenced, || outside(number.to_string()))
 }
 
-/// The value of the name `written` among `allowed`: a status, a direction.
+/// The value among `allowed` whose `code` is `written`: a status, a direction.
 pub fn choice<T: Copy>(
     check: &mut Check,
     written: &Spanned<Scalar>,
     field: &str,
-    allowed: &[(&str, T)],
+    allowed: &[T],
+    code: fn(T) -> &'static str,
 ) -> Option<T> {
     let name = match &written.value {
         Scalar::Text(text) => text.trim().to_owned(),
@@ -95,15 +96,13 @@ pub fn choice<T: Copy>(
             return None;
         }
     };
-    let found = allowed.iter().find(|(known, _)| *known == name);
-    check.expect(found.map(|&(_, value)| value), &written.referenced, || {
-        Problem::NotAllowed {
-            written: name,
-            allowed: allowed
-                .iter()
-                .map(|(known, _)| (*known).to_owned())
-                .collect(),
-        }
+    let found = allowed.iter().copied().find(|&value| code(value) == name);
+    check.expect(found, &written.referenced, || Problem::NotAllowed {
+        written: name,
+        allowed: allowed
+            .iter()
+            .map(|&value| code(value).to_owned())
+            .collect(),
     })
 }
 

@@ -10,7 +10,7 @@ use super::super::format::number_format;
 use super::super::labels::{Labels, fill};
 use crate::number::NumberFormat;
 use crate::report::trend::{self, Point};
-use crate::report::{Direction, Metric, Quarter};
+use crate::report::{Direction, Metric, Quarter, TargetStatus};
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
@@ -157,9 +157,7 @@ fn point(point: &Point, words: &Words) -> PointView {
 }
 
 fn target_status(point: &Point) -> Option<&'static str> {
-    point
-        .target_met
-        .map(|met| if met { "target_met" } else { "target_not_met" })
+    point.target_met.map(|met| TargetStatus::of(met).code())
 }
 
 /// The chart's parameters; its points are the series' quarters as the tables label them.
