@@ -57,7 +57,7 @@ fn bench(name: &str, path: &Path, layout: &Layout) {
         let rendered = Instant::now();
         let pdf = pdf::pdf(&document, &PdfOptions::default()).expect("a valid PDF");
         let laid = Instant::now();
-        let docx = kvartal::docx::docx(&document, &pdf.typeset, false).expect("a DOCX");
+        let docx = kvartal::docx::docx(&document, Some(&pdf.typeset), false).expect("a DOCX");
         let written = Instant::now();
         stages[0].push(rendered - start);
         stages[1].push(laid - rendered);

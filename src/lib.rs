@@ -5,7 +5,8 @@
 //! `report` (YAML → validated [`report::Report`]) → `template` (layout → Markdown) →
 //! `doc` (Markdown → [`doc::Document`]) → `pdf` / `docx` (document → bytes).
 //! `sign` signs a built PDF into its signature fields. `cmd` drives it for the command line; `diag`, `files`, `markdown`, `text`, `image`, `number`
-//! and `xml` are leaves, and `chart` draws the document model's charts for both backends.
+//! and `xml` are leaves, `chart` draws the document model's charts for both backends, and
+//! `typeset` carries what the PDF's pagination decided to the DOCX.
 
 pub mod chart;
 pub mod cli;
@@ -22,4 +23,5 @@ pub mod report;
 pub mod sign;
 pub mod template;
 pub mod text;
+pub mod typeset;
 pub mod xml;

@@ -4,6 +4,7 @@ use crate::doc::{ChartPoint, ChartTarget};
 fn chart(values: &[Option<f64>], target: Option<f64>) -> Chart {
     let last = values.len().saturating_sub(1);
     Chart {
+        id: crate::doc::FigureId::default(),
         name: None,
         alt: "Antal".into(),
         unit: Some("st".into()),

@@ -81,19 +81,13 @@ fn build_one(
         options.attachments =
             source::attachments(&checked, layout, &args.layout, &options).map_err(fail)?;
     }
-    // The PDF is always laid out: the DOCX's contents take their page numbers from it.
-    let (document, pdf) = typeset(&checked.report, layout, &options).map_err(|d| vec![d])?;
+    let document = document(&checked.report, layout).map_err(|d| vec![d])?;
     // Every format is produced before anything is written, so an error leaves no files.
-    let mut outputs = Vec::new();
-    for format in unique(&args.format) {
-        let bytes = match format {
-            Format::Pdf => pdf.bytes.clone(),
-            Format::Docx => {
-                docx::docx(&document, &pdf.typeset, args.draft).map_err(|e| fail(e.to_string()))?
-            }
-        };
-        outputs.push((output_path(input, &args.out, format), bytes));
-    }
+    let outputs: Vec<(PathBuf, Vec<u8>)> = render(&document, &unique(&args.format), &options)
+        .map_err(fail)?
+        .into_iter()
+        .map(|(format, bytes)| (output_path(input, &args.out, format), bytes))
+        .collect();
     write_outputs(input, &args.out, &outputs).map_err(fail)?;
     Ok(outputs.into_iter().map(|(path, _)| path).collect())
 }
@@ -139,6 +133,35 @@ fn write_outputs(input: &Input, out: &Path, outputs: &[(PathBuf, Vec<u8>)]) -> R
                 .collect();
             format!("cannot write {}: {e}", paths.join(" and "))
         })
+}
+
+/// Each of `formats` as bytes, in memory. The PDF is drawn and validated only when it is
+/// asked for; the DOCX follows the PDF's layout, laid out without drawing when no PDF is
+/// made, so a DOCX never fails on what only a PDF checks.
+fn render(
+    document: &Document,
+    formats: &[Format],
+    options: &PdfOptions,
+) -> Result<Vec<(Format, Vec<u8>)>, String> {
+    let wanted = |format| formats.contains(&format);
+    let pdf = match wanted(Format::Pdf) {
+        true => Some(pdf::pdf(document, options).map_err(|e| e.to_string())?),
+        false => None,
+    };
+    let mut outputs = Vec::new();
+    if let Some(pdf) = &pdf {
+        outputs.push((Format::Pdf, pdf.bytes.clone()));
+    }
+    if wanted(Format::Docx) {
+        let laid_out = match &pdf {
+            Some(_) => None,
+            None => Some(pdf::typeset(document, options).map_err(|e| e.to_string())?),
+        };
+        let typeset = pdf.as_ref().map(|pdf| &pdf.typeset).or(laid_out.as_ref());
+        let docx = docx::docx(document, typeset, options.draft).map_err(|e| e.to_string())?;
+        outputs.push((Format::Docx, docx));
+    }
+    Ok(outputs)
 }
 
 fn unique(formats: &[Format]) -> Vec<Format> {

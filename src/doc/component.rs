@@ -7,7 +7,8 @@
 use super::limits::LOGO_HEIGHT_MM;
 use super::parse::printable;
 use super::{
-    Block, Chart, ChartPoint, ChartTarget, Image, ImageStore, ParseError, Signatures, Signer,
+    Block, Chart, ChartPoint, ChartTarget, FigureId, Image, ImageStore, ParseError, Signatures,
+    Signer,
 };
 use serde::Deserialize;
 
@@ -143,6 +144,8 @@ fn chart(params: ChartParams) -> Result<Block, ParseError> {
         return fail("every value must be a finite number");
     }
     Ok(Block::Chart(Chart {
+        // Numbered by the parser, which knows the chart's place.
+        id: FigureId::default(),
         name: params.name.as_deref().map(printable),
         alt: printable(&params.alt),
         unit: params.unit.as_deref().map(printable),

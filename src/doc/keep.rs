@@ -60,7 +60,7 @@ impl Table {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::doc::{Chart, Run};
+    use crate::doc::{Chart, FigureId, Run};
 
     fn paragraph() -> Block {
         Block::Paragraph(vec![Run::default()])
@@ -68,6 +68,7 @@ mod tests {
 
     fn chart() -> Block {
         Block::Chart(Chart {
+            id: FigureId::default(),
             name: None,
             alt: String::new(),
             unit: None,

@@ -197,8 +197,15 @@ pub struct ListItem {
     pub blocks: Vec<Block>,
 }
 
+/// A table's or chart's number in its document, from 1 in document order: what a backend
+/// keys what it learns of one figure by (the PDF's column widths, which the DOCX takes), so
+/// that nothing is paired by position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct FigureId(pub u32);
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
+    pub id: FigureId,
     pub align: Vec<Align>,
     pub header: Vec<Cell>,
     pub rows: Vec<Vec<Cell>>,
@@ -227,6 +234,7 @@ pub struct Image {
 /// values; the alternative text states the series in words for those who cannot see it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Chart {
+    pub id: FigureId,
     /// The series' name ("Antal anmälda brott"), for a word processor's chart and its data.
     pub name: Option<String>,
     pub alt: String,
@@ -297,30 +305,6 @@ pub fn contents(blocks: &[Block]) -> Vec<ContentsEntry<'_>> {
             _ => None,
         })
         .collect()
-}
-
-/// The page (1-based) each heading is on, keyed by the heading's anchor: the PDF's
-/// pagination, which the DOCX's table of contents shows too.
-pub type PageMap = BTreeMap<String, usize>;
-
-/// What the PDF's layout decided that the DOCX follows, so that Word and LibreOffice
-/// paginate the DOCX as the PDF is paginated.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Typeset {
-    /// Each heading's page, for the DOCX's table of contents.
-    pub pages: PageMap,
-    /// Each data table's column widths as fractions of the table's width, in document
-    /// order: measured with the fonts, so no number or word is cut.
-    pub columns: Vec<Vec<f32>>,
-    /// The anchors of headings whose next block is a paragraph the PDF set in one line:
-    /// it keeps what follows too ([`keep::kept_after`]), which a word processor must be
-    /// told.
-    pub one_line_after: std::collections::BTreeSet<String>,
-    /// The anchors of headings whose kept paragraph (the one after the heading, or after
-    /// its one-line paragraph) the PDF breaks across pages: there the heading already has
-    /// what it keeps on its page, and the DOCX does not ask a word processor to keep it
-    /// again (LibreOffice would move heading and paragraph to the next page).
-    pub broken_after: std::collections::BTreeSet<String>,
 }
 
 /// Images a layout's Markdown may refer to, keyed by the name used in the Markdown.

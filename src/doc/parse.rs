@@ -6,7 +6,7 @@
 //! the `status:` scheme becomes a status badge.
 
 use super::component;
-use super::{Align, Block, Document, ImageStore, List, ListItem, Meta, Run, Table, Tone};
+use super::{Align, Block, Document, FigureId, ImageStore, List, ListItem, Meta, Run, Table, Tone};
 use crate::markdown::MAX_LIST_DEPTH;
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::cell::RefCell;
@@ -40,6 +40,7 @@ pub fn parse(markdown: &str, meta: Meta, images: &ImageStore) -> Result<Document
         images,
         anchors: BTreeSet::new(),
         charts: 0,
+        figures: 0,
         cells: 0,
         lists: 0,
     };
@@ -133,6 +134,8 @@ struct Context<'i> {
     /// Anchors handed out so far, to keep each heading's anchor unique.
     anchors: BTreeSet<String>,
     charts: usize,
+    /// Tables and charts numbered so far.
+    figures: u32,
     /// Table cells so far, header cells included.
     cells: usize,
     /// Lists open around the current block.
@@ -153,10 +156,17 @@ impl Context<'_> {
         Ok(())
     }
 
-    /// Counts `block` when it is a chart, refusing one beyond [`MAX_CHARTS`].
-    fn count_chart(&mut self, block: &Block) -> Result<(), ParseError> {
-        if matches!(block, Block::Chart(_)) {
+    /// The next figure's id.
+    fn figure(&mut self) -> FigureId {
+        self.figures += 1;
+        FigureId(self.figures)
+    }
+
+    /// Numbers `block` when it is a chart, refusing one beyond [`MAX_CHARTS`].
+    fn count_chart(&mut self, block: &mut Block) -> Result<(), ParseError> {
+        if let Block::Chart(chart) = block {
             self.charts += 1;
+            chart.id = self.figure();
         }
         if self.charts > MAX_CHARTS {
             return Err(ParseError(format!(
@@ -217,7 +227,8 @@ impl Context<'_> {
                         align.len()
                     )));
                 }
-                let table = table(&align, events);
+                let mut table = table(&align, events);
+                table.id = self.figure();
                 self.count_cells(&table)?;
                 out.push(Block::Table(table));
             }
@@ -277,8 +288,8 @@ impl Context<'_> {
         };
         match info.strip_prefix(component::PREFIX) {
             Some(name) => {
-                let block = component::parse(name, &body, self.images)?;
-                self.count_chart(&block)?;
+                let mut block = component::parse(name, &body, self.images)?;
+                self.count_chart(&mut block)?;
                 Ok(vec![block])
             }
             // Code is printed as written, one paragraph per line.
@@ -362,6 +373,7 @@ fn table(align: &[Alignment], events: &mut Events) -> Table {
         })
         .collect();
     Table {
+        id: FigureId::default(),
         align,
         header,
         rows,

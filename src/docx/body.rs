@@ -14,10 +14,9 @@ use super::package::{Relation, Relationships};
 use super::xml::Xml;
 use super::{DocxError, inline, page, styles, tables};
 use crate::doc::keep::{self, Keep};
-use crate::doc::{
-    Block, Chart, Image, LOGO_GAP_MM, List, LogoAlign, Meta, PT_PER_MM, Run, Typeset,
-};
+use crate::doc::{Block, Chart, Image, LOGO_GAP_MM, List, LogoAlign, Meta, PT_PER_MM, Run};
 use crate::text::Hyphenator;
+use crate::typeset::Typeset;
 use resvg::usvg;
 use std::sync::Arc;
 
@@ -36,8 +35,6 @@ pub(super) struct Body<'a> {
     bookmarks: Bookmarks,
     /// The lines of the table of contents, known before the first block is written.
     contents: Vec<Entry>,
-    /// Data tables written so far, which names the PDF's column widths for the next one.
-    tables: usize,
     /// Set by a page break: the next paragraph starts a page.
     page_break: bool,
     /// Nothing has been written yet.
@@ -69,7 +66,6 @@ impl<'a> Body<'a> {
             charts: Vec::new(),
             bookmarks,
             contents,
-            tables: 0,
             page_break: false,
             at_start: true,
             hyphenator: Hyphenator::for_language(&meta.language),
@@ -150,13 +146,12 @@ impl<'a> Body<'a> {
             Block::List(list) => self.list(list, depth.map_or(0, |d| d + 1))?,
             Block::Table(table) => {
                 self.break_before_table();
-                let fractions = self.typeset.columns.get(self.tables).map(Vec::as_slice);
+                let fractions = self.typeset.columns.get(&table.id).map(Vec::as_slice);
                 let columns = table
                     .header
                     .len()
                     .max(table.rows.iter().map(Vec::len).max().unwrap_or(0));
                 let widths = tables::column_widths(self.text_width, fractions, columns);
-                self.tables += 1;
                 self.table(table, &widths);
             }
             Block::Logos(logos) if logos.is_empty() => {}

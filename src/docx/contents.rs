@@ -10,7 +10,8 @@ use super::formatting::Paragraph;
 use super::inline::plain;
 use super::styles;
 use super::xml::Xml;
-use crate::doc::{self, Block, PageMap};
+use crate::doc::{self, Block};
+use crate::typeset::PageMap;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Word's limit on the length of a bookmark name.

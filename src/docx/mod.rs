@@ -29,7 +29,8 @@ mod tests;
 mod workbook;
 mod xml;
 
-use crate::doc::{Document, Typeset};
+use crate::doc::Document;
+use crate::typeset::Typeset;
 use body::Body;
 use package::{Package, Relation, Relationships};
 use std::fmt::{self, Display};
@@ -87,10 +88,14 @@ const DOCUMENT_TYPE: &str =
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
 
 /// Writes `doc` as a DOCX file's bytes in the look of `doc.meta.style`, following the PDF's
-/// `typeset`: its pages in the table of contents, its tables' column widths, its one-line
-/// paragraphs. A `draft` says so in every page's header and in its status property. The
-/// same document always gives the same bytes.
-pub fn docx(doc: &Document, typeset: &Typeset, draft: bool) -> Result<Vec<u8>, DocxError> {
+/// `typeset` when given: its pages in the table of contents, its tables' column widths, its
+/// one-line paragraphs. Without it the contents list their headings without pages, a
+/// table's columns share its width, and only the model's keep rules apply. A `draft` says
+/// so in every page's header and in its status property. The same document always gives
+/// the same bytes.
+pub fn docx(doc: &Document, typeset: Option<&Typeset>, draft: bool) -> Result<Vec<u8>, DocxError> {
+    let untypeset = Typeset::default();
+    let typeset = typeset.unwrap_or(&untypeset);
     let meta = &doc.meta;
     let draft = draft.then_some(meta.labels.draft.as_str());
     let mut body = Body::write(&doc.blocks, meta, typeset)?;

@@ -46,7 +46,7 @@ fn restyled() -> Style {
 fn written(style: Style) -> (String, String) {
     let mut doc: Document = report();
     doc.meta.style = style;
-    let bytes = docx(&doc, &typeset(), false).expect("writes");
+    let bytes = docx(&doc, Some(&typeset()), false).expect("writes");
     (
         part(&bytes, "word/styles.xml"),
         part(&bytes, "word/document.xml"),

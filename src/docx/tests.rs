@@ -3,9 +3,10 @@
 use super::images::tests::tiny_png;
 use super::*;
 use crate::doc::{
-    Align, Block, Image, ImageFormat, List, ListItem, Meta, PageLabels, PageMap, Run, Signatures,
-    Signer, Style, Table, Tone, Typeset,
+    Align, Block, FigureId, Image, ImageFormat, List, ListItem, Meta, PageLabels, Run, Signatures,
+    Signer, Style, Table, Tone,
 };
+use crate::typeset::{PageMap, Typeset};
 use chrono::NaiveDate;
 use std::io::{Cursor, Read};
 use std::sync::Arc;
@@ -92,14 +93,19 @@ fn lists() -> Vec<Block> {
 }
 
 fn table() -> Block {
-    Block::Table(Table {
+    Block::Table(data_table())
+}
+
+fn data_table() -> Table {
+    Table {
+        id: FigureId::default(),
         align: vec![Align::Left, Align::Right],
         header: vec![vec![text("Mått")], vec![text("Antal")]],
         rows: vec![
             vec![vec![text("Anmälda brott")], vec![text("42")]],
             vec![vec![text("Vandringar")], vec![text("7")]],
         ],
-    })
+    }
 }
 
 pub(super) fn report() -> Document {
@@ -180,7 +186,7 @@ pub(super) fn typeset() -> Typeset {
 
 /// The sample report as a DOCX.
 fn built() -> Vec<u8> {
-    docx(&report(), &typeset(), false).expect("writes")
+    docx(&report(), Some(&typeset()), false).expect("writes")
 }
 
 /// The text of `name` in the package `bytes`.
@@ -352,7 +358,7 @@ fn the_same_document_gives_the_same_bytes() {
             meta: meta(),
             blocks: lists(),
         },
-        &Typeset::default(),
+        None,
         false,
     )
     .expect("writes");
@@ -362,11 +368,13 @@ fn the_same_document_gives_the_same_bytes() {
 #[test]
 fn empty_and_degenerate_documents_are_written() {
     let empty_table = Block::Table(Table {
+        id: FigureId::default(),
         align: vec![],
         header: vec![],
         rows: vec![],
     });
     let ragged = Block::Table(Table {
+        id: FigureId::default(),
         align: vec![Align::Right],
         header: vec![],
         rows: vec![vec![], vec![vec![text("x")], vec![]]],
@@ -395,7 +403,7 @@ fn empty_and_degenerate_documents_are_written() {
                 meta: meta(),
                 blocks,
             },
-            &Typeset::default(),
+            None,
             false,
         )
         .expect("writes");
@@ -416,7 +424,7 @@ fn a_broken_logo_is_an_error_naming_it() {
             meta: meta(),
             blocks: vec![Block::Logos(vec![broken])],
         },
-        &Typeset::default(),
+        None,
         false,
     )
     .unwrap_err();
@@ -598,7 +606,7 @@ fn keeps_follow_the_pdf_heading_by_heading() {
     };
     let written = |typeset: &Typeset| {
         part(
-            &docx(&doc, typeset, false).expect("writes"),
+            &docx(&doc, Some(typeset), false).expect("writes"),
             "word/document.xml",
         )
     };
@@ -634,6 +642,7 @@ fn keeps_follow_the_pdf_heading_by_heading() {
 fn write_sample() {
     let mut sample = report();
     let long_table = Table {
+        id: FigureId::default(),
         align: vec![Align::Left, Align::Right, Align::Center],
         header: vec![
             vec![text("Vecka")],
@@ -658,14 +667,14 @@ fn write_sample() {
         .insert(sample.blocks.len() - 1, Block::Table(long_table));
     std::fs::write(
         "/tmp/kvartal-sample.docx",
-        docx(&sample, &Typeset::default(), false).expect("writes"),
+        docx(&sample, None, false).expect("writes"),
     )
     .expect("writable /tmp");
 }
 
 #[test]
 fn a_draft_says_so_in_its_headers_and_its_status() {
-    let draft = docx(&report(), &typeset(), true).expect("writes");
+    let draft = docx(&report(), Some(&typeset()), true).expect("writes");
     let headers: Vec<String> = ["word/header1.xml", "word/header2.xml"]
         .iter()
         .map(|name| part(&draft, name))
@@ -696,4 +705,51 @@ fn a_draft_says_so_in_its_headers_and_its_status() {
             "{name}: {text}"
         );
     }
+}
+
+/// A layout may put the signatures before a data table, or two tables in any order: each
+/// data table takes the column widths the PDF measured for that table, found by its id.
+#[test]
+fn each_table_takes_its_own_widths_wherever_it_stands() {
+    let data = data_table();
+    let mut document = report();
+    let signatures = document
+        .blocks
+        .pop()
+        .expect("the sample ends with its signatures");
+    document.blocks.retain(|b| !matches!(b, Block::Table(_)));
+    let first = Table {
+        id: FigureId(7),
+        ..data.clone()
+    };
+    let second = Table {
+        id: FigureId(3),
+        ..data
+    };
+    document
+        .blocks
+        .extend([signatures, Block::Table(first), Block::Table(second)]);
+    let typeset = Typeset {
+        columns: [
+            (FigureId(3), vec![0.25, 0.75]),
+            (FigureId(7), vec![0.8, 0.2]),
+        ]
+        .into(),
+        ..typeset()
+    };
+    let xml = part(
+        &docx(&document, Some(&typeset), false).expect("writes"),
+        "word/document.xml",
+    );
+    let widths: Vec<u32> = attributes(&xml, "w:gridCol", "w:w")
+        .iter()
+        .filter_map(|w| w.parse().ok())
+        .collect();
+    // The signature table's columns come first; then the two data tables, in their order.
+    let data: Vec<f32> = widths[widths.len() - 4..]
+        .chunks(2)
+        .map(|pair| pair[0] as f32 / (pair[0] + pair[1]) as f32)
+        .collect();
+    assert!((data[0] - 0.8).abs() < 0.01, "{widths:?}");
+    assert!((data[1] - 0.25).abs() < 0.01, "{widths:?}");
 }

@@ -187,6 +187,7 @@ pub(super) mod tests {
     pub(crate) fn chart(target: Option<f64>) -> Chart {
         let values = [12.0, 15.5, 9.0, f64::NAN, 14.0, 1234.25, 0.1, 18.0];
         Chart {
+            id: crate::doc::FigureId::default(),
             name: Some("Anmälningar".into()),
             alt: "Anmälningar per kvartal".into(),
             unit: Some("st".into()),

@@ -14,16 +14,16 @@ use super::inline::{Breaking, Line, TextStyle, linebreak};
 use super::style::{self, Look};
 use super::tags::{Kind, Leaf, Tags};
 use crate::doc::keep::{self, Keep};
-use crate::doc::{Block, List, ListItem, Meta, Rgb, Run};
+use crate::doc::{Block, FigureId, List, ListItem, Meta, Rgb, Run};
 use crate::text::{Face, Hyphenator, Shaper};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 /// What block layout gives: rows in reading order, and what the DOCX follows.
 pub struct Laid {
     pub rows: Vec<Row>,
     /// Each table's column widths as fractions of its width.
-    pub columns: Vec<Vec<f32>>,
+    pub columns: BTreeMap<FigureId, Vec<f32>>,
     /// The anchors of headings followed by a paragraph set in one line.
     pub one_line_after: BTreeSet<String>,
 }
@@ -42,7 +42,7 @@ pub fn layout(
         look,
         tags,
         rows: Vec::new(),
-        columns: Vec::new(),
+        columns: BTreeMap::new(),
         one_line_after: BTreeSet::new(),
         x: look.margin_left,
         width: look.content_width,
@@ -70,7 +70,7 @@ pub(super) struct Layouter<'a, 'f> {
     tags: &'a mut Tags,
     rows: Vec<Row>,
     /// Each table's column widths so far, as fractions of its width.
-    columns: Vec<Vec<f32>>,
+    columns: BTreeMap<FigureId, Vec<f32>>,
     one_line_after: BTreeSet<String>,
     /// Left edge and width of the current block (list nesting and table cells narrow them).
     x: f32,

@@ -27,8 +27,9 @@ pub use fields::{text as text_string, text_of};
 pub use options::{Attachment, PdfOptions, PdfStandard};
 pub use stamp::stamp;
 
-use crate::doc::{Document, Typeset};
+use crate::doc::Document;
 use crate::text::{FontSet, Shaper};
+use crate::typeset::Typeset;
 use krilla::error::KrillaError;
 use std::fmt;
 
@@ -70,13 +71,14 @@ pub fn pdf(doc: &Document, options: &PdfOptions) -> Result<Pdf, PdfError> {
     };
     Ok(Pdf {
         bytes,
-        typeset: Typeset {
-            pages: refs::page_map(&laid.anchors),
-            columns: laid.columns,
-            one_line_after: laid.one_line_after,
-            broken_after: laid.broken_after,
-        },
+        typeset: laid.typeset,
     })
+}
+
+/// What laying `doc` out decides that the DOCX follows, without drawing or validating a PDF.
+pub fn typeset(doc: &Document, options: &PdfOptions) -> Result<Typeset, PdfError> {
+    let fonts = fonts::font_set(&doc.meta.style)?;
+    Ok(lay_out(doc, options, &fonts)?.typeset)
 }
 
 /// The laid-out pages as text, one line per drawn line: for snapshot tests and review.
@@ -92,11 +94,7 @@ struct Laid {
     pages: Vec<frame::Page>,
     tags: tags::Tags,
     anchors: frame::Anchors,
-    /// Each table's column widths as fractions of its width.
-    columns: Vec<Vec<f32>>,
-    one_line_after: std::collections::BTreeSet<String>,
-    /// The headings whose kept paragraph a page breaks.
-    broken_after: std::collections::BTreeSet<String>,
+    typeset: Typeset,
 }
 
 fn lay_out(doc: &Document, options: &PdfOptions, fonts: &FontSet) -> Result<Laid, PdfError> {
@@ -119,7 +117,12 @@ fn lay_out(doc: &Document, options: &PdfOptions, fonts: &FontSet) -> Result<Laid
     }
     // Page numbers in the contents are known once every heading has its page.
     let anchors = refs::anchors(&pages);
-    let broken_after = refs::broken_after(&pages, &anchors);
+    let typeset = Typeset {
+        pages: refs::page_map(&anchors),
+        columns,
+        one_line_after,
+        broken_after: refs::broken_after(&pages, &anchors),
+    };
     refs::fill_page_numbers(&mut pages, &anchors, look.text, &shaper);
     // Each page gets its header and footer.
     page::decorate(&mut pages, &doc.meta, &look, options.draft, &shaper)?;
@@ -128,9 +131,7 @@ fn lay_out(doc: &Document, options: &PdfOptions, fonts: &FontSet) -> Result<Laid
         pages,
         tags,
         anchors,
-        columns,
-        one_line_after,
-        broken_after,
+        typeset,
     })
 }
 

@@ -4,8 +4,9 @@
 
 use super::frame::{Anchors, Glyphs, Item, Page};
 use super::tags::Leaf;
-use crate::doc::{PageMap, Rgb};
+use crate::doc::Rgb;
 use crate::text::{Face, Shaper};
+use crate::typeset::PageMap;
 use std::collections::BTreeSet;
 
 /// Every heading's anchor with its page index and top.

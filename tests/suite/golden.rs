@@ -70,3 +70,18 @@ fn every_output_is_byte_for_byte_what_it_was() {
         changed.join("\n")
     );
 }
+
+/// The DOCX made alone, from the PDF's layout without a PDF drawn, is the DOCX made beside
+/// the PDF.
+#[test]
+fn a_docx_made_alone_is_the_docx_made_beside_the_pdf() {
+    let (alone, both) = (scratch("golden-docx-alone"), scratch("golden-docx-both"));
+    for (out, formats) in [(&alone, "docx"), (&both, "pdf,docx")] {
+        let run = kvartal(&["build", "--format", formats, "--out", path_str(out)]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+    }
+    let report = "medborgarlofte-jonkoping/2023-Q4";
+    assert!(!alone.join(format!("{report}.pdf")).exists(), "no PDF asked for");
+    let docx = |dir: &Path| sha256(&dir.join(format!("{report}.docx")));
+    assert_eq!(docx(&alone), docx(&both));
+}

@@ -20,7 +20,7 @@ impl Layouter<'_, '_> {
         }
         let widths = self.column_widths(table, columns);
         let fractions = widths.iter().map(|w| w / self.width.max(1.0)).collect();
-        self.columns.push(fractions);
+        self.columns.insert(table.id, fractions);
         let first = self.rows.len();
         Tags::group(self, Kind::Table, |l| {
             if !table.header.is_empty() {
