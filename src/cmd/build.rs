@@ -19,9 +19,6 @@ use clap::ValueEnum;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// A logo's height on the title page.
-const LOGO_HEIGHT_MM: f32 = 16.0;
-
 pub fn build(args: &BuildArgs) -> Result<Outcome, UsageError> {
     let options = pdf_options(args)?;
     let layout = load_layout(&args.layout)?;
@@ -194,7 +191,7 @@ pub fn document(report: &Report, layout: &Layout) -> Result<Document, Diagnostic
     let of_layout = |e: template::LayoutError| e.diagnostic(&report.source);
     let markdown = layout.render(report).map_err(of_layout)?;
     let meta = meta(report, layout).map_err(of_layout)?;
-    doc::parse(&markdown, meta, &images(report)).map_err(|e| {
+    doc::parse(&markdown, meta, &images(report, layout.style())).map_err(|e| {
         let message = format!("in the layout's output: {e}");
         Diagnostic::error(&report.source, None, message)
     })
@@ -245,7 +242,10 @@ fn header_logo(report: &Report, style: &Style) -> Option<Image> {
     if !style.logo.in_header {
         return None;
     }
-    let image = report.organisations.iter().find_map(logo_image)?;
+    let image = report
+        .organisations
+        .iter()
+        .find_map(|org| logo_image(org, style))?;
     Some(Image {
         height_mm: style.logo.header_height_mm,
         ..image
@@ -267,21 +267,22 @@ fn properties(report: &Report) -> Vec<(String, String)> {
 }
 
 /// The report's logos, keyed by the path written in the file.
-fn images(report: &Report) -> ImageStore {
+fn images(report: &Report, style: &Style) -> ImageStore {
     report
         .organisations
         .iter()
-        .filter_map(|org| Some((org.logo.as_ref()?.written.clone(), logo_image(org)?)))
+        .filter_map(|org| Some((org.logo.as_ref()?.written.clone(), logo_image(org, style)?)))
         .collect()
 }
 
-/// The organisation's logo as the document shows it, named by the organisation.
-fn logo_image(org: &Organisation) -> Option<Image> {
+/// The organisation's logo as the document shows it, named by the organisation, as high
+/// as the layout's style has logos.
+fn logo_image(org: &Organisation, style: &Style) -> Option<Image> {
     let logo = org.logo.as_ref()?;
     Some(Image {
         data: Arc::new(logo.data.clone()),
         format: logo.format,
         alt: org.name.clone(),
-        height_mm: LOGO_HEIGHT_MM,
+        height_mm: style.logo.height_mm,
     })
 }

@@ -15,9 +15,6 @@ use serde::Deserialize;
 /// The info-string prefix of a component fence.
 pub const PREFIX: &str = "kvartal-";
 
-/// A logo's height when the layout names none: legible beside a title, small in a header.
-const DEFAULT_LOGO_HEIGHT_MM: f32 = 16.0;
-
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct LogoParams {
@@ -114,7 +111,7 @@ fn logos(params: Vec<LogoParams>, images: &ImageStore) -> Result<Block, ParseErr
             let image = images.get(&p.image).ok_or_else(|| {
                 ParseError(format!("in component `{PREFIX}logos`: no image named `{}`", p.image))
             })?;
-            let height_mm = p.height_mm.unwrap_or(DEFAULT_LOGO_HEIGHT_MM);
+            let height_mm = p.height_mm.unwrap_or(image.height_mm);
             if !LOGO_HEIGHT_MM.contains(&height_mm) {
                 return Err(ParseError(format!(
                     "in component `{PREFIX}logos`: height_mm must lie between {} and {}, not {height_mm}",

@@ -307,7 +307,8 @@ pub fn contents(blocks: &[Block]) -> Vec<ContentsEntry<'_>> {
         .collect()
 }
 
-/// Images a layout's Markdown may refer to, keyed by the name used in the Markdown.
+/// Images a layout's Markdown may refer to, keyed by the name used in the Markdown, each as
+/// high as the style's logos unless the Markdown says otherwise.
 pub type ImageStore = BTreeMap<String, Image>;
 
 #[cfg(test)]

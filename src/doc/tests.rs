@@ -115,6 +115,26 @@ fn a_logo_must_name_a_known_image() {
 }
 
 #[test]
+fn a_logo_is_as_high_as_its_image_unless_the_block_says() {
+    let image = Image {
+        data: std::sync::Arc::new(Vec::new()),
+        format: ImageFormat::Png,
+        alt: "Kommunen".to_owned(),
+        height_mm: 20.0,
+    };
+    let images = ImageStore::from([("x.png".to_owned(), image)]);
+    let heights = |extra: &str| {
+        let markdown = format!("```kvartal-logos\n- image: x.png\n  alt: X\n{extra}```\n");
+        match &parse(&markdown, meta(), &images).expect("parses").blocks[..] {
+            [Block::Logos(logos)] => logos.iter().map(|l| l.height_mm).collect::<Vec<_>>(),
+            other => panic!("{other:?}"),
+        }
+    };
+    assert_eq!(heights(""), [20.0]);
+    assert_eq!(heights("  height_mm: 12\n"), [12.0]);
+}
+
+#[test]
 fn a_page_break_takes_no_parameters() {
     assert_eq!(blocks("```kvartal-pagebreak\n```\n"), [Block::PageBreak]);
     let with_body = parse(

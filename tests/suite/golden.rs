@@ -81,7 +81,10 @@ fn a_docx_made_alone_is_the_docx_made_beside_the_pdf() {
         assert_eq!(run.code, 0, "{}", run.stderr);
     }
     let report = "medborgarlofte-jonkoping/2023-Q4";
-    assert!(!alone.join(format!("{report}.pdf")).exists(), "no PDF asked for");
+    assert!(
+        !alone.join(format!("{report}.pdf")).exists(),
+        "no PDF asked for"
+    );
     let docx = |dir: &Path| sha256(&dir.join(format!("{report}.docx")));
     assert_eq!(docx(&alone), docx(&both));
 }
