@@ -86,7 +86,7 @@ pub fn drawing(chart: &Chart, width: f32, style: &Style, numbers: &NumberFormat)
     let mut drawing = Drawing {
         width: width.max(MIN_WIDTH_MM * PT_PER_MM),
         height: HEIGHT_MM * PT_PER_MM,
-        font_size: style.small_size_pt,
+        font_size: style.sizes.small_pt,
         marks: Vec::new(),
     };
     let plot = Plot::new(chart, &drawing, numbers);
@@ -97,7 +97,7 @@ pub fn drawing(chart: &Chart, width: f32, style: &Style, numbers: &NumberFormat)
             0.0,
             fs,
             unit,
-            style.muted_colour,
+            style.colours.muted,
             Anchor::Start,
         )));
     }
@@ -106,13 +106,13 @@ pub fn drawing(chart: &Chart, width: f32, style: &Style, numbers: &NumberFormat)
         let y = plot.y(target.value);
         marks.push(Mark::Path {
             points: vec![(plot.left, y), (plot.right, y)],
-            colour: style.text_colour,
+            colour: style.colours.text,
             width: 1.1,
             dashed: true,
         });
         let text = target_text(target, numbers);
         let (x, y) = (plot.right + fs * 0.5, y + fs * 0.35);
-        let target = label(x, y, &text, style.text_colour, Anchor::Start);
+        let target = label(x, y, &text, style.colours.text, Anchor::Start);
         marks.push(Mark::Text(Label {
             bold: true,
             ..target
@@ -125,10 +125,10 @@ pub fn drawing(chart: &Chart, width: f32, style: &Style, numbers: &NumberFormat)
 /// The chart as an SVG picture the width of the text column, with the chart's alternative
 /// text: what the DOCX shows.
 pub fn figure(chart: &Chart, style: &Style, numbers: &NumberFormat) -> Image {
-    let width_mm = style.page_width_mm - style.margin_left_mm - style.margin_right_mm;
+    let width_mm = style.page.width_mm - style.page.margin_left_mm - style.page.margin_right_mm;
     let drawing = drawing(chart, width_mm * PT_PER_MM, style, numbers);
     Image {
-        data: Arc::new(svg::write(&drawing, &style.body_font.family).into_bytes()),
+        data: Arc::new(svg::write(&drawing, &style.fonts.body.family).into_bytes()),
         format: ImageFormat::Svg,
         alt: chart.alt.clone(),
         height_mm: HEIGHT_MM,
@@ -200,9 +200,9 @@ impl Plot {
         for (&tick, text) in self.scale.ticks.iter().zip(&self.tick_labels) {
             let y = self.y(tick);
             let (colour, width) = if tick == 0.0 && self.scale.min < 0.0 {
-                (style.muted_colour, 0.9)
+                (style.colours.muted, 0.9)
             } else {
-                (style.rule_colour, 0.4)
+                (style.colours.rule, 0.4)
             };
             marks.push(Mark::Path {
                 points: vec![(self.left, y), (self.right, y)],
@@ -215,7 +215,7 @@ impl Plot {
                 x,
                 y,
                 text,
-                style.muted_colour,
+                style.colours.muted,
                 Anchor::End,
             )));
         }
@@ -237,7 +237,7 @@ impl Plot {
             if points.len() > 1 {
                 marks.push(Mark::Path {
                     points,
-                    colour: style.heading_colour,
+                    colour: style.colours.heading,
                     width: SERIES_WIDTH,
                     dashed: false,
                 });
@@ -251,7 +251,7 @@ impl Plot {
                     x,
                     self.bottom + fs * 1.5,
                     &point.label,
-                    style.text_colour,
+                    style.colours.text,
                     Anchor::Middle,
                 )
             };
@@ -261,14 +261,14 @@ impl Plot {
                     centre: (x, y),
                     radius: if point.current { 4.2 } else { 2.6 },
                     fill: if point.current {
-                        style.heading_colour
+                        style.colours.heading
                     } else {
                         PAPER
                     },
-                    stroke: style.heading_colour,
+                    stroke: style.colours.heading,
                 });
                 let text = numbers.number(value);
-                let value = label(x, y - fs * 0.9, &text, style.text_colour, Anchor::Middle);
+                let value = label(x, y - fs * 0.9, &text, style.colours.text, Anchor::Middle);
                 marks.push(Mark::Text(Label {
                     bold: point.current,
                     backdrop: true,

@@ -64,7 +64,8 @@ fn the_chart_is_the_width_of_the_text_with_its_alt_text() {
     assert_eq!(image.height_mm, HEIGHT_MM);
     let svg = String::from_utf8(image.data.to_vec()).expect("UTF-8");
     let style = Style::default();
-    let width = (style.page_width_mm - style.margin_left_mm - style.margin_right_mm) * PT_PER_MM;
+    let width =
+        (style.page.width_mm - style.page.margin_left_mm - style.page.margin_right_mm) * PT_PER_MM;
     let written: f32 = svg
         .split("width=\"")
         .nth(1)

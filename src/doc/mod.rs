@@ -11,8 +11,8 @@ mod style;
 
 pub use parse::{MAX_CHARTS, MAX_TABLE_CELLS, MAX_TABLE_COLUMNS, ParseError, parse};
 pub use style::{
-    BUNDLED_FAMILY, BadgeColours, Badges, Font, FontFiles, LOGO_GAP_MM, LogoAlign, LogoStyle,
-    PT_PER_MM, Rgb, Style, TABLE_RULE_PT, limits, signing,
+    BUNDLED_FAMILY, BadgeColours, Badges, Colours, Font, FontFiles, Fonts, LOGO_GAP_MM, LogoAlign,
+    LogoStyle, PT_PER_MM, PageStyle, Rgb, Sizes, Spacing, Style, TABLE_RULE_PT, limits, signing,
 };
 
 pub use crate::image::ImageFormat;

@@ -90,52 +90,84 @@ pub mod signing {
 /// its text and padding, as word processors draw it.
 pub const TABLE_RULE_PT: f32 = 0.5;
 
-/// Everything about the document's look that a layout may set.
+/// Everything about the document's look that a layout may set, in the sections of
+/// `style.toml`, each field named as the file names it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Style {
-    pub page_width_mm: f32,
-    pub page_height_mm: f32,
-    pub margin_top_mm: f32,
-    pub margin_bottom_mm: f32,
-    pub margin_left_mm: f32,
-    pub margin_right_mm: f32,
-    /// Body text, tables, lists, header and footer.
-    pub body_font: Font,
-    /// The title and headings.
-    pub heading_font: Font,
-    pub body_size_pt: f32,
-    /// Header, footer and captions.
-    pub small_size_pt: f32,
-    /// The document title (heading level 1).
-    pub title_size_pt: f32,
-    /// Sections (heading level 2).
-    pub heading_size_pt: f32,
-    /// Subsections (heading level 3).
-    pub subheading_size_pt: f32,
-    /// Line height as a multiple of the font size.
-    pub line_height: f32,
-    /// Space after a paragraph.
-    pub paragraph_space_pt: f32,
-    pub title_space_before_pt: f32,
-    pub heading_space_before_pt: f32,
-    pub subheading_space_before_pt: f32,
-    /// Justified body text instead of ragged right.
-    pub justify: bool,
-    pub text_colour: Rgb,
-    /// Secondary text: header, footer, captions.
-    pub muted_colour: Rgb,
-    pub heading_colour: Rgb,
-    pub link_colour: Rgb,
-    /// Table borders and other lines.
-    pub rule_colour: Rgb,
-    pub table_header_fill: Rgb,
+    pub page: PageStyle,
+    pub fonts: Fonts,
+    pub sizes: Sizes,
+    pub spacing: Spacing,
+    pub colours: Colours,
     /// The colours of each status badge tone.
-    pub badges: Badges,
+    pub status_colours: Badges,
     pub logo: LogoStyle,
     /// Headings of sections and subsections numbered "1", "1.1" (applied by the template stage).
     pub heading_numbers: bool,
     /// The title block alone on the first page (the template stage puts a page break after it).
     pub cover_page: bool,
+}
+
+/// `[page]`: the paper and its margins.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PageStyle {
+    pub width_mm: f32,
+    pub height_mm: f32,
+    pub margin_top_mm: f32,
+    pub margin_bottom_mm: f32,
+    pub margin_left_mm: f32,
+    pub margin_right_mm: f32,
+}
+
+/// `[fonts]`: the two families.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fonts {
+    /// Body text, tables, lists, header and footer.
+    pub body: Font,
+    /// The title and headings.
+    pub heading: Font,
+}
+
+/// `[sizes]`: font sizes in points, and the line height.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Sizes {
+    pub body_pt: f32,
+    /// Header, footer and captions.
+    pub small_pt: f32,
+    /// The document title (heading level 1).
+    pub title_pt: f32,
+    /// Sections (heading level 2).
+    pub heading_pt: f32,
+    /// Subsections (heading level 3).
+    pub subheading_pt: f32,
+    /// Line height as a multiple of the font size.
+    pub line_height: f32,
+}
+
+/// `[spacing]`: space around paragraphs and headings, in points, and justification.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Spacing {
+    /// Space after a paragraph.
+    pub paragraph_pt: f32,
+    pub title_before_pt: f32,
+    pub heading_before_pt: f32,
+    pub subheading_before_pt: f32,
+    /// Justified body text instead of ragged right.
+    pub justify: bool,
+}
+
+/// `[colours]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Colours {
+    pub text: Rgb,
+    /// Secondary text: header, footer, captions.
+    pub muted: Rgb,
+    pub heading: Rgb,
+    pub link: Rgb,
+    /// Table borders and other lines.
+    pub rule: Rgb,
+    /// The fill of a table's header row.
+    pub table_header: Rgb,
 }
 
 /// A font family: the bundled Carlito, or four font files shipped with a layout.
@@ -260,13 +292,24 @@ impl Style {
     /// tighter than its font), rounded to the twentieth of a point a word processor can
     /// store, so that every backend sets lines the same distance apart and pages fill alike.
     pub fn line_pitch(&self, size: f32, font: &Font) -> f32 {
-        (size * self.line_height.max(font.line_em) * 20.0).round() / 20.0
+        (size * self.sizes.line_height.max(font.line_em) * 20.0).round() / 20.0
+    }
+
+    /// The size and the space above, in points, of a heading of `level`: 1 is the document's
+    /// title, 2 a section, 3 and deeper a subsection.
+    pub fn heading(&self, level: u8) -> (f32, f32) {
+        let (sizes, spacing) = (&self.sizes, &self.spacing);
+        match level {
+            0 | 1 => (sizes.title_pt, spacing.title_before_pt),
+            2 => (sizes.heading_pt, spacing.heading_before_pt),
+            _ => (sizes.subheading_pt, spacing.subheading_before_pt),
+        }
     }
 
     /// The files of the layout's own fonts, each once: what an SVG (a chart) may be set in.
     pub fn font_files(&self) -> Vec<Arc<Vec<u8>>> {
         let mut files: Vec<Arc<Vec<u8>>> = Vec::new();
-        for font in [&self.body_font, &self.heading_font] {
+        for font in [&self.fonts.body, &self.fonts.heading] {
             let Some(own) = &font.files else { continue };
             for face in [&own.regular, &own.bold, &own.italic, &own.bold_italic] {
                 if !files.iter().any(|known| Arc::ptr_eq(known, face)) {
@@ -283,32 +326,42 @@ impl Default for Style {
     fn default() -> Style {
         let badge = |fill, text| BadgeColours { fill, text };
         Style {
-            page_width_mm: 210.0,
-            page_height_mm: 297.0,
-            margin_top_mm: 25.0,
-            margin_bottom_mm: 22.0,
-            margin_left_mm: 25.0,
-            margin_right_mm: 25.0,
-            body_font: Font::bundled(),
-            heading_font: Font::bundled(),
-            body_size_pt: 10.5,
-            small_size_pt: 8.5,
-            title_size_pt: 24.0,
-            heading_size_pt: 16.0,
-            subheading_size_pt: 12.5,
-            line_height: 1.35,
-            paragraph_space_pt: 6.0,
-            title_space_before_pt: 6.0,
-            heading_space_before_pt: 16.0,
-            subheading_space_before_pt: 11.0,
-            justify: false,
-            text_colour: Rgb(0x1a, 0x1a, 0x1a),
-            muted_colour: Rgb(0x4a, 0x4f, 0x57),
-            heading_colour: Rgb(0x1f, 0x3a, 0x5f),
-            link_colour: Rgb(0x0b, 0x4f, 0x9c),
-            rule_colour: Rgb(0xa8, 0xb3, 0xc2),
-            table_header_fill: Rgb(0xe6, 0xec, 0xf3),
-            badges: Badges {
+            page: PageStyle {
+                width_mm: 210.0,
+                height_mm: 297.0,
+                margin_top_mm: 25.0,
+                margin_bottom_mm: 22.0,
+                margin_left_mm: 25.0,
+                margin_right_mm: 25.0,
+            },
+            fonts: Fonts {
+                body: Font::bundled(),
+                heading: Font::bundled(),
+            },
+            sizes: Sizes {
+                body_pt: 10.5,
+                small_pt: 8.5,
+                title_pt: 24.0,
+                heading_pt: 16.0,
+                subheading_pt: 12.5,
+                line_height: 1.35,
+            },
+            spacing: Spacing {
+                paragraph_pt: 6.0,
+                title_before_pt: 6.0,
+                heading_before_pt: 16.0,
+                subheading_before_pt: 11.0,
+                justify: false,
+            },
+            colours: Colours {
+                text: Rgb(0x1a, 0x1a, 0x1a),
+                muted: Rgb(0x4a, 0x4f, 0x57),
+                heading: Rgb(0x1f, 0x3a, 0x5f),
+                link: Rgb(0x0b, 0x4f, 0x9c),
+                rule: Rgb(0xa8, 0xb3, 0xc2),
+                table_header: Rgb(0xe6, 0xec, 0xf3),
+            },
+            status_colours: Badges {
                 good: badge(Rgb(0xd6, 0xf0, 0xdc), Rgb(0x14, 0x53, 0x2d)),
                 warning: badge(Rgb(0xfd, 0xec, 0xc8), Rgb(0x6b, 0x3a, 0x00)),
                 bad: badge(Rgb(0xf9, 0xd6, 0xd5), Rgb(0x7f, 0x1d, 0x1d)),

@@ -85,7 +85,7 @@ impl<'a> Body<'a> {
             let next = blocks.get(index + 1);
             // Tables have no space above in Word: the paragraph before gives it.
             let after = matches!(next, Some(Block::Table(_)))
-                .then(|| twips(self.meta.style.paragraph_space_pt * 1.5));
+                .then(|| twips(self.meta.style.spacing.paragraph_pt * 1.5));
             let paragraph = Paragraph {
                 keep_next: self.keep_next(blocks, index),
                 spacing: Spacing {

@@ -74,7 +74,7 @@ pub(super) fn part(chart: &Chart, series_name: &str, style: &Style, language: &s
         value_axis = value_axis(chart, &look),
         nothing = NO_FILL_NO_LINE,
         legend = legend,
-        text = look.text(style.text_colour, false),
+        text = look.text(style.colours.text, false),
         workbook = WORKBOOK_RELATIONSHIP,
     )
 }
@@ -98,10 +98,10 @@ impl<'a> Look<'a> {
     fn new(style: &'a Style, language: &str) -> Look<'a> {
         Look {
             style,
-            family: escape(word_family(&style.body_font)),
+            family: escape(word_family(&style.fonts.body)),
             language: escape(language),
             // The schema's bounds; a style's small size lies well inside them.
-            size: (style.small_size_pt * 100.0)
+            size: (style.sizes.small_pt * 100.0)
                 .round()
                 .clamp(100.0, 400_000.0) as u32,
         }
@@ -131,7 +131,7 @@ impl<'a> Look<'a> {
 
 /// The series of values: a solid line with a marker and a label on each value.
 fn values_series(chart: &Chart, name: &str, look: &Look) -> String {
-    let colour = look.style.heading_colour;
+    let colour = look.style.colours.heading;
     let line = line(SERIES_WIDTH, colour, false);
     let current: String = current_points(chart)
         .map(|index| current_point(index, &line, look))
@@ -166,7 +166,7 @@ fn current_points(chart: &Chart) -> impl Iterator<Item = usize> + '_ {
 /// The report's quarter: a larger marker filled in the series' colour. The line into it is
 /// given again, as Word draws a formatted point's segment in its own style otherwise.
 fn current_point(index: usize, line: &str, look: &Look) -> String {
-    let colour = look.style.heading_colour;
+    let colour = look.style.colours.heading;
     format!(
         r#"<c:dPt><c:idx val="{index}"/>{}<c:bubble3D val="0"/><c:spPr>{line}</c:spPr></c:dPt>"#,
         marker(CURRENT_MARKER_PT, colour, colour)
@@ -207,7 +207,7 @@ fn target_series(chart: &Chart, target: &ChartTarget, look: &Look) -> String {
             r#"<c:smooth val="0"/></c:ser>"#
         ),
         name = series_name(Column::Target, &target.label),
-        line = line(TARGET_WIDTH_PT, look.style.text_colour, true),
+        line = line(TARGET_WIDTH_PT, look.style.colours.text, true),
         labels = target_label(chart, target, look),
         categories = categories(chart),
         values = cached_values(Column::Target, &values),
@@ -241,7 +241,7 @@ fn label(format: &str, look: &Look, bold: bool, position: &str, what: Show) -> S
     format!(
         r#"<c:numFmt formatCode="{format}" sourceLinked="0"/><c:spPr>{}<a:ln><a:noFill/></a:ln></c:spPr>{}<c:dLblPos val="{position}"/>{}"#,
         fill(PAPER),
-        look.text(look.style.text_colour, bold),
+        look.text(look.style.colours.text, bold),
         show(what)
     )
 }
@@ -345,7 +345,7 @@ fn category_axis(chart: &Chart, look: &Look) -> String {
         ),
         id = CATEGORY_AXIS,
         line = zero_line(chart, look.style),
-        text = look.text(look.style.text_colour, false),
+        text = look.text(look.style.colours.text, false),
         other = VALUE_AXIS,
     )
 }
@@ -356,9 +356,9 @@ fn zero_line(chart: &Chart, style: &Style) -> String {
     let values = chart.points.iter().filter_map(|p| p.value);
     let mut all = values.chain(chart.target.as_ref().map(|t| t.value));
     if all.any(|v| v < 0.0) {
-        line(ZERO_WIDTH_PT, style.muted_colour, false)
+        line(ZERO_WIDTH_PT, style.colours.muted, false)
     } else {
-        line(GRID_WIDTH_PT, style.rule_colour, false)
+        line(GRID_WIDTH_PT, style.colours.rule, false)
     }
 }
 
@@ -377,12 +377,12 @@ fn value_axis(chart: &Chart, look: &Look) -> String {
             r#"{text}<c:crossAx val="{other}"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>"#
         ),
         id = VALUE_AXIS,
-        grid = line(GRID_WIDTH_PT, style.rule_colour, false),
+        grid = line(GRID_WIDTH_PT, style.colours.rule, false),
         unit = chart
             .unit
             .as_deref()
             .map_or(String::new(), |u| unit(u, look)),
-        text = look.text(style.muted_colour, false),
+        text = look.text(style.colours.muted, false),
         other = CATEGORY_AXIS,
     )
 }
@@ -390,7 +390,7 @@ fn value_axis(chart: &Chart, look: &Look) -> String {
 /// The unit ("st", "%") as the value axis's title, upright in the chart's top left corner
 /// where the PDF writes it.
 fn unit(unit: &str, look: &Look) -> String {
-    let colour = look.style.muted_colour;
+    let colour = look.style.colours.muted;
     format!(
         concat!(
             r#"<c:title><c:tx><c:rich><a:bodyPr rot="0" vert="horz"/><a:lstStyle/>"#,
@@ -408,7 +408,7 @@ fn unit(unit: &str, look: &Look) -> String {
 fn legend(look: &Look) -> String {
     format!(
         r#"<c:legend><c:legendPos val="b"/><c:overlay val="0"/>{}</c:legend>"#,
-        look.text(look.style.text_colour, false)
+        look.text(look.style.colours.text, false)
     )
 }
 
@@ -660,9 +660,10 @@ mod tests {
             italic: face.clone(),
             bold_italic: face,
         };
-        let style = Style {
-            body_font: Font::own("Source Sans 3".to_owned(), files),
-            ..Style::default()
+        let style = {
+            let mut style = Style::default();
+            style.fonts.body = Font::own("Source Sans 3".to_owned(), files);
+            style
         };
         assert!(part(&chart(None), "x", &style, "en-GB").contains(r#"typeface="Source Sans 3""#));
     }
@@ -699,8 +700,8 @@ mod tests {
         let style = Style::default();
         let mut negative = chart(None);
         negative.points[0].value = Some(-3.0);
-        assert!(zero_line(&negative, &style).contains(&style.muted_colour.hex()));
-        assert!(zero_line(&chart(None), &style).contains(&style.rule_colour.hex()));
+        assert!(zero_line(&negative, &style).contains(&style.colours.muted.hex()));
+        assert!(zero_line(&chart(None), &style).contains(&style.colours.rule.hex()));
     }
 
     #[test]

@@ -39,10 +39,10 @@ pub(super) struct FontTable {
 
 /// The body and heading fonts, each family once.
 fn families(style: &Style) -> impl Iterator<Item = &Font> {
-    let heading = (style.heading_font.family != style.body_font.family
-        || style.heading_font.files.is_some() != style.body_font.files.is_some())
-    .then_some(&style.heading_font);
-    std::iter::once(&style.body_font).chain(heading)
+    let heading = (style.fonts.heading.family != style.fonts.body.family
+        || style.fonts.heading.files.is_some() != style.fonts.body.files.is_some())
+    .then_some(&style.fonts.heading);
+    std::iter::once(&style.fonts.body).chain(heading)
 }
 
 /// The font table of `style`'s fonts.
@@ -208,9 +208,10 @@ mod tests {
 
     #[test]
     fn only_the_layouts_truetype_faces_are_embedded_once_each() {
-        let mut style = Style {
-            heading_font: own_font("Profil Sans", b"\x00\x01\x00\x00font".to_vec()),
-            ..Style::default()
+        let mut style = {
+            let mut style = Style::default();
+            style.fonts.heading = own_font("Profil Sans", b"\x00\x01\x00\x00font".to_vec());
+            style
         };
         let table = table(&style);
         let xml = String::from_utf8(table.xml).expect("UTF-8");
@@ -221,11 +222,11 @@ mod tests {
         );
         assert!(xml.contains(r#"<w:font w:name="Profil Sans">"#));
         assert!(xml.contains("Calibri"), "the body still uses it");
-        style.body_font = style.heading_font.clone();
+        style.fonts.body = style.fonts.heading.clone();
         let once = super::table(&style);
         assert_eq!(once.parts.len(), 2, "one family, embedded once");
-        style.heading_font = own_font("Profil", b"OTTO".to_vec());
-        style.body_font = style.heading_font.clone();
+        style.fonts.heading = own_font("Profil", b"OTTO".to_vec());
+        style.fonts.body = style.fonts.heading.clone();
         assert!(super::table(&style).parts.is_empty(), "CFF is not embedded");
     }
 

@@ -32,7 +32,8 @@ fn mm(millimetres: f32) -> u32 {
 /// negative, even when the margins overlap. Each length is rounded on its own, as Word sums
 /// the page's own numbers.
 pub(super) fn text_width(style: &Style) -> u32 {
-    mm(style.page_width_mm).saturating_sub(mm(style.margin_left_mm) + mm(style.margin_right_mm))
+    mm(style.page.width_mm)
+        .saturating_sub(mm(style.page.margin_left_mm) + mm(style.page.margin_right_mm))
 }
 
 /// A header or footer part with what it refers to.
@@ -191,19 +192,19 @@ pub(super) fn section(xml: &mut Xml, style: &Style, references: &[(Relation, &st
     xml.empty(
         "w:pgSz",
         &[
-            ("w:w", &mm(style.page_width_mm)),
-            ("w:h", &mm(style.page_height_mm)),
+            ("w:w", &mm(style.page.width_mm)),
+            ("w:h", &mm(style.page.height_mm)),
         ],
     )
     .empty(
         "w:pgMar",
         &[
-            ("w:top", &mm(style.margin_top_mm)),
-            ("w:right", &mm(style.margin_right_mm)),
-            ("w:bottom", &mm(style.margin_bottom_mm)),
-            ("w:left", &mm(style.margin_left_mm)),
-            ("w:header", &mm(style.margin_top_mm / 2.0)),
-            ("w:footer", &mm(style.margin_bottom_mm / 2.0)),
+            ("w:top", &mm(style.page.margin_top_mm)),
+            ("w:right", &mm(style.page.margin_right_mm)),
+            ("w:bottom", &mm(style.page.margin_bottom_mm)),
+            ("w:left", &mm(style.page.margin_left_mm)),
+            ("w:header", &mm(style.page.margin_top_mm / 2.0)),
+            ("w:footer", &mm(style.page.margin_bottom_mm / 2.0)),
             ("w:gutter", &0),
         ],
     )
@@ -220,18 +221,20 @@ mod tests {
         assert_eq!((mm(210.0), mm(297.0)), (11906, 16838));
         assert_eq!((mm(25.0), mm(12.5), mm(0.0)), (1417, 709, 0));
         assert_eq!(text_width(&Style::default()), 9072);
-        let a5 = Style {
-            page_width_mm: 148.0,
-            margin_left_mm: 30.0,
-            margin_right_mm: 20.0,
-            ..Style::default()
+        let a5 = {
+            let mut style = Style::default();
+            style.page.width_mm = 148.0;
+            style.page.margin_left_mm = 30.0;
+            style.page.margin_right_mm = 20.0;
+            style
         };
         assert_eq!(text_width(&a5), 8391 - 1701 - 1134);
-        let overlapping = Style {
-            page_width_mm: 50.0,
-            margin_left_mm: 40.0,
-            margin_right_mm: 40.0,
-            ..Style::default()
+        let overlapping = {
+            let mut style = Style::default();
+            style.page.width_mm = 50.0;
+            style.page.margin_left_mm = 40.0;
+            style.page.margin_right_mm = 40.0;
+            style
         };
         assert_eq!(text_width(&overlapping), 0);
     }

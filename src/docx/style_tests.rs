@@ -8,33 +8,31 @@ use crate::doc::{BadgeColours, Document, LogoAlign, Rgb, Style};
 
 /// A style that differs from the default in every value the DOCX writes.
 fn restyled() -> Style {
-    let mut style = Style {
-        page_width_mm: 148.0,
-        page_height_mm: 210.0,
-        margin_top_mm: 30.0,
-        margin_bottom_mm: 30.0,
-        margin_left_mm: 30.0,
-        margin_right_mm: 30.0,
-        body_size_pt: 12.0,
-        small_size_pt: 9.0,
-        title_size_pt: 20.0,
-        heading_size_pt: 15.0,
-        subheading_size_pt: 13.0,
-        line_height: 1.5,
-        paragraph_space_pt: 8.0,
-        title_space_before_pt: 0.0,
-        heading_space_before_pt: 18.0,
-        subheading_space_before_pt: 12.0,
-        justify: true,
-        text_colour: Rgb(0x10, 0x10, 0x10),
-        muted_colour: Rgb(0x55, 0x55, 0x55),
-        heading_colour: Rgb(0xaa, 0, 0),
-        link_colour: Rgb(0, 0x44, 0x88),
-        rule_colour: Rgb(0x99, 0x99, 0x99),
-        table_header_fill: Rgb(0xee, 0xdd, 0xcc),
-        ..Style::default()
-    };
-    style.badges.bad = BadgeColours {
+    let mut style = Style::default();
+    style.page.width_mm = 148.0;
+    style.page.height_mm = 210.0;
+    style.page.margin_top_mm = 30.0;
+    style.page.margin_bottom_mm = 30.0;
+    style.page.margin_left_mm = 30.0;
+    style.page.margin_right_mm = 30.0;
+    style.sizes.body_pt = 12.0;
+    style.sizes.small_pt = 9.0;
+    style.sizes.title_pt = 20.0;
+    style.sizes.heading_pt = 15.0;
+    style.sizes.subheading_pt = 13.0;
+    style.sizes.line_height = 1.5;
+    style.spacing.paragraph_pt = 8.0;
+    style.spacing.title_before_pt = 0.0;
+    style.spacing.heading_before_pt = 18.0;
+    style.spacing.subheading_before_pt = 12.0;
+    style.spacing.justify = true;
+    style.colours.text = Rgb(0x10, 0x10, 0x10);
+    style.colours.muted = Rgb(0x55, 0x55, 0x55);
+    style.colours.heading = Rgb(0xaa, 0, 0);
+    style.colours.link = Rgb(0, 0x44, 0x88);
+    style.colours.rule = Rgb(0x99, 0x99, 0x99);
+    style.colours.table_header = Rgb(0xee, 0xdd, 0xcc);
+    style.status_colours.bad = BadgeColours {
         fill: Rgb(0xff, 0xee, 0xee),
         text: Rgb(0x66, 0, 0),
     };

@@ -54,14 +54,10 @@ pub(super) fn part(style: &doc::Style, language: &str) -> Vec<u8> {
     defaults(&mut xml, style, language);
     normal(&mut xml, style);
     title(&mut xml, style);
-    let headings = [
-        (style.heading_size_pt, style.heading_space_before_pt),
-        (style.subheading_size_pt, style.subheading_space_before_pt),
-        // Deeper headings look like subsections, as in the PDF.
-        (style.subheading_size_pt, style.subheading_space_before_pt),
-    ];
-    for (level, (size, before)) in headings.into_iter().enumerate() {
-        heading(&mut xml, style, level, size, before);
+    // Word's Heading 1–3 are the model's levels 2–4; deeper ones look like subsections.
+    for level in 0..3 {
+        let (size, before) = style.heading(level + 2);
+        heading(&mut xml, style, usize::from(level), size, before);
     }
     list_paragraph(&mut xml, style);
     toc_heading(&mut xml);
@@ -92,9 +88,9 @@ fn defaults(xml: &mut Xml, style: &doc::Style, language: &str) {
     // Kerned, as the PDF's text is shaped: Word kerns only when told, and unkerned text is
     // wider, so lines would break elsewhere.
     Character {
-        font: fonts(&style.body_font),
+        font: fonts(&style.fonts.body),
         kerning: true,
-        size: Some(half_points(style.body_size_pt)),
+        size: Some(half_points(style.sizes.body_pt)),
         language: Some(language),
         ..Character::default()
     }
@@ -103,9 +99,9 @@ fn defaults(xml: &mut Xml, style: &doc::Style, language: &str) {
     Paragraph {
         widow_control: doc::keep::LINES_EACH_SIDE > 1,
         spacing: Spacing {
-            before: Some(twips(style.paragraph_space_pt)),
+            before: Some(twips(style.spacing.paragraph_pt)),
             after: Some(0),
-            line: line(style, style.body_size_pt, &style.body_font),
+            line: line(style, style.sizes.body_pt, &style.fonts.body),
         },
         ..Paragraph::default()
     }
@@ -147,11 +143,11 @@ fn paragraph_style(
 /// justified alignment; a Word user changes them for the whole report here.
 fn normal(xml: &mut Xml, style: &doc::Style) {
     let paragraph = Paragraph {
-        justification: style.justify.then_some(Justification::Both),
+        justification: style.spacing.justify.then_some(Justification::Both),
         ..Paragraph::default()
     };
     let character = Character {
-        colour: Some(style.text_colour),
+        colour: Some(style.colours.text),
         ..Character::default()
     };
     // Normal is the default paragraph style.
@@ -181,26 +177,26 @@ fn heading_paragraph<'a>(style: &doc::Style, size: f32, before: f32) -> Paragrap
         spacing: Spacing {
             before: Some(twips(before)),
             after: Some(0),
-            line: line(style, size, &style.heading_font),
+            line: line(style, size, &style.fonts.heading),
         },
-        justification: style.justify.then_some(Justification::Left),
+        justification: style.spacing.justify.then_some(Justification::Left),
         ..Paragraph::default()
     }
 }
 
 fn heading_character(style: &doc::Style, size: f32) -> Character<'_> {
     Character {
-        font: fonts(&style.heading_font),
+        font: fonts(&style.fonts.heading),
         bold: true,
-        colour: Some(style.heading_colour),
+        colour: Some(style.colours.heading),
         size: Some(half_points(size)),
         ..Character::default()
     }
 }
 
 fn title(xml: &mut Xml, style: &doc::Style) {
-    let size = style.title_size_pt;
-    let paragraph = heading_paragraph(style, size, style.title_space_before_pt);
+    let (size, before) = style.heading(1);
+    let paragraph = heading_paragraph(style, size, before);
     paragraph_style(
         xml,
         TITLE,
@@ -226,7 +222,7 @@ fn heading(xml: &mut Xml, style: &doc::Style, level: usize, size: f32, before: f
 fn list_paragraph(xml: &mut Xml, style: &doc::Style) {
     let paragraph = Paragraph {
         spacing: Spacing {
-            before: Some(twips(style.paragraph_space_pt / 2.0)),
+            before: Some(twips(style.spacing.paragraph_pt / 2.0)),
             ..Spacing::default()
         },
         ..Paragraph::default()
@@ -264,7 +260,7 @@ fn toc_heading(xml: &mut Xml) {
 /// contents styles and would otherwise set them single-spaced.
 fn toc(xml: &mut Xml, style: &doc::Style, level: usize) {
     let before = if level == 0 {
-        style.paragraph_space_pt / 2.0
+        style.spacing.paragraph_pt / 2.0
     } else {
         0.0
     };
@@ -277,7 +273,7 @@ fn toc(xml: &mut Xml, style: &doc::Style, level: usize) {
         spacing: Spacing {
             before: Some(twips(before)),
             after: Some(0),
-            line: line(style, style.body_size_pt, &style.body_font),
+            line: line(style, style.sizes.body_pt, &style.fonts.body),
         },
         indent: Some((TOC_INDENT * level as u32, 0, 0)),
         ..Paragraph::default()
@@ -302,13 +298,13 @@ fn header_or_footer(xml: &mut Xml, style: &doc::Style, id: &str, name: &str) {
         spacing: Spacing {
             before: Some(0),
             after: Some(0),
-            line: line(style, style.small_size_pt, &style.body_font),
+            line: line(style, style.sizes.small_pt, &style.fonts.body),
         },
         ..Paragraph::default()
     };
     let character = Character {
-        colour: Some(style.muted_colour),
-        size: Some(half_points(style.small_size_pt)),
+        colour: Some(style.colours.muted),
+        size: Some(half_points(style.sizes.small_pt)),
         ..Character::default()
     };
     paragraph_style(xml, id, name, &paragraph, &character);
@@ -364,7 +360,7 @@ fn table(xml: &mut Xml, style: &doc::Style) {
                 ("w:val", &"single"),
                 ("w:sz", &((doc::TABLE_RULE_PT * 8.0).round() as u32)),
                 ("w:space", &0),
-                ("w:color", &style.rule_colour.hex()),
+                ("w:color", &style.colours.rule.hex()),
             ],
         );
     }
@@ -383,7 +379,7 @@ fn table(xml: &mut Xml, style: &doc::Style) {
             &[
                 ("w:val", &"clear"),
                 ("w:color", &"auto"),
-                ("w:fill", &style.table_header_fill.hex()),
+                ("w:fill", &style.colours.table_header.hex()),
             ],
         )
         .close("w:tcPr")
@@ -408,7 +404,7 @@ pub(super) fn cell_margins(xml: &mut Xml, (vertical, horizontal): (u32, u32)) {
 fn hyperlink(xml: &mut Xml, style: &doc::Style) {
     open(xml, "character", HYPERLINK, "Hyperlink", None);
     Character {
-        colour: Some(style.link_colour),
+        colour: Some(style.colours.link),
         underline: true,
         ..Character::default()
     }
@@ -430,7 +426,7 @@ pub(super) fn status_style(tone: Tone) -> &'static str {
 /// A status word on a light tone, in bold dark text of the same hue: the word carries the
 /// meaning, the colour only repeats it.
 fn status(xml: &mut Xml, style: &doc::Style, tone: Tone) {
-    let colours = style.badges.get(tone);
+    let colours = style.status_colours.get(tone);
     let id = status_style(tone);
     let name = format!("Status {}", &id["Status".len()..]);
     open(xml, "character", id, &name, None);

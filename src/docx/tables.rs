@@ -89,7 +89,7 @@ impl Body<'_> {
     fn cell(&mut self, runs: &[Run], align: Align, width: u32, keep_next: bool) {
         let justification = match align {
             // Justified text in a narrow column would leave gaps between its words.
-            Align::Left if self.meta.style.justify => Some(Justification::Left),
+            Align::Left if self.meta.style.spacing.justify => Some(Justification::Left),
             Align::Left => None,
             Align::Center => Some(Justification::Center),
             Align::Right => Some(Justification::Right),
@@ -127,7 +127,7 @@ impl Body<'_> {
     /// role lines. The heights are the PDF's, and the block is kept on one page.
     pub(super) fn signatures(&mut self, signatures: &Signatures) {
         let style = &self.meta.style;
-        let pitch = style.line_pitch(style.body_size_pt, &style.body_font);
+        let pitch = style.line_pitch(style.sizes.body_pt, &style.fonts.body);
         let room = signing::SPACE_PT * signing::PLACE_AND_DATE_SHARE - pitch;
         self.xml.open("w:p", &[]);
         Paragraph {
@@ -138,8 +138,8 @@ impl Body<'_> {
                 leader: Some(Leader::Underscore),
             }],
             spacing: Spacing {
-                before: Some(twips(style.paragraph_space_pt + room.max(0.0))),
-                after: Some(twips(style.paragraph_space_pt)),
+                before: Some(twips(style.spacing.paragraph_pt + room.max(0.0))),
+                after: Some(twips(style.spacing.paragraph_pt)),
                 ..Spacing::default()
             },
             ..Paragraph::default()
@@ -176,7 +176,7 @@ impl Body<'_> {
     /// One row of signers in cells of `widths`, kept with the next row if `keep_next`.
     fn signer_row(&mut self, signers: &[Signer], widths: &[u32], gap: u32, keep_next: bool) {
         let style = &self.meta.style;
-        let pitch = style.line_pitch(style.body_size_pt, &style.body_font);
+        let pitch = style.line_pitch(style.sizes.body_pt, &style.fonts.body);
         let xml = &mut self.xml;
         xml.open("w:tr", &[])
             .open("w:trPr", &[])

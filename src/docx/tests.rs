@@ -571,7 +571,7 @@ fn badges_use_character_styles_and_runs_carry_no_colour_or_size() {
         ),
         "{document}"
     );
-    let good = Style::default().badges.good;
+    let good = Style::default().status_colours.good;
     let fill = format!(r#"w:fill="{}""#, good.fill.hex());
     // Only pictures sit on (tiny) type of their own size; text takes its style's.
     assert_eq!(

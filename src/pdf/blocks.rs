@@ -51,7 +51,7 @@ pub fn layout(
         breaking: Breaking {
             optimal: true,
             hyphenator: Hyphenator::for_language(&meta.language),
-            justify: look.justify,
+            justify: look.style.spacing.justify,
         },
     };
     layouter.blocks(blocks)?;
@@ -162,11 +162,11 @@ impl Layouter<'_, '_> {
     }
 
     fn heading(&mut self, level: u8, runs: &[Run], anchor: &str) {
-        let (size, space) = self.look.heading(level);
+        let (size, space) = self.look.style.heading(level);
         let title: String = runs.iter().map(|r| r.text.as_str()).collect();
         let text_style = TextStyle {
             heading: true,
-            ..self.text_style(size, self.look.heading, true)
+            ..self.text_style(size, self.look.style.colours.heading, true)
         };
         let kind = Kind::Heading {
             level,
@@ -188,7 +188,11 @@ impl Layouter<'_, '_> {
     }
 
     fn paragraph(&mut self, runs: &[Run]) {
-        let text_style = self.text_style(self.look.body_size, self.look.text, false);
+        let text_style = self.text_style(
+            self.look.style.sizes.body_pt,
+            self.look.style.colours.text,
+            false,
+        );
         let mut rows = Tags::group(self, Kind::Paragraph, |l| {
             l.text_rows(runs, &text_style, Align::Start)
         });
@@ -203,9 +207,9 @@ impl Layouter<'_, '_> {
         if let Some(first) = rows.first_mut() {
             // Paragraphs inside list items sit closer, as the items of one list.
             first.space_before = if self.depth > 0 {
-                self.look.paragraph_space / 2.0
+                self.look.style.spacing.paragraph_pt / 2.0
             } else {
-                self.look.paragraph_space
+                self.look.style.spacing.paragraph_pt
             };
         }
         self.rows.extend(rows);
@@ -236,14 +240,19 @@ impl Layouter<'_, '_> {
                 l.blocks(&item.blocks)
             })
         })?;
-        let glyphs = self.glyphs(label, Face::Regular, self.look.body_size, self.look.text);
+        let glyphs = self.glyphs(
+            label,
+            Face::Regular,
+            self.look.style.sizes.body_pt,
+            self.look.style.colours.text,
+        );
         // The label sits on the baseline of the item's first line.
         if let Some(row) = self.rows.get_mut(first) {
             let baseline = row.items.iter().find_map(|item| match item {
                 Item::Text { y, .. } => Some(*y),
                 _ => None,
             });
-            let y = baseline.unwrap_or(self.look.body_size);
+            let y = baseline.unwrap_or(self.look.style.sizes.body_pt);
             row.items.push(Item::Text {
                 x,
                 y,
@@ -257,7 +266,7 @@ impl Layouter<'_, '_> {
     /// Runs `body` with the block's left edge and width set to `x` and `width`.
     fn within<T>(&mut self, x: f32, width: f32, body: impl FnOnce(&mut Self) -> T) -> T {
         let saved = (self.x, self.width);
-        (self.x, self.width) = (x, width.max(self.look.body_size * 2.0));
+        (self.x, self.width) = (x, width.max(self.look.style.sizes.body_pt * 2.0));
         let result = body(self);
         (self.x, self.width) = saved;
         result
@@ -270,8 +279,8 @@ impl Layouter<'_, '_> {
             color,
             bold,
             heading: false,
-            link: self.look.link,
-            badges: self.look.badges,
+            link: self.look.style.colours.link,
+            badges: self.look.style.status_colours,
         }
     }
 
@@ -319,9 +328,9 @@ impl Layouter<'_, '_> {
         let size = text_style.size;
         let style = &self.meta.style;
         let font = if text_style.heading {
-            &style.heading_font
+            &style.fonts.heading
         } else {
-            &style.body_font
+            &style.fonts.body
         };
         let height = style.line_pitch(size, font);
         let baseline = height / 2.0 + size * 0.32;

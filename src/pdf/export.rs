@@ -74,8 +74,8 @@ pub fn export(
 fn font_names(fonts: &[Font], meta: &Meta) -> Vec<(Font, String)> {
     let style = &meta.style;
     let families = [
-        style.body_font.family.as_str(),
-        style.heading_font.family.as_str(),
+        style.fonts.body.family.as_str(),
+        style.fonts.heading.family.as_str(),
         crate::doc::BUNDLED_FAMILY,
     ];
     let faces = ["", " Bold", " Italic", " Bold Italic"];

@@ -172,7 +172,7 @@ mod tests {
         let glyphs = crate::pdf::frame::Glyphs {
             face: crate::text::Face::Regular,
             size: 10.0,
-            color: Look::default().text,
+            color: Look::default().style.colours.text,
             glyphs: Vec::new(),
             text: "rad".into(),
         };

@@ -9,12 +9,12 @@ use std::sync::Arc;
 
 /// The body and heading families of `style`, each face's bytes read once.
 pub fn font_set(style: &Style) -> Result<FontSet, PdfError> {
-    FontSet::new(faces(&style.body_font), faces(&style.heading_font)).map_err(|index| {
+    FontSet::new(faces(&style.fonts.body), faces(&style.fonts.heading)).map_err(|index| {
         let face = Face::ALL.get(index).copied().unwrap_or(Face::Regular);
         let family = if index < 4 {
-            &style.body_font.family
+            &style.fonts.body.family
         } else {
-            &style.heading_font.family
+            &style.fonts.heading.family
         };
         PdfError::Export(format!(
             "the font file of `{family}` for {face:?} cannot be read as a font"

@@ -123,7 +123,7 @@ fn lay_out(doc: &Document, options: &PdfOptions, fonts: &FontSet) -> Result<Laid
         one_line_after,
         broken_after: refs::broken_after(&pages, &anchors),
     };
-    refs::fill_page_numbers(&mut pages, &anchors, look.text, &shaper);
+    refs::fill_page_numbers(&mut pages, &anchors, look.style.colours.text, &shaper);
     // Each page gets its header and footer.
     page::decorate(&mut pages, &doc.meta, &look, options.draft, &shaper)?;
     Ok(Laid {

@@ -54,8 +54,8 @@ fn header_logo(meta: &Meta, look: &Look) -> Result<Option<(Picture, f32, f32)>, 
 fn text(look: &Look, shaper: &Shaper, text: &str, face: Face) -> Glyphs {
     Glyphs {
         face,
-        size: look.small_size,
-        color: look.muted,
+        size: look.style.sizes.small_pt,
+        color: look.style.colours.muted,
         glyphs: shaper.shape(face, text),
         text: text.to_string(),
     }
@@ -118,7 +118,7 @@ fn header(
         from: (left, rule_y),
         to: (right, rule_y),
         width: 0.5,
-        color: look.rule,
+        color: look.style.colours.rule,
     });
     items
 }

@@ -4,7 +4,7 @@
 //! colours) into what the PDF backend measures with. The few values a layout cannot
 //! change are constants here, each with the reason for its value.
 
-use crate::doc::{Badges, LogoAlign, Rgb, Style, Tone};
+use crate::doc::{Rgb, Style, Tone};
 
 pub const MM: f32 = crate::doc::PT_PER_MM;
 
@@ -22,9 +22,11 @@ pub const DRAFT: Rgb = Rgb(0xe4, 0xe4, 0xe4);
 const HEADER_FROM_TOP: f32 = 14.0 * MM;
 const FOOTER_FROM_BOTTOM: f32 = 11.0 * MM;
 
-/// The layout's style in points, as the PDF backend uses it.
+/// The layout's style with the page's geometry in points, as the PDF backend measures it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Look {
+    /// The sizes, spacing and colours, read as the layout gives them.
+    pub style: Style,
     pub page_width: f32,
     pub page_height: f32,
     pub margin_left: f32,
@@ -34,66 +36,31 @@ pub struct Look {
     pub content_width: f32,
     pub header_baseline: f32,
     pub footer_baseline: f32,
-    pub body_size: f32,
-    pub small_size: f32,
-    pub paragraph_space: f32,
-    pub justify: bool,
-    pub text: Rgb,
-    pub muted: Rgb,
-    pub heading: Rgb,
-    pub link: Rgb,
-    pub rule: Rgb,
-    pub table_header_fill: Rgb,
-    pub badges: Badges,
-    /// Where the row of logos on the title page sits.
-    pub logo_align: LogoAlign,
-    /// Sizes and space above of heading levels 1 (title), 2 and 3.
-    headings: [(f32, f32); 3],
 }
 
 impl Look {
     pub fn new(style: &Style) -> Look {
-        let page_width = style.page_width_mm * MM;
-        let page_height = style.page_height_mm * MM;
-        let (margin_left, margin_right) = (style.margin_left_mm * MM, style.margin_right_mm * MM);
+        let page = &style.page;
+        let page_width = page.width_mm * MM;
+        let page_height = page.height_mm * MM;
+        let (margin_left, margin_right) = (page.margin_left_mm * MM, page.margin_right_mm * MM);
         Look {
+            style: style.clone(),
             page_width,
             page_height,
             margin_left,
             margin_right,
-            margin_top: style.margin_top_mm * MM,
-            margin_bottom: style.margin_bottom_mm * MM,
+            margin_top: page.margin_top_mm * MM,
+            margin_bottom: page.margin_bottom_mm * MM,
             content_width: page_width - margin_left - margin_right,
             header_baseline: HEADER_FROM_TOP,
             footer_baseline: page_height - FOOTER_FROM_BOTTOM,
-            body_size: style.body_size_pt,
-            small_size: style.small_size_pt,
-            paragraph_space: style.paragraph_space_pt,
-            justify: style.justify,
-            text: style.text_colour,
-            muted: style.muted_colour,
-            heading: style.heading_colour,
-            link: style.link_colour,
-            rule: style.rule_colour,
-            table_header_fill: style.table_header_fill,
-            badges: style.badges,
-            logo_align: style.logo.align,
-            headings: [
-                (style.title_size_pt, style.title_space_before_pt),
-                (style.heading_size_pt, style.heading_space_before_pt),
-                (style.subheading_size_pt, style.subheading_space_before_pt),
-            ],
         }
-    }
-
-    /// Size and space above a heading of `level` (1 = the document title).
-    pub fn heading(&self, level: u8) -> (f32, f32) {
-        self.headings[usize::from(level.clamp(1, 3)) - 1]
     }
 
     /// Background and text colour of a status badge.
     pub fn badge(&self, tone: Tone) -> (Rgb, Rgb) {
-        let colours = self.badges.get(tone);
+        let colours = self.style.status_colours.get(tone);
         (colours.fill, colours.text)
     }
 

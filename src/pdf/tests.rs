@@ -172,10 +172,10 @@ fn the_layouts_style_sets_page_margins_sizes_and_alignment() {
         logos.truncate(1);
     }
     let style = &mut doc.meta.style;
-    style.page_width_mm = 148.0;
-    style.page_height_mm = 210.0;
-    style.margin_left_mm = 30.0;
-    style.body_size_pt = 12.0;
+    style.page.width_mm = 148.0;
+    style.page.height_mm = 210.0;
+    style.page.margin_left_mm = 30.0;
+    style.sizes.body_pt = 12.0;
     style.logo.align = crate::doc::LogoAlign::Right;
     let dump = dump(&doc, &PdfOptions::default()).unwrap_or_else(|e| panic!("{e}"));
     let left = 30.0 * style::MM;

@@ -44,7 +44,7 @@ fn problem_at(fields: &[&str], message: String) -> Option<Problem> {
 }
 
 fn width_mm(style: &Style) -> f32 {
-    style.page_width_mm - style.margin_left_mm - style.margin_right_mm
+    style.page.width_mm - style.page.margin_left_mm - style.page.margin_right_mm
 }
 
 /// "a 210 mm page less margins of 25 and 25 mm"
@@ -59,9 +59,9 @@ fn text_width(style: &Style) -> Option<Problem> {
         return None;
     }
     let page = page_less_margins(
-        style.page_width_mm,
-        style.margin_left_mm,
-        style.margin_right_mm,
+        style.page.width_mm,
+        style.page.margin_left_mm,
+        style.page.margin_right_mm,
     );
     let message = format!(
         "the text between the margins is {width:.0} mm wide ({page}); it must be at least \
@@ -89,14 +89,20 @@ fn line_fits(style: &Style, what: &str, size_pt: f32, ems: f32, field: &str) -> 
 
 fn body_line(style: &Style) -> Option<Problem> {
     let ems = limits::BODY_EMS_PER_LINE;
-    line_fits(style, "body text", style.body_size_pt, ems, "sizes.body_pt")
+    line_fits(
+        style,
+        "body text",
+        style.sizes.body_pt,
+        ems,
+        "sizes.body_pt",
+    )
 }
 
 fn heading_line(style: &Style) -> Option<Problem> {
     let sizes = [
-        (style.title_size_pt, "sizes.title_pt"),
-        (style.heading_size_pt, "sizes.heading_pt"),
-        (style.subheading_size_pt, "sizes.subheading_pt"),
+        (style.sizes.title_pt, "sizes.title_pt"),
+        (style.sizes.heading_pt, "sizes.heading_pt"),
+        (style.sizes.subheading_pt, "sizes.subheading_pt"),
     ];
     let ems = limits::HEADING_EMS_PER_LINE;
     sizes
@@ -107,25 +113,25 @@ fn heading_line(style: &Style) -> Option<Problem> {
 /// The height the title, a heading and a few lines of body text need on one page, or a
 /// chart, whichever is more.
 fn needed_height_mm(style: &Style) -> f32 {
-    let line = |size: f32| size * style.line_height;
-    let points = style.title_space_before_pt
-        + line(style.title_size_pt)
-        + style.heading_space_before_pt
-        + line(style.heading_size_pt)
-        + limits::MIN_BODY_LINES * line(style.body_size_pt);
+    let line = |size: f32| size * style.sizes.line_height;
+    let points = style.spacing.title_before_pt
+        + line(style.sizes.title_pt)
+        + style.spacing.heading_before_pt
+        + line(style.sizes.heading_pt)
+        + limits::MIN_BODY_LINES * line(style.sizes.body_pt);
     (points * MM_PER_PT).max(limits::MIN_TEXT_HEIGHT_MM)
 }
 
 fn text_height(style: &Style) -> Option<Problem> {
-    let height = style.page_height_mm - style.margin_top_mm - style.margin_bottom_mm;
+    let height = style.page.height_mm - style.page.margin_top_mm - style.page.margin_bottom_mm;
     let needed = needed_height_mm(style);
     if height >= needed {
         return None;
     }
     let page = page_less_margins(
-        style.page_height_mm,
-        style.margin_top_mm,
-        style.margin_bottom_mm,
+        style.page.height_mm,
+        style.page.margin_top_mm,
+        style.page.margin_bottom_mm,
     );
     let message = format!(
         "the text between the margins is {height:.0} mm high ({page}); a page must hold \
@@ -162,20 +168,20 @@ fn pairs(style: &Style) -> Vec<Pair> {
         fields: vec![format!("colours.{field}")],
     };
     let mut pairs = vec![
-        on_page("text", style.text_colour, "text"),
-        on_page("muted", style.muted_colour, "muted"),
-        on_page("heading", style.heading_colour, "heading"),
-        on_page("link", style.link_colour, "link"),
+        on_page("text", style.colours.text, "text"),
+        on_page("muted", style.colours.muted, "muted"),
+        on_page("heading", style.colours.heading, "heading"),
+        on_page("link", style.colours.link, "link"),
         Pair {
-            text: ("text colour".to_owned(), style.text_colour),
+            text: ("text colour".to_owned(), style.colours.text),
             ground: (
-                format!("table header {}", hex(style.table_header_fill)),
-                style.table_header_fill,
+                format!("table header {}", hex(style.colours.table_header)),
+                style.colours.table_header,
             ),
             fields: vec!["colours.table_header".into(), "colours.text".into()],
         },
     ];
-    let b = &style.badges;
+    let b = &style.status_colours;
     let badges = [
         ("good", b.good),
         ("warning", b.warning),
@@ -229,18 +235,20 @@ mod tests {
 
     #[test]
     fn margins_that_leave_no_room_are_refused() {
-        let style = Style {
-            margin_left_mm: 80.0,
-            margin_right_mm: 80.0,
-            ..Style::default()
+        let style = {
+            let mut style = Style::default();
+            style.page.margin_left_mm = 80.0;
+            style.page.margin_right_mm = 80.0;
+            style
         };
         let found = problem(&style).expect("too narrow");
         assert_eq!(found.fields[0], "page.margin_left_mm");
         assert!(found.message.contains("50 mm wide"), "{}", found.message);
-        let style = Style {
-            page_height_mm: 150.0,
-            margin_top_mm: 30.0,
-            ..Style::default()
+        let style = {
+            let mut style = Style::default();
+            style.page.height_mm = 150.0;
+            style.page.margin_top_mm = 30.0;
+            style
         };
         assert!(
             message(&style).contains("98 mm high"),
@@ -251,16 +259,18 @@ mod tests {
 
     #[test]
     fn large_type_needs_a_wide_page() {
-        let style = Style {
-            title_size_pt: 72.0,
-            ..Style::default()
+        let style = {
+            let mut style = Style::default();
+            style.sizes.title_pt = 72.0;
+            style
         };
         let found = problem(&style).expect("too large");
         assert_eq!(found.fields[0], "sizes.title_pt");
         assert!(found.message.contains("72 pt"), "{}", found.message);
-        let style = Style {
-            body_size_pt: 40.0,
-            ..Style::default()
+        let style = {
+            let mut style = Style::default();
+            style.sizes.body_pt = 40.0;
+            style
         };
         assert_eq!(
             problem(&style).expect("too large").fields[0],
@@ -270,17 +280,18 @@ mod tests {
 
     #[test]
     fn low_contrast_names_the_pair() {
-        let mut style = Style {
-            heading_colour: Rgb(0x77, 0x77, 0x77),
-            ..Style::default()
+        let mut style = {
+            let mut style = Style::default();
+            style.colours.heading = Rgb(0x77, 0x77, 0x77);
+            style
         };
         assert_eq!(
             message(&style),
             "heading colour #777777 on white has contrast 4.48:1; WCAG 2.1 AA needs 4.5:1"
         );
-        style.heading_colour = Rgb(0x76, 0x76, 0x76);
+        style.colours.heading = Rgb(0x76, 0x76, 0x76);
         assert!(problem(&style).is_none());
-        style.badges.bad.fill = Rgb(0x7f, 0x1d, 0x1d);
+        style.status_colours.bad.fill = Rgb(0x7f, 0x1d, 0x1d);
         let found = problem(&style).expect("no contrast");
         assert_eq!(
             found.fields,

@@ -10,7 +10,8 @@
 use super::error::{LayoutError, line_column, toml_position};
 use crate::diag::{Position, suggestion};
 use crate::doc::{
-    BUNDLED_FAMILY, BadgeColours, Font, FontFiles, LogoAlign, LogoStyle, Rgb, Style, limits,
+    BUNDLED_FAMILY, BadgeColours, Badges, Colours, Font, FontFiles, LogoAlign, LogoStyle,
+    PageStyle, Rgb, Sizes, Spacing, Style, limits,
 };
 use crate::files::{self, ReadError};
 use serde::Deserialize;
@@ -134,6 +135,16 @@ enum Align {
     Right,
 }
 
+impl From<Align> for LogoAlign {
+    fn from(align: Align) -> LogoAlign {
+        match align {
+            Align::Left => LogoAlign::Left,
+            Align::Center => LogoAlign::Center,
+            Align::Right => LogoAlign::Right,
+        }
+    }
+}
+
 /// The paper sizes councils print on; any other is given as `width_mm` and `height_mm`.
 #[derive(Debug, Clone, Copy, Deserialize)]
 enum PageSize {
@@ -154,11 +165,26 @@ impl PageSize {
     }
 }
 
+/// Sets each of `fields` of `target` that `section` gives.
+macro_rules! overlay {
+    ($target:expr, $section:expr; $($field:ident),+ $(,)?) => {
+        $(if let Some(value) = $section.$field {
+            $target.$field = value.into();
+        })+
+    };
+}
+
 /// A number checked to lie in one of `doc::limits` while it is read, so the error points at it.
 macro_rules! bounded {
     ($name:ident, $range:expr, $what:literal) => {
         #[derive(Debug, Clone, Copy)]
         struct $name(f32);
+
+        impl From<$name> for f32 {
+            fn from(value: $name) -> f32 {
+                value.0
+            }
+        }
 
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -211,6 +237,12 @@ bounded!(
 #[derive(Debug, Clone, Copy)]
 struct Colour(Rgb);
 
+impl From<Colour> for Rgb {
+    fn from(colour: Colour) -> Rgb {
+        colour.0
+    }
+}
+
 impl<'de> Deserialize<'de> for Colour {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
@@ -241,30 +273,29 @@ impl StyleFile {
 
     /// `style` with every value this file gives; font files are read now.
     pub fn apply(self, style: &mut Style, source: &StyleSource<'_>) -> Result<(), LayoutError> {
-        set(&mut style.heading_numbers, self.heading_numbers);
-        set(&mut style.cover_page, self.cover_page);
+        overlay!(style, self; heading_numbers, cover_page);
         if let Some(page) = self.page {
-            page.apply(style);
+            page.apply(&mut style.page);
         }
         if let Some(fonts) = self.fonts {
             if let Some(body) = fonts.body {
-                style.body_font = body.font(source)?;
+                style.fonts.body = body.font(source)?;
             }
             if let Some(heading) = fonts.heading {
-                style.heading_font = heading.font(source)?;
+                style.fonts.heading = heading.font(source)?;
             }
         }
         if let Some(sizes) = self.sizes {
-            sizes.apply(style);
+            sizes.apply(&mut style.sizes);
         }
         if let Some(spacing) = self.spacing {
-            spacing.apply(style);
+            spacing.apply(&mut style.spacing);
         }
         if let Some(colours) = self.colours {
-            colours.apply(style);
+            colours.apply(&mut style.colours);
         }
         if let Some(badges) = self.status_colours {
-            badges.apply(style);
+            badges.apply(&mut style.status_colours);
         }
         if let Some(logo) = self.logo {
             logo.apply(&mut style.logo);
@@ -297,80 +328,37 @@ fn place(text: &str, fields: &[String]) -> Option<Position> {
     })
 }
 
-fn set<T>(target: &mut T, value: Option<T>) {
-    if let Some(value) = value {
-        *target = value;
-    }
-}
-
 impl PageSection {
-    fn apply(self, style: &mut Style) {
+    fn apply(self, page: &mut PageStyle) {
         if let Some(size) = self.size {
-            (style.page_width_mm, style.page_height_mm) = size.mm();
+            (page.width_mm, page.height_mm) = size.mm();
         }
-        set(&mut style.page_width_mm, self.width_mm.map(|v| v.0));
-        set(&mut style.page_height_mm, self.height_mm.map(|v| v.0));
-        set(&mut style.margin_top_mm, self.margin_top_mm.map(|v| v.0));
-        set(
-            &mut style.margin_bottom_mm,
-            self.margin_bottom_mm.map(|v| v.0),
-        );
-        set(&mut style.margin_left_mm, self.margin_left_mm.map(|v| v.0));
-        set(
-            &mut style.margin_right_mm,
-            self.margin_right_mm.map(|v| v.0),
-        );
+        overlay!(page, self; width_mm, height_mm, margin_top_mm, margin_bottom_mm);
+        overlay!(page, self; margin_left_mm, margin_right_mm);
     }
 }
 
 impl SizesSection {
-    fn apply(self, style: &mut Style) {
-        set(&mut style.body_size_pt, self.body_pt.map(|v| v.0));
-        set(&mut style.small_size_pt, self.small_pt.map(|v| v.0));
-        set(&mut style.title_size_pt, self.title_pt.map(|v| v.0));
-        set(&mut style.heading_size_pt, self.heading_pt.map(|v| v.0));
-        set(
-            &mut style.subheading_size_pt,
-            self.subheading_pt.map(|v| v.0),
-        );
-        set(&mut style.line_height, self.line_height.map(|v| v.0));
+    fn apply(self, sizes: &mut Sizes) {
+        overlay!(sizes, self; body_pt, small_pt, title_pt, heading_pt, subheading_pt, line_height);
     }
 }
 
 impl SpacingSection {
-    fn apply(self, style: &mut Style) {
-        set(
-            &mut style.paragraph_space_pt,
-            self.paragraph_pt.map(|v| v.0),
-        );
-        set(
-            &mut style.title_space_before_pt,
-            self.title_before_pt.map(|v| v.0),
-        );
-        set(
-            &mut style.heading_space_before_pt,
-            self.heading_before_pt.map(|v| v.0),
-        );
-        let subheading = self.subheading_before_pt.map(|v| v.0);
-        set(&mut style.subheading_space_before_pt, subheading);
-        set(&mut style.justify, self.justify);
+    fn apply(self, spacing: &mut Spacing) {
+        overlay!(spacing, self; paragraph_pt, title_before_pt, heading_before_pt);
+        overlay!(spacing, self; subheading_before_pt, justify);
     }
 }
 
 impl ColoursSection {
-    fn apply(self, style: &mut Style) {
-        set(&mut style.text_colour, self.text.map(|c| c.0));
-        set(&mut style.muted_colour, self.muted.map(|c| c.0));
-        set(&mut style.heading_colour, self.heading.map(|c| c.0));
-        set(&mut style.link_colour, self.link.map(|c| c.0));
-        set(&mut style.rule_colour, self.rule.map(|c| c.0));
-        set(&mut style.table_header_fill, self.table_header.map(|c| c.0));
+    fn apply(self, colours: &mut Colours) {
+        overlay!(colours, self; text, muted, heading, link, rule, table_header);
     }
 }
 
 impl StatusColoursSection {
-    fn apply(self, style: &mut Style) {
-        let badges = &mut style.badges;
+    fn apply(self, badges: &mut Badges) {
         let pairs = [
             (&mut badges.good, self.good),
             (&mut badges.warning, self.warning),
@@ -388,25 +376,13 @@ impl StatusColoursSection {
 
 impl BadgeSpec {
     fn apply(self, badge: &mut BadgeColours) {
-        set(&mut badge.fill, self.fill.map(|c| c.0));
-        set(&mut badge.text, self.text.map(|c| c.0));
+        overlay!(badge, self; fill, text);
     }
 }
 
 impl LogoSection {
     fn apply(self, logo: &mut LogoStyle) {
-        set(&mut logo.height_mm, self.height_mm.map(|v| v.0));
-        set(&mut logo.in_header, self.in_header);
-        set(
-            &mut logo.header_height_mm,
-            self.header_height_mm.map(|v| v.0),
-        );
-        let align = self.align.map(|align| match align {
-            Align::Left => LogoAlign::Left,
-            Align::Center => LogoAlign::Center,
-            Align::Right => LogoAlign::Right,
-        });
-        set(&mut logo.align, align);
+        overlay!(logo, self; height_mm, in_header, header_height_mm, align);
     }
 }
 
@@ -516,12 +492,13 @@ mod tests {
     fn a_file_changes_only_what_it_gives() {
         let text = "[sizes]\nbody_pt = 12\n[colours]\nheading = \"#aa0000\"\n";
         let style = styled(text).expect("valid");
-        assert_eq!(style.body_size_pt, 12.0);
-        assert_eq!(style.heading_colour, Rgb(0xaa, 0, 0));
-        let expected = Style {
-            body_size_pt: 12.0,
-            heading_colour: Rgb(0xaa, 0, 0),
-            ..Style::default()
+        assert_eq!(style.sizes.body_pt, 12.0);
+        assert_eq!(style.colours.heading, Rgb(0xaa, 0, 0));
+        let expected = {
+            let mut style = Style::default();
+            style.sizes.body_pt = 12.0;
+            style.colours.heading = Rgb(0xaa, 0, 0);
+            style
         };
         assert_eq!(style, expected);
     }
@@ -547,12 +524,15 @@ in_header = false
 height_mm = 20
 "##;
         let style = styled(text).expect("valid");
-        assert!(style.heading_numbers && style.cover_page && style.justify);
-        assert_eq!((style.page_width_mm, style.page_height_mm), (148.0, 210.0));
-        assert_eq!(style.margin_left_mm, 30.0);
-        assert_eq!(style.paragraph_space_pt, 4.0);
-        assert_eq!(style.badges.bad.fill, Rgb(0xff, 0xff, 0xff));
-        assert_eq!(style.badges.bad.text, Style::default().badges.bad.text);
+        assert!(style.heading_numbers && style.cover_page && style.spacing.justify);
+        assert_eq!((style.page.width_mm, style.page.height_mm), (148.0, 210.0));
+        assert_eq!(style.page.margin_left_mm, 30.0);
+        assert_eq!(style.spacing.paragraph_pt, 4.0);
+        assert_eq!(style.status_colours.bad.fill, Rgb(0xff, 0xff, 0xff));
+        assert_eq!(
+            style.status_colours.bad.text,
+            Style::default().status_colours.bad.text
+        );
         assert_eq!(style.logo.align, LogoAlign::Right);
         assert!(!style.logo.in_header);
         assert_eq!(style.logo.height_mm, 20.0);
@@ -616,8 +596,8 @@ height_mm = 20
         let mut style = Style::default();
         let parsed = StyleFile::parse(&source).expect("valid");
         parsed.apply(&mut style, &source).expect("fonts exist");
-        let files = style.heading_font.files.expect("files read");
-        assert_eq!(style.heading_font.family, "Own");
+        let files = style.fonts.heading.files.expect("files read");
+        assert_eq!(style.fonts.heading.family, "Own");
         assert_eq!(files.italic, files.regular);
         let text = "[fonts.body]\nfamily = \"Own\"\nregular = \"Cargo.toml\"\nbold = \"x.ttf\"\n";
         let source = StyleSource {

@@ -558,9 +558,12 @@ fn a_folder_names_its_base_and_changes_only_some_words() {
     let layout = Layout::from_dir(&folder.0).expect("loads");
     let markdown = layout.render(&sample_report()).expect("renders");
     assert_contains(&markdown, "| Mått |");
-    assert_eq!(layout.style().body_size_pt, 12.0);
+    assert_eq!(layout.style().sizes.body_pt, 12.0);
     let brief = Layout::builtin("brief").expect("loads");
-    assert_eq!(layout.style().margin_left_mm, brief.style().margin_left_mm);
+    assert_eq!(
+        layout.style().page.margin_left_mm,
+        brief.style().page.margin_left_mm
+    );
 }
 
 #[test]

@@ -57,7 +57,11 @@ impl Layouter<'_, '_> {
 
     fn contents_entry(&mut self, entry: &Entry) -> Row {
         let indent = if entry.level == 3 { LEVEL_INDENT } else { 0.0 };
-        let text_style = self.text_style(self.look.body_size, self.look.text, entry.level == 2);
+        let text_style = self.text_style(
+            self.look.style.sizes.body_pt,
+            self.look.style.colours.text,
+            entry.level == 2,
+        );
         let (x, width) = (self.x + indent, self.width - indent - NUMBER_ROOM);
         let lines = self.within(x, width, |l| {
             l.text_rows(&entry.runs, &text_style, Align::Start)
@@ -72,7 +76,7 @@ impl Layouter<'_, '_> {
                 Item::Text { y, .. } => Some(*y),
                 _ => None,
             })
-            .unwrap_or(self.look.body_size);
+            .unwrap_or(self.look.style.sizes.body_pt);
         let right = self.x + self.width;
         let face = if entry.level == 2 {
             Face::Bold
@@ -87,7 +91,7 @@ impl Layouter<'_, '_> {
             y: baseline,
             anchor: entry.anchor.clone(),
             face,
-            size: self.look.body_size,
+            size: self.look.style.sizes.body_pt,
             leaf,
         };
         row.items.push(number);
@@ -106,7 +110,7 @@ impl Layouter<'_, '_> {
             leaf: link,
         });
         row.space_before = if entry.level == 2 {
-            self.look.paragraph_space / 2.0
+            self.look.style.spacing.paragraph_pt / 2.0
         } else {
             0.0
         };
@@ -115,7 +119,9 @@ impl Layouter<'_, '_> {
 
     /// Dot leaders from `from` to `to`: decoration, so an artifact.
     fn leader(&self, from: f32, to: f32, baseline: f32) -> Option<Item> {
-        let dot = self.shaper.width(Face::Regular, ". ", self.look.body_size);
+        let dot = self
+            .shaper
+            .width(Face::Regular, ". ", self.look.style.sizes.body_pt);
         let count = ((to - from) / dot).floor();
         if count < 1.0 {
             return None;
@@ -123,8 +129,8 @@ impl Layouter<'_, '_> {
         let text = ". ".repeat(count as usize);
         let glyphs = Glyphs {
             face: Face::Regular,
-            size: self.look.body_size,
-            color: self.look.muted,
+            size: self.look.style.sizes.body_pt,
+            color: self.look.style.colours.muted,
             glyphs: self.shaper.shape(Face::Regular, &text),
             text,
         };

@@ -21,7 +21,7 @@ impl Layouter<'_, '_> {
     /// The logos side by side, aligned as the layout says; a row wider than the text is
     /// scaled down to fit.
     pub(super) fn logos(&mut self, images: &[Image]) -> Result<(), PdfError> {
-        self.figure_row(images, self.look.logo_align)
+        self.figure_row(images, self.look.style.logo.align)
     }
 
     /// The chart drawn with vector paths and the document's fonts, the width of the text,
@@ -40,7 +40,7 @@ impl Layouter<'_, '_> {
         self.rows.push(Row {
             height: drawing.height,
             items,
-            space_before: self.look.paragraph_space,
+            space_before: self.look.style.spacing.paragraph_pt,
             ..Row::default()
         });
     }
@@ -142,7 +142,7 @@ impl Layouter<'_, '_> {
                 LogoAlign::Right => self.width - natural * scale,
             };
         let mut row = Row {
-            space_before: self.look.paragraph_space,
+            space_before: self.look.style.spacing.paragraph_pt,
             ..Row::default()
         };
         for (image, w, h, picture) in sized {
@@ -177,7 +177,12 @@ impl Layouter<'_, '_> {
 
     fn place_and_date(&mut self, label: &str) {
         let leaf = Tags::group(self, Kind::Paragraph, |l| l.tags.leaf());
-        let glyphs = self.glyphs(label, Face::Regular, self.look.body_size, self.look.muted);
+        let glyphs = self.glyphs(
+            label,
+            Face::Regular,
+            self.look.style.sizes.body_pt,
+            self.look.style.colours.muted,
+        );
         let line_start = self.x + glyphs.width() + 6.0;
         let height = SIGNING_SPACE * PLACE_AND_DATE_SHARE;
         let items = vec![
@@ -196,7 +201,7 @@ impl Layouter<'_, '_> {
         self.rows.push(Row {
             height,
             items,
-            space_before: self.look.paragraph_space,
+            space_before: self.look.style.spacing.paragraph_pt,
             keep: 1,
             ..Row::default()
         });
@@ -206,7 +211,7 @@ impl Layouter<'_, '_> {
         let gap = GAP_MM * MM;
         let column = (self.width - gap * (SIGNERS_PER_ROW - 1) as f32) / SIGNERS_PER_ROW as f32;
         let mut row = Row {
-            space_before: self.look.paragraph_space,
+            space_before: self.look.style.spacing.paragraph_pt,
             ..Row::default()
         };
         for (i, signer) in signers.iter().enumerate() {
@@ -224,9 +229,13 @@ impl Layouter<'_, '_> {
                 },
                 signer: role.collect::<Vec<_>>().join(", "),
             });
-            let name = self.text_style(self.look.body_size, self.look.text, true);
+            let name = self.text_style(
+                self.look.style.sizes.body_pt,
+                self.look.style.colours.text,
+                true,
+            );
             let detail = TextStyle {
-                color: self.look.muted,
+                color: self.look.style.colours.muted,
                 bold: false,
                 ..name
             };
@@ -261,7 +270,7 @@ impl Layouter<'_, '_> {
             from: (from, y),
             to: (to, y),
             width: 0.6,
-            color: self.look.text,
+            color: self.look.style.colours.text,
         }
     }
 }

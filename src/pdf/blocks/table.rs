@@ -35,7 +35,7 @@ impl Layouter<'_, '_> {
             }
         });
         if let Some(row) = self.rows.get_mut(first) {
-            row.space_before = self.look.paragraph_space * 1.5;
+            row.space_before = self.look.style.spacing.paragraph_pt * 1.5;
         }
         // A short table is never split: each row keeps the next on its page.
         if table.kept_whole() {
@@ -57,7 +57,11 @@ impl Layouter<'_, '_> {
         let mut contents = Vec::new();
         for (i, width) in widths.iter().enumerate() {
             let runs = cells.get(i).map(Vec::as_slice).unwrap_or(&[]);
-            let text_style = self.text_style(self.look.body_size, self.look.text, header);
+            let text_style = self.text_style(
+                self.look.style.sizes.body_pt,
+                self.look.style.colours.text,
+                header,
+            );
             let cell_align = match align.get(i) {
                 Some(doc::Align::Right) => Align::End,
                 _ => Align::Start,
@@ -98,7 +102,7 @@ impl Layouter<'_, '_> {
         let (mut word, mut line) = (0.0f32, 0.0f32);
         for run in cell {
             let face = Face::of(bold || run.bold || run.badge.is_some(), run.italic);
-            let measure = |text: &str| self.shaper.width(face, text, self.look.body_size);
+            let measure = |text: &str| self.shaper.width(face, text, self.look.style.sizes.body_pt);
             line += measure(&run.text);
             let words = run.text.split([' ', '\t', '\n']);
             let widest = if run.badge.is_some() {
@@ -154,7 +158,7 @@ fn table_row(cells: Vec<Row>, x: f32, width: f32, header: bool, look: &Look) -> 
                 w: width,
                 h: height,
             },
-            color: look.table_header_fill,
+            color: look.style.colours.table_header,
         });
     }
     for cell in cells {
@@ -173,7 +177,7 @@ fn table_row(cells: Vec<Row>, x: f32, width: f32, header: bool, look: &Look) -> 
         from: (x, height),
         to: (x + width, height),
         width: rule_width,
-        color: look.rule,
+        color: look.style.colours.rule,
     });
     Row {
         height,

@@ -14,11 +14,11 @@ fn style() -> TextStyle {
     let look = crate::pdf::style::Look::default();
     TextStyle {
         size: 10.0,
-        color: look.text,
+        color: look.style.colours.text,
         bold: false,
         heading: false,
-        link: look.link,
-        badges: look.badges,
+        link: look.style.colours.link,
+        badges: look.style.status_colours,
     }
 }
 
