@@ -12,13 +12,11 @@ mod input;
 mod keys;
 mod repair;
 mod shape;
-mod syntax;
 #[cfg(test)]
 mod tests;
 mod yaml_error;
 
 pub use input::MAX_FILE_BYTES;
-pub use syntax::Mistake;
 
 use super::spans::Spans;
 use super::validate::validate;
