@@ -1,11 +1,13 @@
-//! A metric's values over time: the files of earlier quarters of the same series (see
+//! A metric's values over time: the reports of earlier quarters of the same series (see
 //! `series`) in the same folder, and the metric's own `history`.
 //!
-//! Entry points: [`siblings`] finds the earlier quarters' reports beside a file (by their
-//! `series` and `period`, not their file name) and notes what a reader should know about
-//! them (another series, two files for one quarter, a copy), [`merge`] writes every known earlier value into each
-//! metric's [`Metric::history`] and returns where `history` disagrees with an earlier file
-//! (the file wins); [`metrics`] lists a report's metrics.
+//! Entry points: [`siblings`] picks, from the reports read beside a file, the earlier
+//! quarters of its series (by their `series` and `period`, not their file name) and notes
+//! what a reader should know about them (another series, two files for one quarter, a
+//! copy); [`merge`] writes every known earlier value into each metric's
+//! [`Metric::history`] and returns where `history` disagrees with an earlier file (the file
+//! wins); [`metrics`] lists a report's metrics. Nothing here reads a file: the reports come
+//! read (see `stage`).
 
 use super::{Metric, Quarter, Report};
 use std::collections::BTreeMap;
@@ -97,25 +99,31 @@ pub enum Note {
     Unreadable { file: PathBuf },
 }
 
-/// The reports beside `report`'s file of the same series for an earlier quarter, by their
-/// `period`, not their file name. Files that do not load are left out and noted (`check`
-/// reports their errors on their own). Of two files for one quarter, one not named like a
-/// copy is used, else the first by name; both are noted.
-pub fn siblings(report: &Report) -> Siblings {
+/// The reports of `beside` of the same series as `report` for an earlier quarter, by their
+/// `period`, not their file name. `beside` is every other report file in `report`'s folder,
+/// by name, each read alone; `Err` is the path of one with errors, which is left out and
+/// noted (`check` reports its errors on its own). Of two files for one quarter, one not
+/// named like a copy is used, else the first by name; both are noted.
+pub fn siblings(
+    report: &Report,
+    beside: impl IntoIterator<Item = Result<Report, PathBuf>>,
+) -> Siblings {
     let mut by_quarter: BTreeMap<Quarter, Vec<Report>> = BTreeMap::new();
     let mut found = Siblings::default();
-    for path in sibling_files(&report.source) {
-        let Ok(read) = super::load::read(&path) else {
-            found.notes.push(Note::Unreadable { file: path });
-            continue;
-        };
-        let other = read.report;
-        if other.series != report.series {
-            note_other_series(&mut found.notes, report, other);
-        } else if other.period == report.period {
-            found.notes.push(Note::SameAsThis { file: path });
-        } else if other.period < report.period {
-            by_quarter.entry(other.period).or_default().push(other);
+    for other in beside {
+        match other {
+            Err(file) => found.notes.push(Note::Unreadable { file }),
+            Ok(other) if other.series != report.series => {
+                note_other_series(&mut found.notes, report, other);
+            }
+            Ok(other) if other.period == report.period => {
+                found.notes.push(Note::SameAsThis { file: other.source });
+            }
+            Ok(other) if other.period < report.period => {
+                by_quarter.entry(other.period).or_default().push(other);
+            }
+            // A later quarter has no part in this one's history.
+            Ok(_) => {}
         }
     }
     for (quarter, mut files) in by_quarter {
@@ -169,21 +177,6 @@ pub fn looks_like_copy(path: &Path) -> bool {
     let words = stem.split(|c: char| !c.is_alphanumeric());
     let numbered = stem.ends_with(')') && stem.contains(" (");
     words.clone().any(|word| WORDS.contains(&word)) || numbered || stem.ends_with('~')
-}
-
-/// The other YAML files in the folder of `source`, sorted by name: plain files only, so a
-/// link cannot bring in a file from elsewhere.
-fn sibling_files(source: &Path) -> Vec<PathBuf> {
-    let folder = crate::files::folder_of(source);
-    let Ok(listing) = crate::files::plain_files(folder, 0, &super::is_report_file) else {
-        return Vec::new();
-    };
-    let name = source.file_name();
-    listing
-        .files
-        .into_iter()
-        .filter(|path| path.file_name() != name)
-        .collect()
 }
 
 /// Fills every metric's history from `earlier` and returns the conflicts with what the
@@ -265,19 +258,5 @@ mod tests {
         assert_eq!(quarter(2023, 4).next(), Some(quarter(2024, 1)));
         assert_eq!(quarter(2024, 1).previous(), Some(quarter(2023, 4)));
         assert_eq!(quarter(2023, 2).to_string(), "2023-Q2");
-    }
-
-    #[test]
-    fn an_earlier_file_wins_over_history_and_history_fills_the_gaps() {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/lint/history-conflict/2023-Q2.yaml");
-        let report = crate::report::load(&path).expect("loads");
-        let metric = find(&report, "vandringar").expect("the fixture's metric");
-        let values: Vec<(String, f64)> = crate::report::trend::trend(metric, report.period)
-            .iter()
-            .filter_map(|p| Some((p.quarter.to_string(), p.value?)))
-            .collect();
-        let expected = [("2022-Q4", 1.0), ("2023-Q1", 2.0), ("2023-Q2", 3.0)];
-        assert_eq!(values, expected.map(|(q, v)| (q.to_owned(), v)));
     }
 }

@@ -1,9 +1,8 @@
-//! Reading one report file: bytes → text → YAML → raw mirror → validated [`Report`] →
-//! history from earlier quarters → warnings.
+//! Reading one report file alone: bytes → text → YAML → raw mirror → validated [`Report`].
 //!
-//! Entry points: [`check`] (the report and its warnings) and [`load`] (the report only);
-//! `read` is one file alone, for the earlier quarters beside it. Problems with the file as
-//! a whole (too large, not UTF-8, empty, pathological YAML) stop at the first, because
+//! Entry point: [`read`]. It knows nothing of other files: the earlier quarters beside a
+//! report are each read with it too, and put together by `stage`. Problems with the file
+//! as a whole (too large, not UTF-8, empty, pathological YAML) stop at the first, because
 //! nothing after them can be trusted; unknown fields are all named at once; values of the
 //! wrong type are all reported (see `repair`), with every other problem `validate` finds.
 //! Every message is in the report's language (see `problems`).
@@ -12,68 +11,18 @@ mod input;
 mod keys;
 mod repair;
 mod shape;
-mod syntax;
 #[cfg(test)]
 mod tests;
 mod yaml_error;
 
 pub use input::MAX_FILE_BYTES;
-pub use syntax::Mistake;
 
 use super::spans::Spans;
 use super::validate::validate;
-use super::{Language, Report, history, lint};
+use super::{Language, Report};
 use crate::diag::Diagnostic;
 use serde_saphyr::{DuplicateKeyPolicy, Options};
-use std::path::{Path, PathBuf};
-
-/// A report that has no errors, and the warnings about it.
-#[derive(Debug)]
-pub struct Checked {
-    pub report: Report,
-    pub warnings: Vec<Diagnostic>,
-    /// The report file's text, as read.
-    pub text: String,
-    /// The files of the earlier quarters whose values the report's history uses.
-    pub earlier: Vec<PathBuf>,
-}
-
-/// Reads and validates one report file with the history of its metrics, returning every
-/// error found; warnings do not stop it.
-pub fn load(path: &Path) -> Result<Report, Vec<Diagnostic>> {
-    check(path).map(|checked| checked.report)
-}
-
-/// As [`load`], with the warnings about the report.
-pub fn check(path: &Path) -> Result<Checked, Vec<Diagnostic>> {
-    let Read {
-        mut report,
-        spans,
-        text,
-    } = read(path)?;
-    // Earlier quarters beside the file: their metric values and last quarter's texts.
-    let siblings = history::siblings(&report);
-    let conflicts = history::merge(&mut report, &siblings.earlier);
-    let warnings = lint::lint(&lint::Input {
-        report: &report,
-        spans: &spans,
-        source: &text,
-        earlier: &siblings.earlier,
-        notes: &siblings.notes,
-        conflicts: &conflicts,
-    });
-    let earlier = siblings
-        .earlier
-        .values()
-        .map(|r| r.source.clone())
-        .collect();
-    Ok(Checked {
-        report,
-        warnings,
-        text,
-        earlier,
-    })
-}
+use std::path::Path;
 
 /// One file read and validated alone, with where its parts stand.
 pub struct Read {
@@ -82,6 +31,7 @@ pub struct Read {
     pub text: String,
 }
 
+/// Reads and validates the file at `path` alone, returning every error found.
 pub fn read(path: &Path) -> Result<Read, Vec<Diagnostic>> {
     // Refuse what cannot be a report before parsing: too large, not UTF-8 text, empty.
     let text = input::read_text(path).map_err(|d| vec![d])?;

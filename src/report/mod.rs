@@ -1,10 +1,11 @@
 //! The validated report: what one quarter's YAML file says, checked and resolved.
 //!
 //! Entry points: [`load`] reads a file and returns a [`Report`] or every problem found;
-//! [`check`] also returns the warnings (`lint`); [`history`] gives metric values over
-//! quarters and [`trend`] their recent changes; [`next_quarter`] drafts the following
-//! quarter's file. Required data is never an `Option` here; the raw serde mirror lives in
-//! `raw`.
+//! [`check`] also returns the warnings; [`history`] gives metric values over quarters and
+//! [`trend`] their recent changes; [`next_quarter`] drafts the following quarter's file.
+//! Behind `check`, in `stage`: the module `load` reads and validates one file, `history`
+//! merges the earlier quarters read beside it, `lint` finds the warnings. Required data is
+//! never an `Option` here; the raw serde mirror lives in `raw`.
 
 pub mod history;
 mod language;
@@ -16,14 +17,16 @@ mod raw;
 pub mod schema;
 mod series;
 mod spans;
+mod stage;
 mod status;
 pub mod trend;
 mod validate;
 
 pub use language::{Language, LanguageCode};
-pub use load::{Checked, MAX_FILE_BYTES, check, load};
+pub use load::MAX_FILE_BYTES;
 pub use next::{Draft, next_quarter};
 pub use problems::labels;
+pub use stage::{Checked, check, load};
 pub use status::{ActivityStatus, Direction, FocusStatus, Status, TargetStatus};
 
 pub use crate::image::ImageFormat;

@@ -9,7 +9,6 @@
 mod english;
 mod swedish;
 
-pub use super::load::Mistake;
 use super::{Language, Quarter};
 use crate::diag::{Diagnostic, Labels, Position, did_you_mean};
 use crate::image::Refusal;
@@ -202,6 +201,23 @@ pub enum Among {
     Activities,
     /// Metric ids are unique in the whole file: history is matched on them.
     Metrics,
+}
+
+/// The mistake that made the YAML unreadable.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mistake {
+    /// A tab in a line's indentation; YAML indents with spaces only.
+    Tab,
+    /// A space that is not a plain space (a no-break space from a word processor, say).
+    OddSpace { code: u32 },
+    /// A second `: ` in a plain text, as in `title: Trygghet: kvartal 1`.
+    ColonInText { key: String, value: String },
+    /// A quoted text that is never closed.
+    UnclosedQuote,
+    /// A `[` or `{` that is never closed.
+    UnclosedBracket,
+    /// Anything else: usually indentation that does not line up.
+    Structure,
 }
 
 /// What the format expects at a place.

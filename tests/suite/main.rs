@@ -1,5 +1,6 @@
 //! The whole program run as a user runs it: one test binary, a module per area.
 
+mod architecture;
 mod archive;
 mod build;
 mod charts;

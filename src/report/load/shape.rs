@@ -2,7 +2,10 @@
 //!
 //! Entry point: [`check_shape`]. Deserialization stops at the first value of the wrong type,
 //! which may come before the trouble; this pass sees the whole file whatever the types, so
-//! an alias bomb or absurd nesting always gets its own message and position.
+//! an alias bomb or absurd nesting always gets its own message and position. YAML that
+//! does not parse at all is explained by `syntax`.
+
+mod syntax;
 
 use crate::diag::{Diagnostic, Position};
 use crate::report::Language;
@@ -101,7 +104,7 @@ fn syntax_error(text: &str, error: &ScanError) -> (Problem, Position) {
     if matches!(error.kind(), ErrorKind::RecursionLimitExceeded) {
         return (TOO_DEEP, position(error.marker()));
     }
-    let (mistake, at) = super::syntax::explain(text, error);
+    let (mistake, at) = syntax::explain(text, error);
     (Problem::Syntax(mistake), at)
 }
 

@@ -1,11 +1,18 @@
-//! Tests of `load`: every fixture in `tests/fixtures/check/` against the diagnostics its
+//! Tests of the loader: every fixture in `tests/fixtures/check/` against the diagnostics its
 //! `# expect: LINE:COL words` lines announce, a complete valid report, and hostile inputs.
 
-use super::load;
+use super::read;
 use crate::diag::{Diagnostic, Position};
-use crate::report::{ActivityStatus, Direction, FocusStatus, ImageFormat, Language, Quarter};
+use crate::report::{
+    ActivityStatus, Direction, FocusStatus, ImageFormat, Language, Quarter, Report,
+};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
+
+/// The report in `path` read alone, or its errors.
+fn load(path: &Path) -> Result<Report, Vec<Diagnostic>> {
+    read(path).map(|read| read.report)
+}
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/check")

@@ -5,26 +5,10 @@
 //! indentation is found on the line before, a no-break space on the line after. The text
 //! around the reported place is read again to name the real mistake and its real line.
 
-use super::shape::position;
+use super::position;
 use crate::diag::Position;
+use crate::report::problems::Mistake;
 use serde_saphyr::granit_parser::ScanError;
-
-/// The mistake that made the YAML unreadable.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Mistake {
-    /// A tab in a line's indentation; YAML indents with spaces only.
-    Tab,
-    /// A space that is not a plain space (a no-break space from a word processor, say).
-    OddSpace { code: u32 },
-    /// A second `: ` in a plain text, as in `title: Trygghet: kvartal 1`.
-    ColonInText { key: String, value: String },
-    /// A quoted text that is never closed.
-    UnclosedQuote,
-    /// A `[` or `{` that is never closed.
-    UnclosedBracket,
-    /// Anything else: usually indentation that does not line up.
-    Structure,
-}
 
 /// How far from the reported line the real mistake may stand.
 const NEIGHBOURHOOD: usize = 2;

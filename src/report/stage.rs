@@ -1,0 +1,102 @@
+//! The report stage: the file read and validated alone (`load`), the earlier quarters
+//! beside it merged into its history (`history`), and the warnings about it (`lint`).
+//!
+//! Entry points: [`check`] (the report and its warnings) and [`load`] (the report only).
+//! Only this stage reads more than one file; `history` and `lint` are given the reports.
+
+use super::load::{Read, read};
+use super::{Report, history, lint};
+use crate::diag::Diagnostic;
+use std::path::{Path, PathBuf};
+
+/// A report that has no errors, and the warnings about it.
+#[derive(Debug)]
+pub struct Checked {
+    pub report: Report,
+    pub warnings: Vec<Diagnostic>,
+    /// The report file's text, as read.
+    pub text: String,
+    /// The files of the earlier quarters whose values the report's history uses.
+    pub earlier: Vec<PathBuf>,
+}
+
+/// Reads and validates one report file with the history of its metrics, returning every
+/// error found; warnings do not stop it.
+pub fn load(path: &Path) -> Result<Report, Vec<Diagnostic>> {
+    check(path).map(|checked| checked.report)
+}
+
+/// As [`load`], with the warnings about the report.
+pub fn check(path: &Path) -> Result<Checked, Vec<Diagnostic>> {
+    let Read {
+        mut report,
+        spans,
+        text,
+    } = read(path)?;
+    // Earlier quarters beside the file: their metric values and last quarter's texts.
+    let siblings = history::siblings(&report, beside(&report.source));
+    let conflicts = history::merge(&mut report, &siblings.earlier);
+    let warnings = lint::lint(&lint::Input {
+        report: &report,
+        spans: &spans,
+        source: &text,
+        earlier: &siblings.earlier,
+        notes: &siblings.notes,
+        conflicts: &conflicts,
+    });
+    let earlier = siblings
+        .earlier
+        .values()
+        .map(|r| r.source.clone())
+        .collect();
+    Ok(Checked {
+        report,
+        warnings,
+        text,
+        earlier,
+    })
+}
+
+/// The other report files in the folder of `source`, by name, each read alone; `Err` is
+/// the path of one with errors. Lazily: a file is read when `history` comes to it, so the
+/// reports it does not keep are dropped at once rather than all held together.
+fn beside(source: &Path) -> impl Iterator<Item = Result<Report, PathBuf>> {
+    let read_alone = |path: PathBuf| read(&path).map(|read| read.report).map_err(|_| path);
+    sibling_files(source).into_iter().map(read_alone)
+}
+
+/// The other YAML files in the folder of `source`, sorted by name: plain files only, so a
+/// link cannot bring in a file from elsewhere.
+fn sibling_files(source: &Path) -> Vec<PathBuf> {
+    let folder = crate::files::folder_of(source);
+    let Ok(listing) = crate::files::plain_files(folder, 0, &super::is_report_file) else {
+        return Vec::new();
+    };
+    let name = source.file_name();
+    listing
+        .files
+        .into_iter()
+        .filter(|path| path.file_name() != name)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_earlier_file_wins_over_history_and_history_fills_the_gaps() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/lint/history-conflict/2023-Q2.yaml");
+        let report = load(&path).expect("loads");
+        let metric = history::metrics(&report)
+            .find(|metric| metric.id == "vandringar")
+            .expect("the fixture's metric");
+        let values: Vec<(String, f64)> = crate::report::trend::trend(metric, report.period)
+            .iter()
+            .filter_map(|p| Some((p.quarter.to_string(), p.value?)))
+            .collect();
+        let expected = [("2022-Q4", 1.0), ("2023-Q1", 2.0), ("2023-Q2", 3.0)];
+        assert_eq!(values, expected.map(|(q, v)| (q.to_owned(), v)));
+    }
+}
