@@ -2,6 +2,7 @@
 
 mod archive;
 mod build;
+mod case;
 mod charts;
 mod check;
 mod docx;
