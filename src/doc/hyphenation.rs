@@ -83,21 +83,14 @@ mod tests {
     use super::*;
     use crate::doc::Tone;
 
-    fn run(text: &str) -> Run {
-        Run {
-            text: text.to_owned(),
-            ..Run::default()
-        }
-    }
-
     #[test]
     fn words_break_at_syllables_but_addresses_and_badges_stay_whole() {
         let swedish = Hyphenator::for_language("sv").expect("bundled");
         let runs = [
-            run("Brottsförebyggande arbete, se www.brottsförebyggande.se och "),
+            Run::plain("Brottsförebyggande arbete, se www.brottsförebyggande.se och "),
             Run {
                 badge: Some(Tone::Warning),
-                ..run("Riskförhöjning")
+                ..Run::plain("Riskförhöjning")
             },
         ];
         let points = points(&runs, swedish);

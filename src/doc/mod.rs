@@ -147,6 +147,17 @@ pub struct Run {
     pub badge: Option<Tone>,
 }
 
+#[cfg(test)]
+impl Run {
+    /// A run of `text` with no emphasis, link or badge, for tests that build documents by hand.
+    pub(crate) fn plain(text: &str) -> Run {
+        Run {
+            text: text.to_owned(),
+            ..Run::default()
+        }
+    }
+}
+
 /// The colour family of a status badge. The word always carries the meaning too.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tone {

@@ -2,12 +2,8 @@
 
 use super::*;
 
-fn meta() -> Meta {
-    Meta::example()
-}
-
 fn blocks(markdown: &str) -> Vec<Block> {
-    parse(markdown, meta(), &ImageStore::new())
+    parse(markdown, Meta::example(), &ImageStore::new())
         .expect("parses")
         .blocks
 }
@@ -94,11 +90,15 @@ fn components_become_their_blocks_and_unknown_ones_are_errors() {
         panic!("signatures: {parsed:?}")
     };
     assert_eq!(signatures.signers[0].name, "Karin Berg");
-    let unknown = parse("```kvartal-chart\nx: 1\n```\n", meta(), &ImageStore::new());
+    let unknown = parse(
+        "```kvartal-chart\nx: 1\n```\n",
+        Meta::example(),
+        &ImageStore::new(),
+    );
     assert!(unknown.is_err_and(|e| e.0.contains("kvartal-chart")));
     let typo = parse(
         "```kvartal-signatures\nplace: x\nsigners: []\n```\n",
-        meta(),
+        Meta::example(),
         &ImageStore::new(),
     );
     assert!(typo.is_err_and(|e| e.0.contains("kvartal-signatures")));
@@ -108,7 +108,7 @@ fn components_become_their_blocks_and_unknown_ones_are_errors() {
 fn a_logo_must_name_a_known_image() {
     let result = parse(
         "```kvartal-logos\n- image: \"x.png\"\n  alt: \"X\"\n```\n",
-        meta(),
+        Meta::example(),
         &ImageStore::new(),
     );
     assert!(result.is_err_and(|e| e.0.contains("x.png")));
@@ -125,7 +125,10 @@ fn a_logo_is_as_high_as_its_image_unless_the_block_says() {
     let images = ImageStore::from([("x.png".to_owned(), image)]);
     let heights = |extra: &str| {
         let markdown = format!("```kvartal-logos\n- image: x.png\n  alt: X\n{extra}```\n");
-        match &parse(&markdown, meta(), &images).expect("parses").blocks[..] {
+        match &parse(&markdown, Meta::example(), &images)
+            .expect("parses")
+            .blocks[..]
+        {
             [Block::Logos(logos)] => logos.iter().map(|l| l.height_mm).collect::<Vec<_>>(),
             other => panic!("{other:?}"),
         }
@@ -139,7 +142,7 @@ fn a_page_break_takes_no_parameters() {
     assert_eq!(blocks("```kvartal-pagebreak\n```\n"), [Block::PageBreak]);
     let with_body = parse(
         "```kvartal-pagebreak\nx: 1\n```\n",
-        meta(),
+        Meta::example(),
         &ImageStore::new(),
     );
     assert!(with_body.is_err_and(|e| e.0.contains("no parameters")));
@@ -150,16 +153,21 @@ fn a_layout_link_to_anything_but_the_web_or_mail_is_an_error() {
     let images = ImageStore::new();
     for target in ["javascript:alert(1)", "file:///etc/passwd", "bilaga.pdf"] {
         let markdown = format!("Se [här]({target}).\n");
-        let error = parse(&markdown, meta(), &images).expect_err(target);
+        let error = parse(&markdown, Meta::example(), &images).expect_err(target);
         assert!(error.to_string().contains(target), "{error}");
     }
     let allowed = "[Polisen](https://polisen.se), [e-post](mailto:a@b.se), [Klar](status:done)\n";
-    assert!(parse(allowed, meta(), &images).is_ok());
+    assert!(parse(allowed, Meta::example(), &images).is_ok());
 }
 
 #[test]
 fn a_badge_of_a_tone_not_named_is_an_error_not_a_grey_badge() {
-    let error = parse("[Klar](status:green)\n", meta(), &ImageStore::new()).expect_err("green");
+    let error = parse(
+        "[Klar](status:green)\n",
+        Meta::example(),
+        &ImageStore::new(),
+    )
+    .expect_err("green");
     assert_eq!(
         error.to_string(),
         "a status badge of tone `green`; the tones are good, warning, bad, done, neutral"
@@ -170,9 +178,9 @@ fn a_badge_of_a_tone_not_named_is_an_error_not_a_grey_badge() {
 fn a_document_draws_at_most_its_number_of_charts() {
     let chart = "```kvartal-chart\nalt: A\npoints: [{label: K1, value: 1, current: true}]\n```\n\n";
     let allowed = chart.repeat(MAX_CHARTS);
-    assert!(parse(&allowed, meta(), &ImageStore::new()).is_ok());
+    assert!(parse(&allowed, Meta::example(), &ImageStore::new()).is_ok());
     let one_more = chart.repeat(MAX_CHARTS + 1);
-    let refused = parse(&one_more, meta(), &ImageStore::new());
+    let refused = parse(&one_more, Meta::example(), &ImageStore::new());
     assert!(refused.is_err_and(|e| e.0.contains("more than 100 charts")));
 }
 
@@ -180,15 +188,22 @@ fn a_document_draws_at_most_its_number_of_charts() {
 fn lists_nest_at_most_as_deep_as_word_numbers() {
     let images = ImageStore::new();
     let nested = |depth: usize| format!("{}x\n", "- ".repeat(depth));
-    assert!(parse(&nested(crate::markdown::MAX_LIST_DEPTH), meta(), &images).is_ok());
-    let deep = parse(&nested(20_000), meta(), &images);
+    assert!(
+        parse(
+            &nested(crate::markdown::MAX_LIST_DEPTH),
+            Meta::example(),
+            &images
+        )
+        .is_ok()
+    );
+    let deep = parse(&nested(20_000), Meta::example(), &images);
     assert!(deep.is_err_and(|e| e.0.contains("nested more than 9")));
 }
 
 #[test]
 fn a_layout_piling_marks_on_a_letter_is_refused() {
     let piled = format!("a{}\n", "\u{301}".repeat(crate::text::MAX_MARKS + 1));
-    let refused = parse(&piled, meta(), &ImageStore::new());
+    let refused = parse(&piled, Meta::example(), &ImageStore::new());
     assert!(refused.is_err_and(|e| e.0.contains("combining marks")));
 }
 
@@ -199,10 +214,10 @@ fn tables_have_a_width_and_the_document_a_number_of_cells() {
         let row = format!("|{}\n", "x|".repeat(columns));
         format!("{row}|{}\n{}", "-|".repeat(columns), row.repeat(rows))
     };
-    assert!(parse(&table(MAX_TABLE_COLUMNS, 3), meta(), &images).is_ok());
-    let wide = parse(&table(MAX_TABLE_COLUMNS + 1, 3), meta(), &images);
+    assert!(parse(&table(MAX_TABLE_COLUMNS, 3), Meta::example(), &images).is_ok());
+    let wide = parse(&table(MAX_TABLE_COLUMNS + 1, 3), Meta::example(), &images);
     assert!(wide.is_err_and(|e| e.0.contains("a page shows at most 20")));
-    let long = parse(&table(10, MAX_TABLE_CELLS / 10), meta(), &images);
+    let long = parse(&table(10, MAX_TABLE_CELLS / 10), Meta::example(), &images);
     assert!(long.is_err_and(|e| e.0.contains("more than 50000 cells")));
 }
 

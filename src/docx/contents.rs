@@ -199,10 +199,7 @@ mod tests {
     fn entries_take_sections_and_subsections_with_their_pages() {
         let heading = |level: u8, anchor: &str| Block::Heading {
             level,
-            runs: vec![DocRun {
-                text: anchor.to_uppercase(),
-                ..DocRun::default()
-            }],
+            runs: vec![DocRun::plain(&anchor.to_uppercase())],
             anchor: anchor.to_owned(),
         };
         let blocks = [heading(1, "titel"), heading(2, "mål"), heading(3, "steg")];

@@ -112,10 +112,7 @@ mod tests {
 
     #[test]
     fn a_hard_break_is_a_line_break() {
-        let xml = written(&Run {
-            text: "Anna Andersson\nTrygghetssamordnare".into(),
-            ..Run::default()
-        });
+        let xml = written(&Run::plain("Anna Andersson\nTrygghetssamordnare"));
         assert!(
             xml.contains("Anna Andersson</w:t><w:br/><w:t xml:space=\"preserve\">Trygg"),
             "{xml}"
@@ -124,13 +121,7 @@ mod tests {
 
     #[test]
     fn words_carry_optional_hyphens_where_the_pdf_may_break_them() {
-        let xml = written_in(
-            &Run {
-                text: "Trygghetsvandringar i centrum".into(),
-                ..Run::default()
-            },
-            Some("sv"),
-        );
+        let xml = written_in(&Run::plain("Trygghetsvandringar i centrum"), Some("sv"));
         assert!(xml.contains("<w:softHyphen/>"), "{xml}");
         let text: String = xml
             .split("<w:t xml:space=\"preserve\">")

@@ -3,25 +3,18 @@
 use super::images::tests::tiny_png;
 use super::*;
 use crate::doc::{
-    Align, Block, FigureId, Image, ImageFormat, List, ListItem, Meta, PageLabels, Run, Signatures,
-    Signer, Style, Table, Tone,
+    Align, Block, FigureId, Image, ImageFormat, List, ListItem, Meta, Run, Signatures, Signer,
+    Style, Table, Tone,
 };
 use crate::typeset::{PageMap, Typeset};
 use chrono::NaiveDate;
 use std::io::{Cursor, Read};
 use std::sync::Arc;
 
-fn text(text: &str) -> Run {
-    Run {
-        text: text.to_owned(),
-        ..Run::default()
-    }
-}
-
 fn heading(level: u8, title: &str) -> Block {
     Block::Heading {
         level,
-        runs: vec![text(title)],
+        runs: vec![Run::plain(title)],
         anchor: title.to_lowercase(),
     }
 }
@@ -30,30 +23,16 @@ fn item(blocks: Vec<Block>) -> ListItem {
     ListItem { blocks }
 }
 
+/// The example metadata with the values the tests below look for in the package.
 fn meta() -> Meta {
     Meta {
         title: "Medborgarlöfte Trygg stad".to_owned(),
-        subject: "Uppföljning av medborgarlöfte".to_owned(),
-        authors: vec!["Exempelstads kommun".to_owned(), "Polisen".to_owned()],
         keywords: vec![
             "medborgarlöfte".to_owned(),
             "2023 kvartal 1".to_owned(),
             "KS 2023/0123".to_owned(),
         ],
-        language: "sv-SE".to_owned(),
         date: NaiveDate::from_ymd_opt(2023, 4, 14).expect("valid date"),
-        case_number: Some("KS 2023/0123".to_owned()),
-        labels: PageLabels {
-            page: "Sida".to_owned(),
-            of: "av".to_owned(),
-            case_number: "Dnr".to_owned(),
-            draft: "UTKAST".to_owned(),
-            signature: "Underskrift".to_owned(),
-        },
-        numbers: crate::doc::NumberFormat {
-            decimal: ",".to_owned(),
-            thousands: "\u{a0}".to_owned(),
-        },
         date_text: "14 april 2023".to_owned(),
         header_logo: Some(Image {
             data: Arc::new(tiny_png(20, 20)),
@@ -73,21 +52,25 @@ fn meta() -> Meta {
 fn lists() -> Vec<Block> {
     let nested_numbers = List {
         start: Some(1),
-        items: vec![item(vec![Block::Paragraph(vec![text("Första steget")])])],
+        items: vec![item(vec![Block::Paragraph(vec![Run::plain(
+            "Första steget",
+        )])])],
     };
     let bullets = List {
         start: None,
         items: vec![
             item(vec![
-                Block::Paragraph(vec![text("Trygghetsvandring")]),
+                Block::Paragraph(vec![Run::plain("Trygghetsvandring")]),
                 Block::List(nested_numbers),
             ]),
-            item(vec![Block::Paragraph(vec![text("Ökad närvaro")])]),
+            item(vec![Block::Paragraph(vec![Run::plain("Ökad närvaro")])]),
         ],
     };
     let numbers = List {
         start: Some(3),
-        items: vec![item(vec![Block::Paragraph(vec![text("Tredje punkten")])])],
+        items: vec![item(vec![Block::Paragraph(vec![Run::plain(
+            "Tredje punkten",
+        )])])],
     };
     vec![Block::List(bullets), Block::List(numbers)]
 }
@@ -100,10 +83,10 @@ fn data_table() -> Table {
     Table {
         id: FigureId::default(),
         align: vec![Align::Left, Align::Right],
-        header: vec![vec![text("Mått")], vec![text("Antal")]],
+        header: vec![vec![Run::plain("Mått")], vec![Run::plain("Antal")]],
         rows: vec![
-            vec![vec![text("Anmälda brott")], vec![text("42")]],
-            vec![vec![text("Vandringar")], vec![text("7")]],
+            vec![vec![Run::plain("Anmälda brott")], vec![Run::plain("42")]],
+            vec![vec![Run::plain("Vandringar")], vec![Run::plain("7")]],
         ],
     }
 }
@@ -116,30 +99,30 @@ pub(super) fn report() -> Document {
         height_mm: 15.0,
     };
     let paragraph = vec![
-        text("Arbetet går "),
+        Run::plain("Arbetet går "),
         Run {
             bold: true,
-            ..text("bra")
+            ..Run::plain("bra")
         },
-        text(", "),
+        Run::plain(", "),
         Run {
             italic: true,
-            ..text("enligt plan")
+            ..Run::plain("enligt plan")
         },
-        text(". Läs mer på "),
+        Run::plain(". Läs mer på "),
         Run {
             link: Some("https://polisen.se/?a=1&b=2".to_owned()),
-            ..text("polisen.se")
+            ..Run::plain("polisen.se")
         },
-        text(" eller "),
+        Run::plain(" eller "),
         Run {
             link: Some("mailto:trygg@example.se".to_owned()),
-            ..text("mejla oss")
+            ..Run::plain("mejla oss")
         },
-        text(". Status: "),
+        Run::plain(". Status: "),
         Run {
             badge: Some(Tone::Good),
-            ..text("Klar")
+            ..Run::plain("Klar")
         },
     ];
     let signatures = Signatures {
@@ -377,7 +360,7 @@ fn empty_and_degenerate_documents_are_written() {
         id: FigureId::default(),
         align: vec![Align::Right],
         header: vec![],
-        rows: vec![vec![], vec![vec![text("x")], vec![]]],
+        rows: vec![vec![], vec![vec![Run::plain("x")], vec![]]],
     });
     let hollow_list = Block::List(List {
         start: None,
@@ -595,10 +578,10 @@ fn badges_use_character_styles_and_runs_carry_no_colour_or_size() {
 fn keeps_follow_the_pdf_heading_by_heading() {
     let blocks = vec![
         heading(2, "Mål"),
-        Block::Paragraph(vec![text("Status: pågår")]),
-        Block::Paragraph(vec![text("Lång text.")]),
+        Block::Paragraph(vec![Run::plain("Status: pågår")]),
+        Block::Paragraph(vec![Run::plain("Lång text.")]),
         heading(2, "Delad"),
-        Block::Paragraph(vec![text("Text som sidan bryter.")]),
+        Block::Paragraph(vec![Run::plain("Text som sidan bryter.")]),
     ];
     let doc = Document {
         meta: meta(),
@@ -645,18 +628,18 @@ fn write_sample() {
         id: FigureId::default(),
         align: vec![Align::Left, Align::Right, Align::Center],
         header: vec![
-            vec![text("Vecka")],
-            vec![text("Anmälningar")],
-            vec![text("Status")],
+            vec![Run::plain("Vecka")],
+            vec![Run::plain("Anmälningar")],
+            vec![Run::plain("Status")],
         ],
         rows: (1..=52)
             .map(|week| {
                 vec![
-                    vec![text(&format!("Vecka {week}"))],
-                    vec![text(&week.to_string())],
+                    vec![Run::plain(&format!("Vecka {week}"))],
+                    vec![Run::plain(&week.to_string())],
                     vec![Run {
                         badge: Some(Tone::Warning),
-                        ..text("Pågår")
+                        ..Run::plain("Pågår")
                     }],
                 ]
             })

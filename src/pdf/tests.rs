@@ -6,13 +6,6 @@ use crate::doc::{
 };
 use std::sync::Arc;
 
-fn run(text: &str) -> Run {
-    Run {
-        text: text.to_string(),
-        ..Run::default()
-    }
-}
-
 pub(crate) fn sample() -> Document {
     let image = |data: &[u8], format, alt: &str| Image {
         data: Arc::new(data.to_vec()),
@@ -38,11 +31,11 @@ pub(crate) fn sample() -> Document {
         ),
     ];
     let item = |text: &str| ListItem {
-        blocks: vec![Block::Paragraph(vec![run(text)])],
+        blocks: vec![Block::Paragraph(vec![Run::plain(text)])],
     };
     let nested = ListItem {
         blocks: vec![
-            Block::Paragraph(vec![run("Trygghetsvandringar")]),
+            Block::Paragraph(vec![Run::plain("Trygghetsvandringar")]),
             Block::List(List {
                 start: Some(1),
                 items: vec![item("Öxnehaga"), item("Råslätt")],
@@ -55,7 +48,7 @@ pub(crate) fn sample() -> Document {
         Block::Logos(logos),
         Block::Heading {
             level: 1,
-            runs: vec![run("Uppföljning av medborgarlöftet")],
+            runs: vec![Run::plain("Uppföljning av medborgarlöftet")],
             anchor: "t".into(),
         },
         Block::Contents {
@@ -63,29 +56,26 @@ pub(crate) fn sample() -> Document {
         },
         Block::Heading {
             level: 2,
-            runs: vec![run("Sammanfattning")],
+            runs: vec![Run::plain("Sammanfattning")],
             anchor: "s".into(),
         },
         Block::Paragraph(vec![
-            run("Status: "),
+            Run::plain("Status: "),
             Run {
-                text: "På rätt väg".into(),
                 badge: Some(Tone::Good),
-                ..Run::default()
+                ..Run::plain("På rätt väg")
             },
-            run(" och "),
+            Run::plain(" och "),
             Run {
-                text: "fetstil".into(),
                 bold: true,
-                ..Run::default()
+                ..Run::plain("fetstil")
             },
-            run(", läs mer på "),
+            Run::plain(", läs mer på "),
             Run {
-                text: "jonkoping.se".into(),
                 link: Some("https://www.jonkoping.se".into()),
-                ..Run::default()
+                ..Run::plain("jonkoping.se")
             },
-            run(". Samiska: ŋ ŧ đ č š ž."),
+            Run::plain(". Samiska: ŋ ŧ đ č š ž."),
         ]),
         Block::List(List {
             start: None,
@@ -94,17 +84,20 @@ pub(crate) fn sample() -> Document {
         Block::Table(Table {
             id: crate::doc::FigureId::default(),
             align: vec![crate::doc::Align::Left, crate::doc::Align::Right],
-            header: vec![vec![run("Nyckeltal")], vec![run("Värde")]],
-            rows: vec![vec![vec![run("Antal SIG-nätverk")], vec![run("11")]]],
+            header: vec![vec![Run::plain("Nyckeltal")], vec![Run::plain("Värde")]],
+            rows: vec![vec![
+                vec![Run::plain("Antal SIG-nätverk")],
+                vec![Run::plain("11")],
+            ]],
         }),
     ];
     for n in 0..6 {
         blocks.push(Block::Heading {
             level: 3,
-            runs: vec![run(&format!("Aktivitet {n}"))],
+            runs: vec![Run::plain(&format!("Aktivitet {n}"))],
             anchor: format!("a{n}"),
         });
-        blocks.push(Block::Paragraph(vec![run(&long)]));
+        blocks.push(Block::Paragraph(vec![Run::plain(&long)]));
     }
     blocks.push(Block::Signatures(Signatures {
         place_and_date: "Ort och datum".into(),
@@ -267,7 +260,7 @@ fn a_document_longer_than_the_page_budget_is_refused() {
 fn the_typeset_says_which_heading_kept_paragraphs_a_page_breaks() {
     let heading = |anchor: &str| Block::Heading {
         level: 2,
-        runs: vec![run(anchor)],
+        runs: vec![Run::plain(anchor)],
         anchor: anchor.to_string(),
     };
     let long = "Trygghet och samverkan i kvarteren kring centrum. ".repeat(200);
@@ -275,10 +268,10 @@ fn the_typeset_says_which_heading_kept_paragraphs_a_page_breaks() {
         meta: Meta::example(),
         blocks: vec![
             heading("kort"),
-            Block::Paragraph(vec![run("Status: pågår")]),
-            Block::Paragraph(vec![run("En rad till.")]),
+            Block::Paragraph(vec![Run::plain("Status: pågår")]),
+            Block::Paragraph(vec![Run::plain("En rad till.")]),
             heading("lång"),
-            Block::Paragraph(vec![run(&long)]),
+            Block::Paragraph(vec![Run::plain(&long)]),
         ],
     };
     let typeset = pdf(&doc, &PdfOptions::default()).expect("a PDF").typeset;

@@ -1,6 +1,7 @@
 //! A PDF for the archive: the report's files carried inside it, enough to rebuild it.
 
-use crate::support::{file_names, kvartal, path_str, repo, scratch};
+use crate::case::Case;
+use crate::support::{file_names, kvartal, path_str, repo};
 use std::fs;
 use std::path::Path;
 use std::process::Command;
@@ -20,19 +21,13 @@ fn detach(pdf: &Path, into: &Path) -> Vec<String> {
 
 #[test]
 fn an_archival_pdf_carries_its_report_and_rebuilds_identically_from_it() {
-    let dir = scratch("archive-source");
-    let run = kvartal(&[
-        "build",
-        Q4,
-        "--embed-source",
-        "--format",
-        "pdf",
-        "--out",
-        path_str(&dir),
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let pdf = dir.join("2023-Q4.pdf");
-    let names = detach(&pdf, &dir.join("files"));
+    let case = Case::new("archive-source").source(Q4);
+    let built = case
+        .build(&["--embed-source", "--format", "pdf"])
+        .succeeds();
+    let pdf = built.pdf();
+    let files = case.dir().join("files");
+    let names = detach(&pdf, &files);
     assert_eq!(
         names,
         [
@@ -47,10 +42,10 @@ fn an_archival_pdf_carries_its_report_and_rebuilds_identically_from_it() {
     );
     let source = fs::read(repo().join(Q4)).expect("the report");
     assert_eq!(
-        fs::read(dir.join("files/2023-Q4.yaml")).expect("attached"),
+        fs::read(files.join("2023-Q4.yaml")).expect("attached"),
         source
     );
-    let manifest = fs::read_to_string(dir.join("files/kvartal-build.json")).expect("manifest");
+    let manifest = fs::read_to_string(files.join("kvartal-build.json")).expect("manifest");
     let manifest: serde_json::Value = serde_json::from_str(&manifest).expect("JSON");
     assert_eq!(manifest["pdf_standard"], "a-3a+ua-1");
     assert_eq!(manifest["layout"]["name"], "standard");
@@ -59,54 +54,43 @@ fn an_archival_pdf_carries_its_report_and_rebuilds_identically_from_it() {
         Some(64)
     );
     // The files put back where the manifest says rebuild the same bytes.
-    let rebuilt = dir.join("rebuilt");
+    let rebuilt = case.dir().join("rebuilt");
     for file in manifest["files"].as_array().expect("a list of files") {
         let to = rebuilt.join(file["path"].as_str().expect("a path"));
         fs::create_dir_all(to.parent().expect("in a folder")).expect("folder");
         let name = file["name"].as_str().expect("a name");
-        fs::copy(dir.join("files").join(name), to).expect("copied");
+        fs::copy(files.join(name), to).expect("copied");
     }
-    let report = rebuilt.join("2023-Q4.yaml");
-    let out = dir.join("out");
-    let args = ["build", path_str(&report), "--pdf-standard", "a-3a+ua-1"];
-    let run = kvartal(&[&args[..], &["--format", "pdf", "--out", path_str(&out)]].concat());
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    let again = Case::new("archive-source-rebuilt")
+        .source(rebuilt.join("2023-Q4.yaml"))
+        .build(&["--pdf-standard", "a-3a+ua-1", "--format", "pdf"])
+        .succeeds();
     assert!(
-        fs::read(out.join("2023-Q4.pdf")).expect("rebuilt") == fs::read(&pdf).expect("built"),
+        fs::read(again.pdf()).expect("rebuilt") == fs::read(&pdf).expect("built"),
         "the rebuilt PDF differs"
     );
 }
 
 #[test]
 fn only_pdf_a_3_carries_files() {
-    let dir = scratch("archive-standard");
-    let run = kvartal(&["build", Q4, "--format", "pdf", "--out", path_str(&dir)]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(detach(&dir.join("2023-Q4.pdf"), &dir.join("files")).is_empty());
-    let args = ["build", Q4, "--embed-source", "--pdf-standard", "a-2b"];
-    let run = kvartal(&[&args[..], &["--out", path_str(&dir)]].concat());
-    assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(
-        run.stderr
-            .contains("--embed-source needs --pdf-standard a-3a+ua-1"),
-        "{}",
-        run.stderr
-    );
+    let case = Case::new("archive-standard").source(Q4);
+    let built = case.build(&["--format", "pdf"]).succeeds();
+    assert!(detach(&built.pdf(), &case.dir().join("files")).is_empty());
+    case.build(&["--embed-source", "--pdf-standard", "a-2b"])
+        .wrong_usage("--embed-source needs --pdf-standard a-3a+ua-1");
 }
 
 #[test]
 fn verify_says_whether_a_pdf_rebuilds_from_what_it_carries() {
-    let dir = scratch("archive-verify");
-    let layout = dir.join("layout");
-    let run = kvartal(&["layouts", "export", "standard", path_str(&layout)]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let args = ["build", Q4, "--embed-source", "--format", "pdf", "--layout"];
-    let run = kvartal(&[&args[..], &[path_str(&layout), "--out", path_str(&dir)]].concat());
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let pdf = dir.join("2023-Q4.pdf");
+    let case = Case::new("archive-verify")
+        .source(Q4)
+        .export_layout("standard");
+    let built = case
+        .build(&["--embed-source", "--format", "pdf"])
+        .succeeds();
+    let pdf = built.pdf();
     let verify = |file: &Path| kvartal(&["verify", path_str(file)]);
-    let run = verify(&pdf);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = verify(&pdf).succeeds();
     assert!(
         run.stdout
             .contains("rebuilds identically from its source 2023-Q4.yaml")
@@ -121,26 +105,16 @@ fn verify_says_whether_a_pdf_rebuilds_from_what_it_carries() {
     let mut bytes = fs::read(&pdf).expect("built");
     let at = bytes.len() / 3;
     bytes[at] ^= 0x20;
-    let tampered = dir.join("tampered.pdf");
+    let tampered = case.dir().join("tampered.pdf");
     fs::write(&tampered, bytes).expect("written");
-    let run = verify(&tampered);
-    assert_eq!(run.code, 1, "{}", run.stdout);
+    verify(&tampered).fails();
     // The layout changed since the build.
-    let style = layout.join("style.toml");
-    let text = fs::read_to_string(&style).expect("style");
-    fs::write(&style, text.replacen("body_pt = 10.5", "body_pt = 11", 1)).expect("changed");
-    let run = verify(&pdf);
-    assert_eq!(run.code, 1);
-    assert!(
-        run.stderr.contains("is not the one it was built with"),
-        "{}",
-        run.stderr
-    );
+    case.restyle("body_pt = 10.5", "body_pt = 11");
+    verify(&pdf).fails_with("is not the one it was built with");
     // A PDF built without its source.
-    let plain = dir.join("plain");
-    let run = kvartal(&["build", Q4, "--format", "pdf", "--out", path_str(&plain)]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let run = verify(&plain.join("2023-Q4.pdf"));
-    assert_eq!(run.code, 1);
-    assert!(run.stderr.contains("carries no source"), "{}", run.stderr);
+    let plain = Case::new("archive-verify-plain")
+        .source(Q4)
+        .build(&["--format", "pdf"])
+        .succeeds();
+    verify(&plain.pdf()).fails_with("carries no source");
 }

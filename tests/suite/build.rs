@@ -1,8 +1,12 @@
 //! `kvartal build` on the example reports and on tricky input.
 
-use crate::support::{docx_text, example_reports, kvartal, path_str, pdf_text, repo, scratch};
+use crate::case::Case;
+use crate::support::{docx_text, example_reports, pdf_text, repo};
 use kvartal::report::{self, Language, Report};
 use std::path::{Path, PathBuf};
+
+const JONKOPING_Q1: &str = "report-data/medborgarlofte-jonkoping/2023-Q1.yaml";
+const HARBOUR: &str = "report-data/safer-harbour-town/2023-Q4.yaml";
 
 /// The example reports, as the loader reads them.
 fn examples() -> Vec<(PathBuf, Report)> {
@@ -80,12 +84,13 @@ fn expected_texts(report: &Report) -> Vec<String> {
 
 #[test]
 fn every_example_report_builds_and_shows_its_content_in_both_formats() {
-    let out = scratch("examples");
-    let run = kvartal(&["build", "report-data", "--out", path_str(&out)]);
-    assert_eq!(run.code, 0, "stderr:\n{}", run.stderr);
+    let built = Case::new("examples")
+        .source("report-data")
+        .build(&[])
+        .succeeds();
     for (source, report) in examples() {
-        let pdf = pdf_text(&output(&out, &source, "pdf"));
-        let docx = docx_text(&output(&out, &source, "docx"));
+        let pdf = pdf_text(&output(built.out(), &source, "pdf"));
+        let docx = docx_text(&output(built.out(), &source, "docx"));
         for text in expected_texts(&report) {
             assert!(
                 pdf.contains(&text),
@@ -103,35 +108,24 @@ fn every_example_report_builds_and_shows_its_content_in_both_formats() {
 
 #[test]
 fn building_twice_gives_identical_files() {
-    let (first, second) = (scratch("twice-1"), scratch("twice-2"));
-    for out in [&first, &second] {
-        let run = kvartal(&[
-            "build",
-            "report-data/medborgarlofte-jonkoping/2023-Q1.yaml",
-            "--out",
-            path_str(out),
-        ]);
-        assert_eq!(run.code, 0, "stderr:\n{}", run.stderr);
-    }
-    for name in ["2023-Q1.pdf", "2023-Q1.docx"] {
-        let a = std::fs::read(first.join(name)).expect("first build wrote it");
-        let b = std::fs::read(second.join(name)).expect("second build wrote it");
-        assert!(a == b, "{name} differs between two builds");
+    let build = |name| Case::new(name).source(JONKOPING_Q1).build(&[]).succeeds();
+    let (first, second) = (build("twice-1"), build("twice-2"));
+    for (a, b) in [(first.pdf(), second.pdf()), (first.docx(), second.docx())] {
+        let name = a.file_name().expect("a file").to_owned();
+        let a = std::fs::read(a).expect("first build wrote it");
+        let b = std::fs::read(b).expect("second build wrote it");
+        assert!(a == b, "{name:?} differs between two builds");
     }
 }
 
 #[test]
 fn template_and_markdown_characters_in_plain_text_are_printed_as_written() {
-    let out = scratch("literal");
-    let run = kvartal(&[
-        "build",
-        "tests/fixtures/build/literal/literal.yaml",
-        "--out",
-        path_str(&out),
-    ]);
-    assert_eq!(run.code, 0, "stderr:\n{}", run.stderr);
-    let pdf = pdf_text(&out.join("literal.pdf"));
-    let docx = docx_text(&out.join("literal.docx"));
+    let built = Case::new("literal")
+        .source("tests/fixtures/build/literal/literal.yaml")
+        .build(&[])
+        .succeeds();
+    let pdf = pdf_text(&built.pdf());
+    let docx = docx_text(&built.docx());
     for text in [
         "Rapport {{title}} med <b>taggar</b>, *stjärnor*, # och | rör",
         "Kommun *kursiv* & [länk](https://example.org)",
@@ -147,74 +141,50 @@ fn template_and_markdown_characters_in_plain_text_are_printed_as_written() {
 
 #[test]
 fn the_formats_option_chooses_what_is_written() {
-    let out = scratch("only-pdf");
-    let run = kvartal(&[
-        "build",
-        "report-data/safer-harbour-town",
-        "--format",
-        "pdf",
-        "--out",
-        path_str(&out),
-    ]);
-    assert_eq!(run.code, 0, "stderr:\n{}", run.stderr);
-    assert!(out.join("2023-Q4.pdf").is_file());
-    assert!(!out.join("2023-Q4.docx").exists());
+    let built = Case::new("only-pdf")
+        .source("report-data/safer-harbour-town")
+        .build(&["--format", "pdf"])
+        .succeeds();
+    assert!(built.output("2023-Q4.pdf").is_file());
+    assert!(!built.output("2023-Q4.docx").exists());
     assert!(
-        run.stdout.contains("2023-Q4.pdf"),
+        built.stdout.contains("2023-Q4.pdf"),
         "says what it wrote: {}",
-        run.stdout
+        built.stdout
     );
 }
 
 #[test]
 fn a_path_that_does_not_exist_is_wrong_usage() {
-    let run = kvartal(&[
-        "build",
-        "no/such/report.yaml",
-        "--out",
-        path_str(&scratch("missing")),
-    ]);
-    assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("no/such/report.yaml"), "{}", run.stderr);
+    Case::new("missing")
+        .source("no/such/report.yaml")
+        .build(&[])
+        .wrong_usage("no/such/report.yaml");
 }
 
 #[test]
 fn an_unknown_layout_is_wrong_usage() {
-    let run = kvartal(&[
-        "build",
-        "report-data",
-        "--layout",
-        "fancy",
-        "--out",
-        path_str(&scratch("layout")),
-    ]);
-    assert_eq!(run.code, 2);
-    assert!(
-        run.stderr.contains("standard"),
-        "names the built-in layouts: {}",
-        run.stderr
-    );
+    let built = Case::new("layout")
+        .source("report-data")
+        .build(&["--layout", "fancy"]);
+    // The message names the built-in layouts.
+    built.wrong_usage("standard");
 }
 
 #[test]
 fn characters_no_font_has_are_named_once_and_nothing_is_written() {
-    let dir = scratch("no-glyph");
-    let source = repo().join("report-data/safer-harbour-town/2023-Q4.yaml");
-    let text = std::fs::read_to_string(&source).expect("the example");
-    let text = text.replacen("programme: ", "programme: 漢字 ", 1);
-    let file = dir.join("2023-Q4.yaml");
-    std::fs::write(&file, text).expect("written");
-    let logos = source.with_file_name("logos");
-    std::fs::create_dir_all(dir.join("logos")).expect("logos folder");
-    for logo in std::fs::read_dir(&logos).expect("the example's logos") {
-        let logo = logo.expect("readable").path();
-        let name = logo.file_name().expect("a file name");
-        std::fs::copy(&logo, dir.join("logos").join(name)).expect("logo copied");
-    }
-    let out = dir.join("out");
-    let run = kvartal(&["build", path_str(&file), "--out", path_str(&out)]);
-    assert_eq!(run.code, 1, "{}", run.stderr);
-    assert_eq!(run.stderr.matches("\"漢\"").count(), 1, "{}", run.stderr);
-    assert!(run.stderr.contains("\"字\""), "{}", run.stderr);
-    assert!(!out.exists(), "nothing is written");
+    let text = std::fs::read_to_string(repo().join(HARBOUR)).expect("the example");
+    let built = Case::new("no-glyph")
+        .copy("report-data/safer-harbour-town/logos", "logos")
+        .report(text.replacen("programme: ", "programme: 漢字 ", 1))
+        .build(&[])
+        .fails()
+        .says("\"字\"")
+        .wrote_nothing();
+    assert_eq!(
+        built.stderr.matches("\"漢\"").count(),
+        1,
+        "{}",
+        built.stderr
+    );
 }

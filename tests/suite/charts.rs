@@ -2,20 +2,16 @@
 //! alternative texts from the PDF's structure and the DOCX's pictures, the trend tables'
 //! header cells and rows, and the key-figures overview.
 
+use crate::case::Case;
 use crate::support::{
-    attribute_values, docx_part, docx_text, kvartal, normalise, path_str, pdf_alt_texts,
-    pdf_structure, pdf_table_rows, pdf_text, repo, scratch,
+    attribute_values, docx_part, docx_text, normalise, pdf_alt_texts, pdf_structure,
+    pdf_table_rows, pdf_text,
 };
 use std::path::{Path, PathBuf};
 
 /// Builds `source` (relative to the repository) into a fresh folder; the PDF's path.
 fn build(name: &str, source: &str) -> PathBuf {
-    let out = scratch(name);
-    let source = repo().join(source);
-    let run = kvartal(&["build", path_str(&source), "--out", path_str(&out)]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let stem = source.file_stem().expect("a file name");
-    out.join(stem).with_extension("pdf")
+    Case::new(name).source(source).build(&[]).succeeds().pdf()
 }
 
 fn docx_alt_texts(pdf: &Path) -> Vec<String> {

@@ -1,7 +1,8 @@
 //! Broken reports through the binary: each fixture in tests/fixtures/check/ holds one
 //! mistake and, in `# expect: LINE:COL words` comments, what the message must say.
 
-use crate::support::{kvartal, path_str, repo, scratch};
+use crate::case::Case;
+use crate::support::{kvartal, repo};
 use std::path::{Path, PathBuf};
 
 pub struct Expectation {
@@ -50,8 +51,7 @@ pub fn relative(path: &Path) -> String {
 fn every_error_class_is_reported_with_file_line_and_column() {
     for fixture in fixtures() {
         let name = relative(&fixture);
-        let run = kvartal(&["check", &name]);
-        assert_eq!(run.code, 1, "{name}: exit code; stderr:\n{}", run.stderr);
+        let run = kvartal(&["check", &name]).fails();
         for expect in expectations(&fixture) {
             let location = format!("{name}:{}:{}: error:", expect.line, expect.column);
             let message = run.stderr.lines().find(|l| l.starts_with(&location));
@@ -71,11 +71,11 @@ fn every_error_class_is_reported_with_file_line_and_column() {
 fn a_report_with_errors_gets_no_output_files() {
     for fixture in fixtures() {
         let name = relative(&fixture);
-        let out = scratch("no-output");
-        let run = kvartal(&["build", &name, "--out", path_str(&out)]);
-        assert_eq!(run.code, 1, "{name}: exit code; stderr:\n{}", run.stderr);
-        let left: Vec<_> = std::fs::read_dir(&out).expect("readable").collect();
-        assert!(left.is_empty(), "{name}: files were written: {left:?}");
+        Case::new("no-output")
+            .source(&name)
+            .build(&[])
+            .fails()
+            .wrote_nothing();
     }
 }
 
@@ -103,34 +103,19 @@ fn the_offending_line_is_shown_under_the_message() {
 
 #[test]
 fn good_reports_are_still_built_when_another_has_errors() {
-    let input = scratch("mixed-input");
-    let good = repo().join("report-data/safer-harbour-town");
-    std::fs::copy(good.join("2023-Q4.yaml"), input.join("good.yaml")).expect("copy");
-    std::fs::create_dir_all(input.join("logos")).expect("mkdir");
-    for logo in std::fs::read_dir(good.join("logos")).expect("logos") {
-        let logo = logo.expect("readable").path();
-        std::fs::copy(
-            &logo,
-            input.join("logos").join(logo.file_name().expect("named")),
-        )
-        .expect("copy");
-    }
-    std::fs::copy(
-        repo().join("tests/fixtures/check/unknown-field.yaml"),
-        input.join("bad.yaml"),
-    )
-    .expect("copy");
-    let out = scratch("mixed-output");
-    let run = kvartal(&["build", path_str(&input), "--out", path_str(&out)]);
-    assert_eq!(run.code, 1, "stderr:\n{}", run.stderr);
-    assert!(out.join("good.pdf").is_file() && out.join("good.docx").is_file());
-    assert!(!out.join("bad.pdf").exists());
+    let built = Case::new("mixed-input")
+        .copy("report-data/safer-harbour-town/2023-Q4.yaml", "good.yaml")
+        .copy("report-data/safer-harbour-town/logos", "logos")
+        .copy("tests/fixtures/check/unknown-field.yaml", "bad.yaml")
+        .build(&[])
+        .fails();
+    assert!(built.output("good.pdf").is_file() && built.output("good.docx").is_file());
+    assert!(!built.output("bad.pdf").exists());
 }
 
 #[test]
 fn the_example_reports_pass_check() {
-    let run = kvartal(&["check"]);
-    assert_eq!(run.code, 0, "stderr:\n{}", run.stderr);
+    let run = kvartal(&["check"]).succeeds();
     // Swedish and English reports together: the line is in English.
     assert_eq!(run.stdout, "5 reports checked, no problems\n");
     let run = kvartal(&["check", "report-data/medborgarlofte-jonkoping"]);
@@ -139,8 +124,7 @@ fn the_example_reports_pass_check() {
 
 #[test]
 fn a_run_with_problems_ends_with_their_counts() {
-    let run = kvartal(&["check", "tests/fixtures/check/several-errors.yaml"]);
-    assert_eq!(run.code, 1, "{}", run.stderr);
+    let run = kvartal(&["check", "tests/fixtures/check/several-errors.yaml"]).fails();
     let errors = run.stderr.matches(": error: ").count();
     assert!(errors > 1, "{}", run.stderr);
     assert_eq!(
@@ -153,8 +137,7 @@ fn a_run_with_problems_ends_with_their_counts() {
 
 /// The JSON objects `check --format json` prints for `fixture`.
 fn json_errors(fixture: &str) -> Vec<serde_json::Value> {
-    let run = kvartal(&["check", "--format", "json", fixture]);
-    assert_eq!(run.code, 1, "{fixture}: {}", run.stderr);
+    let run = kvartal(&["check", "--format", "json", fixture]).fails();
     run.stdout
         .lines()
         .map(|line| serde_json::from_str(line).expect("one JSON object a line"))
@@ -217,7 +200,6 @@ fn tabs_odd_spaces_and_colons_are_named_on_their_line() {
         .lines()
         .position(|l| l.starts_with("    title: "))
         .expect("an item title");
-    let folder = scratch("syntax-mistakes");
     let with = |edit: &dyn Fn(&str) -> String| {
         let lines: Vec<String> = source
             .lines()
@@ -247,18 +229,12 @@ fn tabs_odd_spaces_and_colons_are_named_on_their_line() {
             "sätt texten inom citattecken: `title: \"",
         ),
     ];
+    let mut case = Case::new("syntax-mistakes");
     for (name, edit, message, hint) in cases {
-        let file = folder.join(format!("{name}.yaml"));
-        std::fs::write(&file, with(edit)).expect("writable");
-        let run = kvartal(&["check", path_str(&file)]);
-        assert_eq!(run.code, 1, "{name}");
+        // Each file joins the ones before it in the folder.
+        case = case.report_named(&format!("{name}.yaml"), with(edit));
         let expected = format!("{name}.yaml:{}{message}", line + 1);
-        assert!(
-            run.stderr.contains(&expected),
-            "{name}: {expected}\n{}",
-            run.stderr
-        );
-        assert!(run.stderr.contains(hint), "{name}: {}", run.stderr);
+        let run = case.check(&[]).fails_with(&expected).says(hint);
         assert!(!run.stderr.contains("scanning") && !run.stderr.contains("mapping values"));
     }
 }
@@ -266,18 +242,13 @@ fn tabs_odd_spaces_and_colons_are_named_on_their_line() {
 /// What `build` would refuse, `check` refuses: here characters no font of the layout has.
 #[test]
 fn check_finds_what_only_the_pdf_would_refuse() {
-    let file = scratch("check-glyphs").join("2023-Q1.yaml");
     let report = "programme: Test\nperiod: {year: 2023, quarter: 1}\n\
                   organisations: [{name: Kommun}]\nfocus_areas:\n  - id: a\n    \
                   title: \"Trygghet 漢字\"\n    progress: Klart.\n";
-    std::fs::write(&file, report).expect("writable");
-    let run = kvartal(&["check", path_str(&file)]);
-    assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(
-        run.stderr.contains("\"字\", \"漢\" cannot be shown"),
-        "{}",
-        run.stderr
-    );
+    Case::new("check-glyphs")
+        .report(report)
+        .check(&[])
+        .fails_with("\"字\", \"漢\" cannot be shown");
 }
 
 /// A report far beyond any real one is refused where it goes too far, before it costs
@@ -291,23 +262,14 @@ fn a_report_with_more_metrics_than_any_report_is_refused() {
     for n in 0..3001 {
         report.push_str(&format!("      - {{id: m{n}, name: M, value: 1}}\n"));
     }
-    let file = scratch("too-many-metrics").join("2023-Q1.yaml");
-    std::fs::write(&file, report).expect("writable");
-    let run = kvartal(&["check", path_str(&file)]);
-    assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(
-        run.stderr
-            .contains("2023-Q1.yaml:3009:9: error: rapporten har fler än 3000 nyckeltal"),
-        "{}",
-        run.stderr
-    );
+    Case::new("too-many-metrics")
+        .report_named("2023-Q1.yaml", report)
+        .check(&[])
+        .fails_with("2023-Q1.yaml:3009:9: error: rapporten har fler än 3000 nyckeltal");
 }
 
 #[test]
 fn a_report_with_more_logos_than_a_header_holds_is_refused() {
-    let folder = scratch("too-many-logos");
-    let logo = repo().join("report-data/medborgarlofte-jonkoping/logos/polisen.png");
-    std::fs::copy(logo, folder.join("logo.png")).expect("copy");
     let organisations: String = (0..9)
         .map(|n| format!("  - name: Org {n}\n    logo: logo.png\n"))
         .collect();
@@ -315,11 +277,13 @@ fn a_report_with_more_logos_than_a_header_holds_is_refused() {
         "programme: Test\nperiod: {{year: 2023, quarter: 1}}\norganisations:\n{organisations}\
          focus_areas:\n  - id: a\n    title: A\n    progress: Klart.\n"
     );
-    let file = folder.join("2023-Q1.yaml");
-    std::fs::write(&file, report).expect("writable");
-    let run = kvartal(&["check", path_str(&file)]);
-    assert_eq!(run.code, 1, "{}", run.stderr);
-    let expected = "2023-Q1.yaml:21:11: error: rapporten har fler än 8 logotyper";
-    assert!(run.stderr.contains(expected), "{}", run.stderr);
+    let run = Case::new("too-many-logos")
+        .copy(
+            "report-data/medborgarlofte-jonkoping/logos/polisen.png",
+            "logo.png",
+        )
+        .report_named("2023-Q1.yaml", report)
+        .check(&[])
+        .fails_with("2023-Q1.yaml:21:11: error: rapporten har fler än 8 logotyper");
     assert_eq!(run.stderr.matches("fler än 8 logotyper").count(), 1);
 }

@@ -1,8 +1,7 @@
 //! The DOCX of an example report read as XML: its table of contents against the PDF's pages.
 
-use crate::support::{
-    attribute_values, docx_part, kvartal, normalise, path_str, scratch, small_report,
-};
+use crate::case::Case;
+use crate::support::{attribute_values, docx_part, normalise, small_report};
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Command;
@@ -69,16 +68,12 @@ fn docx_contents(document: &str) -> Vec<(Line, String)> {
 
 #[test]
 fn the_docx_contents_show_the_pdf_pages_and_link_to_the_headings() {
-    let out = scratch("docx-contents");
-    let run = kvartal(&[
-        "build",
-        "report-data/medborgarlofte-jonkoping/2023-Q4.yaml",
-        "--out",
-        path_str(&out),
-    ]);
-    assert_eq!(run.code, 0, "stderr:\n{}", run.stderr);
-    let pdf = out.join("2023-Q4.pdf");
-    let document = docx_part(&out.join("2023-Q4.docx"), "word/document.xml");
+    let built = Case::new("docx-contents")
+        .source("report-data/medborgarlofte-jonkoping/2023-Q4.yaml")
+        .build(&[])
+        .succeeds();
+    let pdf = built.pdf();
+    let document = docx_part(&built.docx(), "word/document.xml");
 
     let entries = docx_contents(&document);
     let lines: Vec<Line> = entries.iter().map(|(line, _)| line.clone()).collect();
@@ -106,24 +101,13 @@ fn the_docx_contents_show_the_pdf_pages_and_link_to_the_headings() {
 
 #[test]
 fn a_draft_docx_says_so_and_a_final_one_does_not() {
-    let dir = scratch("docx-draft");
-    let report = dir.join("2024-Q1.yaml");
-    std::fs::write(&report, small_report(2024, 1)).expect("written");
-    for (draft, out) in [(true, dir.join("draft")), (false, dir.join("final"))] {
-        let mut args = vec![
-            "build",
-            "--format",
-            "docx",
-            "--out",
-            path_str(&out),
-            path_str(&report),
-        ];
-        if draft {
-            args.push("--draft");
-        }
-        let run = kvartal(&args);
-        assert_eq!(run.code, 0, "{}", run.stderr);
-        let docx = out.join("2024-Q1.docx");
+    for (draft, name) in [(true, "docx-draft"), (false, "docx-final")] {
+        let options: &[&str] = if draft { &["--draft"] } else { &[] };
+        let built = Case::new(name)
+            .report(small_report(2024, 1))
+            .build(&[&["--format", "docx"], options].concat())
+            .succeeds();
+        let docx = built.docx();
         let header = docx_part(&docx, "word/header1.xml") + &docx_part(&docx, "word/header2.xml");
         let core = docx_part(&docx, "docProps/core.xml");
         let custom = docx_part(&docx, "docProps/custom.xml");

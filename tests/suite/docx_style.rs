@@ -1,41 +1,22 @@
 //! A layout's style seen in the DOCX: export a built-in layout, change its `style.toml`,
 //! build, and read the new values back from the package's styles and page.
 
-use crate::support::{docx_part, kvartal, path_str, scratch};
-use std::fs;
+use crate::case::Case;
+use crate::support::docx_part;
 
 const HARBOUR: &str = "report-data/safer-harbour-town/2023-Q4.yaml";
 
-/// Replaces the one line `from` in the style file at `path` with `to`.
-fn restyle(path: &std::path::Path, from: &str, to: &str) {
-    let text = fs::read_to_string(path).expect("the exported style file");
-    assert_eq!(text.matches(from).count(), 1, "{from} once in {text}");
-    fs::write(path, text.replacen(from, to, 1)).expect("style file writable");
-}
-
 #[test]
 fn a_changed_style_shows_in_the_docx_styles_and_page() {
-    let dir = scratch("docx-style");
-    let layout = dir.join("mine");
-    let run = kvartal(&["layouts", "export", "standard", path_str(&layout)]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let style = layout.join("style.toml");
-    restyle(&style, "heading = \"#1f3a5f\"", "heading = \"#aa0000\"");
-    restyle(&style, "body_pt = 10.5", "body_pt = 12");
-    restyle(&style, "margin_left_mm = 25", "margin_left_mm = 30");
-    let out = dir.join("out");
-    let run = kvartal(&[
-        "build",
-        "--layout",
-        path_str(&layout),
-        "--format",
-        "docx",
-        "--out",
-        path_str(&out),
-        HARBOUR,
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let docx = out.join("2023-Q4.docx");
+    let built = Case::new("docx-style")
+        .source(HARBOUR)
+        .export_layout("standard")
+        .restyle("heading = \"#1f3a5f\"", "heading = \"#aa0000\"")
+        .restyle("body_pt = 10.5", "body_pt = 12")
+        .restyle("margin_left_mm = 25", "margin_left_mm = 30")
+        .build(&["--format", "docx"])
+        .succeeds();
+    let docx = built.docx();
     let styles = docx_part(&docx, "word/styles.xml");
     let defaults = &styles[..styles.find("</w:docDefaults>").expect("document defaults")];
     assert!(defaults.contains(r#"<w:sz w:val="24"/>"#), "{defaults}");

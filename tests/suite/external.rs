@@ -4,7 +4,8 @@
 //! lay it out on the pages its table of contents gives (tests/tools/contents_pages.py).
 //! A missing program fails the test: it is never skipped.
 
-use crate::fonts::layout_with_heading_font;
+use crate::case::Case;
+use crate::fonts::heading_font;
 use crate::support::{example_reports, kvartal, path_str, repo, scratch};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -51,8 +52,8 @@ fn finish(child: std::process::Child) -> (String, bool) {
 #[test]
 #[ignore = "needs python3-lxml and LibreOffice: run by the second stage, see README"]
 fn every_docx_is_valid_against_the_ecma_376_schemas() {
-    let dir = scratch("external-schema");
-    let own_fonts = layout_with_heading_font(&dir, "fonts/NotoSerif-Regular.ttf");
+    let case = heading_font(Case::new("external-schema"), "fonts/NotoSerif-Regular.ttf");
+    let (dir, own_fonts) = (case.dir(), case.layout_dir());
     let layouts = [
         ("standard", "standard"),
         ("brief", "brief"),
@@ -77,11 +78,14 @@ fn every_docx_is_valid_against_the_ecma_376_schemas() {
 #[test]
 #[ignore = "needs python3-lxml and LibreOffice: run by the second stage, see README"]
 fn libreoffice_puts_each_heading_on_the_page_the_contents_give() {
-    let dir = scratch("external-contents");
+    // A layout's own font, taller than the bundled one: its lines set the pitch.
+    let case = heading_font(
+        Case::new("external-contents"),
+        "fonts/NotoSerif-Regular.ttf",
+    );
+    let (dir, own_fonts) = (case.dir(), case.layout_dir());
     build("standard", "report-data", &dir.join("standard"));
     let mut built = examples_in(&dir.join("standard"));
-    // A layout's own font, taller than the bundled one: its lines set the pitch.
-    let own_fonts = layout_with_heading_font(&dir, "fonts/NotoSerif-Regular.ttf");
     build(path_str(&own_fonts), "report-data", &dir.join("own-fonts"));
     built.extend(examples_in(&dir.join("own-fonts")));
     for layout in ["brief", "tjansteskrivelse"] {

@@ -1,45 +1,32 @@
 //! A layout's own font files: the PDF sets its headings in them and embeds them, the DOCX
 //! names the family in its heading styles, and a file that is not a font is refused.
 
-use crate::support::{docx_part, kvartal, path_str, repo, scratch};
+use crate::case::Case;
+use crate::support::{docx_part, repo};
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 const HARBOUR: &str = "report-data/safer-harbour-town/2023-Q4.yaml";
 
-/// The standard layout exported to `dir`, with Noto Serif in `fonts/` set for headings.
-pub(crate) fn layout_with_heading_font(dir: &Path, regular: &str) -> PathBuf {
-    let layout = dir.join("profile");
-    let run = kvartal(&["layouts", "export", "standard", path_str(&layout)]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    fs::create_dir_all(layout.join("fonts")).expect("fonts folder");
-    for face in ["Regular", "Bold"] {
-        let name = format!("NotoSerif-{face}.ttf");
-        let from = repo().join("tests/fixtures/fonts").join(&name);
-        fs::copy(from, layout.join("fonts").join(&name)).expect("font copied");
-    }
-    let style = layout.join("style.toml");
-    let text = fs::read_to_string(&style).expect("the exported style file");
-    let heading = "[fonts.heading]\nfamily = \"Carlito\"";
-    assert_eq!(text.matches(heading).count(), 1, "{text}");
+/// `case` with the standard layout, Noto Serif in its `fonts/` set for headings, the
+/// regular face read from `regular`.
+pub(crate) fn heading_font(case: Case, regular: &str) -> Case {
     let own = format!(
         "[fonts.heading]\nfamily = \"Noto Serif\"\nregular = \"{regular}\"\nbold = \"fonts/NotoSerif-Bold.ttf\""
     );
-    fs::write(&style, text.replacen(heading, &own, 1)).expect("style file writable");
-    layout
+    let mut case = case.export_layout("standard");
+    for face in ["Regular", "Bold"] {
+        let name = format!("NotoSerif-{face}.ttf");
+        let from = format!("tests/fixtures/fonts/{name}");
+        case = case.copy(&from, &format!("layout/fonts/{name}"));
+    }
+    case.restyle("[fonts.heading]\nfamily = \"Carlito\"", &own)
 }
 
-fn build(layout: &Path, out: &Path) -> crate::support::Run {
-    let source = repo().join(HARBOUR);
-    kvartal(&[
-        "build",
-        "--layout",
-        path_str(layout),
-        "--out",
-        path_str(out),
-        path_str(&source),
-    ])
+/// `case` building the harbour report with its own heading font; `regular` as above.
+fn harbour(name: &str, regular: &str) -> Case {
+    heading_font(Case::new(name).source(HARBOUR), regular)
 }
 
 /// The names of the fonts embedded in the PDF, as `pdffonts` lists them.
@@ -53,12 +40,10 @@ fn pdf_fonts(pdf: &Path) -> String {
 
 #[test]
 fn headings_are_set_in_the_layouts_own_font_in_both_formats() {
-    let dir = scratch("layout-fonts");
-    let layout = layout_with_heading_font(&dir, "fonts/NotoSerif-Regular.ttf");
-    let out = dir.join("out");
-    let run = build(&layout, &out);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let fonts = pdf_fonts(&out.join("2023-Q4.pdf"));
+    let built = harbour("layout-fonts", "fonts/NotoSerif-Regular.ttf")
+        .build(&[])
+        .succeeds();
+    let fonts = pdf_fonts(&built.pdf());
     assert!(
         fonts.contains("NotoSerif-Bold"),
         "headings in Noto Serif:\n{fonts}"
@@ -67,18 +52,18 @@ fn headings_are_set_in_the_layouts_own_font_in_both_formats() {
         fonts.contains("+Carlito "),
         "body text in Carlito:\n{fonts}"
     );
-    let styles = docx_part(&out.join("2023-Q4.docx"), "word/styles.xml");
+    let styles = docx_part(&built.docx(), "word/styles.xml");
     let heading = &styles[styles.find(r#"w:styleId="Heading1""#).expect("heading 1")..];
     let heading = &heading[..heading.find("</w:style>").expect("style closes")];
     assert!(heading.contains("Noto Serif"), "{heading}");
     // Embedded, so Word shows the headings in it where it is not installed.
-    let table = docx_part(&out.join("2023-Q4.docx"), "word/fontTable.xml");
+    let table = docx_part(&built.docx(), "word/fontTable.xml");
     assert!(table.contains(r#"<w:font w:name="Noto Serif">"#), "{table}");
     assert!(
         table.contains("<w:embedRegular ") && table.contains("<w:embedBold "),
         "{table}"
     );
-    let font = docx_part_bytes(&out.join("2023-Q4.docx"), "word/fonts/font1.odttf");
+    let font = docx_part_bytes(&built.docx(), "word/fonts/font1.odttf");
     let original = fs::read(repo().join("tests/fixtures/fonts/NotoSerif-Regular.ttf"));
     let original = original.expect("the fixture font");
     assert_eq!(font.len(), original.len());
@@ -98,18 +83,14 @@ fn docx_part_bytes(path: &Path, part: &str) -> Vec<u8> {
 
 #[test]
 fn a_character_the_layouts_font_lacks_is_taken_from_the_bundled_font() {
-    let dir = scratch("layout-fonts-fallback");
-    let layout = layout_with_heading_font(&dir, "fonts/NotoSerif-Regular.ttf");
-    let style = layout.join("style.toml");
-    let text = fs::read_to_string(&style).expect("the style file");
     let body = "[fonts.body]\nfamily = \"Carlito\"";
     let own = "[fonts.body]\nfamily = \"Noto Serif\"\nregular = \"fonts/NotoSerif-Regular.ttf\"\nbold = \"fonts/NotoSerif-Bold.ttf\"";
-    fs::write(&style, text.replacen(body, own, 1)).expect("style file writable");
-    let out = dir.join("out");
-    let run = build(&layout, &out);
-    // The cut-down Noto Serif has no arrows and no minus sign; the changes still print.
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let pdf = out.join("2023-Q4.pdf");
+    let built = harbour("layout-fonts-fallback", "fonts/NotoSerif-Regular.ttf")
+        .restyle(body, own)
+        .build(&[])
+        // The cut-down Noto Serif has no arrows and no minus sign; the changes still print.
+        .succeeds();
+    let pdf = built.pdf();
     let fonts = pdf_fonts(&pdf);
     assert!(fonts.contains("NotoSerif-Regular"), "{fonts}");
     assert!(
@@ -122,14 +103,11 @@ fn a_character_the_layouts_font_lacks_is_taken_from_the_bundled_font() {
 
 #[test]
 fn a_font_file_that_is_not_a_font_is_refused_with_its_line() {
-    let dir = scratch("layout-fonts-broken");
-    let layout = layout_with_heading_font(&dir, "fonts/broken.ttf");
-    // A TrueType signature followed by nothing a font needs.
-    fs::write(layout.join("fonts/broken.ttf"), b"\x00\x01\x00\x00rest").expect("written");
-    let out = dir.join("out");
-    let run = build(&layout, &out);
-    assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(run.stderr.contains("style.toml:"), "{}", run.stderr);
-    assert!(run.stderr.contains("broken.ttf"), "{}", run.stderr);
-    assert!(!out.exists(), "nothing is written");
+    harbour("layout-fonts-broken", "fonts/broken.ttf")
+        // A TrueType signature followed by nothing a font needs.
+        .layout_file("fonts/broken.ttf", "\x00\x01\x00\x00rest")
+        .build(&[])
+        .fails_with("style.toml:")
+        .says("broken.ttf")
+        .wrote_nothing();
 }

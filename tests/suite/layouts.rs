@@ -1,6 +1,7 @@
 //! Layouts as a user meets them: listing, exporting, changing and breaking one.
 
-use crate::support::{kvartal, path_str, pdf_text, scratch};
+use crate::case::Case;
+use crate::support::{kvartal, path_str, pdf_text};
 use std::fs;
 use std::path::Path;
 
@@ -21,8 +22,7 @@ fn pages(pdf: &Path) -> usize {
 
 #[test]
 fn the_list_names_every_builtin_layout() {
-    let run = kvartal(&["layouts"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = kvartal(&["layouts"]).succeeds();
     for name in ["standard", "brief", "tjansteskrivelse"] {
         assert!(
             run.stdout.lines().any(|l| l.starts_with(name)),
@@ -34,16 +34,16 @@ fn the_list_names_every_builtin_layout() {
 
 #[test]
 fn the_brief_fits_on_two_pages_and_the_memo_has_its_sections() {
-    let out = scratch("layouts-builtin");
-    for layout in ["brief", "tjansteskrivelse"] {
-        let dir = out.join(layout);
-        let args = ["build", "--layout", layout, "--format", "pdf", "--out"];
-        let run = kvartal(&[&args[..], &[path_str(&dir), JONKOPING_Q1, HARBOUR]].concat());
-        assert_eq!(run.code, 0, "{layout}: {}", run.stderr);
-    }
-    let brief = out.join("brief/2023-Q1.pdf");
+    let [brief, memo] = ["brief", "tjansteskrivelse"].map(|layout| {
+        Case::new(&format!("layouts-builtin-{layout}"))
+            .source(JONKOPING_Q1)
+            .build(&["--layout", layout, "--format", "pdf", HARBOUR])
+            .succeeds()
+    });
+    let brief = brief.pdf();
     assert!(pages(&brief) <= 2, "the brief has {} pages", pages(&brief));
-    let memo = pdf_text(&out.join("tjansteskrivelse/2023-Q1.pdf"));
+    let english = pdf_text(&memo.output("2023-Q4.pdf"));
+    let memo = pdf_text(&memo.pdf());
     for heading in [
         "Förslag till beslut",
         "Sammanfattning",
@@ -52,22 +52,25 @@ fn the_brief_fits_on_two_pages_and_the_memo_has_its_sections() {
     ] {
         assert!(memo.contains(heading), "{heading} missing in:\n{memo}");
     }
-    let memo = pdf_text(&out.join("tjansteskrivelse/2023-Q4.pdf"));
     for heading in [
         "Proposed decision",
         "The matter",
         "Decision basis",
         "fourth quarter",
     ] {
-        assert!(memo.contains(heading), "{heading} missing in:\n{memo}");
+        assert!(
+            english.contains(heading),
+            "{heading} missing in:\n{english}"
+        );
     }
 }
 
 #[test]
 fn an_exported_layout_is_complete_and_is_never_overwritten() {
-    let dir = scratch("layouts-export").join("mine");
-    let run = kvartal(&["layouts", "export", "brief", path_str(&dir)]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    let case = Case::new("layouts-export")
+        .source(HARBOUR)
+        .export_layout("brief");
+    let dir = case.layout_dir();
     for file in [
         "report.hbs",
         "style.toml",
@@ -85,22 +88,11 @@ fn an_exported_layout_is_complete_and_is_never_overwritten() {
         fs::read_to_string(&style).ok().as_deref(),
         Some("base = \"brief\"\n")
     );
-    let out = dir.with_file_name("out");
-    let run = kvartal(&[
-        "build",
-        "--layout",
-        path_str(&dir),
-        "--out",
-        path_str(&out),
-        HARBOUR,
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    case.build(&[]).succeeds();
 }
 
 #[test]
 fn a_broken_layout_is_reported_before_any_report_and_writes_nothing() {
-    let dir = scratch("layouts-broken");
-    let layout = dir.join("layout");
     let cases = [
         (
             "style.toml",
@@ -158,30 +150,18 @@ fn a_broken_layout_is_reported_before_any_report_and_writes_nothing() {
         ),
     ];
     for (i, (file, text, place, words)) in cases.iter().enumerate() {
-        let _ = fs::remove_dir_all(&layout);
-        let path = layout.join(file);
-        fs::create_dir_all(path.parent().expect("a folder")).expect("create");
-        fs::write(&path, text).expect("write");
-        let out = dir.join(format!("out{i}"));
-        let run = kvartal(&[
-            "build",
-            "--layout",
-            path_str(&layout),
-            "--out",
-            path_str(&out),
-            HARBOUR,
-        ]);
-        assert_eq!(run.code, 1, "{file}: {}", run.stderr);
-        assert!(run.stderr.contains(place), "{file}: {}", run.stderr);
-        assert!(run.stderr.contains(words), "{file}: {}", run.stderr);
-        assert!(!out.exists(), "{file}: output written");
+        Case::new(&format!("layouts-broken-{i}"))
+            .source(HARBOUR)
+            .layout_file(file, text)
+            .build(&[])
+            .fails_with(place)
+            .says(words)
+            .wrote_nothing();
     }
 }
 
 #[test]
 fn a_new_language_is_a_label_file() {
-    let dir = scratch("layouts-language");
-    let report = dir.join("fi.yaml");
     let text = fs::read_to_string(HARBOUR)
         .expect("example")
         .replace("language: en", "language: fi");
@@ -189,34 +169,16 @@ fn a_new_language_is_a_label_file() {
         text.contains("language: fi"),
         "the example names its language"
     );
-    fs::write(&report, text).expect("write");
-    for logo in fs::read_dir("report-data/safer-harbour-town/logos").expect("logos") {
-        let logo = logo.expect("entry").path();
-        fs::create_dir_all(dir.join("logos")).expect("create");
-        fs::copy(
-            &logo,
-            dir.join("logos").join(logo.file_name().expect("name")),
-        )
-        .expect("copy");
-    }
-    let out = dir.join("out");
-    let run = kvartal(&["build", "--out", path_str(&out), path_str(&report)]);
-    assert_eq!(run.code, 1);
-    assert!(run.stderr.contains("labels/fi.toml"), "{}", run.stderr);
-    let layout = dir.join("layout");
-    fs::create_dir_all(layout.join("labels")).expect("create");
+    let case = Case::new("layouts-language")
+        .copy("report-data/safer-harbour-town/logos", "logos")
+        .report_named("fi.yaml", text);
+    case.build(&[]).fails_with("labels/fi.toml");
     let english = fs::read_to_string("layouts/standard/labels/en.toml").expect("labels");
     let finnish = english.replace("\"Summary\"", "\"Yhteenveto\"");
-    fs::write(layout.join("labels/fi.toml"), finnish).expect("write");
-    let run = kvartal(&[
-        "build",
-        "--layout",
-        path_str(&layout),
-        "--out",
-        path_str(&out),
-        path_str(&report),
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let pdf = pdf_text(&out.join("fi.pdf"));
+    let built = case
+        .layout_file("labels/fi.toml", finnish)
+        .build(&[])
+        .succeeds();
+    let pdf = pdf_text(&built.pdf());
     assert!(pdf.contains("Yhteenveto"), "{pdf}");
 }

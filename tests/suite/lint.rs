@@ -3,8 +3,9 @@
 //! comments; a report without any must get none. Checked as text, with `--strict`, and
 //! as JSON.
 
+use crate::case::Case;
 use crate::check::{expectations, relative};
-use crate::support::{kvartal, path_str, repo, scratch};
+use crate::support::{kvartal, repo};
 use std::path::{Path, PathBuf};
 
 fn reports() -> Vec<PathBuf> {
@@ -72,8 +73,7 @@ fn strict_makes_warnings_fail() {
 fn json_gives_one_object_per_warning() {
     for report in reports() {
         let name = relative(&report);
-        let run = kvartal(&["check", "--format", "json", &name]);
-        assert_eq!(run.code, 0, "{name}: {}", run.stderr);
+        let run = kvartal(&["check", "--format", "json", &name]).succeeds();
         let objects: Vec<serde_json::Value> = run
             .stdout
             .lines()
@@ -100,12 +100,12 @@ fn json_gives_one_object_per_warning() {
 
 #[test]
 fn build_prints_warnings_and_still_writes_the_files() {
-    let out = scratch("lint-build");
-    let report = "tests/fixtures/lint/placeholder.yaml";
-    let run = kvartal(&["build", report, "--out", path_str(&out), "--format", "pdf"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stderr.contains(": warning:"), "{}", run.stderr);
-    assert!(out.join("placeholder.pdf").is_file());
+    let built = Case::new("lint-build")
+        .source("tests/fixtures/lint/placeholder.yaml")
+        .build(&["--format", "pdf"])
+        .succeeds()
+        .says(": warning:");
+    assert!(built.pdf().is_file());
 }
 
 #[test]
@@ -115,8 +115,8 @@ fn errors_come_as_json_too() {
         "--format",
         "json",
         "tests/fixtures/check/several-errors.yaml",
-    ]);
-    assert_eq!(run.code, 1);
+    ])
+    .fails();
     let severities: Vec<String> = run
         .stdout
         .lines()

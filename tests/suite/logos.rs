@@ -2,8 +2,9 @@
 //! beside a report that names it; `check` must refuse it at the `logo:` line, naming it,
 //! and `build` must refuse it too and write nothing. None may read another file.
 
-use crate::support::{kvartal, path_str, repo, scratch};
-use std::path::{Path, PathBuf};
+use crate::case::Case;
+use crate::support::{path_str, repo, scratch};
+use std::path::Path;
 
 /// A report whose only organisation has the logo `{logo}`, on line 7, column 11.
 const REPORT: &str = "programme: Medborgarlöfte 2023
@@ -27,32 +28,24 @@ activities:
 language: {language}
 ";
 
-/// A folder `name` with `report.yaml` naming `logos/{file}`, in `language`; `make`
-/// writes the logo into the folder's `logos/`.
-fn report(name: &str, file: &str, language: &str, make: impl FnOnce(&Path)) -> PathBuf {
-    let folder = scratch(&format!("logo-{name}"));
-    let logos = folder.join("logos");
-    std::fs::create_dir(&logos).expect("a logos folder");
-    make(&logos.join(file));
+/// A case `name` building `report.yaml`, which names `logos/{file}`, in `language`; `make`
+/// writes the logo into the case's `logos/`.
+fn report(name: &str, file: &str, language: &str, make: impl FnOnce(&Path)) -> Case {
     let text = REPORT
         .replace("{logo}", &format!("logos/{file}"))
         .replace("{language}", language);
-    let path = folder.join("report.yaml");
-    std::fs::write(&path, text).expect("the report is written");
-    path
+    let case = Case::new(&format!("logo-{name}"))
+        .folder("logos")
+        .report(text);
+    make(&case.dir().join("logos").join(file));
+    case
 }
 
-/// `check` and `build` of `report` both fail with an error at the logo's line that names
+/// `check` and `build` of `case` both fail with an error at the logo's line that names
 /// the logo and says `words`, and `build` writes nothing.
-fn refused(report: &Path, file: &str, words: &str) {
-    let shown = path_str(report);
-    let location = format!("{shown}:7:11: error: ");
-    let check = kvartal(&["check", shown]);
-    assert_eq!(
-        check.code, 1,
-        "{file}: check exit code; stderr:\n{}",
-        check.stderr
-    );
+fn refused(case: &Case, file: &str, words: &str) {
+    let location = format!("{}:7:11: error: ", path_str(case.input()));
+    let check = case.check(&[]).fails();
     let message = check
         .stderr
         .lines()
@@ -63,16 +56,7 @@ fn refused(report: &Path, file: &str, words: &str) {
         message.contains(words),
         "{file}: {words:?} missing in:\n{message}"
     );
-    let out = scratch(&format!("logo-out-{file}"));
-    let build = kvartal(&["build", shown, "--out", path_str(&out)]);
-    assert_eq!(
-        build.code, 1,
-        "{file}: build exit code; stderr:\n{}",
-        build.stderr
-    );
-    assert!(build.stderr.contains(&location), "{file}: {}", build.stderr);
-    let left: Vec<_> = std::fs::read_dir(&out).expect("readable").collect();
-    assert!(left.is_empty(), "{file}: files were written: {left:?}");
+    case.build(&[]).fails_with(&location).wrote_nothing();
 }
 
 fn fixture(name: &str) -> Vec<u8> {
@@ -140,20 +124,20 @@ fn crc(bytes: &[u8]) -> u32 {
 fn an_svg_drawing_a_file_by_absolute_path_is_refused() {
     let target = repo().join("tests/fixtures/images/blue.png");
     let href = path_str(&target).to_owned();
-    let path = report("absolute", "a.svg", "en", |logo| {
+    let case = report("absolute", "a.svg", "en", |logo| {
         write(logo, svg(&image(&href)))
     });
-    refused(&path, "a.svg", &format!("refers to the file `{href}`"));
+    refused(&case, "a.svg", &format!("refers to the file `{href}`"));
 }
 
 #[test]
 fn an_svg_drawing_a_file_beside_it_is_refused() {
-    let path = report("relative", "r.svg", "en", |logo| {
+    let case = report("relative", "r.svg", "en", |logo| {
         write(&logo.with_file_name("blue.png"), fixture("blue.png"));
         write(logo, svg(&image("blue.png")));
     });
     refused(
-        &path,
+        &case,
         "r.svg",
         "refers to the file `blue.png`; kvartal reads only the logo file itself",
     );
@@ -161,28 +145,28 @@ fn an_svg_drawing_a_file_beside_it_is_refused() {
 
 #[test]
 fn an_svg_drawing_another_svg_file_is_refused_also_when_embedded() {
-    let path = report("nested-file", "n.svg", "en", |logo| {
+    let case = report("nested-file", "n.svg", "en", |logo| {
         write(&logo.with_file_name("mark.svg"), fixture("mark.svg"));
         write(logo, svg(&image("mark.svg")));
     });
-    refused(&path, "n.svg", "refers to the file `mark.svg`");
+    refused(&case, "n.svg", "refers to the file `mark.svg`");
     let inner = svg(&image("/etc/hostname"));
-    let path = report("nested-data", "d.svg", "en", |logo| {
+    let case = report("nested-data", "d.svg", "en", |logo| {
         write(
             logo,
             svg(&image(&data_uri("image/svg+xml", inner.as_bytes()))),
         )
     });
-    refused(&path, "d.svg", "refers to the file `/etc/hostname`");
+    refused(&case, "d.svg", "refers to the file `/etc/hostname`");
 }
 
 #[test]
 fn a_png_bomb_embedded_in_an_svg_is_refused() {
-    let path = report("data-bomb", "b.svg", "en", |logo| {
+    let case = report("data-bomb", "b.svg", "en", |logo| {
         write(logo, svg(&image(&data_uri("image/png", &png_bomb(50_000)))))
     });
     refused(
-        &path,
+        &case,
         "b.svg",
         "embeds a picture that is 50000 × 50000 pixels",
     );
@@ -190,11 +174,11 @@ fn a_png_bomb_embedded_in_an_svg_is_refused() {
 
 #[test]
 fn a_png_declaring_50000_pixels_a_side_is_refused_from_its_header() {
-    let path = report("png-bomb", "x.png", "sv", |logo| {
+    let case = report("png-bomb", "x.png", "sv", |logo| {
         write(logo, png_bomb(50_000))
     });
     refused(
-        &path,
+        &case,
         "x.png",
         "är 50000 × 50000 bildpunkter; högst 10000 bildpunkter per sida",
     );
@@ -203,27 +187,27 @@ fn a_png_declaring_50000_pixels_a_side_is_refused_from_its_header() {
 #[test]
 fn truncated_and_header_only_pictures_are_refused() {
     let png = fixture("blue.png");
-    let path = report("truncated", "t.png", "en", |logo| {
+    let case = report("truncated", "t.png", "en", |logo| {
         write(logo, &png[..png.len() - 30])
     });
-    refused(&path, "t.png", "is a damaged or incomplete PNG file");
+    refused(&case, "t.png", "is a damaged or incomplete PNG file");
     let jpeg = fixture("gold.jpg");
     let scan = jpeg
         .windows(2)
         .position(|w| w == [0xff, 0xda])
         .expect("a JPEG has a scan");
-    let path = report("header-only", "h.jpg", "en", |logo| {
+    let case = report("header-only", "h.jpg", "en", |logo| {
         write(logo, &jpeg[..scan])
     });
-    refused(&path, "h.jpg", "is a damaged or incomplete JPEG file");
+    refused(&case, "h.jpg", "is a damaged or incomplete JPEG file");
 }
 
 #[test]
 fn an_svg_of_a_million_elements_is_refused() {
-    let path = report("elements", "m.svg", "en", |logo| {
+    let case = report("elements", "m.svg", "en", |logo| {
         write(logo, svg(&"<g/>".repeat(1_000_000)))
     });
-    refused(&path, "m.svg", "has more than 100000 SVG elements");
+    refused(&case, "m.svg", "has more than 100000 SVG elements");
 }
 
 #[test]
@@ -234,9 +218,9 @@ fn an_svg_with_a_costly_filter_chain_is_refused() {
           <feGaussianBlur stdDeviation="40"/><feMorphology operator="erode" radius="80"/>
         </filter>
         <rect width="2000" height="2000" fill="navy" filter="url(#f)"/></svg>"#;
-    let path = report("filters", "f.svg", "en", |logo| write(logo, chain));
+    let case = report("filters", "f.svg", "en", |logo| write(logo, chain));
     refused(
-        &path,
+        &case,
         "f.svg",
         "has effects (filters, masks, transparency) too costly",
     );
@@ -245,35 +229,32 @@ fn an_svg_with_a_costly_filter_chain_is_refused() {
 #[cfg(unix)]
 #[test]
 fn a_pipe_or_a_link_is_never_read() {
-    let path = report("fifo", "p.png", "en", |logo| {
+    let case = report("fifo", "p.png", "en", |logo| {
         let made = std::process::Command::new("mkfifo").arg(logo).status();
         assert!(made.is_ok_and(|s| s.success()), "mkfifo makes a pipe");
     });
-    refused(&path, "p.png", "is not a plain file");
-    let path = report("zero", "z.png", "en", |logo| {
+    refused(&case, "p.png", "is not a plain file");
+    let case = report("zero", "z.png", "en", |logo| {
         std::os::unix::fs::symlink("/dev/zero", logo).expect("a link")
     });
-    refused(&path, "z.png", "is a symbolic link");
+    refused(&case, "z.png", "is a symbolic link");
     let outside = scratch("logo-outside-target").join("secret.png");
     write(&outside, fixture("blue.png"));
-    let path = report("link-out", "o.png", "en", |logo| {
+    let case = report("link-out", "o.png", "en", |logo| {
         std::os::unix::fs::symlink(&outside, logo).expect("a link")
     });
-    refused(&path, "o.png", "is a symbolic link");
+    refused(&case, "o.png", "is a symbolic link");
 }
 
 #[test]
 fn an_svg_with_an_embedded_png_is_built() {
-    let path = report("embedded", "e.svg", "en", |logo| {
+    let case = report("embedded", "e.svg", "en", |logo| {
         write(
             logo,
             svg(&image(&data_uri("image/png", &fixture("blue.png")))),
         )
     });
-    let check = kvartal(&["check", path_str(&path)]);
-    assert_eq!(check.code, 0, "stderr:\n{}", check.stderr);
-    let out = scratch("logo-out-embedded");
-    let build = kvartal(&["build", path_str(&path), "--out", path_str(&out)]);
-    assert_eq!(build.code, 0, "stderr:\n{}", build.stderr);
-    assert!(out.join("report.pdf").is_file() && out.join("report.docx").is_file());
+    case.check(&[]).succeeds();
+    let built = case.build(&[]).succeeds();
+    assert!(built.pdf().is_file() && built.docx().is_file());
 }

@@ -3,6 +3,7 @@
 mod architecture;
 mod archive;
 mod build;
+mod case;
 mod charts;
 mod check;
 mod docx;

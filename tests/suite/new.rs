@@ -1,26 +1,14 @@
 //! `kvartal new`: next quarter's file beside last quarter's, kept where it should be,
 //! emptied where it must be filled in, never overwriting.
 
-use crate::support::{kvartal, path_str, repo, scratch};
-use std::path::Path;
+use crate::case::Case;
+use crate::support::{kvartal, path_str};
+use std::path::{Path, PathBuf};
 
 /// A copy of an example programme's folder to work in.
-fn copy_programme(name: &str, into: &str) -> std::path::PathBuf {
-    let from = repo().join("report-data").join(name);
-    let to = scratch(into);
-    for entry in std::fs::read_dir(&from).expect("readable") {
-        let path = entry.expect("readable").path();
-        if path.is_file() {
-            std::fs::copy(&path, to.join(path.file_name().expect("named"))).expect("copy");
-        }
-    }
-    let logos = to.join("logos");
-    std::fs::create_dir_all(&logos).expect("mkdir");
-    for logo in std::fs::read_dir(from.join("logos")).expect("logos") {
-        let logo = logo.expect("readable").path();
-        std::fs::copy(&logo, logos.join(logo.file_name().expect("named"))).expect("copy");
-    }
-    to
+fn copy_programme(name: &str, into: &str) -> PathBuf {
+    let case = Case::new(into).copy(&format!("report-data/{name}"), ".");
+    case.dir().to_path_buf()
 }
 
 /// Every `value:` left empty by `new` filled in, and the placeholders written over.
@@ -38,8 +26,7 @@ fn fill_in(text: &str) -> String {
 fn new_writes_the_next_quarter_which_check_then_guides_through() {
     let folder = copy_programme("medborgarlofte-jonkoping", "new-jonkoping");
     let last = folder.join("2023-Q4.yaml");
-    let run = kvartal(&["new", path_str(&last)]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    kvartal(&["new", path_str(&last)]).succeeds();
     let next = folder.join("2024-Q1.yaml");
     let text = std::fs::read_to_string(&next).expect("written");
     let old = std::fs::read_to_string(&last).expect("readable");
@@ -69,8 +56,7 @@ fn new_writes_the_next_quarter_which_check_then_guides_through() {
     }
     assert!(!text.contains("Höstens mätning"), "progress texts replaced");
     let metrics = old.matches("\n        value: ").count();
-    let check = kvartal(&["check", path_str(&next)]);
-    assert_eq!(check.code, 1);
+    let check = kvartal(&["check", path_str(&next)]).fails();
     // Each emptied value is an error pointing at its own `value:` line.
     let empty: Vec<&str> = check
         .stderr
@@ -105,34 +91,23 @@ fn new_writes_the_next_quarter_which_check_then_guides_through() {
         "the title still names quarter 4:\n{}",
         check.stderr
     );
-    let out = scratch("new-jonkoping-out");
-    let build = kvartal(&[
-        "build",
-        path_str(&next),
-        "--out",
-        path_str(&out),
-        "--format",
-        "pdf",
-    ]);
-    assert_eq!(build.code, 0, "{}", build.stderr);
+    Case::new("new-jonkoping-out")
+        .source(&next)
+        .build(&["--format", "pdf"])
+        .succeeds();
 }
 
 #[test]
 fn placeholders_are_warned_about() {
     let folder = copy_programme("safer-harbour-town", "new-harbour");
-    let run = kvartal(&["new", path_str(&folder.join("2023-Q4.yaml"))]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    kvartal(&["new", path_str(&folder.join("2023-Q4.yaml"))]).succeeds();
     let next = folder.join("2024-Q1.yaml");
     let filled =
         fill_in(&std::fs::read_to_string(&next).expect("written")).replace("Klart: ", "TODO: ");
     std::fs::write(&next, filled).expect("writable");
-    let check = kvartal(&["check", path_str(&next)]);
-    assert_eq!(check.code, 0, "{}", check.stderr);
-    assert!(
-        check.stderr.contains("placeholder text \"TODO\""),
-        "{}",
-        check.stderr
-    );
+    kvartal(&["check", path_str(&next)])
+        .succeeds()
+        .says("placeholder text \"TODO\"");
 }
 
 #[test]
@@ -140,9 +115,7 @@ fn new_never_overwrites() {
     let folder = copy_programme("safer-harbour-town", "new-twice");
     let last = folder.join("2023-Q4.yaml");
     std::fs::write(folder.join("2024-Q1.yaml"), "mine").expect("writable");
-    let run = kvartal(&["new", path_str(&last)]);
-    assert_eq!(run.code, 1);
-    assert!(run.stderr.contains("already exists"), "{}", run.stderr);
+    kvartal(&["new", path_str(&last)]).fails_with("already exists");
     let kept = std::fs::read_to_string(Path::new(&folder.join("2024-Q1.yaml"))).expect("readable");
     assert_eq!(kept, "mine");
 }
@@ -152,32 +125,28 @@ fn the_new_file_keeps_the_name_pattern_or_goes_where_it_is_told() {
     let folder = copy_programme("safer-harbour-town", "new-pattern");
     let last = folder.join("harbour-2023-Q4.yaml");
     std::fs::rename(folder.join("2023-Q4.yaml"), &last).expect("renamable");
-    let run = kvartal(&["new", path_str(&last)]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = kvartal(&["new", path_str(&last)]).succeeds();
     assert!(
         folder.join("harbour-2024-Q1.yaml").is_file(),
         "{}",
         run.stdout
     );
     let chosen = folder.join("next.yaml");
-    let run = kvartal(&["new", path_str(&last), "--output", path_str(&chosen)]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = kvartal(&["new", path_str(&last), "--output", path_str(&chosen)]).succeeds();
     assert!(chosen.is_file(), "{}", run.stdout);
 }
 
 #[test]
 fn a_renamed_programme_keeps_its_history_through_series() {
     let folder = copy_programme("medborgarlofte-jonkoping", "new-renamed");
-    let run = kvartal(&["new", path_str(&folder.join("2023-Q4.yaml"))]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    kvartal(&["new", path_str(&folder.join("2023-Q4.yaml"))]).succeeds();
     let next = folder.join("2024-Q1.yaml");
     let text = fill_in(&std::fs::read_to_string(&next).expect("written")).replace(
         "programme: Medborgarlöfte 2023",
         "programme: Medborgarlöfte 2024",
     );
     std::fs::write(&next, &text).expect("writable");
-    let check = kvartal(&["check", path_str(&next)]);
-    assert_eq!(check.code, 0, "{}", check.stderr);
+    let check = kvartal(&["check", path_str(&next)]).succeeds();
     assert!(!check.stderr.contains("annat program"), "{}", check.stderr);
     // Without the series the earlier files are another programme, and that is said.
     let unkeyed = text.replace("series: medborgarlofte-2023\n", "");
@@ -215,17 +184,11 @@ fn a_copy_beside_the_reports_does_not_replace_the_real_quarter() {
         "{}",
         check.stderr
     );
-    let out = scratch("history-copy-out");
-    let build = kvartal(&[
-        "build",
-        path_str(&folder.join("2023-Q4.yaml")),
-        "--out",
-        path_str(&out),
-        "--format",
-        "pdf",
-    ]);
-    assert_eq!(build.code, 0, "{}", build.stderr);
-    let text = crate::support::pdf_text(&out.join("2023-Q4.pdf"));
+    let built = Case::new("history-copy-out")
+        .source(folder.join("2023-Q4.yaml"))
+        .build(&["--format", "pdf"])
+        .succeeds();
+    let text = crate::support::pdf_text(&built.pdf());
     assert!(!text.contains("987"), "the copy's values are not used");
 }
 

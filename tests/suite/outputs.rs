@@ -1,35 +1,17 @@
 //! What `kvartal build` leaves in the output folder: never one report written over
 //! another, never a temporary file, never a new PDF beside an old DOCX.
 
-use crate::support::{kvartal, path_str, scratch, small_report};
+use crate::case::Case;
+use crate::support::{file_names, kvartal, path_str, small_report};
 use std::path::{Path, PathBuf};
 
-/// `names` in a new folder `name`, each holding a small report.
-fn reports(name: &str, names: &[&str]) -> PathBuf {
-    let dir = scratch(name);
+/// A case `name` holding a small report at each of `names`; the folder is its input.
+fn reports(name: &str, names: &[&str]) -> Case {
+    let mut case = Case::new(name);
     for file in names {
-        let path = dir.join(file);
-        std::fs::create_dir_all(path.parent().expect("in a folder")).expect("mkdir");
-        std::fs::write(&path, small_report(2024, 1)).expect("written");
+        case = case.file(file, small_report(2024, 1));
     }
-    dir
-}
-
-fn entries(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .map(|entries| {
-            entries
-                .map(|e| {
-                    e.expect("readable")
-                        .file_name()
-                        .to_string_lossy()
-                        .into_owned()
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    names.sort();
-    names
+    case
 }
 
 /// Runs `build` on `paths` into `out` and checks it is refused naming each of `named`,
@@ -46,12 +28,12 @@ fn refused(paths: &[&Path], out: &Path, named: &[PathBuf]) {
             run.stderr
         );
     }
-    assert!(!out.exists(), "nothing is written: {:?}", entries(out));
+    assert!(!out.exists(), "nothing is written: {:?}", file_names(out));
 }
 
 #[test]
 fn two_reports_for_one_output_are_refused_before_anything_is_written() {
-    let dir = reports(
+    let case = reports(
         "clash",
         &[
             "a/2024-Q1.yaml",
@@ -61,7 +43,7 @@ fn two_reports_for_one_output_are_refused_before_anything_is_written() {
             "d/2024-q1.yaml",
         ],
     );
-    let out = dir.join("out");
+    let (dir, out) = (case.dir(), case.out());
     let (a, b) = (dir.join("a/2024-Q1.yaml"), dir.join("b/2024-Q1.yaml"));
     let pdf = out.join("2024-Q1.pdf");
     refused(
@@ -80,21 +62,15 @@ fn two_reports_for_one_output_are_refused_before_anything_is_written() {
     let (yaml, yml) = (dir.join("c/x.yaml"), dir.join("c/x.yml"));
     refused(&[&dir.join("c")], &out, &[yaml, yml, out.join("x.pdf")]);
     // The same file named twice is built once.
-    let run = kvartal(&[
-        "build",
-        "--out",
-        path_str(&out),
-        path_str(&a),
-        path_str(&dir.join("a")),
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_eq!(entries(&out), ["2024-Q1.docx", "2024-Q1.pdf"]);
+    let folder = dir.join("a");
+    let built = case.source(&a).build(&[path_str(&folder)]).succeeds();
+    assert_eq!(file_names(built.out()), ["2024-Q1.docx", "2024-Q1.pdf"]);
 }
 
 #[test]
 fn an_interrupted_builds_temporary_files_are_removed_by_the_next() {
-    let dir = reports("stale", &["2024-Q1.yaml"]);
-    let out = dir.join("out");
+    let case = reports("stale", &["2024-Q1.yaml"]);
+    let out = case.out();
     std::fs::create_dir_all(&out).expect("mkdir");
     // What a build killed while writing leaves: both temporary files, no outputs; and what
     // an earlier version left, named with its process id.
@@ -105,22 +81,14 @@ fn an_interrupted_builds_temporary_files_are_removed_by_the_next() {
     ] {
         std::fs::write(out.join(name), "half a file").expect("written");
     }
-    let run = kvartal(&[
-        "build",
-        "--format",
-        "pdf",
-        "--out",
-        path_str(&out),
-        path_str(&dir),
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_eq!(entries(&out), ["2024-Q1.pdf"]);
+    case.build(&["--format", "pdf"]).succeeds();
+    assert_eq!(file_names(&out), ["2024-Q1.pdf"]);
 }
 
 #[test]
 fn a_build_that_cannot_write_its_second_format_leaves_the_old_pair() {
-    let dir = reports("pair", &["2024-Q1.yaml"]);
-    let out = dir.join("out");
+    let case = reports("pair", &["2024-Q1.yaml"]);
+    let out = case.out();
     std::fs::create_dir_all(&out).expect("mkdir");
     for name in ["2024-Q1.pdf", "2024-Q1.docx"] {
         std::fs::write(out.join(name), "old").expect("written");
@@ -129,9 +97,7 @@ fn a_build_that_cannot_write_its_second_format_leaves_the_old_pair() {
     // cannot be.
     let blocked = out.join(".2024-Q1.docx.kvartal-tmp");
     std::fs::create_dir(&blocked).expect("mkdir");
-    let run = kvartal(&["build", "--out", path_str(&out), path_str(&dir)]);
-    assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(run.stderr.contains("cannot write"), "{}", run.stderr);
+    case.build(&[]).fails_with("cannot write");
     for name in ["2024-Q1.pdf", "2024-Q1.docx"] {
         assert_eq!(
             std::fs::read_to_string(out.join(name)).expect("kept"),
@@ -139,14 +105,13 @@ fn a_build_that_cannot_write_its_second_format_leaves_the_old_pair() {
         );
     }
     assert_eq!(
-        entries(&out),
+        file_names(&out),
         [".2024-Q1.docx.kvartal-tmp", "2024-Q1.docx", "2024-Q1.pdf"]
     );
     // Once the way is clear, the pair is replaced as a whole.
     std::fs::remove_dir(&blocked).expect("removed");
-    let run = kvartal(&["build", "--out", path_str(&out), path_str(&dir)]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_eq!(entries(&out), ["2024-Q1.docx", "2024-Q1.pdf"]);
+    case.build(&[]).succeeds();
+    assert_eq!(file_names(&out), ["2024-Q1.docx", "2024-Q1.pdf"]);
     let pdf = std::fs::read(out.join("2024-Q1.pdf")).expect("written");
     assert!(pdf.starts_with(b"%PDF"));
 }

@@ -7,8 +7,7 @@ use crate::support::{kvartal, repo};
 use serde_json::{Map, Value};
 
 fn schema() -> Value {
-    let run = kvartal(&["schema"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = kvartal(&["schema"]).succeeds();
     serde_json::from_str(&run.stdout).expect("the schema is JSON")
 }
 

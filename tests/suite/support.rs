@@ -4,11 +4,16 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// What one run of the program printed and returned.
-pub struct Run {
+/// What one run of the program printed and returned, and what the test knows of where it
+/// wrote: nothing (`()`) for a plain run, an [`Output`](crate::case::Output) for a build.
+pub struct Run<T = ()> {
     pub code: i32,
     pub stdout: String,
     pub stderr: String,
+    /// The command line, to name the run when an assertion on it fails.
+    command: String,
+    /// What the test knows of where the run wrote.
+    pub output: T,
 }
 
 /// Runs `kvartal` with `args` in the repository's root.
@@ -23,9 +28,79 @@ pub fn kvartal(args: &[&str]) -> Run {
         code: output.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        command: format!("kvartal {}", args.join(" ")),
+        output: (),
     }
 }
 
+impl Run {
+    /// The same run, knowing `output` of where it wrote.
+    pub fn with<T>(self, output: T) -> Run<T> {
+        Run {
+            code: self.code,
+            stdout: self.stdout,
+            stderr: self.stderr,
+            command: self.command,
+            output,
+        }
+    }
+}
+
+/// Assertions on how a run ended. Each names the command and shows what it printed when it
+/// fails, and gives the run back, for the next assertion or to read what it wrote.
+impl<T> Run<T> {
+    /// It succeeded: exit code 0.
+    #[track_caller]
+    pub fn succeeds(self) -> Self {
+        self.exits(0, "success")
+    }
+
+    /// It refused its input: exit code 1.
+    #[track_caller]
+    pub fn fails(self) -> Self {
+        self.exits(1, "a problem in the input")
+    }
+
+    /// It refused its input (exit code 1) with a message holding `words`.
+    #[track_caller]
+    pub fn fails_with(self, words: &str) -> Self {
+        self.fails().says(words)
+    }
+
+    /// It was called wrongly (exit code 2) and its message holds `words`.
+    #[track_caller]
+    pub fn wrong_usage(self, words: &str) -> Self {
+        self.exits(2, "wrong usage").says(words)
+    }
+
+    /// Its messages (standard error) hold `words`.
+    #[track_caller]
+    pub fn says(self, words: &str) -> Self {
+        assert!(
+            self.stderr.contains(words),
+            "`{}` does not say {words:?}; stderr:\n{}",
+            self.command,
+            self.stderr
+        );
+        self
+    }
+
+    /// It ended with exit code `code`, which means `meaning`.
+    #[track_caller]
+    fn exits(self, code: i32, meaning: &str) -> Self {
+        assert!(
+            self.code == code,
+            "`{}` exited with {}, not {code} ({meaning}); stdout:\n{}\nstderr:\n{}",
+            self.command,
+            self.code,
+            self.stdout,
+            self.stderr
+        );
+        self
+    }
+}
+
+/// The repository's root, where `kvartal` runs and relative paths start.
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -69,6 +144,7 @@ pub fn scratch(name: &str) -> PathBuf {
     dir
 }
 
+/// `path` as an argument for `kvartal`.
 pub fn path_str(path: &Path) -> &str {
     path.to_str().expect("test paths are UTF-8")
 }

@@ -1,29 +1,28 @@
 //! Report folders from colleagues: links, named pipes, devices and files that are not
 //! text are refused with a message, never followed, waited on or echoed to the terminal.
 
+use crate::case::Case;
 use crate::support::{file_names, kvartal, path_str, scratch, small_report};
 use std::os::unix::fs::symlink;
-use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-fn write(path: &Path, text: &str) {
-    std::fs::write(path, text).expect("the test file can be written");
-}
+/// What a link out of a report folder could reach.
+const SECRET: &str = "db_password: hunter2\n";
 
 #[test]
 fn a_link_out_of_a_report_folder_is_not_followed() {
-    let dir = scratch("untrusted-link-folder");
-    let outside = scratch("untrusted-link-outside");
-    write(&dir.join("2024-Q1.yaml"), &small_report(2024, 1));
-    write(&outside.join("secrets.yaml"), "db_password: hunter2\n");
-    write(&outside.join("2024-Q2.yaml"), "db_password: hunter2\n");
-    symlink(&outside, dir.join("shared")).expect("a link can be made");
+    let case = Case::new("untrusted-link-folder").file("2024-Q1.yaml", small_report(2024, 1));
+    let outside = Case::new("untrusted-link-outside")
+        .file("secrets.yaml", SECRET)
+        .file("2024-Q2.yaml", SECRET);
+    let (dir, outside) = (case.dir(), outside.dir());
+    symlink(outside, dir.join("shared")).expect("a link can be made");
     symlink(outside.join("secrets.yaml"), dir.join("2024-Q2.yaml")).expect("a link");
     let out = scratch("untrusted-link-out");
     for args in [
-        vec!["check", path_str(&dir)],
-        vec!["build", path_str(&dir), "--out", path_str(&out)],
+        vec!["check", path_str(dir)],
+        vec!["build", path_str(dir), "--out", path_str(&out)],
     ] {
         let run = kvartal(&args);
         assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
@@ -47,57 +46,33 @@ fn a_link_out_of_a_report_folder_is_not_followed() {
 
 #[test]
 fn a_named_pipe_in_a_folder_does_not_hang_the_run() {
-    let dir = scratch("untrusted-fifo");
-    write(&dir.join("2024-Q1.yaml"), &small_report(2024, 1));
-    let fifo = dir.join("2024-Q2.yaml");
+    let case = Case::new("untrusted-fifo").file("2024-Q1.yaml", small_report(2024, 1));
+    let fifo = case.dir().join("2024-Q2.yaml");
     let made = Command::new("mkfifo").arg(&fifo).status();
     assert!(made.is_ok_and(|s| s.success()), "mkfifo works");
     let started = Instant::now();
-    let run = kvartal(&["check", path_str(&dir)]);
+    let run = case.check(&[]);
     assert!(started.elapsed() < Duration::from_secs(10));
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(
-        run.stderr.contains("not read: it is not a plain file"),
-        "{}",
-        run.stderr
-    );
+    run.succeeds().says("not read: it is not a plain file");
     // Named on the command line, it is refused as a report file.
-    let run = kvartal(&["check", path_str(&fifo)]);
-    assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(run.stderr.contains("ingen vanlig fil"), "{}", run.stderr);
+    kvartal(&["check", path_str(&fifo)]).fails_with("ingen vanlig fil");
 }
 
 #[test]
 fn a_link_to_a_device_named_on_the_command_line_is_refused_quickly() {
-    let dir = scratch("untrusted-zero");
-    let zero = dir.join("2024-Q1.yaml");
+    let case = Case::new("untrusted-zero");
+    let zero = case.dir().join("2024-Q1.yaml");
     symlink("/dev/zero", &zero).expect("a link can be made");
     let started = Instant::now();
-    let run = kvartal(&[
-        "build",
-        path_str(&zero),
-        "--out",
-        path_str(&dir.join("out")),
-    ]);
+    let built = case.source(&zero).build(&[]);
     assert!(started.elapsed() < Duration::from_secs(10));
-    assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(
-        run.stderr.contains("filen är en symbolisk länk"),
-        "{}",
-        run.stderr
-    );
-    let run = kvartal(&["check", "/dev/zero"]);
-    assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(run.stderr.contains("ingen vanlig fil"), "{}", run.stderr);
+    built.fails_with("filen är en symbolisk länk");
+    kvartal(&["check", "/dev/zero"]).fails_with("ingen vanlig fil");
 }
 
 /// What `check` prints for a file holding `bytes`, which must hold no control character.
 fn printed_for(name: &str, bytes: &[u8]) -> String {
-    let dir = scratch(name);
-    let file = dir.join("2024-Q1.yaml");
-    std::fs::write(&file, bytes).expect("written");
-    let run = kvartal(&["check", path_str(&file)]);
-    assert_eq!(run.code, 1, "{}", run.stderr);
+    let run = Case::new(name).report(bytes).check(&[]).fails();
     let printed = format!("{}{}", run.stdout, run.stderr);
     let raw = printed.chars().find(|&c| c.is_control() && c != '\n');
     assert_eq!(

@@ -3,13 +3,6 @@
 use super::*;
 use crate::doc::Tone;
 
-fn plain(text: &str) -> Vec<Run> {
-    vec![Run {
-        text: text.to_string(),
-        ..Run::default()
-    }]
-}
-
 fn style() -> TextStyle {
     let look = crate::pdf::style::Look::default();
     TextStyle {
@@ -44,7 +37,13 @@ const TEXT: &str = "Polis och kommun arbetar i tät dialog för att skapa tryggh
 fn every_line_fits_and_every_character_is_kept() {
     let shaper = Shaper::new(crate::text::FontSet::bundled());
     for optimal in [false, true] {
-        let lines = linebreak(&plain(TEXT), &style(), 150.0, &swedish(optimal), &shaper);
+        let lines = linebreak(
+            &[Run::plain(TEXT)],
+            &style(),
+            150.0,
+            &swedish(optimal),
+            &shaper,
+        );
         assert!(lines.len() > 2);
         assert!(
             lines.iter().all(|l| l.width <= 150.0 + 0.01),
@@ -60,7 +59,7 @@ fn every_line_fits_and_every_character_is_kept() {
 fn compounds_are_hyphenated_with_a_visible_hyphen_and_a_soft_one_in_the_text() {
     let shaper = Shaper::new(crate::text::FontSet::bundled());
     let lines = linebreak(
-        &plain("brottsförebyggande trygghetsskapande"),
+        &[Run::plain("brottsförebyggande trygghetsskapande")],
         &style(),
         60.0,
         &swedish(false),
@@ -84,7 +83,13 @@ fn compounds_are_hyphenated_with_a_visible_hyphen_and_a_soft_one_in_the_text() {
 fn optimal_breaking_evens_out_the_lines() {
     let shaper = Shaper::new(crate::text::FontSet::bundled());
     let spread = |optimal| {
-        let lines = linebreak(&plain(TEXT), &style(), 170.0, &swedish(optimal), &shaper);
+        let lines = linebreak(
+            &[Run::plain(TEXT)],
+            &style(),
+            170.0,
+            &swedish(optimal),
+            &shaper,
+        );
         let widths: Vec<f32> = lines[..lines.len() - 1].iter().map(|l| l.width).collect();
         widths.iter().map(|w| (170.0 - w).powi(2)).sum::<f32>()
     };
@@ -100,7 +105,7 @@ fn optimal_breaking_takes_as_many_lines_as_first_fit() {
     for width in (120..=400).step_by(7) {
         let count = |optimal| {
             linebreak(
-                &plain(TEXT),
+                &[Run::plain(TEXT)],
                 &style(),
                 width as f32,
                 &swedish(optimal),
@@ -119,7 +124,7 @@ fn justified_lines_fill_the_width_except_the_last() {
         justify: true,
         ..swedish(true)
     };
-    let lines = linebreak(&plain(TEXT), &style(), 170.0, &breaking, &shaper);
+    let lines = linebreak(&[Run::plain(TEXT)], &style(), 170.0, &breaking, &shaper);
     for line in &lines[..lines.len() - 1] {
         let drawn: f32 = line
             .pieces
@@ -138,7 +143,7 @@ fn justified_lines_fill_the_width_except_the_last() {
 fn cuts_a_word_longer_than_the_line() {
     let shaper = Shaper::new(crate::text::FontSet::bundled());
     let word = "https://www.jonkoping.se/trygghet/medborgarloftet/uppfoljning/2023";
-    let lines = linebreak(&plain(word), &style(), 60.0, &swedish(true), &shaper);
+    let lines = linebreak(&[Run::plain(word)], &style(), 60.0, &swedish(true), &shaper);
     assert!(lines.len() > 1);
     assert!(lines.iter().all(|l| l.width <= 60.0 + 0.01));
     assert_eq!(texts(&lines).concat(), word);
@@ -148,7 +153,7 @@ fn cuts_a_word_longer_than_the_line() {
 fn hard_breaks_start_a_new_line_and_are_not_drawn() {
     let shaper = Shaper::new(crate::text::FontSet::bundled());
     let lines = linebreak(
-        &plain("Rad ett\nRad två"),
+        &[Run::plain("Rad ett\nRad två")],
         &style(),
         400.0,
         &swedish(true),
@@ -161,14 +166,10 @@ fn hard_breaks_start_a_new_line_and_are_not_drawn() {
 fn keeps_a_badge_whole() {
     let shaper = Shaper::new(crate::text::FontSet::bundled());
     let runs = vec![
+        Run::plain("Status: "),
         Run {
-            text: "Status: ".into(),
-            ..Run::default()
-        },
-        Run {
-            text: "Risk för avvikelse".into(),
             badge: Some(Tone::Warning),
-            ..Run::default()
+            ..Run::plain("Risk för avvikelse")
         },
     ];
     let lines = linebreak(&runs, &style(), 90.0, &swedish(true), &shaper);
