@@ -20,7 +20,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 /// What block layout gives: rows in reading order, and what the DOCX follows.
-pub struct Laid {
+pub struct Rows {
     pub rows: Vec<Row>,
     /// Each table's column widths as fractions of its width.
     pub columns: BTreeMap<FigureId, Vec<f32>>,
@@ -35,7 +35,7 @@ pub fn layout(
     look: &Look,
     shaper: &Shaper,
     tags: &mut Tags,
-) -> Result<Laid, PdfError> {
+) -> Result<Rows, PdfError> {
     let mut layouter = Layouter {
         shaper,
         meta,
@@ -55,7 +55,7 @@ pub fn layout(
         },
     };
     layouter.blocks(blocks)?;
-    Ok(Laid {
+    Ok(Rows {
         rows: layouter.rows,
         columns: layouter.columns,
         one_line_after: layouter.one_line_after,

@@ -31,16 +31,29 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-/// Writes `pages` as PDF bytes, with the structure in `tags`.
+/// Pages with everything placed, the structure that goes with them, and where each
+/// heading landed: all that is drawn.
+pub struct Drawing {
+    pub pages: Vec<Page>,
+    pub anchors: Anchors,
+    pub tags: Tags,
+    pub look: Look,
+}
+
+/// Writes `drawing` as PDF bytes, with `meta` as its metadata and the attachments and
+/// standard of `options`.
 pub fn export(
-    pages: &[Page],
-    anchors: &Anchors,
-    tags: Tags,
+    drawing: Drawing,
     meta: &Meta,
-    look: &Look,
     fonts: &FontSet,
     options: &PdfOptions,
 ) -> Result<Vec<u8>, PdfError> {
+    let Drawing {
+        pages,
+        anchors,
+        tags,
+        look,
+    } = drawing;
     let size = Size::from_wh(look.page_width, look.page_height).ok_or_else(|| {
         PdfError::Export(format!(
             "the page size {} × {} pt is not a page",
@@ -55,11 +68,19 @@ pub fn export(
     let mut document = Document::new_with(settings);
     let res = Resources::new(fonts)?;
     let mut drawn = vec![Vec::new(); tags.leaf_count()];
-    for (number, page) in (1..).zip(pages) {
-        draw_page(&mut document, number, page, size, &res, anchors, &mut drawn);
+    for (number, page) in (1..).zip(&pages) {
+        draw_page(
+            &mut document,
+            number,
+            page,
+            size,
+            &res,
+            &anchors,
+            &mut drawn,
+        );
     }
     document.set_tag_tree(tags.into_tag_tree(&mut drawn, &meta.language));
-    document.set_outline(outline(pages));
+    document.set_outline(outline(&pages));
     document.set_metadata(metadata(meta));
     for attachment in &options.attachments {
         attach(&mut document, attachment)?;

@@ -44,34 +44,22 @@ pub struct Pdf {
 /// Writes `doc` as a PDF.
 pub fn pdf(doc: &Document, options: &PdfOptions) -> Result<Pdf, PdfError> {
     let fonts = fonts::font_set(&doc.meta.style)?;
-    let laid = lay_out(doc, options, &fonts)?;
+    let paginated = lay_out(doc, options, &fonts)?;
+    let fields = paginated.signature_fields();
+    let page_height = paginated.drawing.look.page_height;
     // krilla draws, tags and validates.
-    let bytes = export::export(
-        &laid.pages,
-        &laid.anchors,
-        laid.tags,
-        &doc.meta,
-        &laid.look,
-        &fonts,
-        options,
-    )?;
-    let fields: Vec<(usize, frame::SignatureField)> = laid
-        .pages
-        .iter()
-        .enumerate()
-        .flat_map(|(index, page)| page.fields.iter().map(move |field| (index, field.clone())))
-        .collect();
+    let bytes = export::export(paginated.drawing, &doc.meta, &fonts, options)?;
     let bytes = if fields.is_empty() {
         bytes
     } else {
         let words = fields::Words {
             signature: &doc.meta.labels.signature,
         };
-        fields::add(bytes, &fields, laid.look.page_height, &words)?
+        fields::add(bytes, &fields, page_height, &words)?
     };
     Ok(Pdf {
         bytes,
-        typeset: laid.typeset,
+        typeset: paginated.typeset,
     })
 }
 
@@ -84,25 +72,31 @@ pub fn typeset(doc: &Document, options: &PdfOptions) -> Result<Typeset, PdfError
 /// The laid-out pages as text, one line per drawn line: for snapshot tests and review.
 pub fn dump(doc: &Document, options: &PdfOptions) -> Result<String, PdfError> {
     let fonts = fonts::font_set(&doc.meta.style)?;
-    Ok(dump::pages(&lay_out(doc, options, &fonts)?.pages))
+    Ok(dump::pages(&lay_out(doc, options, &fonts)?.drawing.pages))
 }
 
-/// Pages with everything placed, the structure that goes with them, and where each
-/// heading landed.
-struct Laid {
-    look: style::Look,
-    pages: Vec<frame::Page>,
-    tags: tags::Tags,
-    anchors: frame::Anchors,
+/// The document laid out on pages: what is drawn, and what the DOCX follows.
+struct Paginated {
+    drawing: export::Drawing,
     typeset: Typeset,
 }
 
-fn lay_out(doc: &Document, options: &PdfOptions, fonts: &FontSet) -> Result<Laid, PdfError> {
+impl Paginated {
+    /// Each signature field with the index of its page.
+    fn signature_fields(&self) -> Vec<(usize, frame::SignatureField)> {
+        let pages = self.drawing.pages.iter().enumerate();
+        pages
+            .flat_map(|(index, page)| page.fields.iter().map(move |field| (index, field.clone())))
+            .collect()
+    }
+}
+
+fn lay_out(doc: &Document, options: &PdfOptions, fonts: &FontSet) -> Result<Paginated, PdfError> {
     let shaper = Shaper::new(fonts);
     let look = style::Look::new(&doc.meta.style);
     let mut tags = tags::Tags::default();
     // Blocks become rows of positioned items, and the structure is recorded alongside.
-    let blocks::Laid {
+    let blocks::Rows {
         rows,
         columns,
         one_line_after,
@@ -126,13 +120,13 @@ fn lay_out(doc: &Document, options: &PdfOptions, fonts: &FontSet) -> Result<Laid
     refs::fill_page_numbers(&mut pages, &anchors, look.style.colours.text, &shaper);
     // Each page gets its header and footer.
     page::decorate(&mut pages, &doc.meta, &look, options.draft, &shaper)?;
-    Ok(Laid {
-        look,
+    let drawing = export::Drawing {
         pages,
-        tags,
         anchors,
-        typeset,
-    })
+        tags,
+        look,
+    };
+    Ok(Paginated { drawing, typeset })
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -65,7 +65,7 @@ pub fn stamp(width: f32, height: f32, lines: &[String]) -> Result<Vec<u8>, PdfEr
     }
     document
         .finish()
-        .map_err(|e| PdfError::Export(format!("{e:?}")))
+        .map_err(|e| PdfError::Export(e.to_string()))
 }
 
 #[cfg(test)]

@@ -25,14 +25,14 @@ use serde_saphyr::{DuplicateKeyPolicy, Options};
 use std::path::Path;
 
 /// One file read and validated alone, with where its parts stand.
-pub struct Read {
+pub struct ReadFile {
     pub report: Report,
     pub spans: Spans,
     pub text: String,
 }
 
 /// Reads and validates the file at `path` alone, returning every error found.
-pub fn read(path: &Path) -> Result<Read, Vec<Diagnostic>> {
+pub fn read(path: &Path) -> Result<ReadFile, Vec<Diagnostic>> {
     // Refuse what cannot be a report before parsing: too large, not UTF-8 text, empty.
     let text = input::read_text(path).map_err(|d| vec![d])?;
     // Word the messages in the language the file declares, found before parsing.
@@ -52,7 +52,7 @@ pub fn read(path: &Path) -> Result<Read, Vec<Diagnostic>> {
     let spans = Spans::of(&raw);
     // Check values and references, collecting every problem.
     let report = validate(raw, path, &text, language)?;
-    Ok(Read {
+    Ok(ReadFile {
         report,
         spans,
         text,

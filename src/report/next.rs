@@ -10,7 +10,7 @@
 //! item (placeholders that `check` warns about, the old value beside them), and metric
 //! values (an error in `check` until filled in).
 
-use super::load::{Read, read};
+use super::load::{ReadFile, read};
 use super::problems::Problem;
 use super::spans::{Spans, bytes};
 use super::{Language, Quarter, Report};
@@ -30,7 +30,7 @@ pub struct Draft {
 
 /// The draft of the quarter after the report in `path`, which must have no errors.
 pub fn next_quarter(path: &Path) -> Result<Draft, Vec<Diagnostic>> {
-    let Read {
+    let ReadFile {
         report,
         spans,
         text,

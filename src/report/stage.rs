@@ -4,7 +4,7 @@
 //! Entry points: [`check`] (the report and its warnings) and [`load`] (the report only).
 //! Only this stage reads more than one file; `history` and `lint` are given the reports.
 
-use super::load::{Read, read};
+use super::load::{ReadFile, read};
 use super::{Report, history, lint};
 use crate::diag::Diagnostic;
 use std::path::{Path, PathBuf};
@@ -28,7 +28,7 @@ pub fn load(path: &Path) -> Result<Report, Vec<Diagnostic>> {
 
 /// As [`load`], with the warnings about the report.
 pub fn check(path: &Path) -> Result<Checked, Vec<Diagnostic>> {
-    let Read {
+    let ReadFile {
         mut report,
         spans,
         text,
