@@ -9,11 +9,11 @@ use super::source;
 use super::write::{remove_stale, write_together};
 use super::{Outcome, UsageError};
 use crate::cli::{BuildArgs, Format};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Position};
 use crate::doc::{self, Document, Image, ImageStore, Meta, PageLabels, Style};
 use crate::docx;
-use crate::pdf::{self, PdfOptions, PdfStandard};
-use crate::report::{self, Organisation, Report};
+use crate::pdf::{self, PdfError, PdfOptions, PdfStandard};
+use crate::report::{self, Checked, Organisation, Report};
 use crate::template::{self, Layout};
 use clap::ValueEnum;
 use std::path::{Path, PathBuf};
@@ -81,7 +81,7 @@ fn build_one(
     let document = document(&checked.report, layout).map_err(|d| vec![d])?;
     // Every format is produced before anything is written, so an error leaves no files.
     let outputs: Vec<(PathBuf, Vec<u8>)> = render(&document, &unique(&args.format), &options)
-        .map_err(fail)?
+        .map_err(|e| vec![e.diagnostic(&checked)])?
         .into_iter()
         .map(|(format, bytes)| (output_path(input, &args.out, format), bytes))
         .collect();
@@ -139,10 +139,10 @@ fn render(
     document: &Document,
     formats: &[Format],
     options: &PdfOptions,
-) -> Result<Vec<(Format, Vec<u8>)>, String> {
+) -> Result<Vec<(Format, Vec<u8>)>, Unmade> {
     let wanted = |format| formats.contains(&format);
     let pdf = match wanted(Format::Pdf) {
-        true => Some(pdf::pdf(document, options).map_err(|e| e.to_string())?),
+        true => Some(pdf::pdf(document, options)?),
         false => None,
     };
     let mut outputs = Vec::new();
@@ -152,13 +152,53 @@ fn render(
     if wanted(Format::Docx) {
         let laid_out = match &pdf {
             Some(_) => None,
-            None => Some(pdf::typeset(document, options).map_err(|e| e.to_string())?),
+            None => Some(pdf::typeset(document, options)?),
         };
         let typeset = pdf.as_ref().map(|pdf| &pdf.typeset).or(laid_out.as_ref());
-        let docx = docx::docx(document, typeset, options.draft).map_err(|e| e.to_string())?;
-        outputs.push((Format::Docx, docx));
+        outputs.push((Format::Docx, docx::docx(document, typeset, options.draft)?));
     }
     Ok(outputs)
+}
+
+/// Why a backend could not make its file.
+enum Unmade {
+    Pdf(PdfError),
+    Docx(docx::DocxError),
+}
+
+impl From<PdfError> for Unmade {
+    fn from(error: PdfError) -> Unmade {
+        Unmade::Pdf(error)
+    }
+}
+
+impl From<docx::DocxError> for Unmade {
+    fn from(error: docx::DocxError) -> Unmade {
+        Unmade::Docx(error)
+    }
+}
+
+impl Unmade {
+    /// The problem as a diagnostic on the report: for characters no font can show, at the
+    /// first of them in the report's text, when it is written there as it is.
+    fn diagnostic(&self, checked: &Checked) -> Diagnostic {
+        let source = &checked.report.source;
+        let (message, unshown) = match self {
+            Unmade::Pdf(error @ PdfError::Standard { unshown, .. }) => {
+                (error.to_string(), unshown.as_slice())
+            }
+            Unmade::Pdf(error) => (error.to_string(), &[][..]),
+            Unmade::Docx(error) => (error.to_string(), &[][..]),
+        };
+        let text = &checked.text;
+        match text.char_indices().find(|(_, c)| unshown.contains(c)) {
+            Some((at, c)) => {
+                let end = Position::after(&text[..at + c.len_utf8()]);
+                Diagnostic::error(source, Some(Position::after(&text[..at])), message).with_end(end)
+            }
+            None => Diagnostic::error(source, None, message),
+        }
+    }
 }
 
 fn unique(formats: &[Format]) -> Vec<Format> {
@@ -174,13 +214,12 @@ fn unique(formats: &[Format]) -> Vec<Format> {
 /// The report's document and its PDF, typeset and validated in memory; `check` runs this
 /// too, so that what passes it builds.
 pub(super) fn typeset(
-    report: &Report,
+    checked: &Checked,
     layout: &Layout,
     options: &PdfOptions,
 ) -> Result<(Document, pdf::Pdf), Diagnostic> {
-    let document = document(report, layout)?;
-    let pdf = pdf::pdf(&document, options)
-        .map_err(|e| Diagnostic::error(&report.source, None, e.to_string()))?;
+    let document = document(&checked.report, layout)?;
+    let pdf = pdf::pdf(&document, options).map_err(|e| Unmade::Pdf(e).diagnostic(checked))?;
     Ok((document, pdf))
 }
 

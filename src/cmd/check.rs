@@ -13,7 +13,7 @@ use super::{Outcome, UsageError};
 use crate::cli::{CheckArgs, MessageFormat};
 use crate::diag::{Diagnostic, Labels, Severity};
 use crate::pdf::PdfOptions;
-use crate::report::{self, Report};
+use crate::report::{self, Checked};
 use crate::template::Layout;
 
 pub fn check(args: &CheckArgs) -> Result<Outcome, UsageError> {
@@ -29,12 +29,10 @@ pub fn check(args: &CheckArgs) -> Result<Outcome, UsageError> {
     let mut languages = Vec::new();
     for input in &found.inputs {
         match report::check(&input.path) {
-            Ok(checked) => {
+            Ok(mut checked) => {
                 languages.push(report::labels(checked.report.language));
-                outcome.diagnostics.extend(checked.warnings);
-                let refused = layout
-                    .as_ref()
-                    .and_then(|l| unbuildable(&checked.report, l));
+                outcome.diagnostics.append(&mut checked.warnings);
+                let refused = layout.as_ref().and_then(|l| unbuildable(&checked, l));
                 outcome.diagnostics.extend(refused);
             }
             Err(errors) => {
@@ -59,8 +57,8 @@ pub fn check(args: &CheckArgs) -> Result<Outcome, UsageError> {
 /// Why `build` would refuse `report` with `layout`, if it would: the report is rendered and
 /// its PDF typeset and validated in memory (a character no font has, say), so that a
 /// report that passes `check` builds.
-fn unbuildable(report: &Report, layout: &Layout) -> Option<Diagnostic> {
-    typeset(report, layout, &PdfOptions::default()).err()
+fn unbuildable(checked: &Checked, layout: &Layout) -> Option<Diagnostic> {
+    typeset(checked, layout, &PdfOptions::default()).err()
 }
 
 /// Swedish when every report checked is Swedish, else English: one language for the line.

@@ -197,7 +197,7 @@ fn rebuilds(args: &VerifyArgs, pdf: &[u8]) -> Result<String, String> {
         ..PdfOptions::default()
     };
     options.attachments = source::attachments(&checked, &layout, &manifest.layout.name, &options)?;
-    let (_, rebuilt) = typeset(&checked.report, &layout, &options).map_err(|d| d.message)?;
+    let (_, rebuilt) = typeset(&checked, &layout, &options).map_err(|d| d.message)?;
     let name = report
         .file_name()
         .unwrap_or_default()

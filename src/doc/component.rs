@@ -83,7 +83,7 @@ pub fn parse(name: &str, body: &str, images: &ImageStore) -> Result<Block, Parse
         "logos" => logos(read(name, body)?, images),
         "signatures" => Ok(signatures(read(name, body)?)),
         "pagebreak" if body.trim().is_empty() => Ok(Block::PageBreak),
-        "pagebreak" => Err(ParseError(format!(
+        "pagebreak" => Err(ParseError::new(format!(
             "component `{PREFIX}pagebreak` takes no parameters"
         ))),
         "chart" => chart(read(name, body)?),
@@ -93,7 +93,7 @@ pub fn parse(name: &str, body: &str, images: &ImageStore) -> Result<Block, Parse
                 title: printable(&params.title),
             })
         }
-        _ => Err(ParseError(format!(
+        _ => Err(ParseError::new(format!(
             "unknown component `{PREFIX}{name}`; known components are `{PREFIX}logos`, `{PREFIX}contents`, `{PREFIX}chart`, `{PREFIX}pagebreak` and `{PREFIX}signatures`"
         ))),
     }
@@ -101,7 +101,7 @@ pub fn parse(name: &str, body: &str, images: &ImageStore) -> Result<Block, Parse
 
 fn read<'de, T: Deserialize<'de>>(name: &str, body: &'de str) -> Result<T, ParseError> {
     serde_saphyr::from_str(body)
-        .map_err(|e| ParseError(format!("in component `{PREFIX}{name}`: {e}")))
+        .map_err(|e| ParseError::new(format!("in component `{PREFIX}{name}`: {e}")))
 }
 
 fn logos(params: Vec<LogoParams>, images: &ImageStore) -> Result<Block, ParseError> {
@@ -109,11 +109,11 @@ fn logos(params: Vec<LogoParams>, images: &ImageStore) -> Result<Block, ParseErr
         .into_iter()
         .map(|p| {
             let image = images.get(&p.image).ok_or_else(|| {
-                ParseError(format!("in component `{PREFIX}logos`: no image named `{}`", p.image))
+                ParseError::new(format!("in component `{PREFIX}logos`: no image named `{}`", p.image))
             })?;
             let height_mm = p.height_mm.unwrap_or(image.height_mm);
             if !LOGO_HEIGHT_MM.contains(&height_mm) {
-                return Err(ParseError(format!(
+                return Err(ParseError::new(format!(
                     "in component `{PREFIX}logos`: height_mm must lie between {} and {}, not {height_mm}",
                     LOGO_HEIGHT_MM.start(),
                     LOGO_HEIGHT_MM.end()
@@ -126,7 +126,11 @@ fn logos(params: Vec<LogoParams>, images: &ImageStore) -> Result<Block, ParseErr
 }
 
 fn chart(params: ChartParams) -> Result<Block, ParseError> {
-    let fail = |why: &str| Err(ParseError(format!("in component `{PREFIX}chart`: {why}")));
+    let fail = |why: &str| {
+        Err(ParseError::new(format!(
+            "in component `{PREFIX}chart`: {why}"
+        )))
+    };
     if params.alt.trim().is_empty() {
         return fail("`alt` must say what the chart shows");
     }

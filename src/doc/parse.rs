@@ -8,20 +8,64 @@
 use super::component;
 use super::{Align, Block, Document, FigureId, ImageStore, List, ListItem, Meta, Run, Table, Tone};
 use crate::markdown::MAX_LIST_DEPTH;
-use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
-use std::cell::RefCell;
+use pulldown_cmark::{
+    Alignment, CodeBlockKind, Event, HeadingLevel, OffsetIter, Options, Parser, Tag, TagEnd,
+};
+use std::cell::{Cell, RefCell};
 use std::collections::BTreeSet;
 use std::fmt;
 use std::iter::Peekable;
 use std::rc::Rc;
 
-/// Markdown the parser cannot turn into a document, e.g. an unknown component.
+/// Markdown the parser cannot turn into a document, e.g. an unknown component, and the
+/// line of the Markdown where it stands, when known.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ParseError(pub String);
+pub struct ParseError {
+    pub message: String,
+    pub line: Option<MarkdownLine>,
+}
+
+/// A line of the Markdown a layout rendered: what its author looks for in the templates.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MarkdownLine {
+    /// From 1.
+    pub number: usize,
+    pub text: String,
+}
+
+impl ParseError {
+    pub fn new(message: String) -> ParseError {
+        ParseError {
+            message,
+            line: None,
+        }
+    }
+
+    /// The error placed at the line of `markdown` holding byte `offset`, unless placed.
+    fn at(self, markdown: &str, offset: usize) -> ParseError {
+        if self.line.is_some() {
+            return self;
+        }
+        let before = markdown.get(..offset).unwrap_or(markdown);
+        let start = before.rfind('\n').map_or(0, |newline| newline + 1);
+        let text = markdown[start..].lines().next().unwrap_or_default();
+        ParseError {
+            line: Some(MarkdownLine {
+                number: before.matches('\n').count() + 1,
+                text: text.chars().take(80).collect(),
+            }),
+            ..self
+        }
+    }
+}
 
 impl fmt::Display for ParseError {
+    /// The message, after the line it concerns: `line 12, "title: x": …`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        if let Some(line) = &self.line {
+            write!(f, "line {}, \"{}\": ", line.number, line.text.trim())?;
+        }
+        f.write_str(&self.message)
     }
 }
 
@@ -30,10 +74,12 @@ impl std::error::Error for ParseError {}
 /// Parses the rendered Markdown of one report. `images` holds what components may refer to.
 pub fn parse(markdown: &str, meta: Meta, images: &ImageStore) -> Result<Document, ParseError> {
     let refused = Rc::new(RefCell::new(None));
-    let parser = Parser::new_ext(markdown, Options::ENABLE_TABLES);
+    let offset = Rc::new(Cell::new(0));
+    let parser = Parser::new_ext(markdown, Options::ENABLE_TABLES).into_offset_iter();
     let mut events = LinkCheck {
         parser,
         refused: Rc::clone(&refused),
+        offset: Rc::clone(&offset),
     }
     .peekable();
     let mut context = Context {
@@ -46,14 +92,17 @@ pub fn parse(markdown: &str, meta: Meta, images: &ImageStore) -> Result<Document
     };
     // The report's text was checked when it was loaded; this catches a layout's own.
     if crate::text::overlong_marks(markdown).is_some() {
-        return Err(ParseError(format!(
+        return Err(ParseError::new(format!(
             "more than {} combining marks on one character",
             crate::text::MAX_MARKS
         )));
     }
-    let blocks = context.blocks(&mut events, None)?;
-    if let Some(problem) = refused.take() {
-        return Err(ParseError(problem));
+    // Parsing stops at the first error, in the element read last.
+    let blocks = context
+        .blocks(&mut events, None)
+        .map_err(|e| e.at(markdown, offset.get()))?;
+    if let Some((problem, at)) = refused.take() {
+        return Err(ParseError::new(problem).at(markdown, at));
     }
     Ok(Document {
         meta: printable_meta(meta),
@@ -66,20 +115,26 @@ pub fn parse(markdown: &str, meta: Meta, images: &ImageStore) -> Result<Document
 /// [`crate::markdown::is_allowed`] lets through. The report's own Markdown was checked when
 /// it was loaded; this catches what a layout writes itself, in the one pass the document is
 /// read in.
+/// It also notes where the element read last starts, which places an error.
 struct LinkCheck<'a> {
-    parser: Parser<'a>,
-    refused: Rc<RefCell<Option<String>>>,
+    parser: OffsetIter<'a>,
+    /// The first problem, with its byte offset.
+    refused: Rc<RefCell<Option<(String, usize)>>>,
+    offset: Rc<Cell<usize>>,
 }
 
 impl<'a> Iterator for LinkCheck<'a> {
     type Item = Event<'a>;
 
     fn next(&mut self) -> Option<Event<'a>> {
-        let event = self.parser.next()?;
+        let (event, range) = self.parser.next()?;
+        self.offset.set(range.start);
         if let Event::Start(Tag::Link { dest_url, .. }) = &event
             && let Some(problem) = link_problem(dest_url)
         {
-            self.refused.borrow_mut().get_or_insert(problem);
+            self.refused
+                .borrow_mut()
+                .get_or_insert((problem, range.start));
         }
         Some(event)
     }
@@ -148,7 +203,7 @@ impl Context<'_> {
         let rows = table.rows.iter().chain(std::iter::once(&table.header));
         self.cells += rows.map(Vec::len).sum::<usize>();
         if self.cells > MAX_TABLE_CELLS {
-            return Err(ParseError(format!(
+            return Err(ParseError::new(format!(
                 "the tables would have more than {MAX_TABLE_CELLS} cells; far more than a \
                  report can show"
             )));
@@ -169,7 +224,7 @@ impl Context<'_> {
             chart.id = self.figure();
         }
         if self.charts > MAX_CHARTS {
-            return Err(ParseError(format!(
+            return Err(ParseError::new(format!(
                 "the report would have more than {MAX_CHARTS} charts; a document draws at \
                  most {MAX_CHARTS}: keep the metrics the board follows, or chart fewer"
             )));
@@ -222,7 +277,7 @@ impl Context<'_> {
             Tag::List(start) => out.push(Block::List(self.list(start, events)?)),
             Tag::Table(align) => {
                 if align.len() > MAX_TABLE_COLUMNS {
-                    return Err(ParseError(format!(
+                    return Err(ParseError::new(format!(
                         "a table of {} columns; a page shows at most {MAX_TABLE_COLUMNS}",
                         align.len()
                     )));
@@ -243,7 +298,7 @@ impl Context<'_> {
     fn list(&mut self, start: Option<u64>, events: &mut Events) -> Result<List, ParseError> {
         // Each level is a call deeper: a bound keeps the stack, and Word numbers 9 levels.
         if self.lists == MAX_LIST_DEPTH {
-            return Err(ParseError(format!(
+            return Err(ParseError::new(format!(
                 "lists nested more than {MAX_LIST_DEPTH} levels deep"
             )));
         }

@@ -95,13 +95,13 @@ fn components_become_their_blocks_and_unknown_ones_are_errors() {
         Meta::example(),
         &ImageStore::new(),
     );
-    assert!(unknown.is_err_and(|e| e.0.contains("kvartal-chart")));
+    assert!(unknown.is_err_and(|e| e.message.contains("kvartal-chart")));
     let typo = parse(
         "```kvartal-signatures\nplace: x\nsigners: []\n```\n",
         Meta::example(),
         &ImageStore::new(),
     );
-    assert!(typo.is_err_and(|e| e.0.contains("kvartal-signatures")));
+    assert!(typo.is_err_and(|e| e.message.contains("kvartal-signatures")));
 }
 
 #[test]
@@ -111,7 +111,7 @@ fn a_logo_must_name_a_known_image() {
         Meta::example(),
         &ImageStore::new(),
     );
-    assert!(result.is_err_and(|e| e.0.contains("x.png")));
+    assert!(result.is_err_and(|e| e.message.contains("x.png")));
 }
 
 #[test]
@@ -145,7 +145,7 @@ fn a_page_break_takes_no_parameters() {
         Meta::example(),
         &ImageStore::new(),
     );
-    assert!(with_body.is_err_and(|e| e.0.contains("no parameters")));
+    assert!(with_body.is_err_and(|e| e.message.contains("no parameters")));
 }
 
 #[test]
@@ -161,6 +161,26 @@ fn a_layout_link_to_anything_but_the_web_or_mail_is_an_error() {
 }
 
 #[test]
+fn an_error_names_the_line_of_the_markdown_it_stands_on() {
+    let markdown = "# Titel\n\nText.\n\n```kvartal-chart\nfoo: 1\n```\n";
+    let error = parse(markdown, Meta::example(), &ImageStore::new()).expect_err("unknown field");
+    let line = error.line.as_ref().expect("placed");
+    assert_eq!((line.number, line.text.as_str()), (5, "```kvartal-chart"));
+    assert!(
+        error
+            .to_string()
+            .starts_with("line 5, \"```kvartal-chart\": in component")
+    );
+    let link = parse(
+        "Text.\n\nSe [här](bilaga.pdf).\n",
+        Meta::example(),
+        &ImageStore::new(),
+    );
+    let line = link.expect_err("a link to a file").line.expect("placed");
+    assert_eq!(line.number, 3);
+}
+
+#[test]
 fn a_badge_of_a_tone_not_named_is_an_error_not_a_grey_badge() {
     let error = parse(
         "[Klar](status:green)\n",
@@ -169,7 +189,7 @@ fn a_badge_of_a_tone_not_named_is_an_error_not_a_grey_badge() {
     )
     .expect_err("green");
     assert_eq!(
-        error.to_string(),
+        error.message,
         "a status badge of tone `green`; the tones are good, warning, bad, done, neutral"
     );
 }
@@ -181,7 +201,7 @@ fn a_document_draws_at_most_its_number_of_charts() {
     assert!(parse(&allowed, Meta::example(), &ImageStore::new()).is_ok());
     let one_more = chart.repeat(MAX_CHARTS + 1);
     let refused = parse(&one_more, Meta::example(), &ImageStore::new());
-    assert!(refused.is_err_and(|e| e.0.contains("more than 100 charts")));
+    assert!(refused.is_err_and(|e| e.message.contains("more than 100 charts")));
 }
 
 #[test]
@@ -197,14 +217,14 @@ fn lists_nest_at_most_as_deep_as_word_numbers() {
         .is_ok()
     );
     let deep = parse(&nested(20_000), Meta::example(), &images);
-    assert!(deep.is_err_and(|e| e.0.contains("nested more than 9")));
+    assert!(deep.is_err_and(|e| e.message.contains("nested more than 9")));
 }
 
 #[test]
 fn a_layout_piling_marks_on_a_letter_is_refused() {
     let piled = format!("a{}\n", "\u{301}".repeat(crate::text::MAX_MARKS + 1));
     let refused = parse(&piled, Meta::example(), &ImageStore::new());
-    assert!(refused.is_err_and(|e| e.0.contains("combining marks")));
+    assert!(refused.is_err_and(|e| e.message.contains("combining marks")));
 }
 
 #[test]
@@ -216,9 +236,9 @@ fn tables_have_a_width_and_the_document_a_number_of_cells() {
     };
     assert!(parse(&table(MAX_TABLE_COLUMNS, 3), Meta::example(), &images).is_ok());
     let wide = parse(&table(MAX_TABLE_COLUMNS + 1, 3), Meta::example(), &images);
-    assert!(wide.is_err_and(|e| e.0.contains("a page shows at most 20")));
+    assert!(wide.is_err_and(|e| e.message.contains("a page shows at most 20")));
     let long = parse(&table(10, MAX_TABLE_CELLS / 10), Meta::example(), &images);
-    assert!(long.is_err_and(|e| e.0.contains("more than 50000 cells")));
+    assert!(long.is_err_and(|e| e.message.contains("more than 50000 cells")));
 }
 
 #[test]

@@ -137,6 +137,8 @@ pub enum PdfError {
     Standard {
         standard: &'static str,
         problems: Vec<String>,
+        /// The characters no font can show, which the report or layout should not use.
+        unshown: Vec<char>,
     },
     /// krilla failed for another reason.
     Export(String),
@@ -148,7 +150,9 @@ impl fmt::Display for PdfError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             PdfError::Image { alt, why } => write!(f, "the image \"{alt}\" cannot be drawn: {why}"),
-            PdfError::Standard { standard, problems } => {
+            PdfError::Standard {
+                standard, problems, ..
+            } => {
                 write!(f, "the PDF would not meet {standard}:")?;
                 problems.iter().try_for_each(|p| write!(f, "\n  - {p}"))
             }
@@ -174,6 +178,7 @@ impl PdfError {
             KrillaError::Validation(errors) => PdfError::Standard {
                 standard: options.standard.name(),
                 problems: validation::explain_all(&errors, fonts),
+                unshown: validation::unshown(&errors),
             },
             other => PdfError::Export(other.to_string()),
         }

@@ -15,15 +15,10 @@ pub type FontNames = [(Font, String)];
 /// Each distinct problem once. The characters no font can show are named together in one
 /// sentence, however often and in however many fonts they occur.
 pub fn explain_all(errors: &[(ValidationError, Validators)], fonts: &FontNames) -> Vec<String> {
-    let mut missing: Vec<char> = Vec::new();
     let mut lacking: Vec<String> = Vec::new();
     let mut problems: Vec<String> = Vec::new();
     for (error, _) in errors {
-        let visible = |text: &str| text.chars().any(|c| !c.is_whitespace());
-        if let ValidationError::ContainsNotDefGlyph(font, _, text) = error
-            && visible(text)
-        {
-            missing.extend(text.chars().filter(|c| !c.is_whitespace()));
+        if let Some(font) = unshown_in(error) {
             lacking.push(font_name(font, fonts));
             continue;
         }
@@ -32,16 +27,43 @@ pub fn explain_all(errors: &[(ValidationError, Validators)], fonts: &FontNames) 
             problems.push(problem);
         }
     }
+    let missing = unshown(errors);
     if !missing.is_empty() {
-        problems.insert(0, unshown(missing, lacking));
+        problems.insert(0, unshown_sentence(&missing, lacking));
     }
     problems
 }
 
-/// The sentence naming the characters no font has, and the fonts that lack them.
-fn unshown(mut missing: Vec<char>, mut fonts: Vec<String>) -> String {
+/// The characters no font of the PDF can show, each once, in code point order.
+pub fn unshown(errors: &[(ValidationError, Validators)]) -> Vec<char> {
+    let mut missing: Vec<char> = errors
+        .iter()
+        .filter(|(error, _)| unshown_in(error).is_some())
+        .filter_map(|(error, _)| match error {
+            ValidationError::ContainsNotDefGlyph(_, _, text) => Some(text),
+            _ => None,
+        })
+        .flat_map(|text| text.chars().filter(|c| !c.is_whitespace()))
+        .collect();
     missing.sort_unstable();
     missing.dedup();
+    missing
+}
+
+/// The font that lacks a visible character of the text, when `error` says so.
+fn unshown_in(error: &ValidationError) -> Option<&Font> {
+    match error {
+        ValidationError::ContainsNotDefGlyph(font, _, text)
+            if text.chars().any(|c| !c.is_whitespace()) =>
+        {
+            Some(font)
+        }
+        _ => None,
+    }
+}
+
+/// The sentence naming the characters no font has, and the fonts that lack them.
+fn unshown_sentence(missing: &[char], mut fonts: Vec<String>) -> String {
     fonts.sort();
     fonts.dedup();
     let written: Vec<String> = missing.iter().map(|c| format!("\"{c}\"")).collect();

@@ -248,7 +248,8 @@ fn check_finds_what_only_the_pdf_would_refuse() {
     Case::new("check-glyphs")
         .report(report)
         .check(&[])
-        .fails_with("\"字\", \"漢\" cannot be shown");
+        .fails_with("report.yaml:6:22: error: the PDF would not meet")
+        .says("\"字\", \"漢\" cannot be shown");
 }
 
 /// A report far beyond any real one is refused where it goes too far, before it costs
