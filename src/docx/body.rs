@@ -12,7 +12,7 @@ use super::images::{Drawings, EMU_PER_MM, PICTURE_TYPE_SIZE};
 use super::lists::{self, ListNumbering};
 use super::package::{Relation, Relationships};
 use super::xml::Xml;
-use super::{DocxError, inline, page, styles, tables};
+use super::{DocxError, inline, section, styles, tables};
 use crate::doc::keep::{self, Keep};
 use crate::doc::{Block, Chart, Image, LOGO_GAP_MM, List, LogoAlign, Meta, PT_PER_MM, Run};
 use crate::text::Hyphenator;
@@ -59,7 +59,7 @@ impl<'a> Body<'a> {
             xml: Xml::fragment(),
             meta,
             typeset,
-            text_width: page::text_width(&meta.style),
+            text_width: section::text_width(&meta.style),
             relationships: Relationships::default(),
             drawings: Drawings::default(),
             lists: ListNumbering::default(),
