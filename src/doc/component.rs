@@ -5,7 +5,7 @@
 //! component, so a layout author learns of a typo at once.
 
 use super::limits::LOGO_HEIGHT_MM;
-use super::parse::printable;
+use super::printable::printable;
 use super::{
     Block, Chart, ChartPoint, ChartTarget, FigureId, Image, ImageStore, ParseError, Signatures,
     Signer,

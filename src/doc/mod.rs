@@ -7,6 +7,7 @@ mod component;
 pub mod hyphenation;
 pub mod keep;
 mod parse;
+mod printable;
 mod style;
 
 pub use parse::{MAX_CHARTS, MAX_TABLE_CELLS, MAX_TABLE_COLUMNS, ParseError, parse};

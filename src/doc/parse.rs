@@ -6,6 +6,7 @@
 //! the `status:` scheme becomes a status badge.
 
 use super::component;
+use super::printable::printable;
 use super::{Align, Block, Document, FigureId, ImageStore, List, ListItem, Meta, Run, Table, Tone};
 use crate::markdown::MAX_LIST_DEPTH;
 use pulldown_cmark::{
@@ -525,19 +526,6 @@ impl Inline {
         }
         self
     }
-}
-
-/// Text without control characters, which no font can show and XML cannot hold; a tab
-/// is a space, a hard line break stays.
-pub(super) fn printable(text: &str) -> String {
-    text.chars()
-        .filter_map(|c| match c {
-            '\t' => Some(' '),
-            '\n' => Some('\n'),
-            c if c.is_control() => None,
-            c => Some(c),
-        })
-        .collect()
 }
 
 /// Joins neighbouring runs of the same style, so backends see one run per style change.

@@ -12,9 +12,9 @@ use super::images::{Drawings, EMU_PER_MM, PICTURE_TYPE_SIZE};
 use super::lists::{self, ListNumbering};
 use super::package::{Relation, Relationships};
 use super::xml::Xml;
-use super::{DocxError, inline, page, styles, tables};
+use super::{DocxError, inline, section, styles, tables};
 use crate::doc::keep::{self, Keep};
-use crate::doc::{Block, Chart, Image, LOGO_GAP_MM, List, LogoAlign, Meta, PT_PER_MM, Run};
+use crate::doc::{Block, Chart, Image, LOGO_GAP_MM, List, LogoAlign, Meta, PT_PER_MM, Run, Table};
 use crate::text::Hyphenator;
 use crate::typeset::Typeset;
 use resvg::usvg;
@@ -23,10 +23,10 @@ use std::sync::Arc;
 /// The body being written, with everything it refers to.
 pub(super) struct Body<'a> {
     pub(super) xml: Xml,
-    pub(super) meta: &'a Meta,
+    meta: &'a Meta,
     typeset: &'a Typeset,
     /// The width between the margins, in twips, which tables fill.
-    pub(super) text_width: u32,
+    text_width: u32,
     /// The document part's relationships: links, pictures, charts.
     pub(super) relationships: Relationships,
     pub(super) drawings: Drawings,
@@ -40,7 +40,7 @@ pub(super) struct Body<'a> {
     /// Nothing has been written yet.
     at_start: bool,
     /// How words of the report's language may be broken, as in the PDF.
-    pub(super) hyphenator: Option<Hyphenator>,
+    hyphenator: Option<Hyphenator>,
     /// How SVG logos are drawn: with the layout's fonts.
     svg_options: Arc<usvg::Options<'static>>,
 }
@@ -59,7 +59,7 @@ impl<'a> Body<'a> {
             xml: Xml::fragment(),
             meta,
             typeset,
-            text_width: page::text_width(&meta.style),
+            text_width: section::text_width(&meta.style),
             relationships: Relationships::default(),
             drawings: Drawings::default(),
             lists: ListNumbering::default(),
@@ -144,22 +144,13 @@ impl<'a> Body<'a> {
             } => self.heading(*level, runs, anchor, paragraph),
             Block::Paragraph(runs) => self.paragraph(runs, paragraph, depth),
             Block::List(list) => self.list(list, depth.map_or(0, |d| d + 1))?,
-            Block::Table(table) => {
-                self.break_before_table();
-                let fractions = self.typeset.columns.get(&table.id).map(Vec::as_slice);
-                let columns = table
-                    .header
-                    .len()
-                    .max(table.rows.iter().map(Vec::len).max().unwrap_or(0));
-                let widths = tables::column_widths(self.text_width, fractions, columns);
-                self.table(table, &widths);
-            }
+            Block::Table(table) => self.table(table),
             Block::Logos(logos) if logos.is_empty() => {}
             Block::Logos(logos) => self.pictures(logos, self.meta.style.logo.align, paragraph)?,
             Block::Chart(chart) => self.chart(chart, paragraph)?,
             Block::Signatures(signatures) => {
                 self.break_before_table();
-                self.signatures(signatures);
+                tables::signatures(&mut self.xml, signatures, &self.meta.style, self.text_width);
             }
             Block::Contents { title } => {
                 let paragraph = self.starting(paragraph);
@@ -221,6 +212,22 @@ impl<'a> Body<'a> {
                 .close("w:r")
                 .close("w:p");
         }
+    }
+
+    /// A data table across the text width in the columns the PDF gave it, its cells' runs
+    /// written as the body's are.
+    fn table(&mut self, table: &Table) {
+        self.break_before_table();
+        let fractions = self.typeset.columns.get(&table.id).map(Vec::as_slice);
+        let columns = table
+            .header
+            .len()
+            .max(table.rows.iter().map(Vec::len).max().unwrap_or(0));
+        let widths = tables::column_widths(self.text_width, fractions, columns);
+        let (relationships, hyphenator) = (&mut self.relationships, self.hyphenator);
+        let text = |xml: &mut Xml, runs: &[Run]| inline::runs(xml, runs, relationships, hyphenator);
+        let justify = self.meta.style.spacing.justify;
+        tables::table(&mut self.xml, table, &widths, justify, text);
     }
 
     /// A heading paragraph whose text is a bookmark named after its anchor. Level 1 is the

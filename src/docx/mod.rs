@@ -19,6 +19,7 @@ mod lists;
 mod metadata;
 mod package;
 mod page;
+mod section;
 mod settings;
 #[cfg(test)]
 mod style_tests;
@@ -155,7 +156,7 @@ pub fn docx(doc: &Document, typeset: Option<&Typeset>, draft: bool) -> Result<Ve
     let mut document = Xml::part();
     document.open("w:document", NAMESPACES).open("w:body", &[]);
     document.splice(&body.xml.finish());
-    page::section(&mut document, &meta.style, &references);
+    section::write(&mut document, &meta.style, &references);
     document.close("w:body").close("w:document");
     package.part(
         "word/document.xml",

@@ -1,9 +1,8 @@
-//! The page: size and margins from the style, a running header and a footer with the date
-//! and "page X of Y".
+//! The page's running header and its footer with the date and "page X of Y".
 //!
-//! Entry points: [`section`] writes the page setup at the end of the body, [`parts`] makes
-//! the headers and footers. The first page is the title page and has no running header;
-//! from page 2 the header shows the small logo, the title and the case number.
+//! Entry point: [`parts`] makes the headers and footers; [`super::section`] says which
+//! pages show which. The first page is the title page and has no running header; from
+//! page 2 the header shows the small logo, the title and the case number.
 
 use super::contents::simple_field;
 use super::formatting::{Character, Paragraph};
@@ -12,29 +11,12 @@ use super::inline::plain;
 use super::package::{Relation, Relationships};
 use super::xml::Xml;
 use super::{DocxError, NAMESPACES, styles};
-use crate::doc::{Meta, Style};
+use crate::doc::Meta;
 
 pub(super) const HEADER_TYPE: &str =
     "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml";
 pub(super) const FOOTER_TYPE: &str =
     "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml";
-
-/// One millimetre in twentieths of a point, Word's page unit.
-const TWIPS_PER_MM: f64 = 1440.0 / 25.4;
-
-/// `millimetres` in twips, rounded. The style's lengths are bounded, so the cast cannot
-/// overflow.
-fn mm(millimetres: f32) -> u32 {
-    (f64::from(millimetres) * TWIPS_PER_MM).round().max(0.0) as u32
-}
-
-/// The width between the margins, which tables and the header's tab stop fill; never
-/// negative, even when the margins overlap. Each length is rounded on its own, as Word sums
-/// the page's own numbers.
-pub(super) fn text_width(style: &Style) -> u32 {
-    mm(style.page.width_mm)
-        .saturating_sub(mm(style.page.margin_left_mm) + mm(style.page.margin_right_mm))
-}
 
 /// A header or footer part with what it refers to.
 pub(super) struct Part {
@@ -175,67 +157,4 @@ fn footer(xml: &mut Xml, meta: &Meta) {
     simple_field(xml, " PAGE ", "1");
     plain(xml, &format!(" {} ", meta.labels.of));
     simple_field(xml, " NUMPAGES ", "1");
-}
-
-/// The section properties closing the body: the headers and footers by `references`
-/// (kind, pages, relationship id), the page size and margins, the title page on its own.
-/// Header and footer sit halfway into their margins.
-pub(super) fn section(xml: &mut Xml, style: &Style, references: &[(Relation, &str, String)]) {
-    xml.open("w:sectPr", &[]);
-    for (relation, pages, id) in references {
-        let element = match relation {
-            Relation::Header => "w:headerReference",
-            _ => "w:footerReference",
-        };
-        xml.empty(element, &[("w:type", pages), ("r:id", id)]);
-    }
-    xml.empty(
-        "w:pgSz",
-        &[
-            ("w:w", &mm(style.page.width_mm)),
-            ("w:h", &mm(style.page.height_mm)),
-        ],
-    )
-    .empty(
-        "w:pgMar",
-        &[
-            ("w:top", &mm(style.page.margin_top_mm)),
-            ("w:right", &mm(style.page.margin_right_mm)),
-            ("w:bottom", &mm(style.page.margin_bottom_mm)),
-            ("w:left", &mm(style.page.margin_left_mm)),
-            ("w:header", &mm(style.page.margin_top_mm / 2.0)),
-            ("w:footer", &mm(style.page.margin_bottom_mm / 2.0)),
-            ("w:gutter", &0),
-        ],
-    )
-    .empty("w:titlePg", &[])
-    .close("w:sectPr");
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn millimetres_become_twips() {
-        assert_eq!((mm(210.0), mm(297.0)), (11906, 16838));
-        assert_eq!((mm(25.0), mm(12.5), mm(0.0)), (1417, 709, 0));
-        assert_eq!(text_width(&Style::default()), 9072);
-        let a5 = {
-            let mut style = Style::default();
-            style.page.width_mm = 148.0;
-            style.page.margin_left_mm = 30.0;
-            style.page.margin_right_mm = 20.0;
-            style
-        };
-        assert_eq!(text_width(&a5), 8391 - 1701 - 1134);
-        let overlapping = {
-            let mut style = Style::default();
-            style.page.width_mm = 50.0;
-            style.page.margin_left_mm = 40.0;
-            style.page.margin_right_mm = 40.0;
-            style
-        };
-        assert_eq!(text_width(&overlapping), 0);
-    }
 }

@@ -10,7 +10,7 @@ use super::fonts::word_family;
 use super::formatting::{
     Character, Justification, Leader, LineRule, Paragraph, Spacing, Tab, half_points, twips,
 };
-use super::page;
+use super::section;
 use super::xml::Xml;
 use crate::doc::{self, Font, Tone};
 
@@ -266,7 +266,7 @@ fn toc(xml: &mut Xml, style: &doc::Style, level: usize) {
     };
     let paragraph = Paragraph {
         tabs: vec![Tab {
-            position: page::text_width(style),
+            position: section::text_width(style),
             right: true,
             leader: Some(Leader::Dot),
         }],
@@ -291,7 +291,7 @@ fn toc(xml: &mut Xml, style: &doc::Style, level: usize) {
 fn header_or_footer(xml: &mut Xml, style: &doc::Style, id: &str, name: &str) {
     let paragraph = Paragraph {
         tabs: vec![Tab {
-            position: page::text_width(style),
+            position: section::text_width(style),
             right: true,
             leader: None,
         }],

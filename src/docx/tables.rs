@@ -1,15 +1,16 @@
 //! Data tables and the signature block, both as Word tables across the text width.
 //!
-//! Entry points: [`table`] and [`signatures`]. A data table's first row is its header:
-//! bold on the table style's header fill, and repeated on every page; no row breaks across
-//! pages, and a short table is kept on one page ([`Table::kept_whole`]).
+//! Entry points: [`table`] and [`signatures`], which write into the XML they are given. A
+//! data table takes its column widths ([`column_widths`]) and a closure that writes a
+//! cell's runs, so that links and hyphenation stay with the caller. Its first row is its
+//! header: bold on the table style's header fill, and repeated on every page; no row breaks
+//! across pages, and a short table is kept on one page ([`Table::kept_whole`]).
 
-use super::body::Body;
 use super::formatting::{BottomRule, Justification, Leader, Paragraph, Spacing, Tab, twips};
 use super::inline;
 use super::styles;
 use super::xml::Xml;
-use crate::doc::{Align, Cell, PT_PER_MM, Rgb, Run, Signatures, Signer, Table, signing};
+use crate::doc::{Align, Cell, PT_PER_MM, Rgb, Run, Signatures, Signer, Style, Table, signing};
 
 /// The signature line: black, ¾ pt.
 const SIGNING_RULE: BottomRule = BottomRule {
@@ -17,191 +18,213 @@ const SIGNING_RULE: BottomRule = BottomRule {
     colour: Rgb(0, 0, 0),
 };
 
-impl Body<'_> {
-    /// Writes a data table whose columns have `widths` (twips); a table without columns is
-    /// left out.
-    pub(super) fn table(&mut self, table: &Table, widths: &[u32]) {
-        let columns = widths.len();
-        if columns == 0 {
-            return;
-        }
-        let header = !table.header.is_empty();
-        self.open_table(widths, Some(styles::TABLE), header);
-        // Word keeps a table together when every row but the last keeps with the next.
-        let rows = std::iter::once(&table.header)
-            .filter(|_| header)
-            .chain(&table.rows);
-        let count = table.rows.len() + usize::from(header);
-        for (index, row) in rows.enumerate() {
-            let keep = table.kept_whole() && index + 1 < count;
-            self.xml
-                .open("w:tr", &[])
-                .open("w:trPr", &[])
-                .empty("w:cantSplit", &[]);
-            if header && index == 0 {
-                self.xml.empty("w:tblHeader", &[]);
-            }
-            self.xml.close("w:trPr");
-            for (column, width) in widths.iter().enumerate() {
-                let align = table.align.get(column).copied().unwrap_or(Align::Left);
-                self.cell(cell_runs(row, column), align, *width, keep);
-            }
-            self.xml.close("w:tr");
-        }
-        self.xml.close("w:tbl");
+/// Writes a data table whose columns have `widths` (twips), each cell's runs by `text`; a
+/// table without columns is left out. Left-aligned columns stay ragged right in a
+/// `justify`ing style.
+pub(super) fn table(
+    xml: &mut Xml,
+    table: &Table,
+    widths: &[u32],
+    justify: bool,
+    mut text: impl FnMut(&mut Xml, &[Run]),
+) {
+    if widths.is_empty() {
+        return;
     }
-
-    /// Opens a table with columns of `widths` in `style` (or plain), with the style's
-    /// header-row look switched on when it has a `header` row.
-    fn open_table(&mut self, widths: &[u32], style: Option<&str>, header: bool) {
-        let xml = &mut self.xml;
-        xml.open("w:tbl", &[]).open("w:tblPr", &[]);
-        if let Some(style) = style {
-            xml.val("w:tblStyle", style);
-        }
-        let width: u32 = widths.iter().sum();
-        xml.empty("w:tblW", &[("w:w", &width), ("w:type", &"dxa")])
-            .empty("w:tblLayout", &[("w:type", &"fixed")]);
-        if style.is_some() {
-            // Given again, not left to the table style, which LibreOffice does not read.
-            styles::cell_margins(xml, styles::CELL_PADDING);
-            xml.empty(
-                "w:tblLook",
-                &[
-                    ("w:val", &"0420"),
-                    ("w:firstRow", &u8::from(header)),
-                    ("w:lastRow", &0),
-                    ("w:firstColumn", &0),
-                    ("w:lastColumn", &0),
-                    ("w:noHBand", &1),
-                    ("w:noVBand", &1),
-                ],
-            );
-        }
-        xml.close("w:tblPr");
-        xml.open("w:tblGrid", &[]);
-        for width in widths {
-            xml.empty("w:gridCol", &[("w:w", width)]);
-        }
-        xml.close("w:tblGrid");
-    }
-
-    fn cell(&mut self, runs: &[Run], align: Align, width: u32, keep_next: bool) {
-        let justification = match align {
-            // Justified text in a narrow column would leave gaps between its words.
-            Align::Left if self.meta.style.spacing.justify => Some(Justification::Left),
-            Align::Left => None,
-            Align::Center => Some(Justification::Center),
-            Align::Right => Some(Justification::Right),
-        };
-        self.xml
-            .open("w:tc", &[])
-            .open("w:tcPr", &[])
-            .empty("w:tcW", &[("w:w", &width), ("w:type", &"dxa")])
-            .close("w:tcPr")
-            .open("w:p", &[]);
-        // The spacing again, not left to the table style: LibreOffice ignores a table
-        // style's paragraph properties and would set the cell's text the body's space apart.
-        Paragraph {
-            keep_next: keep_next.then_some(true),
-            spacing: Spacing {
-                before: Some(0),
-                after: Some(0),
-                ..Spacing::default()
-            },
-            justification,
-            ..Paragraph::default()
-        }
-        .write(&mut self.xml);
-        inline::runs(
-            &mut self.xml,
-            runs,
-            &mut self.relationships,
-            self.hyphenator,
-        );
-        self.xml.close("w:p").close("w:tc");
-    }
-
-    /// "Place and date" with a line to write on, then the signers side by side, as many to
-    /// a row as in the PDF: room to sign, the signature line, the name and the signer's
-    /// role lines. The heights are the PDF's, and the block is kept on one page.
-    pub(super) fn signatures(&mut self, signatures: &Signatures) {
-        let style = &self.meta.style;
-        let pitch = style.line_pitch(style.sizes.body_pt, &style.fonts.body);
-        let room = signing::SPACE_PT * signing::PLACE_AND_DATE_SHARE - pitch;
-        self.xml.open("w:p", &[]);
-        Paragraph {
-            keep_next: Some(true),
-            tabs: vec![Tab {
-                position: self.text_width * 3 / 5,
-                right: false,
-                leader: Some(Leader::Underscore),
-            }],
-            spacing: Spacing {
-                before: Some(twips(style.spacing.paragraph_pt + room.max(0.0))),
-                after: Some(twips(style.spacing.paragraph_pt)),
-                ..Spacing::default()
-            },
-            ..Paragraph::default()
-        }
-        .write(&mut self.xml);
-        inline::plain(&mut self.xml, &signatures.place_and_date);
-        self.xml
-            .open("w:r", &[])
-            .empty("w:tab", &[])
-            .close("w:r")
-            .close("w:p");
-        let gap = twips(signing::GAP_MM * PT_PER_MM);
-        let per_row = signing::SIGNERS_PER_ROW as u32;
-        let column = self.text_width.saturating_sub(gap * (per_row - 1)) / per_row;
-        // Each cell but the last holds the gap as its right margin.
-        let widths: Vec<u32> = (0..per_row)
-            .map(|i| {
-                if i + 1 < per_row {
-                    column + gap
-                } else {
-                    column
-                }
-            })
-            .collect();
-        self.open_table(&widths, None, false);
-        let rows = signatures.signers.chunks(signing::SIGNERS_PER_ROW);
-        let count = rows.len();
-        for (index, signers) in rows.enumerate() {
-            self.signer_row(signers, &widths, gap, index + 1 < count);
-        }
-        self.xml.close("w:tbl");
-    }
-
-    /// One row of signers in cells of `widths`, kept with the next row if `keep_next`.
-    fn signer_row(&mut self, signers: &[Signer], widths: &[u32], gap: u32, keep_next: bool) {
-        let style = &self.meta.style;
-        let pitch = style.line_pitch(style.sizes.body_pt, &style.fonts.body);
-        let xml = &mut self.xml;
+    let header = !table.header.is_empty();
+    open_table(xml, widths, Some(styles::TABLE), header);
+    // Word keeps a table together when every row but the last keeps with the next.
+    let rows = std::iter::once(&table.header)
+        .filter(|_| header)
+        .chain(&table.rows);
+    let count = table.rows.len() + usize::from(header);
+    for (index, row) in rows.enumerate() {
+        let keep = table.kept_whole() && index + 1 < count;
         xml.open("w:tr", &[])
             .open("w:trPr", &[])
-            .empty("w:cantSplit", &[])
-            .close("w:trPr");
-        for (index, width) in widths.iter().enumerate() {
-            xml.open("w:tc", &[])
-                .open("w:tcPr", &[])
-                .empty("w:tcW", &[("w:w", width), ("w:type", &"dxa")]);
-            let right = if index + 1 < widths.len() { gap } else { 0 };
-            xml.open("w:tcMar", &[])
-                .empty("w:left", &[("w:w", &0), ("w:type", &"dxa")])
-                .empty("w:right", &[("w:w", &right), ("w:type", &"dxa")])
-                .close("w:tcMar")
-                .close("w:tcPr");
-            match signers.get(index) {
-                Some(signer) => signer_cell(xml, signer, pitch, keep_next),
-                None => {
-                    xml.empty("w:p", &[]);
-                }
-            }
-            xml.close("w:tc");
+            .empty("w:cantSplit", &[]);
+        if header && index == 0 {
+            xml.empty("w:tblHeader", &[]);
+        }
+        xml.close("w:trPr");
+        for (column, width) in widths.iter().enumerate() {
+            let align = table.align.get(column).copied().unwrap_or(Align::Left);
+            let justification = justification(align, justify);
+            let runs = cell_runs(row, column);
+            cell(xml, runs, justification, *width, keep, &mut text);
         }
         xml.close("w:tr");
     }
+    xml.close("w:tbl");
+}
+
+/// Opens a table with columns of `widths` in `style` (or plain), with the style's
+/// header-row look switched on when it has a `header` row.
+fn open_table(xml: &mut Xml, widths: &[u32], style: Option<&str>, header: bool) {
+    xml.open("w:tbl", &[]).open("w:tblPr", &[]);
+    if let Some(style) = style {
+        xml.val("w:tblStyle", style);
+    }
+    let width: u32 = widths.iter().sum();
+    xml.empty("w:tblW", &[("w:w", &width), ("w:type", &"dxa")])
+        .empty("w:tblLayout", &[("w:type", &"fixed")]);
+    if style.is_some() {
+        // Given again, not left to the table style, which LibreOffice does not read.
+        styles::cell_margins(xml, styles::CELL_PADDING);
+        xml.empty(
+            "w:tblLook",
+            &[
+                ("w:val", &"0420"),
+                ("w:firstRow", &u8::from(header)),
+                ("w:lastRow", &0),
+                ("w:firstColumn", &0),
+                ("w:lastColumn", &0),
+                ("w:noHBand", &1),
+                ("w:noVBand", &1),
+            ],
+        );
+    }
+    xml.close("w:tblPr");
+    xml.open("w:tblGrid", &[]);
+    for width in widths {
+        xml.empty("w:gridCol", &[("w:w", width)]);
+    }
+    xml.close("w:tblGrid");
+}
+
+/// How a column's cells are aligned in a `justify`ing style or not.
+fn justification(align: Align, justify: bool) -> Option<Justification> {
+    match align {
+        // Justified text in a narrow column would leave gaps between its words.
+        Align::Left if justify => Some(Justification::Left),
+        Align::Left => None,
+        Align::Center => Some(Justification::Center),
+        Align::Right => Some(Justification::Right),
+    }
+}
+
+/// A cell `width` twips wide of one paragraph, kept with the next row's if `keep_next`,
+/// whose `runs` `text` writes.
+fn cell(
+    xml: &mut Xml,
+    runs: &[Run],
+    justification: Option<Justification>,
+    width: u32,
+    keep_next: bool,
+    text: &mut impl FnMut(&mut Xml, &[Run]),
+) {
+    xml.open("w:tc", &[])
+        .open("w:tcPr", &[])
+        .empty("w:tcW", &[("w:w", &width), ("w:type", &"dxa")])
+        .close("w:tcPr")
+        .open("w:p", &[]);
+    // The spacing again, not left to the table style: LibreOffice ignores a table
+    // style's paragraph properties and would set the cell's text the body's space apart.
+    Paragraph {
+        keep_next: keep_next.then_some(true),
+        spacing: Spacing {
+            before: Some(0),
+            after: Some(0),
+            ..Spacing::default()
+        },
+        justification,
+        ..Paragraph::default()
+    }
+    .write(xml);
+    text(xml, runs);
+    xml.close("w:p").close("w:tc");
+}
+
+/// "Place and date" with a line to write on, then the signers side by side, as many to
+/// a row as in the PDF, across `text_width` twips: room to sign, the signature line, the
+/// name and the signer's role lines. The heights are the PDF's, and the block is kept on
+/// one page.
+pub(super) fn signatures(xml: &mut Xml, signatures: &Signatures, style: &Style, text_width: u32) {
+    let pitch = style.line_pitch(style.sizes.body_pt, &style.fonts.body);
+    place_and_date(xml, &signatures.place_and_date, style, pitch, text_width);
+    let gap = twips(signing::GAP_MM * PT_PER_MM);
+    let per_row = signing::SIGNERS_PER_ROW as u32;
+    let column = text_width.saturating_sub(gap * (per_row - 1)) / per_row;
+    // Each cell but the last holds the gap as its right margin.
+    let widths: Vec<u32> = (0..per_row)
+        .map(|i| {
+            if i + 1 < per_row {
+                column + gap
+            } else {
+                column
+            }
+        })
+        .collect();
+    open_table(xml, &widths, None, false);
+    let rows = signatures.signers.chunks(signing::SIGNERS_PER_ROW);
+    let count = rows.len();
+    for (index, signers) in rows.enumerate() {
+        signer_row(xml, signers, &widths, gap, pitch, index + 1 < count);
+    }
+    xml.close("w:tbl");
+}
+
+/// `label` ("Place and date") and a line to write on out to three fifths of `text_width`,
+/// below the room the PDF leaves to write in: its share of the signing space, less a line
+/// `pitch` points high.
+fn place_and_date(xml: &mut Xml, label: &str, style: &Style, pitch: f32, text_width: u32) {
+    let room = signing::SPACE_PT * signing::PLACE_AND_DATE_SHARE - pitch;
+    xml.open("w:p", &[]);
+    Paragraph {
+        keep_next: Some(true),
+        tabs: vec![Tab {
+            position: text_width * 3 / 5,
+            right: false,
+            leader: Some(Leader::Underscore),
+        }],
+        spacing: Spacing {
+            before: Some(twips(style.spacing.paragraph_pt + room.max(0.0))),
+            after: Some(twips(style.spacing.paragraph_pt)),
+            ..Spacing::default()
+        },
+        ..Paragraph::default()
+    }
+    .write(xml);
+    inline::plain(xml, label);
+    xml.open("w:r", &[])
+        .empty("w:tab", &[])
+        .close("w:r")
+        .close("w:p");
+}
+
+/// One row of signers in cells of `widths`, each but the last with `gap` at its right, in
+/// lines `pitch` points apart, kept with the next row if `keep_next`.
+fn signer_row(
+    xml: &mut Xml,
+    signers: &[Signer],
+    widths: &[u32],
+    gap: u32,
+    pitch: f32,
+    keep_next: bool,
+) {
+    xml.open("w:tr", &[])
+        .open("w:trPr", &[])
+        .empty("w:cantSplit", &[])
+        .close("w:trPr");
+    for (index, width) in widths.iter().enumerate() {
+        xml.open("w:tc", &[])
+            .open("w:tcPr", &[])
+            .empty("w:tcW", &[("w:w", width), ("w:type", &"dxa")]);
+        let right = if index + 1 < widths.len() { gap } else { 0 };
+        xml.open("w:tcMar", &[])
+            .empty("w:left", &[("w:w", &0), ("w:type", &"dxa")])
+            .empty("w:right", &[("w:w", &right), ("w:type", &"dxa")])
+            .close("w:tcMar")
+            .close("w:tcPr");
+        match signers.get(index) {
+            Some(signer) => signer_cell(xml, signer, pitch, keep_next),
+            None => {
+                xml.empty("w:p", &[]);
+            }
+        }
+        xml.close("w:tc");
+    }
+    xml.close("w:tr");
 }
 
 /// A signer's column: room to sign above the line, then the name in bold and the role

@@ -5,8 +5,8 @@
 //!
 //! Every file under src/ is read as Rust tokens. A reference is a path of two or more
 //! segments through `crate::`, `super::`, `self::` or a child module (`use` trees
-//! expanded), counted for the module the file is; inline `mod tests` are left out. Circles
-//! known outside `report` are allowed by name below, until they are taken apart.
+//! expanded), counted for the module the file is; inline `mod tests` are left out. No
+//! circle is allowed.
 
 use crate::support::repo;
 use proc_macro2::{Delimiter, Spacing, TokenStream, TokenTree};
@@ -21,27 +21,6 @@ const SEAMS: &[(&str, &[&str])] = &[
     ("report", &["pdf", "docx", "doc", "template"]),
     ("doc", &["pdf", "docx"]),
     ("template", &["pdf", "docx"]),
-];
-
-/// Edges between siblings that lie on a circle today, outside `report`: a debt each, to be
-/// taken off this list once the edge is gone or no longer closes a circle. Any other edge
-/// that closes a circle, through these or not, fails.
-const CIRCLES_ALLOWED: &[(&str, &str)] = &[
-    // Components clean their texts with the parser's `printable`; the parser reads components.
-    ("doc::component", "doc::parse"),
-    ("doc::parse", "doc::component"),
-    // Tables are written by methods of the body's writer, which calls on them.
-    ("docx::body", "docx::tables"),
-    ("docx::tables", "docx::body"),
-    // Styles set tab stops at the page's text width, while the page's headers and footers
-    // are written with styles, fields (`contents`) and runs of text (`inline`).
-    ("docx::contents", "docx::inline"),
-    ("docx::contents", "docx::styles"),
-    ("docx::inline", "docx::styles"),
-    ("docx::page", "docx::contents"),
-    ("docx::page", "docx::inline"),
-    ("docx::page", "docx::styles"),
-    ("docx::styles", "docx::page"),
 ];
 
 /// A module by its segments below the crate: `report::load` is `["report", "load"]`.
@@ -63,7 +42,6 @@ fn no_modules_under_one_parent_refer_to_each_other_in_a_circle() {
     let circular: Vec<String> = edges
         .iter()
         .filter(|((from, to), _)| reaches(&edges, to, from))
-        .filter(|((from, to), _)| !CIRCLES_ALLOWED.contains(&(from, to)))
         .map(|((from, to), files)| format!("{from} → {to}, in {}", join(files)))
         .collect();
     let list = circular.join("\n");
