@@ -2,9 +2,10 @@
 //! position, so a change in line breaking or pagination shows as a readable diff.
 
 use super::frame::{Item, Page};
+use super::refs::PageNumbers;
 use std::fmt::Write as _;
 
-pub fn pages(pages: &[Page]) -> String {
+pub fn pages(pages: &[Page], numbers: &PageNumbers) -> String {
     let mut out = String::new();
     for (index, page) in pages.iter().enumerate() {
         let _ = writeln!(out, "== page {}", index + 1);
@@ -14,7 +15,7 @@ pub fn pages(pages: &[Page]) -> String {
             ("footer", &page.footer),
         ] {
             for item in items {
-                if let Some(line) = describe(item) {
+                if let Some(line) = describe(item, numbers) {
                     let _ = writeln!(out, "{layer:6} {line}");
                 }
             }
@@ -23,8 +24,9 @@ pub fn pages(pages: &[Page]) -> String {
     out
 }
 
-fn describe(item: &Item) -> Option<String> {
+fn describe(item: &Item, numbers: &PageNumbers) -> Option<String> {
     match item {
+        Item::PageNumber { .. } => describe(&numbers.text(item)?, numbers),
         // The soft hyphen of a hyphenated word is drawn as a hyphen; show it so.
         Item::Text { x, y, glyphs, .. } => Some(format!(
             "{x:5.0} {y:5.0} {}",

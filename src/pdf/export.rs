@@ -8,11 +8,12 @@ use super::frame::{Anchors, Glyphs, Item, Page, Rect, Shape, Target};
 use super::images::Picture;
 use super::options::{Attachment, PdfOptions};
 use super::outline::outline;
+use super::refs::PageNumbers;
 use super::style::Look;
 use super::tags::Tags;
 use crate::doc::Meta;
 use crate::doc::Rgb;
-use crate::text::{Face, FontSet};
+use crate::text::{Face, FontSet, Shaper};
 use krilla::color::rgb;
 use krilla::destination::{Destination, XyzDestination};
 use krilla::embed::{AssociationKind, EmbeddedFile, MimeType};
@@ -67,17 +68,16 @@ pub fn export(
     };
     let mut document = Document::new_with(settings);
     let res = Resources::new(fonts)?;
+    let shaper = Shaper::new(fonts);
+    let canvas = Canvas {
+        size,
+        res: &res,
+        anchors: &anchors,
+        numbers: PageNumbers::new(&anchors, look.style.colours.text, &shaper),
+    };
     let mut drawn = vec![Vec::new(); tags.leaf_count()];
     for (number, page) in (1..).zip(&pages) {
-        draw_page(
-            &mut document,
-            number,
-            page,
-            size,
-            &res,
-            &anchors,
-            &mut drawn,
-        );
+        draw_page(&mut document, number, page, &canvas, &mut drawn);
     }
     document.set_tag_tree(tags.into_tag_tree(&mut drawn, &meta.language));
     document.set_outline(outline(&pages));
@@ -110,18 +110,26 @@ fn font_names(fonts: &[Font], meta: &Meta) -> Vec<(Font, String)> {
         .collect()
 }
 
+/// What every page is drawn on and with.
+struct Canvas<'a> {
+    size: Size,
+    res: &'a Resources,
+    /// Where each heading landed, for links.
+    anchors: &'a Anchors,
+    /// The contents' page numbers.
+    numbers: PageNumbers<'a>,
+}
+
 /// Draws page `number` (from 1), which krilla is given as the location of every problem
 /// it finds there.
 fn draw_page(
     document: &mut Document,
     number: u64,
     page: &Page,
-    size: Size,
-    res: &Resources,
-    anchors: &Anchors,
+    canvas: &Canvas,
     drawn: &mut [Vec<Identifier>],
 ) {
-    let mut pdf_page = document.start_page_with(PageSettings::new(size));
+    let mut pdf_page = document.start_page_with(PageSettings::new(canvas.size));
     let mut links = Vec::new();
     {
         let mut surface = pdf_page.surface();
@@ -130,7 +138,8 @@ fn draw_page(
         }
         let mut painter = Painter {
             surface: &mut surface,
-            res,
+            res: canvas.res,
+            numbers: &canvas.numbers,
             drawn,
             links: &mut links,
         };
@@ -148,7 +157,7 @@ fn draw_page(
         else {
             continue;
         };
-        let Some(target) = link_target(&target, anchors) else {
+        let Some(target) = link_target(&target, canvas.anchors) else {
             continue;
         };
         let link = krilla::annotation::LinkAnnotation::new(rect, target);
@@ -216,14 +225,15 @@ impl Resources {
 /// A link found while painting: area, goal, alternative text, structure leaf.
 type Link = (Rect, Target, String, usize);
 
-struct Painter<'s, 'p, 'f> {
+struct Painter<'s, 'p, 'f, 'n> {
     surface: &'s mut Surface<'p>,
     res: &'f Resources,
+    numbers: &'f PageNumbers<'n>,
     drawn: &'s mut [Vec<Identifier>],
     links: &'s mut Vec<Link>,
 }
 
-impl Painter<'_, '_, '_> {
+impl Painter<'_, '_, '_, '_> {
     /// Draws `items`; those without a structure leaf become artifacts of `artifact`.
     fn items(&mut self, items: &[Item], artifact: ArtifactType) {
         for item in items {
@@ -270,7 +280,9 @@ impl Painter<'_, '_, '_> {
                     .links
                     .push((*rect, target.clone(), alt.clone(), leaf.index())),
                 Item::PageNumber { .. } => {
-                    unreachable!("page numbers are filled in before export")
+                    if let Some(text) = self.numbers.text(item) {
+                        self.items(&[text], artifact);
+                    }
                 }
             }
         }

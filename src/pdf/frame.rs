@@ -78,8 +78,8 @@ pub enum Item {
         alt: String,
         leaf: Leaf,
     },
-    /// The page number of the heading with `anchor`, right-aligned at `right`; known
-    /// only once pages exist, then replaced by text.
+    /// The page number of the heading with `anchor`, right-aligned at `right`: known once
+    /// every heading has its page, and drawn as text then ([`super::refs::PageNumbers`]).
     PageNumber {
         right: f32,
         y: f32,

@@ -72,7 +72,11 @@ pub fn typeset(doc: &Document, options: &PdfOptions) -> Result<Typeset, PdfError
 /// The laid-out pages as text, one line per drawn line: for snapshot tests and review.
 pub fn dump(doc: &Document, options: &PdfOptions) -> Result<String, PdfError> {
     let fonts = fonts::font_set(&doc.meta.style)?;
-    Ok(dump::pages(&lay_out(doc, options, &fonts)?.drawing.pages))
+    let drawing = lay_out(doc, options, &fonts)?.drawing;
+    let shaper = Shaper::new(&fonts);
+    let color = drawing.look.style.colours.text;
+    let numbers = refs::PageNumbers::new(&drawing.anchors, color, &shaper);
+    Ok(dump::pages(&drawing.pages, &numbers))
 }
 
 /// The document laid out on pages: what is drawn, and what the DOCX follows.
@@ -109,7 +113,7 @@ fn lay_out(doc: &Document, options: &PdfOptions, fonts: &FontSet) -> Result<Pagi
             limit: options.max_pages,
         });
     }
-    // Page numbers in the contents are known once every heading has its page.
+    // Where each heading landed: its page in the contents and the DOCX.
     let anchors = refs::anchors(&pages);
     let typeset = Typeset {
         pages: refs::page_map(&anchors),
@@ -117,7 +121,6 @@ fn lay_out(doc: &Document, options: &PdfOptions, fonts: &FontSet) -> Result<Pagi
         one_line_after,
         broken_after: refs::broken_after(&pages, &anchors),
     };
-    refs::fill_page_numbers(&mut pages, &anchors, look.style.colours.text, &shaper);
     // Each page gets its header and footer.
     page::decorate(&mut pages, &doc.meta, &look, options.draft, &shaper)?;
     let drawing = export::Drawing {

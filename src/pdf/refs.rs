@@ -1,6 +1,7 @@
 //! Cross-references: where each heading landed, and the page numbers that point at it.
 //!
-//! Entry points: [`anchors`] once pagination is done, then [`fill_page_numbers`].
+//! Entry points: [`anchors`] once pagination is done, then [`PageNumbers`], which turns
+//! each page-number item of the contents into the number's text when it is drawn.
 
 use super::frame::{Anchors, Glyphs, Item, Page};
 use super::tags::Leaf;
@@ -43,25 +44,42 @@ pub fn page_map(anchors: &Anchors) -> PageMap {
         .collect()
 }
 
-/// Replaces every page-number placeholder with the number of the page its heading is on.
-pub fn fill_page_numbers(pages: &mut [Page], anchors: &Anchors, color: Rgb, shaper: &Shaper) {
-    for page in pages.iter_mut() {
-        for item in &mut page.body {
-            if let Item::PageNumber {
-                right,
-                y,
-                anchor,
-                face,
-                size,
-                leaf,
-            } = item
-            {
-                let number = anchors
-                    .get(anchor.as_str())
-                    .map_or(0, |(index, _)| index + 1);
-                *item = number_text(number, (*right, *y), (*face, *size, color), *leaf, shaper);
-            }
+/// The page each heading of the contents is on, as the text drawn for its page-number item.
+pub struct PageNumbers<'a> {
+    anchors: &'a Anchors,
+    color: Rgb,
+    shaper: &'a Shaper<'a>,
+}
+
+impl<'a> PageNumbers<'a> {
+    pub fn new(anchors: &'a Anchors, color: Rgb, shaper: &'a Shaper<'a>) -> PageNumbers<'a> {
+        PageNumbers {
+            anchors,
+            color,
+            shaper,
         }
+    }
+
+    /// The number `item` stands for, as text right-aligned where it stands; `None` for an
+    /// item that is no page number.
+    pub fn text(&self, item: &Item) -> Option<Item> {
+        let Item::PageNumber {
+            right,
+            y,
+            anchor,
+            face,
+            size,
+            leaf,
+        } = item
+        else {
+            return None;
+        };
+        let number = self
+            .anchors
+            .get(anchor.as_str())
+            .map_or(0, |(index, _)| index + 1);
+        let style = (*face, *size, self.color);
+        Some(number_text(number, (*right, *y), style, *leaf, self.shaper))
     }
 }
 
