@@ -20,12 +20,15 @@ pub type Earlier = BTreeMap<Quarter, Report>;
 /// A `history` value that an earlier quarter's file contradicts.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Conflict {
+    /// The metric's id.
     pub metric: String,
+    /// The quarter whose value differs.
     pub quarter: Quarter,
     /// The value in this file's `history`.
     pub written: f64,
     /// The value in the earlier file, which is used.
     pub earlier: f64,
+    /// The earlier quarter's file.
     pub file: PathBuf,
 }
 
@@ -81,22 +84,37 @@ pub enum Note {
     /// Earlier files with metrics of this report, but another series: their values are not
     /// used. Usually a programme renamed for a new year.
     OtherSeries {
+        /// The series those files belong to.
         series: String,
+        /// The programme the first of them names.
         programme: String,
+        /// The files of that series.
         files: Vec<PathBuf>,
     },
     /// More than one file for one earlier quarter; `used` gives the values.
     SameQuarter {
+        /// The earlier quarter.
         quarter: Quarter,
+        /// The file whose values are used.
         used: PathBuf,
+        /// The other files.
         ignored: Vec<PathBuf>,
     },
     /// Another file of the same series for this report's own quarter.
-    SameAsThis { file: PathBuf },
+    SameAsThis {
+        /// The other file for this quarter.
+        file: PathBuf,
+    },
     /// The only file of a quarter is named like a copy ("… - Kopia.yaml"); it is used.
-    LooksLikeCopy { file: PathBuf },
+    LooksLikeCopy {
+        /// The file, named like a copy.
+        file: PathBuf,
+    },
     /// A report file beside this one has errors, so its values cannot be used.
-    Unreadable { file: PathBuf },
+    Unreadable {
+        /// The file with errors.
+        file: PathBuf,
+    },
 }
 
 /// The reports of `beside` of the same series as `report` for an earlier quarter, by their

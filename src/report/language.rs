@@ -7,9 +7,12 @@
 
 use std::fmt;
 
+/// The language a report is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Language {
+    /// Swedish, the format's default.
     Sv,
+    /// English.
     En,
     /// Another language, printed with a layout's `labels/<code>.toml`.
     Other(LanguageCode),
@@ -38,6 +41,7 @@ impl LanguageCode {
         })
     }
 
+    /// The code's letters, e.g. `fi`.
     pub fn as_str(&self) -> &str {
         std::str::from_utf8(&self.letters[..usize::from(self.len)])
             .expect("built from ASCII letters only")

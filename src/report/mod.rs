@@ -44,22 +44,32 @@ pub fn is_report_file(path: &std::path::Path) -> bool {
 pub struct Report {
     /// The file the report was read from.
     pub source: PathBuf,
+    /// The programme followed up, e.g. "Medborgarlöfte 2023".
     pub programme: String,
     /// The key that ties one programme's quarters together: the file's `series`, or the
     /// programme's name as a slug (see `series`).
     pub series: String,
+    /// The report's title; `None` when the layout builds one from programme and period.
     pub title: Option<String>,
+    /// The quarter the report covers.
     pub period: Quarter,
+    /// The language of labels, dates, numbers, hyphenation and messages.
     pub language: Language,
     /// The issue date; the last day of the quarter when the file gives none.
     pub date: NaiveDate,
+    /// The organisations behind the programme, at least one.
     pub organisations: Vec<Organisation>,
+    /// The meeting the report is presented to.
     pub meeting: Option<Meeting>,
+    /// The people who prepared the report.
     pub prepared_by: Vec<Person>,
     /// Markdown.
     pub summary: Option<String>,
+    /// The programme's focus areas, at least one.
     pub focus_areas: Vec<FocusArea>,
+    /// The activities carried out under the focus areas.
     pub activities: Vec<Activity>,
+    /// Who signs the report, printed as a signature block.
     pub signatures: Vec<Signature>,
     /// The administration or unit that issues the report, e.g. "Kommunledningsförvaltningen".
     pub department: Option<String>,
@@ -74,14 +84,18 @@ pub struct Report {
 /// A year and quarter, ordered in time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Quarter {
+    /// The calendar year, e.g. 2023.
     pub year: u16,
     /// 1–4.
     pub quarter: u8,
 }
 
+/// An organisation behind the programme.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Organisation {
+    /// The organisation's name.
     pub name: String,
+    /// Its logo, when the file names one.
     pub logo: Option<Logo>,
 }
 
@@ -90,68 +104,102 @@ pub struct Organisation {
 pub struct Logo {
     /// The path as written in the file, relative to it.
     pub written: String,
+    /// The picture's format, as its bytes show it.
     pub format: ImageFormat,
+    /// The file's bytes.
     pub data: Vec<u8>,
 }
 
+/// The meeting the report is presented to.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Meeting {
+    /// The board or committee.
     pub body: Option<String>,
+    /// The date of the meeting.
     pub date: Option<NaiveDate>,
+    /// The case number (diarienummer).
     pub case_number: Option<String>,
     /// A number or a text, kept as written.
     pub agenda_item: Option<String>,
 }
 
+/// A person who prepared the report.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Person {
+    /// The person's name.
     pub name: String,
+    /// The person's role or title.
     pub role: Option<String>,
+    /// E-mail address.
     pub email: Option<String>,
+    /// Telephone number.
     pub phone: Option<String>,
 }
 
+/// One of the programme's focus areas.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FocusArea {
+    /// Unique among the focus areas; activities refer to it.
     pub id: String,
+    /// The focus area's title.
     pub title: String,
     /// Markdown.
     pub goal: Option<String>,
+    /// How it stands this quarter; `None` when not assessed.
     pub status: Option<FocusStatus>,
     /// Markdown.
     pub progress: Option<String>,
+    /// The focus area's metrics.
     pub metrics: Vec<Metric>,
 }
 
+/// An activity carried out under one or more focus areas.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Activity {
+    /// Unique among the activities; stable across quarters.
     pub id: String,
+    /// The activity's title.
     pub title: String,
     /// Ids of focus areas, each known to exist.
     pub focus_areas: Vec<String>,
+    /// Where it stands; `None` when not assessed.
     pub status: Option<ActivityStatus>,
+    /// Who carries it out.
     pub responsible: Vec<String>,
+    /// When it is due.
     pub due: Option<NaiveDate>,
     /// Markdown.
     pub progress: Option<String>,
+    /// The activity's metrics.
     pub metrics: Vec<Metric>,
 }
 
+/// A metric measured each quarter.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Metric {
+    /// Unique within the file; history across quarters is matched on it.
     pub id: String,
+    /// What is measured.
     pub name: String,
+    /// This quarter's value.
     pub value: f64,
+    /// The unit: "st", "%", "kr", …
     pub unit: Option<String>,
+    /// The target value, when there is one.
     pub target: Option<f64>,
+    /// Which way the metric improves, for judging change and target.
     pub direction: Direction,
     /// Values of earlier quarters, each before the report's period.
     pub history: BTreeMap<Quarter, f64>,
 }
 
+/// Someone who signs the report.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Signature {
+    /// The signatory's name.
     pub name: String,
+    /// The signatory's role or title.
     pub role: Option<String>,
+    /// The organisation the signatory signs for.
     pub organisation: Option<String>,
 }

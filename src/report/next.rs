@@ -22,9 +22,11 @@ use std::path::{Path, PathBuf};
 /// The following quarter's file, not yet written.
 #[derive(Debug)]
 pub struct Draft {
+    /// The new file's quarter: the one after the last file's.
     pub period: Quarter,
     /// Beside the last quarter's file, named after the new period.
     pub path: PathBuf,
+    /// The new file's text.
     pub text: String,
 }
 

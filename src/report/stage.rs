@@ -12,7 +12,9 @@ use std::path::{Path, PathBuf};
 /// A report that has no errors, and the warnings about it.
 #[derive(Debug)]
 pub struct Checked {
+    /// The report, with its metrics' history.
     pub report: Report,
+    /// What the report says that is probably not meant, in the order of the file.
     pub warnings: Vec<Diagnostic>,
     /// The report file's text, as read.
     pub text: String,

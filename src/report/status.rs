@@ -35,10 +35,15 @@ macro_rules! coded {
 coded! {
     /// How a focus area stands this quarter.
     FocusStatus {
+        /// Going as planned.
         OnTrack = "on_track",
+        /// Might not reach its goal without a change.
         AtRisk = "at_risk",
+        /// Will not reach its goal as things go.
         OffTrack = "off_track",
+        /// Its goal is reached.
         Achieved = "achieved",
+        /// Work on it has not begun.
         NotStarted = "not_started",
     }
 }
@@ -46,10 +51,15 @@ coded! {
 coded! {
     /// How an activity stands this quarter.
     ActivityStatus {
+        /// Not begun yet.
         Planned = "planned",
+        /// Under way.
         Ongoing = "ongoing",
+        /// Carried out in full.
         Completed = "completed",
+        /// Behind its plan or due date.
         Delayed = "delayed",
+        /// Will not be carried out.
         Cancelled = "cancelled",
     }
 }
@@ -57,7 +67,9 @@ coded! {
 coded! {
     /// A metric's value against its target.
     TargetStatus {
+        /// The value meets the target.
         Met = "target_met",
+        /// The value falls short of the target.
         NotMet = "target_not_met",
     }
 }
@@ -65,12 +77,15 @@ coded! {
 coded! {
     /// Which way a metric improves; higher when the file does not say.
     Direction {
+        /// A larger value is better; the target is met at or above it.
         HigherIsBetter = "higher_is_better",
+        /// A smaller value is better; the target is met at or below it.
         LowerIsBetter = "lower_is_better",
     }
 }
 
 impl TargetStatus {
+    /// `Met` when `met`, else `NotMet`.
     pub fn of(met: bool) -> TargetStatus {
         if met {
             TargetStatus::Met
@@ -84,8 +99,11 @@ impl TargetStatus {
 /// against its target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
+    /// A focus area's.
     Focus(FocusStatus),
+    /// An activity's.
     Activity(ActivityStatus),
+    /// A metric's against its target.
     Target(TargetStatus),
 }
 
@@ -98,6 +116,7 @@ impl Status {
         focus.chain(activity).chain(target)
     }
 
+    /// The status's code, e.g. `on_track` or `target_met`.
     pub fn code(self) -> &'static str {
         match self {
             Status::Focus(status) => status.code(),

@@ -14,7 +14,9 @@ pub const WINDOW: usize = 8;
 /// One quarter of a metric's trend.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Point {
+    /// One of the [`WINDOW`] quarters up to the report's.
     pub quarter: Quarter,
+    /// The metric's value in it; `None` is a gap, never a zero.
     pub value: Option<f64>,
     /// The change since the quarter before, when both values are known.
     pub change_previous: Option<f64>,
