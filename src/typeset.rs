@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 /// The page (1-based) each heading is on, keyed by the heading's anchor.
 pub type PageMap = BTreeMap<String, usize>;
 
+/// What the PDF's layout decided that the DOCX follows.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Typeset {
     /// Each heading's page, for the DOCX's table of contents.

@@ -25,7 +25,9 @@ const CHAR_EM: f32 = 0.55;
 /// A chart's marks in a frame of `width` × `height` points, y growing downwards.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Drawing {
+    /// The frame's width, in points.
     pub width: f32,
+    /// The frame's height, in points.
     pub height: f32,
     /// The font size of every label.
     pub font_size: f32,
@@ -33,33 +35,49 @@ pub struct Drawing {
     pub marks: Vec<Mark>,
 }
 
+/// One thing drawn in a chart's frame; coordinates are in points from its top left.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Mark {
     /// A line through two or more points: a grid line, the target, the series.
     Path {
+        /// The points the line joins, in order.
         points: Vec<(f32, f32)>,
+        /// The line's colour.
         colour: Rgb,
+        /// The stroke's width, in points.
         width: f32,
+        /// Drawn with [`DASH`], as the target line is.
         dashed: bool,
     },
     /// A value's point.
     Dot {
+        /// The value's place in the frame.
         centre: (f32, f32),
+        /// In points: larger for the report's own quarter.
         radius: f32,
+        /// The inside: the line's colour for the report's quarter, else [`PAPER`].
         fill: Rgb,
+        /// The outline, [`DOT_STROKE`] wide.
         stroke: Rgb,
     },
+    /// A value, a quarter, a tick's value, the unit or the target's label.
     Text(Label),
 }
 
 /// A label with its `anchor` point at (`x`, baseline `y`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Label {
+    /// The `anchor` point's distance from the frame's left edge, in points.
     pub x: f32,
+    /// The baseline's distance from the frame's top edge, in points.
     pub y: f32,
+    /// The words written.
     pub text: String,
+    /// The text's colour.
     pub colour: Rgb,
+    /// Set in bold: the report's own quarter, its value, and the target's label.
     pub bold: bool,
+    /// Which point of the text lies at `x`.
     pub anchor: Anchor,
     /// The page colour painted behind it, so a value stays legible where a line crosses it.
     pub backdrop: bool,
@@ -68,13 +86,17 @@ pub struct Label {
 /// Which point of a label lies at its x coordinate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Anchor {
+    /// The text begins at `x`.
     Start,
+    /// The text is centred on `x`.
     Middle,
+    /// The text ends at `x`.
     End,
 }
 
-/// Width of a stroke, in points.
+/// Width of the series' line, in points.
 pub const SERIES_WIDTH: f32 = 1.8;
+/// Width of a value point's outline, in points.
 pub const DOT_STROKE: f32 = 1.3;
 /// The dash and gap of the target line.
 pub const DASH: [f32; 2] = [5.0, 3.0];

@@ -25,7 +25,9 @@ use std::sync::Arc;
 /// A whole document: its metadata and its blocks in reading order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
+    /// What the backends need to know about the document as a whole.
     pub meta: Meta,
+    /// The content, in reading order.
     pub blocks: Vec<Block>,
 }
 
@@ -111,23 +113,31 @@ pub struct PageLabels {
     pub signature: String,
 }
 
+/// A piece of the document's content: a heading, a paragraph, a list, a table, …
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
     /// Level 1 is the document title (once, first); 2 and 3 are sections and subsections.
     Heading {
+        /// 1, 2 or 3: deeper Markdown headings are level 3.
         level: u8,
+        /// The heading's text.
         runs: Vec<Run>,
         /// A stable anchor made from the heading's text, unique in the document.
         anchor: String,
     },
+    /// A paragraph of body text.
     Paragraph(Vec<Run>),
+    /// A bulleted or numbered list.
     List(List),
+    /// A table with a header row.
     Table(Table),
     /// A row of logos, each a figure with alternative text.
     Logos(Vec<Image>),
+    /// A column for each signer, with lines to sign on.
     Signatures(Signatures),
     /// The table of contents: every heading of levels 2 and 3 with its page.
     Contents {
+        /// The heading above the list, e.g. "Innehåll".
         title: String,
     },
     /// What follows starts on a new page (after a cover page).
@@ -139,8 +149,11 @@ pub enum Block {
 /// A piece of text with one style.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Run {
+    /// The characters, as printed.
     pub text: String,
+    /// Set in the bold face.
     pub bold: bool,
+    /// Set in the italic face.
     pub italic: bool,
     /// The target of a link (an absolute URL or `mailto:`).
     pub link: Option<String>,
@@ -162,10 +175,15 @@ impl Run {
 /// The colour family of a status badge. The word always carries the meaning too.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tone {
+    /// Going as it should (on track, ongoing, target met).
     Good,
+    /// Needs attention (at risk, delayed, target not met).
     Warning,
+    /// Gone wrong (off track, cancelled).
     Bad,
+    /// Finished (achieved, completed).
     Done,
+    /// Not begun or not assessed (not started, planned, no status).
     Neutral,
 }
 
@@ -196,16 +214,19 @@ impl Tone {
     }
 }
 
+/// A bulleted list, or a numbered one.
 #[derive(Debug, Clone, PartialEq)]
 pub struct List {
     /// `Some(first number)` for a numbered list.
     pub start: Option<u64>,
+    /// The items, in order.
     pub items: Vec<ListItem>,
 }
 
 /// A list item: paragraphs and nested lists.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListItem {
+    /// The item's paragraphs and nested lists.
     pub blocks: Vec<Block>,
 }
 
@@ -215,26 +236,39 @@ pub struct ListItem {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct FigureId(pub u32);
 
+/// A table: a header row, then the body's rows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
+    /// The table's number in the document.
     pub id: FigureId,
+    /// Each column's alignment.
     pub align: Vec<Align>,
+    /// The header row's cells.
     pub header: Vec<Cell>,
+    /// The body's rows, top to bottom, each a list of cells.
     pub rows: Vec<Vec<Cell>>,
 }
 
+/// A table cell's text.
 pub type Cell = Vec<Run>;
 
+/// How the text of a table's column is aligned, as the Markdown's delimiter row says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Align {
+    /// Flush left: also when the Markdown does not say.
     Left,
+    /// Centred.
     Center,
+    /// Flush right.
     Right,
 }
 
+/// A picture: an organisation's logo, or an image a layout's Markdown names.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Image {
+    /// The picture file's bytes.
     pub data: Arc<Vec<u8>>,
+    /// The picture's format, as its bytes show it.
     pub format: ImageFormat,
     /// Alternative text for readers who cannot see the image.
     pub alt: String,
@@ -246,17 +280,21 @@ pub struct Image {
 /// values; the alternative text states the series in words for those who cannot see it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Chart {
+    /// The chart's number in the document.
     pub id: FigureId,
     /// The series' name ("Antal anmälda brott"), for a word processor's chart and its data.
     pub name: Option<String>,
+    /// The series in words, for readers who cannot see the chart.
     pub alt: String,
     /// Written above the value axis: "st", "%".
     pub unit: Option<String>,
     /// Oldest first; the report's quarter is marked `current`.
     pub points: Vec<ChartPoint>,
+    /// The metric's target, when it has one.
     pub target: Option<ChartTarget>,
 }
 
+/// One quarter on a chart's time axis.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChartPoint {
     /// The quarter on the time axis: "K1 2023" / "Q1 2023".
@@ -270,6 +308,7 @@ pub struct ChartPoint {
 /// The target, drawn as a dashed line across the chart.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChartTarget {
+    /// The target value, where the line is drawn.
     pub value: f64,
     /// "Mål" / "Target", written with the value at the line's end.
     pub label: String,
@@ -278,13 +317,16 @@ pub struct ChartTarget {
 /// A signature block: one column per signer, with lines for place, date and signature.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Signatures {
+    /// Who signs, one column each, in order.
     pub signers: Vec<Signer>,
     /// "Ort och datum" / "Place and date".
     pub place_and_date: String,
 }
 
+/// One person who signs.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Signer {
+    /// The name, printed under the signature line.
     pub name: String,
     /// Role and organisation, each a line below the name.
     pub lines: Vec<String>,
@@ -293,9 +335,11 @@ pub struct Signer {
 /// A heading as the table of contents lists it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ContentsEntry<'a> {
+    /// 2 for a section, 3 for a subsection.
     pub level: u8,
     /// The heading's text, without its styles.
     pub text: String,
+    /// The heading's anchor, which the entry links to.
     pub anchor: &'a str,
 }
 

@@ -22,7 +22,9 @@ use std::rc::Rc;
 /// line of the Markdown where it stands, when known.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseError {
+    /// What is wrong, for the layout's author.
     pub message: String,
+    /// The line of the Markdown where it stands; `None` when it is not known.
     pub line: Option<MarkdownLine>,
 }
 
@@ -35,7 +37,7 @@ pub struct MarkdownLine {
 }
 
 impl ParseError {
-    pub fn new(message: String) -> ParseError {
+    pub(super) fn new(message: String) -> ParseError {
         ParseError {
             message,
             line: None,

@@ -94,13 +94,19 @@ pub const TABLE_RULE_PT: f32 = 0.5;
 /// `style.toml`, each field named as the file names it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Style {
+    /// `[page]`: the paper and its margins.
     pub page: PageStyle,
+    /// `[fonts]`: the families of body text and headings.
     pub fonts: Fonts,
+    /// `[sizes]`: font sizes and the line height.
     pub sizes: Sizes,
+    /// `[spacing]`: space around paragraphs and headings, and justification.
     pub spacing: Spacing,
+    /// `[colours]`: of text, headings, links and table lines.
     pub colours: Colours,
     /// The colours of each status badge tone.
     pub status_colours: Badges,
+    /// `[logo]`: the logos' size and place.
     pub logo: LogoStyle,
     /// Headings of sections and subsections numbered "1", "1.1" (applied by the template stage).
     pub heading_numbers: bool,
@@ -111,11 +117,17 @@ pub struct Style {
 /// `[page]`: the paper and its margins.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PageStyle {
+    /// The paper's width, in millimetres.
     pub width_mm: f32,
+    /// The paper's height, in millimetres.
     pub height_mm: f32,
+    /// The top margin, in millimetres; the running header stands in it.
     pub margin_top_mm: f32,
+    /// The bottom margin, in millimetres; the footer stands in it.
     pub margin_bottom_mm: f32,
+    /// The left margin, in millimetres.
     pub margin_left_mm: f32,
+    /// The right margin, in millimetres.
     pub margin_right_mm: f32,
 }
 
@@ -131,6 +143,7 @@ pub struct Fonts {
 /// `[sizes]`: font sizes in points, and the line height.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Sizes {
+    /// Body text, lists and tables.
     pub body_pt: f32,
     /// Header, footer and captions.
     pub small_pt: f32,
@@ -149,8 +162,11 @@ pub struct Sizes {
 pub struct Spacing {
     /// Space after a paragraph.
     pub paragraph_pt: f32,
+    /// Above the document's title (heading level 1).
     pub title_before_pt: f32,
+    /// Above a section's heading (level 2).
     pub heading_before_pt: f32,
+    /// Above a subsection's heading (level 3).
     pub subheading_before_pt: f32,
     /// Justified body text instead of ragged right.
     pub justify: bool,
@@ -159,10 +175,13 @@ pub struct Spacing {
 /// `[colours]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Colours {
+    /// Body text.
     pub text: Rgb,
     /// Secondary text: header, footer, captions.
     pub muted: Rgb,
+    /// The title and headings.
     pub heading: Rgb,
+    /// Links.
     pub link: Rgb,
     /// Table borders and other lines.
     pub rule: Rgb,
@@ -184,30 +203,42 @@ pub struct Font {
 /// The bytes of a family's four faces (TrueType or OpenType).
 #[derive(Debug, Clone, PartialEq)]
 pub struct FontFiles {
+    /// The regular face's font file.
     pub regular: Arc<Vec<u8>>,
+    /// The bold face's font file.
     pub bold: Arc<Vec<u8>>,
+    /// The italic face's font file; the regular one's when the layout gives none.
     pub italic: Arc<Vec<u8>>,
+    /// The bold italic face's font file; the bold one's when the layout gives none.
     pub bold_italic: Arc<Vec<u8>>,
 }
 
 /// Background and text colour of a badge.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BadgeColours {
+    /// The badge's background colour.
     pub fill: Rgb,
+    /// The colour of the status word on it.
     pub text: Rgb,
 }
 
 /// Badge colours by tone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Badges {
+    /// For [`Tone::Good`] badges.
     pub good: BadgeColours,
+    /// For [`Tone::Warning`] badges.
     pub warning: BadgeColours,
+    /// For [`Tone::Bad`] badges.
     pub bad: BadgeColours,
+    /// For [`Tone::Done`] badges.
     pub done: BadgeColours,
+    /// For [`Tone::Neutral`] badges.
     pub neutral: BadgeColours,
 }
 
 impl Badges {
+    /// The colours of `tone`'s badges.
     pub fn get(&self, tone: Tone) -> BadgeColours {
         match tone {
             Tone::Good => self.good,
@@ -226,15 +257,20 @@ pub struct LogoStyle {
     pub height_mm: f32,
     /// The first organisation's logo in the running header from page 2 on.
     pub in_header: bool,
+    /// Height of the logo in the running header, in millimetres.
     pub header_height_mm: f32,
     /// The row of logos on the title page: left, centre or right.
     pub align: LogoAlign,
 }
 
+/// Where the row of logos stands on the title page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LogoAlign {
+    /// At the left margin.
     Left,
+    /// Centred between the margins.
     Center,
+    /// At the right margin.
     Right,
 }
 
@@ -242,6 +278,7 @@ pub enum LogoAlign {
 pub const BUNDLED_FAMILY: &str = "Carlito";
 
 impl Font {
+    /// The bundled Carlito family.
     pub fn bundled() -> Font {
         Font {
             family: BUNDLED_FAMILY.to_owned(),
