@@ -8,10 +8,12 @@ use std::path::PathBuf;
 #[derive(Debug, Parser)]
 #[command(name = "kvartal", version, about)]
 pub struct Cli {
+    /// The subcommand to run, with its arguments.
     #[command(subcommand)]
     pub command: Command,
 }
 
+/// The subcommands of `kvartal`, each with its arguments.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Build the PDF and DOCX of each report.
@@ -30,6 +32,7 @@ pub enum Command {
     Sign(SignArgs),
 }
 
+/// The arguments of `kvartal sign`.
 #[derive(Debug, Args)]
 pub struct SignArgs {
     /// The PDF to sign: a kvartal PDF with a signature block.
@@ -58,6 +61,7 @@ pub struct SignArgs {
     pub out: Option<PathBuf>,
 }
 
+/// The arguments of `kvartal verify`.
 #[derive(Debug, Args)]
 pub struct VerifyArgs {
     /// A PDF built with --embed-source.
@@ -73,12 +77,15 @@ pub struct VerifyArgs {
     pub format: MessageFormat,
 }
 
+/// The arguments of `kvartal layouts`.
 #[derive(Debug, Args)]
 pub struct LayoutsArgs {
+    /// `export`; when left out, the built-in layouts are listed.
     #[command(subcommand)]
     pub action: Option<LayoutsAction>,
 }
 
+/// What `kvartal layouts` does instead of listing the built-in layouts.
 #[derive(Debug, Subcommand)]
 pub enum LayoutsAction {
     /// Copy a built-in layout's files into a new folder, to change and use with --layout.
@@ -90,6 +97,7 @@ pub enum LayoutsAction {
     },
 }
 
+/// The arguments of `kvartal check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Report files or folders (their *.yaml files, recursively). Default: report-data/.
@@ -106,12 +114,16 @@ pub struct CheckArgs {
     pub layout: String,
 }
 
+/// How diagnostics and `verify`'s result are printed: `Text` for people, `Json` for programs
+/// (diagnostics one object a line on standard output, `verify`'s result one object).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[allow(missing_docs, reason = "clap shows a value's doc in --help")]
 pub enum MessageFormat {
     Text,
     Json,
 }
 
+/// The arguments of `kvartal new`.
 #[derive(Debug, Args)]
 pub struct NewArgs {
     /// Last quarter's report file; the new one is written beside it, named in the same
@@ -122,6 +134,7 @@ pub struct NewArgs {
     pub output: Option<PathBuf>,
 }
 
+/// The arguments of `kvartal build`.
 #[derive(Debug, Args)]
 pub struct BuildArgs {
     /// Report files or folders (their *.yaml files, recursively). Default: report-data/.
@@ -150,14 +163,17 @@ pub struct BuildArgs {
     pub embed_source: bool,
 }
 
+/// A file `build` writes of each report: `Pdf` or `Docx`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[allow(missing_docs, reason = "clap shows a value's doc in --help")]
 pub enum Format {
     Pdf,
     Docx,
 }
 
 impl Format {
-    pub fn extension(self) -> &'static str {
+    /// The output file's extension, without the dot.
+    pub(crate) fn extension(self) -> &'static str {
         match self {
             Format::Pdf => "pdf",
             Format::Docx => "docx",
@@ -165,7 +181,9 @@ impl Format {
     }
 }
 
+/// `--pdf-standard`: each value is the [`PdfStandard`] of the same name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[allow(missing_docs, reason = "clap shows a value's doc in --help")]
 pub enum StandardArg {
     #[value(name = "a-2a+ua-1")]
     A2aUa1,

@@ -19,6 +19,8 @@ use clap::ValueEnum;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+/// `kvartal build`: each report's PDF and DOCX; a report with errors gets none. `Err` when
+/// the command line cannot be followed (an unknown layout, two reports writing one file).
 pub fn build(args: &BuildArgs) -> Result<Outcome, UsageError> {
     let options = pdf_options(args)?;
     let layout = load_layout(&args.layout)?;

@@ -16,6 +16,7 @@ use crate::pdf::PdfOptions;
 use crate::report::{self, Checked};
 use crate::template::Layout;
 
+/// `kvartal check`: every report's errors and warnings, and a summary line for people.
 pub fn check(args: &CheckArgs) -> Result<Outcome, UsageError> {
     let layout = load_layout(&args.layout)?;
     let found = inputs(&args.paths)?;

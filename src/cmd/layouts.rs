@@ -8,6 +8,8 @@ use super::{Outcome, UsageError};
 use crate::cli::{LayoutsAction, LayoutsArgs};
 use crate::template;
 
+/// `kvartal layouts`: the built-in layouts listed, or one exported; `Err` for an unknown
+/// name or an export that fails (an existing file is never replaced).
 pub fn layouts(args: &LayoutsArgs) -> Result<Outcome, UsageError> {
     match &args.action {
         None => {

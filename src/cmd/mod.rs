@@ -28,12 +28,17 @@ use std::path::PathBuf;
 /// What a subcommand did: problems found, files written, text for standard output.
 #[derive(Debug, Default)]
 pub struct Outcome {
+    /// Errors and warnings, in the order found; `main` prints them on standard error, or as
+    /// JSON on standard output.
     pub diagnostics: Vec<Diagnostic>,
+    /// The files written, each printed as `wrote <path>`.
     pub written: Vec<PathBuf>,
+    /// Text for standard output, printed as it is: a listing, a summary, a schema.
     pub printed: String,
 }
 
 impl Outcome {
+    /// Whether any diagnostic is an error: the run exits with 1.
     pub fn has_errors(&self) -> bool {
         self.diagnostics
             .iter()

@@ -7,6 +7,7 @@ use crate::diag::Diagnostic;
 use crate::report;
 use std::io::Write;
 
+/// `kvartal new`: next quarter's file written, or why it was not.
 pub fn new(args: &NewArgs) -> Outcome {
     let mut outcome = Outcome::default();
     match report::next_quarter(&args.path) {

@@ -3,6 +3,7 @@
 use super::Outcome;
 use crate::report::schema::SCHEMA;
 
+/// `kvartal schema`: the report format's JSON Schema, to print.
 pub fn schema() -> Outcome {
     Outcome {
         printed: SCHEMA.to_owned(),

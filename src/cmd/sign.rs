@@ -12,6 +12,8 @@ use std::path::PathBuf;
 const MAX_PDF_BYTES: u64 = 512 * 1024 * 1024;
 const MAX_P12_BYTES: u64 = 1024 * 1024;
 
+/// `kvartal sign`: the signed copy written, or why it was not; `Err` when the output file
+/// exists.
 pub fn sign(args: &SignArgs) -> Result<Outcome, UsageError> {
     let out = args.out.clone().unwrap_or_else(|| signed_name(&args.file));
     if out.exists() {

@@ -45,6 +45,8 @@ struct FileEntry {
     source: bool,
 }
 
+/// `kvartal verify`: whether the PDF rebuilds from the files it carries and what its
+/// signatures are, printed; an error when it does not hold.
 pub fn verify(args: &VerifyArgs) -> Result<Outcome, UsageError> {
     let mut outcome = Outcome::default();
     let file = args.file.display().to_string();

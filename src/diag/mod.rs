@@ -13,9 +13,12 @@ pub use suggest::{did_you_mean, suggestion};
 
 use std::path::Path;
 
+/// Whether a problem stops what was asked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Severity {
+    /// The file cannot be used as it is; the run exits with 1.
     Error,
+    /// Probably not what was meant; the file is still used, unless `check --strict`.
     Warning,
 }
 
@@ -23,19 +26,33 @@ pub enum Severity {
 /// a program can tell them apart. A small enum keeps a [`Diagnostic`] small.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Code {
+    /// Any error.
     Invalid,
+    /// A text names another quarter than the report's own.
     OtherQuarter,
+    /// Placeholder text is left in the report.
     Placeholder,
+    /// A progress text is the same as in the previous quarter's file.
     CopiedProgress,
+    /// A focus area has neither a progress text nor any activity.
     NothingReported,
+    /// An activity is marked completed, but its due date lies after the report's date.
     CompletedBeforeDue,
+    /// A delayed activity has no progress text saying why.
     DelayedWithoutProgress,
+    /// A metric's `history` gives another value than an earlier quarter's file, which wins.
     HistoryConflict,
+    /// Files beside the report have its metrics but another series; their values are not used.
     OtherSeries,
+    /// More than one file beside the report for one quarter, or for the report's own.
     DuplicateQuarter,
+    /// The only file of an earlier quarter is named like a copy; it is used.
     CopiedFile,
+    /// The meeting is dated before the report: a date left from last quarter.
     StaleMeeting,
+    /// The programme's name has another year than the report's.
     ProgrammeYear,
+    /// A report file beside this one has errors, so its values are not used.
     UnreadableSibling,
     /// An entry of a searched folder that is a link or not a plain file.
     NotRead,
@@ -67,7 +84,9 @@ impl Code {
 /// A 1-based position in a source file; columns count characters, not bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
 pub struct Position {
+    /// The line, from 1.
     pub line: usize,
+    /// The column, from 1, in characters.
     pub column: usize,
 }
 
@@ -82,8 +101,10 @@ impl Position {
     }
 }
 
+/// A problem found in a file: where it stands, how bad it is, and what to do about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// Whether it stops what was asked.
     pub severity: Severity,
     /// Boxed rather than a `PathBuf`: a diagnostic is returned in `Err` on many paths and
     /// must stay small.
@@ -94,7 +115,9 @@ pub struct Diagnostic {
     pub end: Option<Position>,
     /// The kind of problem, for programs reading `--format json`.
     pub code: Code,
+    /// What is wrong, printed after the severity.
     pub message: String,
+    /// What to do about it, printed on a line of its own; `None` when there is nothing to add.
     pub hint: Option<String>,
     /// The language of the hint's label; the severity words stay English for tools.
     pub labels: Labels,
@@ -103,12 +126,15 @@ pub struct Diagnostic {
 /// The words a rendered message is framed with, in the language of the message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Labels {
+    /// English words: `hint`.
     #[default]
     English,
+    /// Swedish words: `tips`.
     Swedish,
 }
 
 impl Diagnostic {
+    /// An error in `path`, at `position` when the problem has a place in the file.
     pub fn error(path: &Path, position: Option<Position>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
@@ -122,6 +148,7 @@ impl Diagnostic {
         }
     }
 
+    /// A warning in `path`, at `position` when the problem has a place in the file.
     pub fn warning(path: &Path, position: Option<Position>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
@@ -129,16 +156,19 @@ impl Diagnostic {
         }
     }
 
+    /// The same, with `hint` on what to do about it.
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
     }
 
+    /// The same, framed with the words of `labels`.
     pub fn with_labels(mut self, labels: Labels) -> Self {
         self.labels = labels;
         self
     }
 
+    /// The same, of the kind `code`.
     pub fn with_code(mut self, code: Code) -> Self {
         self.code = code;
         self

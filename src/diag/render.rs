@@ -38,6 +38,7 @@ fn palette(severity: Severity, colour: bool) -> Palette {
 }
 
 impl Severity {
+    /// The word printed before the message and in JSON: `error` or `warning`.
     pub fn name(self) -> &'static str {
         match self {
             Severity::Error => "error",
