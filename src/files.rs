@@ -15,6 +15,7 @@ use std::path::{Component, Path, PathBuf};
 /// Why a file was not read. Each is worded for the person who named the file.
 #[derive(Debug)]
 pub enum ReadError {
+    /// No file by that name.
     NotFound,
     /// A symbolic link: it could point anywhere on the machine.
     Link,
@@ -24,6 +25,7 @@ pub enum ReadError {
     TooLarge(u64),
     /// The name leaves its folder: absolute, with `..`, or a drive or share.
     Outside,
+    /// The system could not open or read it.
     Io(std::io::Error),
 }
 

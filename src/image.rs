@@ -17,10 +17,14 @@ pub use budget::Refusal;
 use crate::text::{FAMILY, Face};
 use std::sync::{Arc, LazyLock, Mutex};
 
+/// A picture format kvartal accepts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ImageFormat {
+    /// PNG.
     Png,
+    /// JPEG.
     Jpeg,
+    /// SVG.
     Svg,
 }
 

@@ -40,8 +40,13 @@ use xml::Xml;
 /// Why a DOCX could not be written.
 #[derive(Debug)]
 pub enum DocxError {
-    /// A logo's bytes could not be decoded; `alt` names the logo.
-    Image { alt: String, reason: String },
+    /// A logo's bytes could not be decoded.
+    Image {
+        /// The logo's alternative text, which names it.
+        alt: String,
+        /// The decoder's words.
+        reason: String,
+    },
     /// The ZIP writer failed to produce the package.
     Package(String),
 }

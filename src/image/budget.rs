@@ -55,15 +55,27 @@ pub enum Refusal {
     /// More than [`MAX_FILE_BYTES`].
     TooLarge,
     /// A side longer than [`MAX_SIDE`].
-    Side { width: u32, height: u32 },
+    Side {
+        /// The picture's width, in pixels.
+        width: u32,
+        /// The picture's height, in pixels.
+        height: u32,
+    },
     /// More than [`MAX_PIXELS`].
-    Pixels { width: u32, height: u32 },
+    Pixels {
+        /// The picture's width, in pixels.
+        width: u32,
+        /// The picture's height, in pixels.
+        height: u32,
+    },
     /// Pictures embedded in an SVG with more than [`MAX_PIXELS`] together.
     EmbeddedPixels,
     /// A PNG, JPEG or SVG that does not decode: truncated, only a header, or damaged.
     /// `detail` is the decoder's own words.
     Broken {
+        /// `PNG`, `JPEG` or `SVG`.
         format: &'static str,
+        /// The decoder's own words.
         detail: String,
     },
     /// More than [`MAX_SVG_NODES`] nodes.
@@ -71,7 +83,12 @@ pub enum Refusal {
     /// Elements nested deeper than [`MAX_SVG_DEPTH`].
     Depth,
     /// An SVG declaring a side longer than [`MAX_SVG_SIDE`].
-    SvgSide { width: f32, height: f32 },
+    SvgSide {
+        /// The width the SVG declares.
+        width: f32,
+        /// The height the SVG declares.
+        height: f32,
+    },
     /// SVGs in SVGs deeper than [`MAX_SVG_NESTING`].
     Nesting,
     /// Filters, masks and transparency over [`MAX_EFFECT_COST`].
@@ -83,9 +100,15 @@ pub enum Refusal {
     /// Lines, curves and dashes over [`MAX_SVG_SEGMENTS`].
     Segments,
     /// An `<image>` or `<feImage>` naming a file or address instead of embedding it.
-    Href { href: String },
+    Href {
+        /// The name or address, as written.
+        href: String,
+    },
     /// A `data:` URI holding something other than PNG, JPEG or SVG.
-    EmbeddedFormat { mime: String },
+    EmbeddedFormat {
+        /// The media type the URI declares.
+        mime: String,
+    },
     /// A picture embedded in the SVG is refused for `why`.
     Embedded(Box<Refusal>),
 }

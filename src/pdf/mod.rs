@@ -36,6 +36,7 @@ use std::fmt;
 /// A written PDF and what its layout decided.
 #[derive(Debug, Clone)]
 pub struct Pdf {
+    /// The PDF file.
     pub bytes: Vec<u8>,
     /// The pages of the headings and the widths of the tables, for the DOCX.
     pub typeset: Typeset,
@@ -132,21 +133,34 @@ fn lay_out(doc: &Document, options: &PdfOptions, fonts: &FontSet) -> Result<Pagi
     Ok(Paginated { drawing, typeset })
 }
 
+/// Why a document could not be laid out or written as a PDF.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PdfError {
     /// A picture could not be decoded.
-    Image { alt: String, why: String },
+    Image {
+        /// The picture's alternative text, which names it.
+        alt: String,
+        /// The decoder's words.
+        why: String,
+    },
     /// The file would not meet the chosen standard; each entry is a sentence for a person.
     Standard {
+        /// The standards' name as `--pdf-standard` writes it, e.g. `a-2a+ua-1`.
         standard: &'static str,
+        /// What breaks them, one sentence each.
         problems: Vec<String>,
         /// The characters no font can show, which the report or layout should not use.
         unshown: Vec<char>,
     },
     /// krilla failed for another reason.
     Export(String),
-    /// More pages than allowed: the pages it would have, and the limit.
-    TooManyPages { pages: usize, limit: usize },
+    /// More pages than allowed.
+    TooManyPages {
+        /// The pages it would have.
+        pages: usize,
+        /// The most allowed ([`PdfOptions::max_pages`]).
+        limit: usize,
+    },
 }
 
 impl fmt::Display for PdfError {

@@ -18,6 +18,8 @@ pub enum PdfStandard {
 }
 
 impl PdfStandard {
+    /// Each standard with its name, as `--pdf-standard` and an embedded source's manifest
+    /// write it.
     pub const NAMES: [(&'static str, PdfStandard); 4] = [
         ("a-2a+ua-1", PdfStandard::A2aUa1),
         ("a-2b", PdfStandard::A2b),
@@ -25,6 +27,7 @@ impl PdfStandard {
         ("none", PdfStandard::None),
     ];
 
+    /// The standard's name, as [`PdfStandard::NAMES`] gives it.
     pub fn name(self) -> &'static str {
         Self::NAMES
             .iter()
@@ -32,7 +35,7 @@ impl PdfStandard {
             .map_or("none", |(name, _)| name)
     }
 
-    pub fn configuration(self) -> Configuration {
+    pub(super) fn configuration(self) -> Configuration {
         let builder = ConfigurationBuilder::new();
         let builder = match self {
             PdfStandard::A2aUa1 => builder
@@ -55,6 +58,7 @@ impl PdfStandard {
 pub struct Attachment {
     /// The file's name, as a reader saves it.
     pub name: String,
+    /// The file's bytes.
     pub data: Vec<u8>,
     /// Its media type, e.g. `application/yaml`.
     pub media_type: &'static str,
@@ -66,8 +70,10 @@ pub struct Attachment {
     pub modified: NaiveDate,
 }
 
+/// What the caller chooses about a PDF.
 #[derive(Debug, Clone)]
 pub struct PdfOptions {
+    /// The standards the file is written and validated to.
     pub standard: PdfStandard,
     /// Files the PDF carries; of the standards, only PDF/A-3 allows them.
     pub attachments: Vec<Attachment>,

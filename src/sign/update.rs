@@ -21,7 +21,9 @@ const PLACEHOLDER: i64 = 9_999_999_999;
 pub struct Request<'a> {
     /// The field to sign; the first empty one when none is named.
     pub field: Option<&'a str>,
+    /// Why it is signed, e.g. "Godkänd"; recorded in the signature.
     pub reason: Option<&'a str>,
+    /// Where it is signed, e.g. "Jönköping"; recorded in the signature.
     pub location: Option<&'a str>,
     /// The claimed signing time.
     pub time: DateTime<Utc>,

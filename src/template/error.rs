@@ -10,51 +10,90 @@ use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
 
+/// Why a layout could not be loaded, exported or rendered.
 #[derive(Debug)]
 pub enum LayoutError {
     /// `Layout::builtin` was given a name no built-in layout has.
-    UnknownLayout { name: String },
+    UnknownLayout {
+        /// The name asked for.
+        name: String,
+    },
     /// A layout folder could not be listed or a file not written.
-    Io { path: PathBuf, source: io::Error },
+    Io {
+        /// The folder listed or made, or the file written.
+        path: PathBuf,
+        /// What the system said.
+        source: io::Error,
+    },
     /// A layout file was refused before or while reading it: a link, a special file, too
     /// large, outside the layout folder.
-    Unread { path: PathBuf, reason: ReadError },
+    Unread {
+        /// The file refused.
+        path: PathBuf,
+        /// Why it was refused.
+        reason: ReadError,
+    },
     /// A folder of the layout holds more files than a layout has.
-    TooMany { folder: PathBuf, limit: usize },
+    TooMany {
+        /// The folder with too many files.
+        folder: PathBuf,
+        /// The most files it may hold.
+        limit: usize,
+    },
     /// A template did not compile or failed to render.
     Template {
+        /// The template file.
         file: PathBuf,
         /// Where, when the template engine knows it.
         position: Option<Position>,
+        /// What is wrong, for the layout's author.
         message: String,
     },
     /// A label file is not a table of texts.
     Labels {
+        /// The label file.
         file: PathBuf,
+        /// Where, when the TOML parser knows it.
         position: Option<Position>,
+        /// What the TOML parser said.
         message: String,
     },
     /// A label the layout asked for is not in the label file.
-    MissingLabel { file: PathBuf, key: String },
+    MissingLabel {
+        /// The label file.
+        file: PathBuf,
+        /// The label's key.
+        key: String,
+    },
     /// A label file lacks words another language of the layout has.
     IncompleteLabels {
+        /// The label file.
         file: PathBuf,
+        /// The keys it lacks.
         keys: Vec<String>,
         /// Where one of them is found, so the author sees which file to copy from.
         example: String,
     },
     /// The report's language has no label file in the layout.
     NoLabels {
+        /// The report's language code.
         language: String,
+        /// The codes of the languages the layout has labels for.
         available: Vec<String>,
     },
     /// `kvartal layouts export` would replace a file that exists.
-    WouldOverwrite { path: PathBuf },
+    WouldOverwrite {
+        /// The existing file.
+        path: PathBuf,
+    },
     /// `style.toml` is not valid: a wrong field, value or type, or a look that cannot be
     /// printed (no room for text, too little contrast).
     Style {
+        /// The `style.toml` file.
         file: PathBuf,
+        /// Where the offending value stands, when known.
         position: Option<Position>,
+        /// What is wrong with it.
         message: String,
     },
 }

@@ -221,7 +221,6 @@ impl Layout {
     }
 }
 
-/// The names of the built-in layouts.
 /// Adds `bytes` to `digest` with their length first, so that no two lists of parts digest
 /// alike.
 fn digest_part(digest: &mut Sha256, bytes: &[u8]) {
@@ -229,6 +228,7 @@ fn digest_part(digest: &mut Sha256, bytes: &[u8]) {
     digest.update(bytes);
 }
 
+/// The names of the built-in layouts.
 pub fn builtin_names() -> &'static [&'static str] {
     super::embedded::NAMES
 }

@@ -25,22 +25,34 @@ const BOLD_ITALIC: &[u8] = include_bytes!("../../fonts/Carlito-BoldItalic.ttf");
 /// Which font each is comes from a [`FontSet`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Face {
+    /// The body text's family, regular.
     Regular,
+    /// The body text's family, bold.
     Bold,
+    /// The body text's family, italic.
     Italic,
+    /// The body text's family, bold italic.
     BoldItalic,
+    /// The headings' family, regular.
     HeadingRegular,
+    /// The headings' family, bold.
     HeadingBold,
+    /// The headings' family, italic.
     HeadingItalic,
+    /// The headings' family, bold italic.
     HeadingBoldItalic,
+    /// The bundled family, regular.
     FallbackRegular,
+    /// The bundled family, bold.
     FallbackBold,
+    /// The bundled family, italic.
     FallbackItalic,
+    /// The bundled family, bold italic.
     FallbackBoldItalic,
 }
 
 impl Face {
-    pub const ALL: [Face; 12] = [
+    pub(crate) const ALL: [Face; 12] = [
         Face::Regular,
         Face::Bold,
         Face::Italic,
@@ -81,7 +93,7 @@ impl Face {
         [REGULAR, BOLD, ITALIC, BOLD_ITALIC][self.index() % 4]
     }
 
-    pub fn index(self) -> usize {
+    pub(crate) fn index(self) -> usize {
         self as usize
     }
 }

@@ -11,9 +11,13 @@ use std::rc::Rc;
 /// A glyph as placed by the shaper, in units of the font size (1.0 = one em).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ShapedGlyph {
+    /// The glyph's index in its face's font; 0 when the font has none for the character.
     pub id: u32,
+    /// How far the pen moves after it.
     pub advance: f32,
+    /// How far it is moved right of the pen's position.
     pub x_offset: f32,
+    /// How far it is moved up from the pen's position.
     pub y_offset: f32,
     /// Byte offset of the glyph's cluster in the shaped text.
     pub cluster: usize,
@@ -69,6 +73,7 @@ fn merge(primary: Vec<ShapedGlyph>, fallback: &[ShapedGlyph], len: usize) -> Vec
 const WORD_CACHE_LIMIT: usize = 50_000;
 
 impl<'f> Shaper<'f> {
+    /// A shaper for the fonts of `set`.
     pub fn new(set: &'f FontSet) -> Shaper<'f> {
         let fonts = Face::ALL
             .iter()
