@@ -237,7 +237,7 @@ mod tests {
     fn folder(name: &str) -> PathBuf {
         let dir = std::env::temp_dir().join(format!("kvartal-files-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::create_dir_all(&dir).expect("a temporary folder");
         dir
     }
 
