@@ -150,6 +150,7 @@ pub fn figure(chart: &Chart, style: &Style, numbers: &NumberFormat) -> Image {
     let width_mm = style.page.width_mm - style.page.margin_left_mm - style.page.margin_right_mm;
     let drawing = drawing(chart, width_mm * PT_PER_MM, style, numbers);
     Image {
+        id: crate::doc::FigureId::default(),
         data: Arc::new(svg::write(&drawing, &style.fonts.body.family).into_bytes()),
         format: ImageFormat::Svg,
         alt: chart.alt.clone(),

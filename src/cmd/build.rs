@@ -321,6 +321,7 @@ fn images(report: &Report, style: &Style) -> ImageStore {
 fn logo_image(org: &Organisation, style: &Style) -> Option<Image> {
     let logo = org.logo.as_ref()?;
     Some(Image {
+        id: crate::doc::FigureId::default(),
         data: Arc::new(logo.data.clone()),
         format: logo.format,
         alt: org.name.clone(),

@@ -230,7 +230,8 @@ pub struct ListItem {
     pub blocks: Vec<Block>,
 }
 
-/// A table's or chart's number in its document, from 1 in document order: what a backend
+/// A table's, chart's or placed image's number in its document, from 1 in document order:
+/// what a backend
 /// keys what it learns of one figure by (the PDF's column widths, which the DOCX takes), so
 /// that nothing is paired by position.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -266,6 +267,10 @@ pub enum Align {
 /// A picture: an organisation's logo, or an image a layout's Markdown names.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Image {
+    /// Its number among the document's figures when it is placed in the body (a logo of a
+    /// `kvartal-logos` block); 0 for an image that is not (the store's, the running
+    /// header's).
+    pub id: FigureId,
     /// The picture file's bytes.
     pub data: Arc<Vec<u8>>,
     /// The picture's format, as its bytes show it.

@@ -192,7 +192,7 @@ struct Context<'i> {
     /// Anchors handed out so far, to keep each heading's anchor unique.
     anchors: BTreeSet<String>,
     charts: usize,
-    /// Tables and charts numbered so far.
+    /// Tables, charts and placed images numbered so far.
     figures: u32,
     /// Table cells so far, header cells included.
     cells: usize,
@@ -220,11 +220,15 @@ impl Context<'_> {
         FigureId(self.figures)
     }
 
-    /// Numbers `block` when it is a chart, refusing one beyond [`MAX_CHARTS`].
-    fn count_chart(&mut self, block: &mut Block) -> Result<(), ParseError> {
-        if let Block::Chart(chart) = block {
-            self.charts += 1;
-            chart.id = self.figure();
+    /// Numbers the figures of a component's `block`, refusing a chart beyond [`MAX_CHARTS`].
+    fn number_figures(&mut self, block: &mut Block) -> Result<(), ParseError> {
+        match block {
+            Block::Chart(chart) => {
+                self.charts += 1;
+                chart.id = self.figure();
+            }
+            Block::Logos(logos) => logos.iter_mut().for_each(|logo| logo.id = self.figure()),
+            _ => {}
         }
         if self.charts > MAX_CHARTS {
             return Err(ParseError::new(format!(
@@ -347,7 +351,7 @@ impl Context<'_> {
         match info.strip_prefix(component::PREFIX) {
             Some(name) => {
                 let mut block = component::parse(name, &body, self.images)?;
-                self.count_chart(&mut block)?;
+                self.number_figures(&mut block)?;
                 Ok(vec![block])
             }
             // Code is printed as written, one paragraph per line.

@@ -274,8 +274,8 @@ pub enum LogoAlign {
     Right,
 }
 
-/// The family name of the bundled fonts.
-pub const BUNDLED_FAMILY: &str = "Carlito";
+/// The family name of the bundled fonts, as a layout's `style.toml` names it.
+pub const BUNDLED_FAMILY: &str = crate::text::FAMILY;
 
 impl Font {
     /// The bundled Carlito family.

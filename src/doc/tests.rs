@@ -114,15 +114,21 @@ fn a_logo_must_name_a_known_image() {
     assert!(result.is_err_and(|e| e.message.contains("x.png")));
 }
 
-#[test]
-fn a_logo_is_as_high_as_its_image_unless_the_block_says() {
+/// An image store with one logo, `x.png`, 20 mm high.
+fn one_logo() -> ImageStore {
     let image = Image {
+        id: crate::doc::FigureId::default(),
         data: std::sync::Arc::new(Vec::new()),
         format: ImageFormat::Png,
         alt: "Kommunen".to_owned(),
         height_mm: 20.0,
     };
-    let images = ImageStore::from([("x.png".to_owned(), image)]);
+    ImageStore::from([("x.png".to_owned(), image)])
+}
+
+#[test]
+fn a_logo_is_as_high_as_its_image_unless_the_block_says() {
+    let images = one_logo();
     let heights = |extra: &str| {
         let markdown = format!("```kvartal-logos\n- image: x.png\n  alt: X\n{extra}```\n");
         match &parse(&markdown, Meta::example(), &images)
@@ -135,6 +141,23 @@ fn a_logo_is_as_high_as_its_image_unless_the_block_says() {
     };
     assert_eq!(heights(""), [20.0]);
     assert_eq!(heights("  height_mm: 12\n"), [12.0]);
+}
+
+#[test]
+fn tables_charts_and_placed_logos_are_numbered_in_document_order() {
+    let markdown = "| a |\n|---|\n| 1 |\n\n```kvartal-logos\n- image: x.png\n  alt: X\n\
+                    - image: x.png\n  alt: Y\n```\n";
+    let ids: Vec<u32> = match &parse(markdown, Meta::example(), &one_logo())
+        .expect("parses")
+        .blocks[..]
+    {
+        [Block::Table(table), Block::Logos(logos)] => std::iter::once(table.id)
+            .chain(logos.iter().map(|l| l.id))
+            .map(|id| id.0)
+            .collect(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(ids, [1, 2, 3]);
 }
 
 #[test]

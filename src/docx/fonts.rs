@@ -18,7 +18,7 @@ pub(super) const CONTENT_TYPE: &str =
 
 /// The name a DOCX gives the bundled font. The PDF uses Carlito, which has Calibri's
 /// metrics, so Word shows the same line breaks and LibreOffice substitutes Carlito for it.
-pub(super) const BUNDLED_WORD_FAMILY: &str = "Calibri";
+pub(super) const BUNDLED_WORD_FAMILY: &str = crate::text::OFFICE_FAMILY;
 
 /// The family name Word is given for `font`: the bundled font goes by Calibri, a layout's
 /// own by its family name.

@@ -217,6 +217,7 @@ pub(super) mod tests {
 
     fn logo(data: Vec<u8>, format: ImageFormat) -> Image {
         Image {
+            id: crate::doc::FigureId::default(),
             data: Arc::new(data),
             format,
             alt: "Kommunens logotyp".to_owned(),

@@ -69,21 +69,16 @@ mod tests {
         assert_eq!((mm(210.0), mm(297.0)), (11906, 16838));
         assert_eq!((mm(25.0), mm(12.5), mm(0.0)), (1417, 709, 0));
         assert_eq!(text_width(&Style::default()), 9072);
-        let a5 = {
+        let page = |width_mm, margin_left_mm, margin_right_mm| {
             let mut style = Style::default();
-            style.page.width_mm = 148.0;
-            style.page.margin_left_mm = 30.0;
-            style.page.margin_right_mm = 20.0;
+            style.page.width_mm = width_mm;
+            style.page.margin_left_mm = margin_left_mm;
+            style.page.margin_right_mm = margin_right_mm;
             style
         };
+        let a5 = page(148.0, 30.0, 20.0);
         assert_eq!(text_width(&a5), 8391 - 1701 - 1134);
-        let overlapping = {
-            let mut style = Style::default();
-            style.page.width_mm = 50.0;
-            style.page.margin_left_mm = 40.0;
-            style.page.margin_right_mm = 40.0;
-            style
-        };
+        let overlapping = page(50.0, 40.0, 40.0);
         assert_eq!(text_width(&overlapping), 0);
     }
 }

@@ -35,6 +35,7 @@ fn meta() -> Meta {
         date: NaiveDate::from_ymd_opt(2023, 4, 14).expect("valid date"),
         date_text: "14 april 2023".to_owned(),
         header_logo: Some(Image {
+            id: crate::doc::FigureId::default(),
             data: Arc::new(tiny_png(20, 20)),
             format: ImageFormat::Png,
             alt: "Exempelstads kommun".to_owned(),
@@ -93,6 +94,7 @@ fn data_table() -> Table {
 
 pub(super) fn report() -> Document {
     let logo = Image {
+        id: crate::doc::FigureId::default(),
         data: Arc::new(tiny_png(60, 20)),
         format: ImageFormat::Png,
         alt: "Exempelstads kommun".to_owned(),
@@ -397,6 +399,7 @@ fn empty_and_degenerate_documents_are_written() {
 #[test]
 fn a_broken_logo_is_an_error_naming_it() {
     let broken = Image {
+        id: crate::doc::FigureId::default(),
         data: Arc::new(b"\x89PNG\r\n\x1a\n".to_vec()),
         format: ImageFormat::Png,
         alt: "Trasig logotyp".to_owned(),

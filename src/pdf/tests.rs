@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 pub(crate) fn sample() -> Document {
     let image = |data: &[u8], format, alt: &str| Image {
+        id: crate::doc::FigureId::default(),
         data: Arc::new(data.to_vec()),
         format,
         alt: alt.to_string(),

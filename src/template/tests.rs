@@ -452,6 +452,7 @@ fn every_builtin_layout_renders_both_languages_to_the_contract() {
             let images = BTreeMap::from([(
                 "logos/kommun.png".to_owned(),
                 crate::doc::Image {
+                    id: crate::doc::FigureId::default(),
                     data: std::sync::Arc::new(Vec::new()),
                     format: ImageFormat::Png,
                     alt: "logo".into(),
