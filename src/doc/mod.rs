@@ -161,10 +161,9 @@ pub struct Run {
     pub badge: Option<Tone>,
 }
 
-#[cfg(test)]
 impl Run {
-    /// A run of `text` with no emphasis, link or badge, for tests that build documents by hand.
-    pub(crate) fn plain(text: &str) -> Run {
+    /// A run of `text` with no emphasis, link or badge.
+    pub fn plain(text: &str) -> Run {
         Run {
             text: text.to_owned(),
             ..Run::default()

@@ -357,12 +357,7 @@ impl Context<'_> {
             // Code is printed as written, one paragraph per line.
             None => Ok(body
                 .lines()
-                .map(|line| {
-                    Block::Paragraph(vec![Run {
-                        text: line.to_string(),
-                        ..Run::default()
-                    }])
-                })
+                .map(|line| Block::Paragraph(vec![Run::plain(line)]))
                 .collect()),
         }
     }

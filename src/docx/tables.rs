@@ -244,14 +244,10 @@ fn signer_cell(xml: &mut Xml, signer: &Signer, pitch: f32, keep_next: bool) {
     .write(xml);
     xml.close("w:p");
     let name = Run {
-        text: signer.name.clone(),
         bold: true,
-        ..Run::default()
+        ..Run::plain(&signer.name)
     };
-    let lines = signer.lines.iter().map(|line| Run {
-        text: line.clone(),
-        ..Run::default()
-    });
+    let lines = signer.lines.iter().map(|line| Run::plain(line));
     for (index, run) in std::iter::once(name).chain(lines).enumerate() {
         let gap = if index == 0 {
             signing::NAME_GAP_PT

@@ -28,10 +28,7 @@ pub fn entries(blocks: &[Block]) -> Vec<Entry> {
         .into_iter()
         .map(|entry| Entry {
             level: entry.level,
-            runs: vec![Run {
-                text: entry.text,
-                ..Run::default()
-            }],
+            runs: vec![Run::plain(&entry.text)],
             anchor: entry.anchor.to_string(),
         })
         .collect()
@@ -39,10 +36,7 @@ pub fn entries(blocks: &[Block]) -> Vec<Entry> {
 
 impl Layouter<'_, '_> {
     pub(super) fn contents(&mut self, title: &str) {
-        let runs = [Run {
-            text: title.to_string(),
-            ..Run::default()
-        }];
+        let runs = [Run::plain(title)];
         self.heading(2, &runs, ANCHOR);
         let entries = self.contents.clone();
         Tags::group(self, Kind::Contents, |l| {

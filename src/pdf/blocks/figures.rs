@@ -244,10 +244,7 @@ impl Layouter<'_, '_> {
             // Long roles wrap inside their column rather than run into the next one.
             let lines: Vec<Row> = texts
                 .flat_map(|(text, text_style)| {
-                    let runs = [Run {
-                        text: text.to_string(),
-                        ..Run::default()
-                    }];
+                    let runs = [Run::plain(text)];
                     Tags::group(self, Kind::Paragraph, |l| {
                         l.within(x, column, |l| l.text_rows(&runs, &text_style, Align::Start))
                     })
