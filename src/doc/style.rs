@@ -27,6 +27,30 @@ impl Rgb {
     pub fn hex(self) -> String {
         format!("{:02X}{:02X}{:02X}", self.0, self.1, self.2)
     }
+
+    /// The contrast of two colours as WCAG 2.1 defines it (success criterion 1.4.3),
+    /// `(L1 + 0.05) / (L2 + 0.05)` with the lighter first: from 1 (none) to 21 (black on
+    /// white). The layout's check and the HTML's dark colours measure alike.
+    pub fn contrast(self, other: Rgb) -> f64 {
+        let (a, b) = (self.luminance(), other.luminance());
+        (a.max(b) + 0.05) / (a.min(b) + 0.05)
+    }
+
+    /// The relative luminance of an sRGB colour: 0 for black, 1 for white.
+    pub fn luminance(self) -> f64 {
+        let Rgb(r, g, b) = self;
+        0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
+    }
+}
+
+/// An sRGB channel as linear light.
+fn linear(channel: u8) -> f64 {
+    let c = f64::from(channel) / 255.0;
+    if c <= 0.04045 {
+        c / 12.92
+    } else {
+        ((c + 0.055) / 1.055).powf(2.4)
+    }
 }
 
 /// The bounds of a layout's values (docs/layouts.md lists them): outside them a page has

@@ -11,24 +11,7 @@ pub const AA_TEXT: f64 = 4.5;
 
 /// The contrast ratio of two colours, `(L1 + 0.05) / (L2 + 0.05)` with the lighter first.
 pub fn ratio(a: Rgb, b: Rgb) -> f64 {
-    let (a, b) = (luminance(a), luminance(b));
-    (a.max(b) + 0.05) / (a.min(b) + 0.05)
-}
-
-/// The relative luminance of an sRGB colour: 0 for black, 1 for white.
-fn luminance(colour: Rgb) -> f64 {
-    let Rgb(r, g, b) = colour;
-    0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
-}
-
-/// An sRGB channel as linear light.
-fn linear(channel: u8) -> f64 {
-    let c = f64::from(channel) / 255.0;
-    if c <= 0.04045 {
-        c / 12.92
-    } else {
-        ((c + 0.055) / 1.055).powf(2.4)
-    }
+    a.contrast(b)
 }
 
 /// `ratio` with two decimals, or more where two would round a ratio below `needed` up to
