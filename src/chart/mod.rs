@@ -2,7 +2,7 @@
 //! draws the same [`Drawing`]: the PDF with its own vector paths and text, the DOCX as a
 //! picture of its SVG ([`figure`]).
 //!
-//! Entry points: [`drawing`] and [`figure`]. The chart reads in black and white: the series
+//! Entry points: [`drawing`], [`figure`] and, for a web page, [`inline`]. The chart reads in black and white: the series
 //! is a solid line with every value written above its point, the target a dashed line
 //! labelled with its value, and the report's quarter a larger filled point with its labels
 //! in bold. A quarter without a value breaks the line; a single value is a single point.
@@ -13,6 +13,7 @@ mod svg;
 use crate::doc::{Chart, ChartTarget, Image, ImageFormat, NumberFormat, PT_PER_MM, Rgb, Style};
 use scale::Scale;
 use std::sync::Arc;
+pub use svg::Described;
 
 /// The drawn height: room for a readable slope without crowding the page.
 pub const HEIGHT_MM: f32 = 55.0;
@@ -147,8 +148,7 @@ pub fn drawing(chart: &Chart, width: f32, style: &Style, numbers: &NumberFormat)
 /// The chart as an SVG picture the width of the text column, with the chart's alternative
 /// text: what the DOCX shows.
 pub fn figure(chart: &Chart, style: &Style, numbers: &NumberFormat) -> Image {
-    let width_mm = style.page.width_mm - style.page.margin_left_mm - style.page.margin_right_mm;
-    let drawing = drawing(chart, width_mm * PT_PER_MM, style, numbers);
+    let drawing = drawing(chart, text_width(style), style, numbers);
     Image {
         id: crate::doc::FigureId::default(),
         data: Arc::new(svg::write(&drawing, &style.fonts.body.family).into_bytes()),
@@ -156,6 +156,25 @@ pub fn figure(chart: &Chart, style: &Style, numbers: &NumberFormat) -> Image {
         alt: chart.alt.clone(),
         height_mm: HEIGHT_MM,
     }
+}
+
+/// The chart as an `<svg>` element for a web page, drawn as wide as [`figure`]'s: an image
+/// whose name is the chart's name and whose description is its alternative text, with ids
+/// starting with `id`.
+pub fn inline(chart: &Chart, style: &Style, numbers: &NumberFormat, id: &str) -> String {
+    let drawing = drawing(chart, text_width(style), style, numbers);
+    let described = Described {
+        id,
+        title: chart.name.as_deref(),
+        desc: &chart.alt,
+    };
+    svg::inline(&drawing, &style.fonts.body.family, &described)
+}
+
+/// The width between the page's margins, in points: what a chart fills.
+fn text_width(style: &Style) -> f32 {
+    let page = &style.page;
+    (page.width_mm - page.margin_left_mm - page.margin_right_mm) * PT_PER_MM
 }
 
 /// Where the plot lies inside the frame and how values map onto it.

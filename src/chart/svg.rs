@@ -1,7 +1,8 @@
-//! A [`Drawing`] written as SVG, in points: the picture the DOCX shows.
+//! A [`Drawing`] written as SVG, in points: the picture the DOCX shows, and the figure a web
+//! page holds inline.
 //!
-//! Entry point: [`write`]. Coordinates are rounded to hundredths of a point, so the same
-//! chart is always the same bytes.
+//! Entry points: [`write`] and [`inline`]. Coordinates are rounded to hundredths of a
+//! point, so the same chart is always the same bytes.
 
 use super::{Anchor, DASH, DOT_STROKE, Drawing, Label, Mark, PAPER, estimate};
 use crate::doc::Rgb;
@@ -9,17 +10,74 @@ use crate::text::FAMILY;
 use crate::xml::escape;
 use std::fmt::Write as _;
 
+/// What a web page's reader is told of a chart in place of seeing it.
+#[derive(Debug, Clone, Copy)]
+pub struct Described<'a> {
+    /// Unique in the page: the title's and the description's ids start with it.
+    pub id: &'a str,
+    /// The chart's name, when it has one.
+    pub title: Option<&'a str>,
+    /// The series in words: the chart's alternative text.
+    pub desc: &'a str,
+}
+
 /// The drawing with its labels set in `family`, or the bundled family where that is missing.
 pub fn write(drawing: &Drawing, family: &str) -> String {
+    let mut out = open(drawing, family, "");
+    marks(&mut out, drawing);
+    out
+}
+
+/// The drawing as an element of a web page: an image (`role="img"`) named by its `<title>`
+/// and `<desc>`, so that a screen reader reads the series the drawing shows.
+pub fn inline(drawing: &Drawing, family: &str, described: &Described<'_>) -> String {
+    let Described { id, title, desc } = *described;
+    let title_id = format!("{id}-title");
+    let desc_id = format!("{id}-desc");
+    let names: Vec<&str> = title
+        .map(|_| title_id.as_str())
+        .into_iter()
+        .chain([desc_id.as_str()])
+        .collect();
+    let role = format!(
+        r#" role="img" aria-labelledby="{}""#,
+        escape(&names.join(" "))
+    );
+    let mut out = open(drawing, family, &role);
+    if let Some(title) = title {
+        let _ = write!(
+            out,
+            r#"<title id="{}">{}</title>"#,
+            escape(&title_id),
+            escape(title)
+        );
+    }
+    let _ = write!(
+        out,
+        r#"<desc id="{}">{}</desc>"#,
+        escape(&desc_id),
+        escape(desc)
+    );
+    marks(&mut out, drawing);
+    out
+}
+
+/// The `<svg>` start tag, with `extra` attributes (each with a space before it) at its end.
+fn open(drawing: &Drawing, family: &str, extra: &str) -> String {
     let mut out = String::new();
     let family = escape(&format!("'{}', {FAMILY}", family.replace('\'', "")));
     let _ = write!(
         out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}pt" height="{h}pt" viewBox="0 0 {w} {h}" font-family="{family}" font-size="{fs}">"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}pt" height="{h}pt" viewBox="0 0 {w} {h}" font-family="{family}" font-size="{fs}"{extra}>"#,
         w = n(drawing.width),
         h = n(drawing.height),
         fs = n(drawing.font_size),
     );
+    out
+}
+
+/// Every mark of the drawing in painting order, and the end tag.
+fn marks(out: &mut String, drawing: &Drawing) {
     for mark in &drawing.marks {
         match mark {
             Mark::Path {
@@ -62,11 +120,10 @@ pub fn write(drawing: &Drawing, family: &str) -> String {
                     n(DOT_STROKE)
                 );
             }
-            Mark::Text(label) => text(&mut out, label, drawing.font_size),
+            Mark::Text(label) => text(out, label, drawing.font_size),
         }
     }
     out.push_str("</svg>");
-    out
 }
 
 fn text(out: &mut String, label: &Label, font_size: f32) {

@@ -134,3 +134,38 @@ fn text_that_means_something_to_svg_is_escaped() {
     let svg = svg_of(&c);
     assert!(svg.contains("&lt;K1&gt; &amp; &quot;2023&quot;"), "{svg}");
 }
+
+#[test]
+fn an_inline_chart_is_an_image_named_by_its_title_and_described_by_its_alt_text() {
+    let mut c = chart(&[Some(10.0), Some(11.0)], Some(12.0));
+    c.name = Some("Antal <brott> & \"larm\"".into());
+    c.alt = "10 i K1 & 11 i K2".into();
+    let svg = inline(&c, &Style::default(), &swedish(), "kvartal--chart-1");
+    usvg::Tree::from_data(svg.as_bytes(), &crate::image::svg_options()).expect("a valid SVG");
+    assert!(
+        svg.contains(
+            r#" role="img" aria-labelledby="kvartal--chart-1-title kvartal--chart-1-desc">"#
+        ),
+        "{svg}"
+    );
+    assert!(
+        svg.contains(r#"<title id="kvartal--chart-1-title">Antal &lt;brott&gt; &amp; &quot;larm&quot;</title><desc id="kvartal--chart-1-desc">10 i K1 &amp; 11 i K2</desc>"#),
+        "{svg}"
+    );
+    // Drawn as the DOCX's picture is: the same marks after the description.
+    let picture = svg_of(&c);
+    let marks = |svg: &str| svg.split_once("<polyline").map(|(_, rest)| rest.to_owned());
+    assert_eq!(marks(&svg), marks(&picture));
+}
+
+#[test]
+fn an_inline_chart_without_a_name_is_named_by_its_description() {
+    let svg = inline(
+        &chart(&[Some(1.0)], None),
+        &Style::default(),
+        &swedish(),
+        "c",
+    );
+    assert!(svg.contains(r#"aria-labelledby="c-desc">"#), "{svg}");
+    assert!(!svg.contains("<title"), "{svg}");
+}
