@@ -16,7 +16,7 @@ pub struct Cli {
 /// The subcommands of `kvartal`, each with its arguments.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Build the PDF and DOCX of each report.
+    /// Build the PDF and DOCX (or a web page) of each report.
     Build(BuildArgs),
     /// Load and check each report, reporting errors and warnings; write nothing.
     Check(CheckArgs),
@@ -142,14 +142,14 @@ pub struct BuildArgs {
     /// Folder to write into; the sub-folders of the input are kept.
     #[arg(long, default_value = "out")]
     pub out: PathBuf,
-    /// Formats to write, separated by commas.
+    /// Formats to write, separated by commas: pdf, docx, html.
     #[arg(long, value_delimiter = ',', default_value = "pdf,docx")]
     pub format: Vec<Format>,
     /// A built-in layout's name, or a folder holding a layout.
     #[arg(long, default_value = "standard")]
     pub layout: String,
     /// Mark the documents as a draft: "UTKAST" / "DRAFT" across every page of the PDF, in
-    /// every header and the status of the DOCX.
+    /// every header and the status of the DOCX, in the title and a banner of the web page.
     #[arg(long)]
     pub draft: bool,
     /// The standards the PDF is written and validated to [default: a-2a+ua-1; a-3a+ua-1
@@ -163,12 +163,13 @@ pub struct BuildArgs {
     pub embed_source: bool,
 }
 
-/// A file `build` writes of each report: `Pdf` or `Docx`.
+/// A file `build` writes of each report: `Pdf`, `Docx` or `Html`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 #[allow(missing_docs, reason = "clap shows a value's doc in --help")]
 pub enum Format {
     Pdf,
     Docx,
+    Html,
 }
 
 impl Format {
@@ -177,6 +178,7 @@ impl Format {
         match self {
             Format::Pdf => "pdf",
             Format::Docx => "docx",
+            Format::Html => "html",
         }
     }
 }

@@ -1,11 +1,11 @@
 //! kvartal turns one quarter's follow-up of a municipal programme, written as a YAML file,
-//! into a tagged PDF/A and an editable DOCX.
+//! into a tagged PDF/A, an editable DOCX and an accessible web page.
 //!
 //! The pipeline, one module a stage:
 //! `report` (YAML → validated [`report::Report`]) → `template` (layout → Markdown) →
-//! `doc` (Markdown → [`doc::Document`]) → `pdf` / `docx` (document → bytes).
+//! `doc` (Markdown → [`doc::Document`]) → `pdf` / `docx` / `html` (document → bytes).
 //! `sign` signs a built PDF into its signature fields. `cmd` drives it for the command line; `diag`, `files`, `markdown`, `text`, `image`, `number`
-//! and `xml` are leaves, `chart` draws the document model's charts for both backends, and
+//! and `xml` are leaves, `chart` draws the document model's charts for every backend, and
 //! `typeset` carries what the PDF's pagination decided to the DOCX.
 
 pub mod chart;
@@ -15,6 +15,7 @@ pub mod diag;
 pub mod doc;
 pub mod docx;
 pub mod files;
+pub mod html;
 pub mod image;
 pub mod markdown;
 pub mod number;

@@ -1,4 +1,4 @@
-//! `kvartal build`: every report through the whole pipeline into PDF and DOCX files.
+//! `kvartal build`: every report through the whole pipeline into PDF, DOCX and HTML files.
 //!
 //! The layout is loaded once, before any report, so a broken layout is reported at once.
 //! A report with errors gets no output; the others are still built.
@@ -12,6 +12,7 @@ use crate::cli::{BuildArgs, Format};
 use crate::diag::{Diagnostic, Position};
 use crate::doc::{self, Document, Image, ImageStore, Meta, PageLabels, Style};
 use crate::docx;
+use crate::html;
 use crate::pdf::{self, PdfError, PdfOptions, PdfStandard};
 use crate::report::{self, Checked, Organisation, Report};
 use crate::template::{self, Layout};
@@ -136,7 +137,8 @@ fn write_outputs(input: &Input, out: &Path, outputs: &[(PathBuf, Vec<u8>)]) -> R
 
 /// Each of `formats` as bytes, in memory. The PDF is drawn and validated only when it is
 /// asked for; the DOCX follows the PDF's layout, laid out without drawing when no PDF is
-/// made, so a DOCX never fails on what only a PDF checks.
+/// made, so a DOCX never fails on what only a PDF checks. The web page has no pages and
+/// needs neither.
 fn render(
     document: &Document,
     formats: &[Format],
@@ -158,6 +160,9 @@ fn render(
         };
         let typeset = pdf.as_ref().map(|pdf| &pdf.typeset).or(laid_out.as_ref());
         outputs.push((Format::Docx, docx::docx(document, typeset, options.draft)?));
+    }
+    if wanted(Format::Html) {
+        outputs.push((Format::Html, html::html(document, options.draft)));
     }
     Ok(outputs)
 }

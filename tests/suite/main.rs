@@ -11,6 +11,7 @@ mod docx_style;
 mod external;
 mod fonts;
 mod golden;
+mod html;
 mod layout_files;
 mod layouts;
 mod lint;
