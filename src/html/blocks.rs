@@ -28,6 +28,8 @@ pub(super) struct Blocks<'a> {
     titled: bool,
     /// The latest heading's anchor, which names a table without a caption.
     heading: Option<&'a str>,
+    /// Tables of contents written so far, to give each title its own id.
+    contents_written: usize,
 }
 
 impl<'a> Blocks<'a> {
@@ -47,6 +49,7 @@ impl<'a> Blocks<'a> {
             contents: doc::contents(all),
             titled,
             heading: None,
+            contents_written: 0,
         }
     }
 
@@ -191,9 +194,14 @@ impl<'a> Blocks<'a> {
     /// The contents as a `nav` named by its title, listing the sections with their
     /// subsections nested under them, each a link to its heading.
     fn contents(&mut self, title: &str) {
+        self.contents_written += 1;
+        let id = match self.contents_written {
+            1 => CONTENTS_ID.to_owned(),
+            n => format!("{CONTENTS_ID}-{n}"),
+        };
         let out = &mut *self.out;
-        out.open("nav", &[("aria-labelledby", CONTENTS_ID)]).line();
-        out.element("h2", &[("id", CONTENTS_ID)], title).line();
+        out.open("nav", &[("aria-labelledby", &id)]).line();
+        out.element("h2", &[("id", &id)], title).line();
         if !self.contents.is_empty() {
             contents_list(out, &self.contents);
         }

@@ -314,6 +314,10 @@ fn every_id_is_unique_and_every_heading_has_its_anchor() {
     // Headings whose anchors look like kvartal's own ids do not clash with them.
     blocks.push(heading(2, "Kvartal contents", "kvartal-contents"));
     blocks.push(heading(2, "Kvartal main", "kvartal-main"));
+    // A second table of contents is a second nav with its own title.
+    blocks.push(Block::Contents {
+        title: "Innehåll igen".into(),
+    });
     let page = page(blocks);
     let html = parsed(&page);
     let ids: Vec<&str> = select(&html, "[id]")
