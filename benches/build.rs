@@ -1,11 +1,13 @@
-//! How long the PDF and the DOCX of a report take, and how much memory: `cargo bench`.
+//! How long the PDF, the DOCX and the web page of a report take, and how much memory:
+//! `cargo bench`.
 //!
 //! Builds two example reports and a stress report (40 focus areas, 1,000 activities with
 //! two paragraphs and three metrics each, written by scripts/stress_report.py) several
 //! times each, and prints the median time of each stage — load and template to the
-//! document, the PDF, the DOCX (which follows the PDF's pages) — the file sizes and the
-//! process's peak memory. Targets on a 2-core machine: the example under 30 ms and 150 KB,
-//! the stress report under 1 s and 200 MB, and a DOCX that costs no more than its PDF.
+//! document, the PDF, the DOCX (which follows the PDF's pages), the HTML — the file sizes
+//! and the process's peak memory. Targets on a 2-core machine: the example under 30 ms and
+//! 150 KB, the stress report under 1 s and 200 MB, a DOCX that costs no more than its PDF,
+//! and the stress report's web page under 0.2 s.
 
 use kvartal::pdf::{self, PdfOptions};
 use kvartal::report;
@@ -48,8 +50,8 @@ fn generate_stress_report(root: &Path, out: &Path) {
 
 /// Times each stage for `path` and prints the medians of [`RUNS`] runs.
 fn bench(name: &str, path: &Path, layout: &Layout) {
-    let mut stages: [Vec<Duration>; 3] = Default::default();
-    let mut sizes = (0, 0);
+    let mut stages: [Vec<Duration>; 4] = Default::default();
+    let mut sizes = (0, 0, 0);
     for _ in 0..RUNS {
         let start = Instant::now();
         let report = report::load(path).unwrap_or_else(|d| panic!("{}: {d:?}", path.display()));
@@ -59,19 +61,24 @@ fn bench(name: &str, path: &Path, layout: &Layout) {
         let laid = Instant::now();
         let docx = kvartal::docx::docx(&document, Some(&pdf.typeset), false).expect("a DOCX");
         let written = Instant::now();
+        let html = kvartal::html::html(&document, false);
+        let published = Instant::now();
         stages[0].push(rendered - start);
         stages[1].push(laid - rendered);
         stages[2].push(written - laid);
-        sizes = (pdf.bytes.len(), docx.len());
+        stages[3].push(published - written);
+        sizes = (pdf.bytes.len(), docx.len(), html.len());
     }
-    let [document, pdf, docx] = stages.map(|mut times| {
+    let [document, pdf, docx, html] = stages.map(|mut times| {
         times.sort();
         times[RUNS / 2].as_secs_f64() * 1000.0
     });
     println!(
-        "{name}: document {document:.1} ms, PDF {pdf:.1} ms ({} KB), DOCX {docx:.1} ms ({} KB)",
+        "{name}: document {document:.1} ms, PDF {pdf:.1} ms ({} KB), DOCX {docx:.1} ms ({} KB), \
+         HTML {html:.1} ms ({} KB)",
         sizes.0 / 1024,
-        sizes.1 / 1024
+        sizes.1 / 1024,
+        sizes.2 / 1024
     );
 }
 
