@@ -1,7 +1,9 @@
-//! The second stage: checks of the DOCX by programs outside Rust, run with
+//! The second stage: checks of the DOCX and the web page by programs outside Rust, run with
 //! `cargo test --test suite -- --ignored` (see the README). Every DOCX is validated against
 //! the ECMA-376 schemas (tests/tools/docx_schema.py, Python with lxml), and LibreOffice must
 //! lay it out on the pages its table of contents gives (tests/tools/contents_pages.py).
+//! Every web page is opened in headless Chromium, where axe-core must find no WCAG 2.1 A or
+//! AA violation at 320 px and at 1280 px wide (tests/tools/axe_check.mjs, Node).
 //! A missing program fails the test: it is never skipped.
 
 use crate::case::Case;
@@ -11,6 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 const JONKOPING_Q4: &str = "report-data/medborgarlofte-jonkoping/2023-Q4.yaml";
+const HARBOUR_Q4: &str = "report-data/safer-harbour-town/2023-Q4.yaml";
 
 /// Builds `source`, a report or a folder of them, with `layout` into `out`.
 fn build(layout: &str, source: &str, out: &Path) {
@@ -108,6 +111,80 @@ fn libreoffice_puts_each_heading_on_the_page_the_contents_give() {
         all_match &= matched;
     }
     assert!(all_match, "LibreOffice's pages differ:\n{report}");
+}
+
+/// Where `.ci/run` installs axe-core and playwright-core with npm: the `node_modules` folder
+/// `KVARTAL_AXE_MODULES` names, else `~/.cache/kvartal-axe/node_modules`.
+fn axe_modules() -> PathBuf {
+    match std::env::var_os("KVARTAL_AXE_MODULES") {
+        Some(dir) => PathBuf::from(dir),
+        None => {
+            let home = std::env::var_os("HOME").expect("HOME is set");
+            PathBuf::from(home).join(".cache/kvartal-axe/node_modules")
+        }
+    }
+}
+
+/// `NAME=PAGE` for the checking script: the page `out/<folder>/<name>` (without its
+/// extension) built with `layout`, whose screenshots are named `<folder>-<name>-<layout>`.
+fn page_argument(page: &Path, layout: &str) -> String {
+    let folder = page.parent().and_then(Path::file_name).expect("a folder");
+    let name = page.file_name().expect("a name");
+    let (folder, name) = (folder.to_string_lossy(), name.to_string_lossy());
+    let html = page.with_extension("html");
+    format!("{folder}-{name}-{layout}={}", html.display())
+}
+
+/// Every example report in every built-in layout, and one as a draft, as a web page:
+/// headless Chromium with axe-core finds no violation of WCAG 2.1 A and AA in any of them,
+/// at 320 px and at 1280 px wide, in a light and a dark colour scheme, and none is wider
+/// than its window. The screenshots are kept for a person to look at.
+#[test]
+#[ignore = "needs Chromium, Node and axe-core: run by the second stage, see README"]
+fn axe_finds_no_wcag_violation_on_any_web_page() {
+    let modules = axe_modules();
+    for package in ["axe-core", "playwright-core"] {
+        assert!(
+            modules.join(package).is_dir(),
+            "{package} is not in {}: .ci/run installs it with npm",
+            modules.display()
+        );
+    }
+    let mut pages = Vec::new();
+    for layout in ["standard", "brief", "tjansteskrivelse"] {
+        let built = Case::new(&format!("external-axe-{layout}"))
+            .source("report-data")
+            .build(&["--format", "html", "--layout", layout])
+            .succeeds();
+        let built_pages = examples_in(built.out());
+        pages.extend(built_pages.iter().map(|page| page_argument(page, layout)));
+    }
+    let draft = Case::new("external-axe-draft")
+        .source(HARBOUR_Q4)
+        .build(&["--format", "html", "--draft"])
+        .succeeds();
+    let page = draft.output("2023-Q4.html");
+    pages.push(format!(
+        "safer-harbour-town-2023-Q4-draft-standard={}",
+        page.display()
+    ));
+    // One browser for every page: Chromium takes seconds to start.
+    let screenshots = scratch("axe-screenshots");
+    let output = Command::new("node")
+        .arg(repo().join("tests/tools/axe_check.mjs"))
+        .args(["--dark", "--screenshots", path_str(&screenshots)])
+        .args(&pages)
+        .env("NODE_PATH", &modules)
+        .output()
+        .unwrap_or_else(|e| panic!("node is installed: {e}"));
+    let said = String::from_utf8_lossy(&output.stdout).into_owned()
+        + &String::from_utf8_lossy(&output.stderr);
+    println!("{said}");
+    assert!(
+        output.status.success(),
+        "axe-core in Chromium (screenshots in {}):\n{said}",
+        screenshots.display()
+    );
 }
 
 /// Runs `program` with `args`; what it printed, and whether it succeeded.
