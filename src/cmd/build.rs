@@ -1,24 +1,26 @@
 //! `kvartal build`: every report through the whole pipeline into PDF, DOCX and HTML files.
 //!
 //! The layout is loaded once, before any report, so a broken layout is reported at once.
-//! A report with errors gets no output; the others are still built.
+//! A report with errors gets no output; the others are still built. With `--format html`,
+//! each programme's page follows its reports (see `programme`).
 
 use super::inputs::{Input, inputs};
+use super::meta::{images, meta};
 use super::outputs::{distinct, output_path};
+use super::programme::{self, Built};
 use super::source;
 use super::write::{remove_stale, write_together};
 use super::{Outcome, UsageError};
 use crate::cli::{BuildArgs, Format};
 use crate::diag::{Diagnostic, Position};
-use crate::doc::{self, Document, Image, ImageStore, Meta, PageLabels, Style};
+use crate::doc::{self, Document};
 use crate::docx;
 use crate::html;
 use crate::pdf::{self, PdfError, PdfOptions, PdfStandard};
-use crate::report::{self, Checked, Organisation, Report};
+use crate::report::{self, Checked, Report};
 use crate::template::{self, Layout};
 use clap::ValueEnum;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 /// `kvartal build`: each report's PDF and DOCX; a report with errors gets none. `Err` when
 /// the command line cannot be followed (an unknown layout, two reports writing one file).
@@ -32,6 +34,10 @@ pub fn build(args: &BuildArgs) -> Result<Outcome, UsageError> {
     if let Some(&format) = formats.first() {
         distinct(&found.inputs, &args.out, format)?;
     }
+    let pages = formats.contains(&Format::Html);
+    if pages {
+        programme::refuse_clashes(&found.inputs, &args.out)?;
+    }
     outcome.diagnostics.extend(found.skipped);
     let layout = match layout {
         Ok(layout) => layout,
@@ -40,11 +46,30 @@ pub fn build(args: &BuildArgs) -> Result<Outcome, UsageError> {
             return Ok(outcome);
         }
     };
-    for input in found.inputs {
-        match build_one(&input, &layout, args, &options, &mut outcome.diagnostics) {
-            Ok(written) => outcome.written.extend(written),
+    let mut built = Vec::new();
+    for input in &found.inputs {
+        match build_one(input, &layout, args, &options, &mut outcome.diagnostics) {
+            Ok((written, report)) => {
+                outcome.written.extend(written);
+                if pages && input.searched {
+                    let input = input.clone();
+                    built.push(Built { input, report });
+                }
+            }
             Err(diagnostics) => outcome.diagnostics.extend(diagnostics),
         }
+    }
+    if pages {
+        let (written, problems) = programme::pages(
+            &built,
+            &found.inputs,
+            &layout,
+            &args.out,
+            &formats,
+            args.draft,
+        );
+        outcome.written.extend(written);
+        outcome.diagnostics.extend(problems);
     }
     Ok(outcome)
 }
@@ -65,14 +90,15 @@ pub(super) fn load_layout(name: &str) -> Result<Result<Layout, Diagnostic>, Usag
     )))
 }
 
-/// Builds one report's files; every problem is returned as a diagnostic on its file.
+/// Builds one report's files, returning them and the report; every problem is returned as
+/// a diagnostic on its file.
 fn build_one(
     input: &Input,
     layout: &Layout,
     args: &BuildArgs,
     options: &PdfOptions,
     warnings: &mut Vec<Diagnostic>,
-) -> Result<Vec<PathBuf>, Vec<Diagnostic>> {
+) -> Result<(Vec<PathBuf>, Report), Vec<Diagnostic>> {
     let mut checked = report::check(&input.path)?;
     warnings.append(&mut checked.warnings);
     let fail = |message: String| vec![Diagnostic::error(&input.path, None, message)];
@@ -89,7 +115,8 @@ fn build_one(
         .map(|(format, bytes)| (output_path(input, &args.out, format), bytes))
         .collect();
     write_outputs(input, &args.out, &outputs).map_err(fail)?;
-    Ok(outputs.into_iter().map(|(path, _)| path).collect())
+    let written = outputs.into_iter().map(|(path, _)| path).collect();
+    Ok((written, checked.report))
 }
 
 /// The PDF's standard and options from the command line: `--embed-source` asks for a
@@ -240,96 +267,5 @@ pub fn document(report: &Report, layout: &Layout) -> Result<Document, Diagnostic
     doc::parse(&markdown, meta, &images(report, layout.style())).map_err(|e| {
         let message = format!("in the layout's output: {e}");
         Diagnostic::error(&report.source, None, message)
-    })
-}
-
-fn meta(report: &Report, layout: &Layout) -> Result<Meta, template::LayoutError> {
-    let label = |key: &str| layout.label(report.language, key).map(str::to_string);
-    let case_number = report.meeting.as_ref().and_then(|m| m.case_number.clone());
-    let period = report.period.to_string();
-    let keywords = [
-        Some(report.programme.clone()),
-        Some(period),
-        case_number.clone(),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    Ok(Meta {
-        title: template::title(report, layout)?,
-        subject: report.programme.clone(),
-        authors: report
-            .organisations
-            .iter()
-            .map(|o| o.name.clone())
-            .collect(),
-        keywords,
-        language: report.language.tag(),
-        date: report.date,
-        case_number,
-        date_text: layout.format_date(report.date, report.language)?,
-        header_logo: header_logo(report, layout.style()),
-        properties: properties(report),
-        numbers: layout.number_format(report.language)?,
-        labels: PageLabels {
-            page: label("page")?,
-            of: label("of")?,
-            case_number: label("case_number")?,
-            draft: label("draft")?,
-            signature: label("signature")?,
-        },
-        style: layout.style().clone(),
-    })
-}
-
-/// The logo of the first organisation that has one, in the report's order, for the running
-/// header, unless the style leaves it out.
-fn header_logo(report: &Report, style: &Style) -> Option<Image> {
-    if !style.logo.in_header {
-        return None;
-    }
-    let image = report
-        .organisations
-        .iter()
-        .find_map(|org| logo_image(org, style))?;
-    Some(Image {
-        height_mm: style.logo.header_height_mm,
-        ..image
-    })
-}
-
-/// Custom document properties, so an archive can search by programme, period and case.
-fn properties(report: &Report) -> Vec<(String, String)> {
-    let period = report.period.to_string();
-    let case = report.meeting.as_ref().and_then(|m| m.case_number.clone());
-    [
-        ("Programme", Some(report.programme.clone())),
-        ("Period", Some(period)),
-        ("Case number", case),
-    ]
-    .into_iter()
-    .filter_map(|(name, value)| Some((name.to_string(), value?)))
-    .collect()
-}
-
-/// The report's logos, keyed by the path written in the file.
-fn images(report: &Report, style: &Style) -> ImageStore {
-    report
-        .organisations
-        .iter()
-        .filter_map(|org| Some((org.logo.as_ref()?.written.clone(), logo_image(org, style)?)))
-        .collect()
-}
-
-/// The organisation's logo as the document shows it, named by the organisation, as high
-/// as the layout's style has logos.
-fn logo_image(org: &Organisation, style: &Style) -> Option<Image> {
-    let logo = org.logo.as_ref()?;
-    Some(Image {
-        id: crate::doc::FigureId::default(),
-        data: Arc::new(logo.data.clone()),
-        format: logo.format,
-        alt: org.name.clone(),
-        height_mm: style.logo.height_mm,
     })
 }

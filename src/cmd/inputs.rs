@@ -18,6 +18,9 @@ pub const DEFAULT_FOLDER: &str = "report-data";
 pub struct Input {
     pub path: PathBuf,
     pub out_dir: PathBuf,
+    /// Found by searching a folder, not named on the command line: its quarter is listed
+    /// on its programme's page (see `programme`).
+    pub searched: bool,
 }
 
 /// The reports a command found, and a warning for each entry of a folder not read.
@@ -45,6 +48,7 @@ pub fn inputs(paths: &[PathBuf]) -> Result<Found, UsageError> {
             found.inputs.push(Input {
                 path: path.clone(),
                 out_dir: PathBuf::new(),
+                searched: false,
             });
         } else {
             return Err(UsageError(format!(
@@ -69,6 +73,7 @@ fn search(dir: &Path, found: &mut Found) -> Result<(), UsageError> {
         Input {
             out_dir: relative.to_path_buf(),
             path: file,
+            searched: true,
         }
     }));
     found

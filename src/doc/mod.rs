@@ -10,7 +10,9 @@ mod parse;
 mod printable;
 mod style;
 
-pub use parse::{MAX_CHARTS, MAX_TABLE_CELLS, MAX_TABLE_COLUMNS, ParseError, parse};
+pub use parse::{
+    Links, MAX_CHARTS, MAX_TABLE_CELLS, MAX_TABLE_COLUMNS, ParseError, parse, parse_with,
+};
 pub use style::{
     BUNDLED_FAMILY, BadgeColours, Badges, Colours, Font, FontFiles, Fonts, LOGO_GAP_MM, LogoAlign,
     LogoStyle, PT_PER_MM, PageStyle, Rgb, Sizes, Spacing, Style, TABLE_RULE_PT, limits, signing,

@@ -74,13 +74,36 @@ impl fmt::Display for ParseError {
 
 impl std::error::Error for ParseError {}
 
+/// The links a document may hold besides status badges.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Links {
+    /// `http:`, `https:` and `mailto:` addresses only ([`crate::markdown::is_allowed`]):
+    /// every report's document, whichever backend draws it.
+    #[default]
+    Web,
+    /// Those, and a file beside the page ([`crate::markdown::is_sibling_file`]): only a
+    /// programme's web page, which links to its reports' files in its own folder.
+    WebAndSiblings,
+}
+
 /// Parses the rendered Markdown of one report. `images` holds what components may refer to.
 pub fn parse(markdown: &str, meta: Meta, images: &ImageStore) -> Result<Document, ParseError> {
+    parse_with(markdown, meta, images, Links::Web)
+}
+
+/// As [`parse`], allowing the `links` given.
+pub fn parse_with(
+    markdown: &str,
+    meta: Meta,
+    images: &ImageStore,
+    links: Links,
+) -> Result<Document, ParseError> {
     let refused = Rc::new(RefCell::new(None));
     let offset = Rc::new(Cell::new(0));
     let parser = Parser::new_ext(markdown, Options::ENABLE_TABLES).into_offset_iter();
     let mut events = LinkCheck {
         parser,
+        links,
         refused: Rc::clone(&refused),
         offset: Rc::clone(&offset),
     }
@@ -115,12 +138,14 @@ pub fn parse(markdown: &str, meta: Meta, images: &ImageStore) -> Result<Document
 
 /// The parser's events, noting what is wrong with the first link that is neither a status
 /// badge of a known tone (`status:good`, which the layout writes) nor an address
-/// [`crate::markdown::is_allowed`] lets through. The report's own Markdown was checked when
+/// [`crate::markdown::is_allowed`] lets through (nor, with [`Links::WebAndSiblings`], a file
+/// beside the page). The report's own Markdown was checked when
 /// it was loaded; this catches what a layout writes itself, in the one pass the document is
 /// read in.
 /// It also notes where the element read last starts, which places an error.
 struct LinkCheck<'a> {
     parser: OffsetIter<'a>,
+    links: Links,
     /// The first problem, with its byte offset.
     refused: Rc<RefCell<Option<(String, usize)>>>,
     offset: Rc<Cell<usize>>,
@@ -133,7 +158,7 @@ impl<'a> Iterator for LinkCheck<'a> {
         let (event, range) = self.parser.next()?;
         self.offset.set(range.start);
         if let Event::Start(Tag::Link { dest_url, .. }) = &event
-            && let Some(problem) = link_problem(dest_url)
+            && let Some(problem) = link_problem(dest_url, self.links)
         {
             self.refused
                 .borrow_mut()
@@ -144,7 +169,7 @@ impl<'a> Iterator for LinkCheck<'a> {
 }
 
 /// What is wrong with a link to `target`, if anything.
-fn link_problem(target: &str) -> Option<String> {
+fn link_problem(target: &str, links: Links) -> Option<String> {
     match target.strip_prefix(STATUS_SCHEME) {
         Some(tone) => Tone::named(tone).is_none().then(|| {
             let tones: Vec<&str> = Tone::ALL.iter().map(|t| t.name()).collect();
@@ -153,10 +178,16 @@ fn link_problem(target: &str) -> Option<String> {
                 tones.join(", ")
             )
         }),
-        None => (!crate::markdown::is_allowed(target)).then(|| {
-            format!(
+        None if crate::markdown::is_allowed(target) => None,
+        None if links == Links::WebAndSiblings && crate::markdown::is_sibling_file(target) => None,
+        None => Some(match links {
+            Links::Web => format!(
                 "a link to `{target}`; a document links only to http, https and mailto addresses"
-            )
+            ),
+            Links::WebAndSiblings => format!(
+                "a link to `{target}`; a programme's page links only to http, https and mailto \
+                 addresses and to a .html, .pdf or .docx file in its own folder"
+            ),
         }),
     }
 }

@@ -184,6 +184,38 @@ fn a_layout_link_to_anything_but_the_web_or_mail_is_an_error() {
 }
 
 #[test]
+fn only_a_programme_page_links_to_files_beside_it() {
+    let images = ImageStore::new();
+    let siblings = "[Webbsida](2023-Q4.html) · [PDF](2023-Q4.pdf) · [Word](Q4%20svar.docx)\n";
+    for links in [Links::Web, Links::WebAndSiblings] {
+        let parsed = parse_with(siblings, Meta::example(), &images, links);
+        assert_eq!(parsed.is_ok(), links == Links::WebAndSiblings, "{links:?}");
+    }
+    let parsed = parse_with(siblings, Meta::example(), &images, Links::WebAndSiblings);
+    let targets: Vec<String> = match parsed.expect("parses").blocks.as_slice() {
+        [Block::Paragraph(runs)] => runs.iter().filter_map(|r| r.link.clone()).collect(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(targets, ["2023-Q4.html", "2023-Q4.pdf", "Q4%20svar.docx"]);
+    // Still no other folder, no other kind of file, no scheme but the web's.
+    for target in [
+        "../2023-Q4.pdf",
+        "sub/2023-Q4.pdf",
+        "2023-Q4.yaml",
+        "javascript:x.html",
+        "file:///x.pdf",
+        "&#46;&#46;&#47;x.pdf",
+    ] {
+        let markdown = format!("Se [här]({target}).\n");
+        let error = parse_with(&markdown, Meta::example(), &images, Links::WebAndSiblings)
+            .expect_err(target);
+        assert!(error.message.contains("in its own folder"), "{error}");
+    }
+    let web = "[Polisen](https://polisen.se), [Klar](status:done)\n";
+    assert!(parse_with(web, Meta::example(), &images, Links::WebAndSiblings).is_ok());
+}
+
+#[test]
 fn an_error_names_the_line_of_the_markdown_it_stands_on() {
     let markdown = "# Titel\n\nText.\n\n```kvartal-chart\nfoo: 1\n```\n";
     let error = parse(markdown, Meta::example(), &ImageStore::new()).expect_err("unknown field");

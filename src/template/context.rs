@@ -6,7 +6,7 @@
 
 use super::error::LayoutError;
 use super::format::format_quarter;
-use super::labels::{LabelSets, fill};
+use super::labels::{LabelSets, Labels, fill};
 use crate::doc::Style;
 use crate::report::{
     Activity, ActivityStatus, FocusArea, FocusStatus, Organisation, Person, Report, Signature,
@@ -16,7 +16,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 mod metric;
+pub mod programme;
 use metric::{MetricView, Words};
+pub use programme::{ProgrammeQuarter, QuarterFiles};
 
 /// The root of the data a layout renders.
 #[derive(Debug, Serialize)]
@@ -143,7 +145,7 @@ pub fn build<'a>(
     Ok(ReportView {
         title: report_title(report, labels)?,
         programme: &report.programme,
-        period: period(report, labels)?,
+        period: period(report, labels.language(report.language)?)?,
         language: report.language.code(),
         date: iso(report.date),
         organisations: report.organisations.iter().map(organisation).collect(),
@@ -171,12 +173,16 @@ pub fn build<'a>(
         decision: markdown(&report.decision),
         background: markdown(&report.background),
         decision_basis: &report.decision_basis,
-        style: StyleView {
-            cover_page: style.cover_page,
-            heading_numbers: style.heading_numbers,
-            logo_height_mm: style.logo.height_mm,
-        },
+        style: style_view(style),
     })
+}
+
+fn style_view(style: &Style) -> StyleView {
+    StyleView {
+        cover_page: style.cover_page,
+        heading_numbers: style.heading_numbers,
+        logo_height_mm: style.logo.height_mm,
+    }
 }
 
 /// The report's own title, or the layout's `report_title` label filled with programme and period.
@@ -188,8 +194,8 @@ pub fn report_title(report: &Report, labels: &LabelSets) -> Result<String, Layou
     Ok(fill(label, &period_values(report)))
 }
 
-fn period(report: &Report, labels: &LabelSets) -> Result<PeriodView, LayoutError> {
-    let labels = labels.language(report.language)?;
+/// The report's period in the words of `labels`.
+fn period(report: &Report, labels: &Labels) -> Result<PeriodView, LayoutError> {
     Ok(PeriodView {
         year: report.period.year,
         quarter: report.period.quarter,

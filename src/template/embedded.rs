@@ -39,6 +39,7 @@ macro_rules! layout_files {
 
 const STANDARD: &[(&str, &str)] = layout_files!("standard":
     "report.hbs",
+    "programme.hbs",
     "style.toml",
     "partials/title_block.hbs",
     "partials/cover_break.hbs",

@@ -19,6 +19,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 pub const REPORT_TEMPLATE: &str = "report.hbs";
+/// A programme's web page: its quarters and key figures (see `Layout::render_programme`).
+pub const PROGRAMME_TEMPLATE: &str = "programme.hbs";
 pub const PARTIALS_DIR: &str = "partials";
 pub const TEMPLATE_EXTENSION: &str = "hbs";
 pub const STYLE_FILE: &str = "style.toml";
@@ -135,7 +137,11 @@ const MAX_LABEL_FILES: usize = 50;
 /// The layout files present in `dir`, keyed by their name inside the layout. The folder is
 /// someone else's: only plain files inside it are read, each within [`MAX_TEXT_BYTES`].
 fn read_dir_files(dir: &Path) -> Result<BTreeMap<String, LayoutFile>, LayoutError> {
-    let mut names = vec![REPORT_TEMPLATE.to_owned(), STYLE_FILE.to_owned()];
+    let mut names = vec![
+        REPORT_TEMPLATE.to_owned(),
+        PROGRAMME_TEMPLATE.to_owned(),
+        STYLE_FILE.to_owned(),
+    ];
     // Reading the folder itself first reports a missing or unreadable layout folder.
     fs::read_dir(dir).map_err(io_error(dir))?;
     names.extend(names_in(

@@ -13,6 +13,25 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 pub const LABELS_DIR: &str = "labels";
+
+/// Keys the built-in layouts gained after municipalities had made layout folders of their
+/// own: the words of a programme's web page. A language a folder adds itself
+/// (`labels/fi.toml`) lacks them, and a missing key stops the whole layout from loading;
+/// such a language gets the English words of these keys instead (see
+/// [`LabelSets::supply_added`]), until its file gives its own.
+pub const ADDED_LATER: &[&str] = &[
+    "programme_title",
+    "programme_reports",
+    "programme_read",
+    "programme_key_figures",
+    "programme_key_figures_intro",
+    "file_html",
+    "file_pdf",
+    "file_docx",
+];
+
+/// The language whose words a label file lacking an [`ADDED_LATER`] key gets.
+const SUPPLYING_LANGUAGE: &str = "en";
 pub const LABELS_EXTENSION: &str = "toml";
 
 /// The language a layout file name such as `labels/fi.toml` holds labels for.
@@ -75,6 +94,23 @@ impl LabelSets {
             labels.entries.insert(key, (text, file.to_path_buf()));
         }
         Ok(())
+    }
+
+    /// Gives every language that lacks a key of [`ADDED_LATER`] the English word, when the
+    /// English labels have it; run before [`LabelSets::check_complete`].
+    pub fn supply_added(&mut self) {
+        let Some(english) = self.languages.get(SUPPLYING_LANGUAGE).cloned() else {
+            return;
+        };
+        for labels in self.languages.values_mut() {
+            for key in ADDED_LATER {
+                if let (false, Some(entry)) =
+                    (labels.entries.contains_key(*key), english.entries.get(*key))
+                {
+                    labels.entries.insert((*key).to_owned(), entry.clone());
+                }
+            }
+        }
     }
 
     /// An error naming the first label file that lacks a word another language has.
@@ -214,6 +250,32 @@ mod tests {
         let labels = sets("page = \"Sida\"\nof = \"av\"", "page = \"Page\"").expect("valid");
         let message = labels.check_complete().expect_err("incomplete").to_string();
         assert!(message.contains("x/labels/en.toml"), "{message}");
+        assert!(message.contains("`of`"), "{message}");
+    }
+
+    #[test]
+    fn a_language_a_folder_adds_gets_the_english_words_added_later() {
+        let mut labels = sets(
+            "page = \"Sida\"\nfile_pdf = \"PDF-fil\"",
+            "page = \"Page\"\nfile_pdf = \"PDF\"\nfile_html = \"Web page\"",
+        )
+        .expect("valid labels");
+        let finnish = Language::from_code("fi").expect("a code");
+        let file = Path::new("mine/labels/fi.toml");
+        labels
+            .add_file(finnish, file, "page = \"Sivu\"")
+            .expect("valid labels");
+        labels.supply_added();
+        labels.check_complete().expect("complete");
+        assert_eq!(labels.get(finnish, "file_html").ok(), Some("Web page"));
+        assert_eq!(labels.get(finnish, "page").ok(), Some("Sivu"));
+        // A language's own word stays; a key not added later is still required.
+        assert_eq!(labels.get(Language::Sv, "file_pdf").ok(), Some("PDF-fil"));
+        labels
+            .add_file(Language::En, Path::new("x/labels/en.toml"), "of = \"of\"")
+            .expect("valid labels");
+        labels.supply_added();
+        let message = labels.check_complete().expect_err("incomplete").to_string();
         assert!(message.contains("`of`"), "{message}");
     }
 

@@ -1,16 +1,18 @@
 //! A layout loaded and ready to render: its templates compiled in one strict Handlebars
 //! registry with the Markdown escape and the helpers, its labels and its style.
 //!
-//! Entry points: [`Layout::builtin`], [`Layout::from_dir`], then [`Layout::render`].
+//! Entry points: [`Layout::builtin`], [`Layout::from_dir`], then [`Layout::render`] (and
+//! [`Layout::render_programme`] for a programme's web page).
 //! Both loaders produce layers of files (base first, see `files`) and share
 //! `Layout::from_layers`, so a layout on disk behaves exactly like a built-in one.
 
 use super::capped::{MAX_MARKDOWN_BYTES, MAX_RENDER_TIME, Stopped};
-use super::context;
+use super::context::{self, ProgrammeQuarter};
 use super::error::LayoutError;
 use super::escape::escape_markdown;
 use super::files::{
-    Layer, PARTIALS_DIR, REPORT_TEMPLATE, TEMPLATE_EXTENSION, builtin_chain, dir_chain,
+    Layer, PARTIALS_DIR, PROGRAMME_TEMPLATE, REPORT_TEMPLATE, TEMPLATE_EXTENSION, builtin_chain,
+    dir_chain,
 };
 use super::format::{format_date, number_format};
 use super::helpers;
@@ -59,24 +61,50 @@ impl Layout {
 
     /// The report as Markdown following the contract `doc::parse` reads.
     pub fn render(&self, report: &Report) -> Result<String, LayoutError> {
-        if self.stalled.load(Ordering::Relaxed) {
-            return Err(self.too_long());
-        }
         let view = context::build(report, &self.labels, &self.style)?;
-        // Owned, so that the render can run on a thread of its own (see `capped`).
-        let view = serde_json::to_value(&view).map_err(|e| self.stopped(&e.to_string()))?;
-        let markdown = match super::capped::render(&self.registry, REPORT_TEMPLATE, view) {
-            Ok(markdown) => markdown,
-            Err(Stopped::TooMuch) => return Err(self.too_much()),
-            Err(Stopped::TooLong) => {
-                self.stalled.store(true, Ordering::Relaxed);
-                return Err(self.too_long());
-            }
-            Err(Stopped::Failed(e)) => return Err(self.render_error(&e)),
-        };
-        let markdown = match self.style.heading_numbers {
+        let markdown = self.render_view(REPORT_TEMPLATE, &view)?;
+        Ok(match self.style.heading_numbers {
             true => number_headings(&markdown),
             false => markdown,
+        })
+    }
+
+    /// A programme's web page as Markdown, from `programme.hbs`: its `quarters` (any
+    /// order; the page lists them newest first) with the names of their files. Headings
+    /// are not numbered: the page is an index, not a document to cite by section.
+    pub fn render_programme(
+        &self,
+        quarters: &[ProgrammeQuarter<'_>],
+    ) -> Result<String, LayoutError> {
+        let view =
+            context::programme::build(quarters, &self.labels, &self.style)?.ok_or_else(|| {
+                self.stopped(PROGRAMME_TEMPLATE, "a programme's page needs a quarter")
+            })?;
+        self.render_view(PROGRAMME_TEMPLATE, &view)
+    }
+
+    /// The title of a programme's page: the `programme_title` label filled with the
+    /// programme of its newest quarter.
+    pub fn programme_title(&self, newest: &Report) -> Result<String, LayoutError> {
+        context::programme::title(newest, &self.labels)
+    }
+
+    /// The template `name` rendered with `view` within the size and time of `capped`,
+    /// ending with exactly one newline.
+    fn render_view(&self, name: &str, view: &impl serde::Serialize) -> Result<String, LayoutError> {
+        if self.stalled.load(Ordering::Relaxed) {
+            return Err(self.too_long(name));
+        }
+        // Owned, so that the render can run on a thread of its own (see `capped`).
+        let view = serde_json::to_value(view).map_err(|e| self.stopped(name, &e.to_string()))?;
+        let markdown = match super::capped::render(&self.registry, name, view) {
+            Ok(markdown) => markdown,
+            Err(Stopped::TooMuch) => return Err(self.too_much(name)),
+            Err(Stopped::TooLong) => {
+                self.stalled.store(true, Ordering::Relaxed);
+                return Err(self.too_long(name));
+            }
+            Err(Stopped::Failed(e)) => return Err(self.render_error(name, &e)),
         };
         // Templates end with varying blank lines; the document ends with exactly one newline.
         Ok(format!("{}\n", markdown.trim_end()))
@@ -130,6 +158,7 @@ impl Layout {
                     .filter(|(name, _)| is_template(name)),
             );
         }
+        labels.supply_added();
         labels.check_complete()?;
         let labels = Arc::new(labels);
         let mut registry = Handlebars::new();
@@ -169,47 +198,55 @@ impl Layout {
     }
 
     /// The error for a report the layout makes more than [`MAX_MARKDOWN_BYTES`] of.
-    fn too_much(&self) -> LayoutError {
-        self.stopped(&format!(
-            "the layout writes more than {} of text for this report: a template repeats \
-             itself, e.g. an {{{{#each}}}} inside an {{{{#each}}}}",
-            crate::files::size(MAX_MARKDOWN_BYTES as u64)
-        ))
+    fn too_much(&self, name: &str) -> LayoutError {
+        self.stopped(
+            name,
+            &format!(
+                "the layout writes more than {} of text for this report: a template repeats \
+                 itself, e.g. an {{{{#each}}}} inside an {{{{#each}}}}",
+                crate::files::size(MAX_MARKDOWN_BYTES as u64)
+            ),
+        )
     }
 
     /// The error for a report the layout takes longer than [`MAX_RENDER_TIME`] over.
-    fn too_long(&self) -> LayoutError {
-        self.stopped(&format!(
-            "the layout takes more than {} s for this report: a template repeats itself, \
-             e.g. an {{{{#each}}}} inside an {{{{#each}}}}",
-            MAX_RENDER_TIME.as_secs()
-        ))
+    fn too_long(&self, name: &str) -> LayoutError {
+        self.stopped(
+            name,
+            &format!(
+                "the layout takes more than {} s for this report: a template repeats itself, \
+                 e.g. an {{{{#each}}}} inside an {{{{#each}}}}",
+                MAX_RENDER_TIME.as_secs()
+            ),
+        )
     }
 
-    /// An error of the layout as a whole, at its report template.
-    fn stopped(&self, message: &str) -> LayoutError {
+    /// An error of the layout as a whole, at its template `name`.
+    fn stopped(&self, name: &str, message: &str) -> LayoutError {
         LayoutError::Template {
-            file: self.report_file(),
+            file: self.file(name),
             position: None,
             message: message.to_owned(),
         }
     }
 
-    fn report_file(&self) -> PathBuf {
+    /// The file the template `name` came from.
+    fn file(&self, name: &str) -> PathBuf {
         self.files
-            .get(REPORT_TEMPLATE)
+            .get(name)
             .cloned()
-            .unwrap_or_else(|| PathBuf::from(REPORT_TEMPLATE))
+            .unwrap_or_else(|| PathBuf::from(name))
     }
 
-    /// A render error with the file it happened in; the report template when unknown.
-    fn render_error(&self, error: &RenderError) -> LayoutError {
+    /// A render error with the file it happened in; the template `name` rendered when
+    /// unknown.
+    fn render_error(&self, name: &str, error: &RenderError) -> LayoutError {
         let file = error
             .template_name
             .as_ref()
             .and_then(|name| self.files.get(name))
             .cloned()
-            .unwrap_or_else(|| self.report_file());
+            .unwrap_or_else(|| self.file(name));
         LayoutError::Template {
             file,
             position: error

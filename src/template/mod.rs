@@ -2,7 +2,8 @@
 //! intermediate Markdown that `doc::parse` reads (see the Markdown contract).
 //!
 //! Entry points: [`Layout::builtin`] or [`Layout::from_dir`] once per run, then
-//! [`Layout::render`] per report; [`Layout::style`] is the look the backends draw with.
+//! [`Layout::render`] per report, [`Layout::render_programme`] per programme's web page;
+//! [`Layout::style`] is the look the backends draw with.
 //! [`title`] gives the title the template prints, for PDF metadata and page headers.
 //! [`builtin_layouts`] lists the built-in layouts and [`export_builtin`] copies one into a
 //! folder for a municipality to make its own.
@@ -26,6 +27,7 @@ mod style;
 #[cfg(test)]
 mod tests;
 
+pub use context::{ProgrammeQuarter, QuarterFiles};
 pub use embedded::builtin_layouts;
 pub use error::LayoutError;
 pub use files::export_builtin;

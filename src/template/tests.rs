@@ -765,3 +765,5 @@ fn a_layout_that_repeats_itself_is_stopped_at_a_size() {
     let message = layout.render_error();
     assert!(message.contains("writes more than 64 MB"), "{message}");
 }
+
+mod programme;
