@@ -135,7 +135,8 @@ fn page_argument(page: &Path, layout: &str) -> String {
     format!("{folder}-{name}-{layout}={}", html.display())
 }
 
-/// Every example report in every built-in layout, and one as a draft, as a web page:
+/// Every example report in every built-in layout, and one as a draft, as a web page, and
+/// each programme's page:
 /// headless Chromium with axe-core finds no violation of WCAG 2.1 A and AA in any of them,
 /// at 320 px and at 1280 px wide, in a light and a dark colour scheme, and none is wider
 /// than its window. The screenshots are kept for a person to look at.
@@ -158,6 +159,11 @@ fn axe_finds_no_wcag_violation_on_any_web_page() {
             .succeeds();
         let built_pages = examples_in(built.out());
         pages.extend(built_pages.iter().map(|page| page_argument(page, layout)));
+        // Each programme's page beside its quarters.
+        for folder in ["medborgarlofte-jonkoping", "safer-harbour-town"] {
+            let index = built.out().join(folder).join("index");
+            pages.push(page_argument(&index, layout));
+        }
     }
     let draft = Case::new("external-axe-draft")
         .source(HARBOUR_Q4)
