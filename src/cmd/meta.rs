@@ -43,6 +43,7 @@ pub fn meta(report: &Report, layout: &Layout) -> Result<Meta, template::LayoutEr
             signature: label("signature")?,
         },
         style: layout.style().clone(),
+        web_css: layout.web_css().cloned(),
     })
 }
 

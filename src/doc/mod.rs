@@ -63,6 +63,9 @@ pub struct Meta {
     pub properties: Vec<(String, String)>,
     /// Page, fonts, sizes and colours, from the layout's `style.toml`.
     pub style: Style,
+    /// Rules the layout adds to its web pages' stylesheet (its `web.css`), checked to fetch
+    /// nothing and to stay inside the page's style element.
+    pub web_css: Option<Arc<str>>,
 }
 
 #[cfg(test)]
@@ -96,6 +99,7 @@ impl Meta {
             header_logo: None,
             properties: vec![("Programme".into(), "Medborgarlöfte 2023".into())],
             style: Style::default(),
+            web_css: None,
         }
     }
 }

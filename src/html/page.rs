@@ -84,8 +84,13 @@ fn head(out: &mut Markup, meta: &Meta, draft: Option<&str>) {
     dublin_core(out, meta, &description);
     out.open("style", &[])
         .line()
-        .trusted(&css::stylesheet(&meta.style))
-        .end("style");
+        .trusted(&css::stylesheet(&meta.style));
+    // The layout's own rules come last, so they win; the template stage checked that they
+    // fetch nothing and do not end the element.
+    if let Some(rules) = &meta.web_css {
+        out.trusted(rules).line();
+    }
+    out.end("style");
     out.end("head");
 }
 

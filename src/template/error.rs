@@ -87,9 +87,10 @@ pub enum LayoutError {
         path: PathBuf,
     },
     /// `style.toml` is not valid: a wrong field, value or type, or a look that cannot be
-    /// printed (no room for text, too little contrast).
+    /// printed (no room for text, too little contrast); or `web.css` holds what a web page's
+    /// stylesheet may not.
     Style {
-        /// The `style.toml` file.
+        /// The `style.toml` or `web.css` file.
         file: PathBuf,
         /// Where the offending value stands, when known.
         position: Option<Position>,

@@ -24,6 +24,8 @@ pub const PROGRAMME_TEMPLATE: &str = "programme.hbs";
 pub const PARTIALS_DIR: &str = "partials";
 pub const TEMPLATE_EXTENSION: &str = "hbs";
 pub const STYLE_FILE: &str = "style.toml";
+/// Rules a layout adds to its web pages' stylesheet (see `web_css`).
+pub const WEB_STYLE_FILE: &str = "web.css";
 
 /// One file of a layout: the path messages show, and its text.
 pub struct LayoutFile {
@@ -141,6 +143,7 @@ fn read_dir_files(dir: &Path) -> Result<BTreeMap<String, LayoutFile>, LayoutErro
         REPORT_TEMPLATE.to_owned(),
         PROGRAMME_TEMPLATE.to_owned(),
         STYLE_FILE.to_owned(),
+        WEB_STYLE_FILE.to_owned(),
     ];
     // Reading the folder itself first reports a missing or unreadable layout folder.
     fs::read_dir(dir).map_err(io_error(dir))?;

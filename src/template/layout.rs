@@ -11,8 +11,8 @@ use super::context::{self, ProgrammeQuarter};
 use super::error::LayoutError;
 use super::escape::escape_markdown;
 use super::files::{
-    Layer, PARTIALS_DIR, PROGRAMME_TEMPLATE, REPORT_TEMPLATE, TEMPLATE_EXTENSION, builtin_chain,
-    dir_chain,
+    Layer, PARTIALS_DIR, PROGRAMME_TEMPLATE, REPORT_TEMPLATE, TEMPLATE_EXTENSION, WEB_STYLE_FILE,
+    builtin_chain, dir_chain,
 };
 use super::format::{format_date, number_format};
 use super::helpers;
@@ -44,6 +44,8 @@ pub struct Layout {
     /// SHA-256 of every file of the layout and its bases and of its fonts, in hex: the same
     /// fingerprint means the same documents from the same report.
     fingerprint: String,
+    /// The layout's `web.css`, checked.
+    web_css: Option<Arc<str>>,
 }
 
 impl Layout {
@@ -140,7 +142,12 @@ impl Layout {
         let mut labels = LabelSets::default();
         let mut style = Style::default();
         let mut templates = BTreeMap::new();
+        let mut web_css = None;
         for mut layer in layers {
+            if let Some(file) = layer.files.get(WEB_STYLE_FILE) {
+                super::web_css::check(file)?;
+                web_css = Some(Arc::from(file.text.as_str()));
+            }
             for (name, file) in &layer.files {
                 digest_part(&mut fingerprint, name.as_bytes());
                 digest_part(&mut fingerprint, file.text.as_bytes());
@@ -189,7 +196,13 @@ impl Layout {
             files,
             stalled: AtomicBool::new(false),
             fingerprint,
+            web_css,
         })
+    }
+
+    /// The rules of the layout's `web.css`, added to its web pages' stylesheet.
+    pub fn web_css(&self) -> Option<&Arc<str>> {
+        self.web_css.as_ref()
     }
 
     /// The SHA-256 of the layout's files and fonts, in hex.

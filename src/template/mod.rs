@@ -23,6 +23,7 @@ mod legible;
 mod numbering;
 mod partials;
 mod style;
+mod web_css;
 
 #[cfg(test)]
 mod tests;

@@ -52,6 +52,32 @@ fn a_draft_page_says_so_and_html_is_made_beside_the_pdf_and_docx() {
     assert!(built.pdf().is_file() && built.docx().is_file());
 }
 
+/// A layout's `web.css` comes last in the page's stylesheet, so its rules win; rules that
+/// would fetch another file are refused with their place, and nothing is written.
+#[test]
+fn a_layout_s_web_css_is_added_to_the_page_and_checked() {
+    let rule = "main { max-width: 52em; }";
+    let built = Case::new("html-web-css")
+        .source("report-data/safer-harbour-town/2023-Q4.yaml")
+        .layout_file("style.toml", "base = \"brief\"\n")
+        .layout_file("web.css", format!("/* Our own */\n{rule}\n"))
+        .build(&["--format", "html"])
+        .succeeds();
+    let page = std::fs::read_to_string(built.output("2023-Q4.html")).expect("written");
+    let html = Html::parse_document(&page);
+    let style: String = select(&html, "style")[0].text().collect();
+    assert!(style.trim_end().ends_with(rule), "{style}");
+    Case::new("html-web-css-import")
+        .source("report-data/safer-harbour-town/2023-Q4.yaml")
+        .layout_file(
+            "web.css",
+            "p { color: #222 }\n@import \"https://x.se/a.css\";\n",
+        )
+        .build(&["--format", "html"])
+        .fails_with("web.css:2:1: error: not allowed in a web page's stylesheet: `@import`")
+        .wrote_nothing();
+}
+
 /// `medborgarlofte-jonkoping/2023-Q1.html` for that report.
 fn relative_output(report: &Path) -> String {
     let relative: PathBuf = report
