@@ -54,6 +54,7 @@ main:focus { outline: none; }
 .table table { margin: 0; }
 table { border-collapse: collapse; width: 100%; font-size: 0.95em; }
 caption { caption-side: top; text-align: left; font-size: var(--size-small); font-weight: bold; color: var(--muted); padding: 0 0 0.3em; }
+.table caption { position: sticky; left: 0; max-width: calc(100vw - 2em); }
 th, td { border-bottom: 1px solid var(--rule); padding: 0.35em 0.5em; text-align: left; vertical-align: top; }
 thead th { background: var(--table-header); border-bottom: 2px solid var(--rule); }
 .right { text-align: right; font-variant-numeric: tabular-nums; }
