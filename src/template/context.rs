@@ -154,17 +154,8 @@ pub fn build<'a>(
         prepared_by: report.prepared_by.iter().map(person).collect(),
         handled_by: report.prepared_by.first().map(person),
         summary: markdown(&report.summary),
-        focus_areas: report
-            .focus_areas
-            .iter()
-            .map(|f| focus_area(f, &report.activities, words))
-            .collect(),
-        other_activities: report
-            .activities
-            .iter()
-            .filter(|a| a.focus_areas.is_empty())
-            .map(|a| activity(a, words))
-            .collect(),
+        focus_areas: focus_areas(report, words),
+        other_activities: other_activities(report, words),
         signatures: report.signatures.iter().map(signature).collect(),
         metrics: history::metrics(report)
             .map(|m| metric::metric(m, words))
@@ -261,6 +252,25 @@ fn person(person: &Person) -> PersonView<'_> {
         email: person.email.as_deref(),
         phone: person.phone.as_deref(),
     }
+}
+
+/// The report's focus areas, each with its activities.
+fn focus_areas<'a>(report: &'a Report, words: &Words) -> Vec<FocusAreaView<'a>> {
+    report
+        .focus_areas
+        .iter()
+        .map(|f| focus_area(f, &report.activities, words))
+        .collect()
+}
+
+/// The activities that belong to no focus area.
+fn other_activities<'a>(report: &'a Report, words: &Words) -> Vec<ActivityView<'a>> {
+    report
+        .activities
+        .iter()
+        .filter(|a| a.focus_areas.is_empty())
+        .map(|a| activity(a, words))
+        .collect()
 }
 
 fn focus_area<'a>(

@@ -10,8 +10,8 @@ use super::super::error::LayoutError;
 use super::super::labels::{LabelSets, Labels, fill};
 use super::metric::{self, MetricView, Words};
 use super::{
-    ActivityView, FocusAreaView, LogoView, OrganisationView, PeriodView, StyleView, activity,
-    focus_area, iso, logos, organisation, period, report_title, style_view,
+    ActivityView, FocusAreaView, LogoView, OrganisationView, PeriodView, StyleView, focus_areas,
+    iso, logos, organisation, other_activities, period, report_title, style_view,
 };
 use crate::doc::Style;
 use crate::report::{Report, history};
@@ -135,17 +135,8 @@ fn quarter<'a>(
         quarter: report.period.to_string(),
         period: period(report, words)?,
         date: iso(report.date),
-        focus_areas: report
-            .focus_areas
-            .iter()
-            .map(|f| focus_area(f, &report.activities, metric_words))
-            .collect(),
-        other_activities: report
-            .activities
-            .iter()
-            .filter(|a| a.focus_areas.is_empty())
-            .map(|a| activity(a, metric_words))
-            .collect(),
+        focus_areas: focus_areas(report, metric_words),
+        other_activities: other_activities(report, metric_words),
         files: QuarterFiles {
             html: href(&quarter.files.html),
             pdf: href(&quarter.files.pdf),
