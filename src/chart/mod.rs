@@ -1,8 +1,8 @@
-//! A metric's chart as a drawing: lines, points and labels placed in points. Each backend
-//! draws the same [`Drawing`]: the PDF with its own vector paths and text, the DOCX as a
-//! picture of its SVG ([`figure`]).
+//! A metric's chart as a drawing: lines, points and labels placed in points. The PDF draws
+//! the [`Drawing`] with its own vector paths and text, a web page as inline SVG ([`inline`]);
+//! the DOCX writes a native chart of the same data in the same colours and marks.
 //!
-//! Entry points: [`drawing`], [`figure`] and, for a web page, [`inline`]. The chart reads in black and white: the series
+//! Entry points: [`drawing`] and [`inline`]. The chart reads in black and white: the series
 //! is a solid line with every value written above its point, the target a dashed line
 //! labelled with its value, and the report's quarter a larger filled point with its labels
 //! in bold. A quarter without a value breaks the line; a single value is a single point.
@@ -10,9 +10,8 @@
 mod scale;
 mod svg;
 
-use crate::doc::{Chart, ChartTarget, Image, ImageFormat, NumberFormat, PT_PER_MM, Rgb, Style};
+use crate::doc::{Chart, ChartTarget, NumberFormat, PT_PER_MM, Rgb, Style};
 use scale::Scale;
-use std::sync::Arc;
 pub use svg::Described;
 
 /// The drawn height: room for a readable slope without crowding the page.
@@ -145,20 +144,7 @@ pub fn drawing(chart: &Chart, width: f32, style: &Style, numbers: &NumberFormat)
     drawing
 }
 
-/// The chart as an SVG picture the width of the text column, with the chart's alternative
-/// text: what the DOCX shows.
-pub fn figure(chart: &Chart, style: &Style, numbers: &NumberFormat) -> Image {
-    let drawing = drawing(chart, text_width(style), style, numbers);
-    Image {
-        id: crate::doc::FigureId::default(),
-        data: Arc::new(svg::write(&drawing, &style.fonts.body.family).into_bytes()),
-        format: ImageFormat::Svg,
-        alt: chart.alt.clone(),
-        height_mm: HEIGHT_MM,
-    }
-}
-
-/// The chart as an `<svg>` element for a web page, drawn as wide as [`figure`]'s: an image
+/// The chart as an `<svg>` element for a web page, the width of the text column: an image
 /// whose name is the chart's name and whose description is its alternative text, with ids
 /// starting with `id`.
 pub fn inline(chart: &Chart, style: &Style, numbers: &NumberFormat, id: &str) -> String {

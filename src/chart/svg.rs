@@ -1,7 +1,6 @@
-//! A [`Drawing`] written as SVG, in points: the picture the DOCX shows, and the figure a web
-//! page holds inline.
+//! A [`Drawing`] written as SVG, in points: the figure a web page holds inline.
 //!
-//! Entry points: [`write`] and [`inline`]. Coordinates are rounded to hundredths of a
+//! Entry point: [`inline`]. Coordinates are rounded to hundredths of a
 //! point, so the same chart is always the same bytes.
 
 use super::{Anchor, DASH, DOT_STROKE, Drawing, Label, Mark, PAPER, estimate};
@@ -21,15 +20,9 @@ pub struct Described<'a> {
     pub desc: &'a str,
 }
 
-/// The drawing with its labels set in `family`, or the bundled family where that is missing.
-pub fn write(drawing: &Drawing, family: &str) -> String {
-    let mut out = open(drawing, family, "");
-    marks(&mut out, drawing);
-    out
-}
-
-/// The drawing as an element of a web page: an image (`role="img"`) named by its `<title>`
-/// and `<desc>`, so that a screen reader reads the series the drawing shows.
+/// The drawing as an element of a web page, its labels set in `family` (or the bundled
+/// family where that is missing): an image (`role="img"`) named by its `<title>` and
+/// `<desc>`, so that a screen reader reads the series the drawing shows.
 pub fn inline(drawing: &Drawing, family: &str, described: &Described<'_>) -> String {
     let Described { id, title, desc } = *described;
     let title_id = format!("{id}-title");
