@@ -7,8 +7,9 @@ use super::error::{LayoutError, line_column};
 use super::files::LayoutFile;
 
 /// The first thing in `file` a web page's stylesheet may not hold, as an error at its place:
-/// `</` (which would end the `<style>` element), `@import`, or a `url(…)` other than a
-/// `data:` URL (either would fetch another file).
+/// `</` (which would end the `<style>` element); `@import`, `image-set(…)`, `src(…)` or a
+/// `url(…)` other than a `data:` URL (each would fetch another file); or a backslash, as a
+/// CSS escape (`u\72l(`) could spell any of them past this check.
 pub fn check(file: &LayoutFile) -> Result<(), LayoutError> {
     let lower = file.text.to_ascii_lowercase();
     let problem = [
@@ -16,6 +17,18 @@ pub fn check(file: &LayoutFile) -> Result<(), LayoutError> {
         (
             "@import",
             "`@import` would fetch another file; put the rules here",
+        ),
+        (
+            "image-set(",
+            "`image-set(…)` would fetch another file; use a `data:` URL",
+        ),
+        (
+            "src(",
+            "`src(…)` would fetch another file; use a `data:` URL",
+        ),
+        (
+            "\\",
+            "a CSS escape could spell what is refused here; write the character itself",
         ),
     ]
     .into_iter()
@@ -75,5 +88,11 @@ mod tests {
         );
         let remote = checked("body {\n  background: url( 'https://x.se/a.png' )\n}\n");
         assert!(remote.expect_err("url").contains(":2:15: "));
+        let escaped = checked("body { background: u\\72l(https://x.se/a.png) }\n");
+        assert!(escaped.expect_err("escape").contains(":1:21: "));
+        let set = checked("h1 { background: image-set(\"a.png\" 1x) }\n");
+        assert!(set.expect_err("image-set").contains("`image-set(…)`"));
+        let src = checked("h1 { background: src(\"a.png\") }\n");
+        assert!(src.expect_err("src").contains(":1:18: "));
     }
 }
