@@ -161,6 +161,9 @@ pub struct BuildArgs {
     /// --pdf-standard a-3a+ua-1.
     #[arg(long)]
     pub embed_source: bool,
+    /// Print only warnings and errors: no progress bar, no files written, no summary.
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 /// A file `build` writes of each report: `Pdf`, `Docx` or `Html`.

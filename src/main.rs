@@ -5,11 +5,11 @@
 use clap::Parser;
 use kvartal::cli::{Cli, Command, MessageFormat};
 use kvartal::cmd::{self, Outcome};
-use kvartal::diag::Diagnostic;
+use kvartal::diag::{Diagnostic, Lines};
 use kvartal::{files, report};
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::Path;
 use std::process::ExitCode;
 
 /// Building a report allocates many small strings and vectors (glyph runs, structure
@@ -46,9 +46,11 @@ fn report(outcome: &Outcome, format: MessageFormat) -> ExitCode {
             .iter()
             .for_each(|d| println!("{}", d.to_json())),
     }
-    print!("{}", outcome.printed);
-    for path in &outcome.written {
-        println!("wrote {}", path.display());
+    if !outcome.quiet {
+        for path in &outcome.written {
+            println!("wrote {}", path.display());
+        }
+        print!("{}", outcome.printed);
     }
     if outcome.has_errors() {
         ExitCode::from(1)
@@ -57,26 +59,29 @@ fn report(outcome: &Outcome, format: MessageFormat) -> ExitCode {
     }
 }
 
-/// Prints each diagnostic with its source line; each file is read once. Colour only on a
-/// terminal and only when `NO_COLOR` is unset (https://no-color.org).
+/// Prints each diagnostic with its source line; each file is read and indexed once.
+/// Colour only on a terminal and only when `NO_COLOR` is unset (https://no-color.org).
 fn print_diagnostics(diagnostics: &[Diagnostic]) {
     let colour = std::io::stderr().is_terminal()
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let mut sources: BTreeMap<PathBuf, Option<String>> = BTreeMap::new();
+    let mut texts: BTreeMap<&Path, Option<String>> = BTreeMap::new();
+    // A problem of the file as a whole shows no line: the file is not read.
+    for diagnostic in diagnostics.iter().filter(|d| d.position.is_some()) {
+        texts.entry(&diagnostic.path).or_insert_with(|| {
+            // Read as the report was: never through a link, never a FIFO or device.
+            files::read_plain(&diagnostic.path, report::MAX_FILE_BYTES)
+                .ok()
+                .map(|b| String::from_utf8_lossy(&b).into_owned())
+        });
+    }
+    let lines: BTreeMap<&Path, Lines> = texts
+        .iter()
+        .filter_map(|(path, text)| Some((*path, Lines::new(text.as_deref()?))))
+        .collect();
     for diagnostic in diagnostics {
-        // A problem of the file as a whole shows no line: the file is not read.
-        if diagnostic.position.is_none() {
-            eprint!("{}", diagnostic.render_with(None, colour));
-            continue;
-        }
-        let source = sources
-            .entry(diagnostic.path.to_path_buf())
-            .or_insert_with(|| {
-                // Read as the report was: never through a link, never a FIFO or device.
-                files::read_plain(&diagnostic.path, report::MAX_FILE_BYTES)
-                    .ok()
-                    .map(|b| String::from_utf8_lossy(&b).into_owned())
-            });
-        eprint!("{}", diagnostic.render_with(source.as_deref(), colour));
+        let source = lines
+            .get(&*diagnostic.path)
+            .filter(|_| diagnostic.position.is_some());
+        eprint!("{}", diagnostic.render_with(source, colour));
     }
 }

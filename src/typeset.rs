@@ -14,6 +14,8 @@ pub type PageMap = BTreeMap<String, usize>;
 /// What the PDF's layout decided that the DOCX follows.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Typeset {
+    /// How many pages the PDF has.
+    pub page_count: usize,
     /// Each heading's page, for the DOCX's table of contents.
     pub pages: PageMap,
     /// Each table's column widths as fractions of the table's width: measured with the

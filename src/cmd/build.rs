@@ -4,6 +4,7 @@
 //! A report with errors gets no output; the others are still built. With `--format html`,
 //! each programme's page follows its reports (see `programme`).
 
+use super::batch::{self, Progress, Tally};
 use super::inputs::{Input, inputs};
 use super::meta::{images, meta};
 use super::outputs::{distinct, output_path};
@@ -17,7 +18,7 @@ use crate::doc::{self, Document};
 use crate::docx;
 use crate::html;
 use crate::pdf::{self, PdfError, PdfOptions, PdfStandard};
-use crate::report::{self, Checked, Report};
+use crate::report::{self, Checked, Report, Shelf};
 use crate::template::{self, Layout};
 use clap::ValueEnum;
 use std::path::{Path, PathBuf};
@@ -46,17 +47,39 @@ pub fn build(args: &BuildArgs) -> Result<Outcome, UsageError> {
             return Ok(outcome);
         }
     };
+    let shelf = Shelf::default();
+    let progress = Progress::new(&found.inputs, args.quiet);
+    let run = Run {
+        layout: &layout,
+        args,
+        options: &options,
+        shelf: &shelf,
+        progress: &progress,
+    };
+    let results = batch::each(&found.inputs, &progress, |input| run.build_one(input));
+    let took = progress.finish();
     let mut built = Vec::new();
-    for input in &found.inputs {
-        match build_one(input, &layout, args, &options, &mut outcome.diagnostics) {
-            Ok((written, report)) => {
-                outcome.written.extend(written);
+    let mut tally = Tally::default();
+    let mut languages = Vec::new();
+    for (input, result) in found.inputs.iter().zip(results) {
+        match result {
+            Ok(made) => {
+                tally.reports += 1;
+                tally.pages += made.pages;
+                tally.warnings += made.warnings.len();
+                languages.push(report::labels(made.report.language));
+                outcome.diagnostics.extend(made.warnings);
+                outcome.written.extend(made.written);
                 if pages && input.searched {
                     let input = input.clone();
+                    let report = made.report;
                     built.push(Built { input, report });
                 }
             }
-            Err(diagnostics) => outcome.diagnostics.extend(diagnostics),
+            Err(diagnostics) => {
+                tally.failed += 1;
+                outcome.diagnostics.extend(diagnostics);
+            }
         }
     }
     if pages {
@@ -71,6 +94,8 @@ pub fn build(args: &BuildArgs) -> Result<Outcome, UsageError> {
         outcome.written.extend(written);
         outcome.diagnostics.extend(problems);
     }
+    outcome.quiet = args.quiet;
+    outcome.printed = batch::summary(tally, took, batch::words(&languages)) + "\n";
     Ok(outcome)
 }
 
@@ -90,33 +115,56 @@ pub(super) fn load_layout(name: &str) -> Result<Result<Layout, Diagnostic>, Usag
     )))
 }
 
-/// Builds one report's files, returning them and the report; every problem is returned as
-/// a diagnostic on its file.
-fn build_one(
-    input: &Input,
-    layout: &Layout,
-    args: &BuildArgs,
-    options: &PdfOptions,
-    warnings: &mut Vec<Diagnostic>,
-) -> Result<(Vec<PathBuf>, Report), Vec<Diagnostic>> {
-    let mut checked = report::check(&input.path)?;
-    warnings.append(&mut checked.warnings);
-    let fail = |message: String| vec![Diagnostic::error(&input.path, None, message)];
-    let mut options = options.clone();
-    if options.standard == PdfStandard::A3aUa1 {
-        options.attachments =
-            source::attachments(&checked, layout, &args.layout, &options).map_err(fail)?;
+/// What one run's reports share: the layout, the options, the files read and the bar.
+struct Run<'a> {
+    layout: &'a Layout,
+    args: &'a BuildArgs,
+    options: &'a PdfOptions,
+    shelf: &'a Shelf,
+    progress: &'a Progress,
+}
+
+/// One report's files, written.
+struct Made {
+    written: Vec<PathBuf>,
+    report: Report,
+    warnings: Vec<Diagnostic>,
+    /// Pages of the PDF's layout.
+    pages: usize,
+}
+
+impl Run<'_> {
+    /// Builds one report's files, returning them with the report and its warnings; every
+    /// problem is returned as a diagnostic on its file.
+    fn build_one(&self, input: &Input) -> Result<Made, Vec<Diagnostic>> {
+        let (args, layout) = (self.args, self.layout);
+        self.progress.stage(input, "check");
+        let mut checked = report::check(&input.path, self.shelf)?;
+        let warnings = std::mem::take(&mut checked.warnings);
+        let fail = |message: String| vec![Diagnostic::error(&input.path, None, message)];
+        let mut options = self.options.clone();
+        if options.standard == PdfStandard::A3aUa1 {
+            options.attachments =
+                source::attachments(&checked, layout, &args.layout, &options).map_err(fail)?;
+        }
+        let document = document(&checked.report, layout).map_err(|d| vec![d])?;
+        // Every format is produced before anything is written, so an error leaves no files.
+        let stage = |name: &str| self.progress.stage(input, name);
+        let rendered = render(&document, &unique(&args.format), &options, stage)
+            .map_err(|e| vec![e.diagnostic(&checked)])?;
+        let outputs: Vec<(PathBuf, Vec<u8>)> = rendered
+            .files
+            .into_iter()
+            .map(|(format, bytes)| (output_path(input, &args.out, format), bytes))
+            .collect();
+        write_outputs(input, &args.out, &outputs).map_err(fail)?;
+        Ok(Made {
+            written: outputs.into_iter().map(|(path, _)| path).collect(),
+            report: checked.report,
+            warnings,
+            pages: rendered.pages,
+        })
     }
-    let document = document(&checked.report, layout).map_err(|d| vec![d])?;
-    // Every format is produced before anything is written, so an error leaves no files.
-    let outputs: Vec<(PathBuf, Vec<u8>)> = render(&document, &unique(&args.format), &options)
-        .map_err(|e| vec![e.diagnostic(&checked)])?
-        .into_iter()
-        .map(|(format, bytes)| (output_path(input, &args.out, format), bytes))
-        .collect();
-    write_outputs(input, &args.out, &outputs).map_err(fail)?;
-    let written = outputs.into_iter().map(|(path, _)| path).collect();
-    Ok((written, checked.report))
 }
 
 /// The PDF's standard and options from the command line: `--embed-source` asks for a
@@ -162,36 +210,49 @@ fn write_outputs(input: &Input, out: &Path, outputs: &[(PathBuf, Vec<u8>)]) -> R
         })
 }
 
-/// Each of `formats` as bytes, in memory. The PDF is drawn and validated only when it is
-/// asked for; the DOCX follows the PDF's layout, laid out without drawing when no PDF is
-/// made, so a DOCX never fails on what only a PDF checks. The web page has no pages and
-/// needs neither.
+/// Each of `formats` as bytes, in memory, and the number of pages of the PDF's layout. The
+/// PDF is drawn and validated only when it is asked for; the DOCX follows the PDF's layout,
+/// laid out without drawing when no PDF is made, so a DOCX never fails on what only a PDF
+/// checks. The web page has no pages and needs neither. `stage` is told each format begun.
 fn render(
     document: &Document,
     formats: &[Format],
     options: &PdfOptions,
-) -> Result<Vec<(Format, Vec<u8>)>, Unmade> {
+    stage: impl Fn(&str),
+) -> Result<Rendered, Unmade> {
     let wanted = |format| formats.contains(&format);
-    let pdf = match wanted(Format::Pdf) {
-        true => Some(pdf::pdf(document, options)?),
-        false => None,
-    };
-    let mut outputs = Vec::new();
-    if let Some(pdf) = &pdf {
-        outputs.push((Format::Pdf, pdf.bytes.clone()));
+    let mut files = Vec::new();
+    let mut typeset = None;
+    if wanted(Format::Pdf) {
+        stage("PDF");
+        let pdf = pdf::pdf(document, options)?;
+        files.push((Format::Pdf, pdf.bytes));
+        typeset = Some(pdf.typeset);
     }
+    let mut pages = typeset.as_ref().map_or(0, |t| t.page_count);
     if wanted(Format::Docx) {
-        let laid_out = match &pdf {
-            Some(_) => None,
-            None => Some(pdf::typeset(document, options)?),
+        stage("DOCX");
+        let typeset = match typeset.take() {
+            Some(typeset) => typeset,
+            None => pdf::typeset(document, options)?,
         };
-        let typeset = pdf.as_ref().map(|pdf| &pdf.typeset).or(laid_out.as_ref());
-        outputs.push((Format::Docx, docx::docx(document, typeset, options.draft)?));
+        pages = typeset.page_count;
+        files.push((
+            Format::Docx,
+            docx::docx(document, Some(&typeset), options.draft)?,
+        ));
     }
     if wanted(Format::Html) {
-        outputs.push((Format::Html, html::html(document, options.draft)));
+        stage("HTML");
+        files.push((Format::Html, html::html(document, options.draft)));
     }
-    Ok(outputs)
+    Ok(Rendered { files, pages })
+}
+
+/// A report's files in memory, by format, and the pages of its PDF layout.
+struct Rendered {
+    files: Vec<(Format, Vec<u8>)>,
+    pages: usize,
 }
 
 /// Why a backend could not make its file.

@@ -7,14 +7,16 @@
 //! checked and what was found, so that a run that finds nothing is not mistaken for one
 //! that did nothing.
 
+use super::batch::{self, Progress};
 use super::build::{load_layout, typeset};
 use super::inputs::inputs;
 use super::{Outcome, UsageError};
 use crate::cli::{CheckArgs, MessageFormat};
 use crate::diag::{Diagnostic, Labels, Severity};
 use crate::pdf::PdfOptions;
-use crate::report::{self, Checked};
+use crate::report::{self, Checked, Shelf};
 use crate::template::Layout;
+use std::path::Path;
 
 /// `kvartal check`: every report's errors and warnings, and a summary line for people.
 pub fn check(args: &CheckArgs) -> Result<Outcome, UsageError> {
@@ -27,20 +29,17 @@ pub fn check(args: &CheckArgs) -> Result<Outcome, UsageError> {
     let layout = layout
         .map_err(|broken| outcome.diagnostics.push(broken))
         .ok();
+    let shelf = Shelf::default();
+    // Checked in parallel, reported in the order found.
+    let progress = Progress::new(&found.inputs, args.format == MessageFormat::Json);
+    let results = batch::each(&found.inputs, &progress, |input| {
+        check_one(&input.path, layout.as_ref(), &shelf)
+    });
+    progress.finish();
     let mut languages = Vec::new();
-    for input in &found.inputs {
-        match report::check(&input.path) {
-            Ok(mut checked) => {
-                languages.push(report::labels(checked.report.language));
-                outcome.diagnostics.append(&mut checked.warnings);
-                let refused = layout.as_ref().and_then(|l| unbuildable(&checked, l));
-                outcome.diagnostics.extend(refused);
-            }
-            Err(errors) => {
-                languages.extend(errors.first().map(|e| e.labels));
-                outcome.diagnostics.extend(errors);
-            }
-        }
+    for (labels, mut diagnostics) in results {
+        languages.extend(labels);
+        outcome.diagnostics.append(&mut diagnostics);
     }
     if args.strict {
         for diagnostic in &mut outcome.diagnostics {
@@ -50,9 +49,25 @@ pub fn check(args: &CheckArgs) -> Result<Outcome, UsageError> {
     // In JSON, standard output holds one object a line and nothing else.
     if args.format == MessageFormat::Text {
         let count = found.inputs.len();
-        outcome.printed = summary(count, &outcome.diagnostics, words(&languages)) + "\n";
+        outcome.printed = summary(count, &outcome.diagnostics, batch::words(&languages)) + "\n";
     }
     Ok(outcome)
+}
+
+/// The problems of the report at `path`, and the language they are worded in when known.
+fn check_one(
+    path: &Path,
+    layout: Option<&Layout>,
+    shelf: &Shelf,
+) -> (Option<Labels>, Vec<Diagnostic>) {
+    match report::check(path, shelf) {
+        Ok(mut checked) => {
+            let mut found = std::mem::take(&mut checked.warnings);
+            found.extend(layout.and_then(|l| unbuildable(&checked, l)));
+            (Some(report::labels(checked.report.language)), found)
+        }
+        Err(errors) => (errors.first().map(|e| e.labels), errors),
+    }
 }
 
 /// Why `build` would refuse `report` with `layout`, if it would: the report is rendered and
@@ -60,15 +75,6 @@ pub fn check(args: &CheckArgs) -> Result<Outcome, UsageError> {
 /// report that passes `check` builds.
 fn unbuildable(checked: &Checked, layout: &Layout) -> Option<Diagnostic> {
     typeset(checked, layout, &PdfOptions::default()).err()
-}
-
-/// Swedish when every report checked is Swedish, else English: one language for the line.
-fn words(languages: &[Labels]) -> Labels {
-    if !languages.is_empty() && languages.iter().all(|&l| l == Labels::Swedish) {
-        Labels::Swedish
-    } else {
-        Labels::English
-    }
 }
 
 /// "2 reports checked, no problems", or the counts of errors and warnings found.
@@ -136,7 +142,5 @@ mod tests {
             summary(3, &found[..2], Labels::English),
             "3 reports checked: 1 error, 1 warning"
         );
-        assert_eq!(words(&[Labels::Swedish, Labels::English]), Labels::English);
-        assert_eq!(words(&[]), Labels::English);
     }
 }

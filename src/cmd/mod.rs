@@ -2,6 +2,7 @@
 //!
 //! Each subcommand returns an [`Outcome`]; `main` prints it and picks the exit code.
 
+mod batch;
 mod build;
 mod check;
 mod inputs;
@@ -35,8 +36,11 @@ pub struct Outcome {
     pub diagnostics: Vec<Diagnostic>,
     /// The files written, each printed as `wrote <path>`.
     pub written: Vec<PathBuf>,
-    /// Text for standard output, printed as it is: a listing, a summary, a schema.
+    /// Text for standard output, printed as it is after the files written: a listing, a
+    /// summary, a schema.
     pub printed: String,
+    /// Print only the problems: not the files written nor the summary (`--quiet`).
+    pub quiet: bool,
 }
 
 impl Outcome {

@@ -192,7 +192,8 @@ fn rebuilds(args: &VerifyArgs, pdf: &[u8]) -> Result<String, String> {
         .find(|(name, _)| *name == manifest.pdf_standard)
         .map(|(_, standard)| *standard)
         .ok_or_else(|| format!("unknown PDF standard {}", manifest.pdf_standard))?;
-    let checked = report::check(&report).map_err(|d| rebuild_failed(&d))?;
+    let checked =
+        report::check(&report, &report::Shelf::default()).map_err(|d| rebuild_failed(&d))?;
     let mut options = PdfOptions {
         standard,
         draft: manifest.draft,

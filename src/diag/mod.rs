@@ -6,9 +6,11 @@
 //! the span; `to_json` gives one line for programs. [`suggestion`] proposes the known name
 //! closest to a misspelt one.
 
+mod lines;
 mod render;
 mod suggest;
 
+pub use lines::Lines;
 pub use suggest::{did_you_mean, suggestion};
 
 use std::path::Path;
@@ -192,7 +194,7 @@ mod tests {
             Some(Position { line: 1, column: 8 }),
             "m",
         );
-        let text = d.render(Some("titel: Ödmjuk"));
+        let text = d.render(Some(&Lines::new("titel: Ödmjuk")));
         assert!(
             text.contains("    1 | titel: Ödmjuk\n      |        ^\n"),
             "{text}"
@@ -210,7 +212,7 @@ mod tests {
             }),
             "m",
         );
-        let text = d.render(Some(&line));
+        let text = d.render(Some(&Lines::new(&line)));
         assert!(
             text.lines()
                 .all(|l| l.chars().count() < 2 * render::EXCERPT_RADIUS + 20),
@@ -223,7 +225,7 @@ mod tests {
     fn a_span_is_underlined_in_characters() {
         let at = |column| Position { line: 1, column };
         let d = Diagnostic::warning(Path::new("r.yaml"), Some(at(7)), "m").with_end(at(23));
-        let text = d.render(Some("Under fjärde kvartalet hände"));
+        let text = d.render(Some(&Lines::new("Under fjärde kvartalet hände")));
         let marks = format!("      | {}{}\n", " ".repeat(6), "^".repeat(16));
         assert!(text.contains(&marks), "{text}");
         assert!(text.starts_with("r.yaml:1:7: warning: m"), "{text}");

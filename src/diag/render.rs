@@ -4,7 +4,7 @@
 //! [`Diagnostic::to_json`]. The text form follows compilers people already know:
 //! `path:line:col: severity: message`, the source line, `^^^` under the span, a hint.
 
-use super::{Diagnostic, Labels, Position, Severity};
+use super::{Diagnostic, Labels, Lines, Position, Severity};
 use std::fmt::Write as _;
 
 /// ANSI colours, used only when the caller knows the output is a terminal.
@@ -49,13 +49,13 @@ impl Severity {
 
 impl Diagnostic {
     /// The message as printed without colour: header line, then the source line and a
-    /// caret under the span when known. `source` is the file's text, when readable.
-    pub fn render(&self, source: Option<&str>) -> String {
+    /// caret under the span when known. `source` is the file's lines, when readable.
+    pub fn render(&self, source: Option<&Lines>) -> String {
         self.render_with(source, false)
     }
 
     /// As [`Diagnostic::render`], with ANSI colours when `colour` is set.
-    pub fn render_with(&self, source: Option<&str>, colour: bool) -> String {
+    pub fn render_with(&self, source: Option<&Lines>, colour: bool) -> String {
         let p = palette(self.severity, colour);
         let mut out = String::new();
         let path = printable(&self.path.display().to_string());
@@ -71,7 +71,7 @@ impl Diagnostic {
             p.bold, p.reset, p.severity, p.reset, p.bold, p.reset
         );
         if let Some(at) = self.position {
-            let line = source.and_then(|s| s.lines().nth(at.line.saturating_sub(1)));
+            let line = source.and_then(|s| s.line(at.line));
             if let Some(line) = line {
                 let width = self.underline_width(at, line);
                 let (shown, pad, marks) = excerpt(line, at.column, width);
@@ -96,12 +96,13 @@ impl Diagnostic {
     }
 
     /// Characters to underline on `line`: up to the end when it is on the same line,
-    /// else to the end of the line; at least one.
+    /// else to the end of the line; at least one, at most [`EXCERPT_RADIUS`].
     fn underline_width(&self, at: Position, line: &str) -> usize {
-        let line_end = line.chars().count() + 1;
+        // Counted no further than the excerpt shows: a line may be a whole file.
+        let line_end = || line.chars().take(at.column + EXCERPT_RADIUS).count() + 1;
         let end = match self.end {
-            Some(end) if end.line == at.line => end.column.min(line_end),
-            Some(end) if end.line > at.line => line_end,
+            Some(end) if end.line == at.line => end.column.min(line_end()),
+            Some(end) if end.line > at.line => line_end(),
             _ => at.column + 1,
         };
         end.saturating_sub(at.column).clamp(1, EXCERPT_RADIUS)
@@ -137,14 +138,18 @@ pub(super) const EXCERPT_RADIUS: usize = 60;
 /// (1-based, in characters) and the columns shown for the `width` characters from there
 /// (a tab takes several): the text is [`printable`], and the caret lines up with it.
 fn excerpt(line: &str, column: usize, width: usize) -> (String, String, usize) {
-    let chars: Vec<char> = line.chars().collect();
-    let at = column.saturating_sub(1).min(chars.len());
+    // Only the characters around the column are collected: a line may be a whole file.
+    let at = line.chars().take(column.saturating_sub(1)).count();
     let start = at.saturating_sub(EXCERPT_RADIUS);
-    let end = (at + EXCERPT_RADIUS).min(chars.len());
+    let shown_at_most = at - start + EXCERPT_RADIUS;
+    let mut window: Vec<char> = line.chars().skip(start).take(shown_at_most + 1).collect();
+    let cut_after = window.len() > shown_at_most;
+    window.truncate(shown_at_most);
+    let end = start + window.len();
     let mut shown = String::new();
     let mut pad = String::new();
     let mut marked = 0;
-    for (index, &c) in chars.iter().enumerate().take(end).skip(start) {
+    for (index, &c) in (start..).zip(&window) {
         let columns = push_printable(&mut shown, c);
         if index < at {
             pad.push_str(&" ".repeat(columns));
@@ -156,7 +161,7 @@ fn excerpt(line: &str, column: usize, width: usize) -> (String, String, usize) {
         shown.insert(0, '…');
         pad.insert(0, ' ');
     }
-    if end < chars.len() {
+    if cut_after {
         shown.push('…');
     }
     // A span may reach past the last character, to the end of the line.
@@ -215,7 +220,7 @@ mod tests {
     #[test]
     fn control_characters_are_never_printed() {
         let d = Diagnostic::error(Path::new("r.yaml"), at(9), "bad \x1b[2J\0 key");
-        let text = d.render(Some("a:\x1b[31m\0\u{7f}\u{9b}\u{202e}b: c\r"));
+        let text = d.render(Some(&Lines::new("a:\x1b[31m\0\u{7f}\u{9b}\u{202e}b: c\r")));
         assert!(
             !text.chars().any(|c| c.is_control() && c != '\n'),
             "{text:?}"
@@ -230,13 +235,13 @@ mod tests {
     #[test]
     fn a_tab_is_spaces_and_the_caret_stays_under_its_column() {
         let d = Diagnostic::error(Path::new("r.yaml"), at(3), "m");
-        let text = d.render(Some("\t\tkey: x"));
+        let text = d.render(Some(&Lines::new("\t\tkey: x")));
         assert!(
             text.contains("    1 |         key: x\n      |         ^\n"),
             "{text}"
         );
         let d = d.with_end(Position { line: 1, column: 6 });
-        let text = d.render(Some("key:\t\tx"));
+        let text = d.render(Some(&Lines::new("key:\t\tx")));
         assert!(
             text.contains("    1 | key:        x\n      |   ^^^^^^\n"),
             "{text}"

@@ -117,6 +117,7 @@ fn lay_out(doc: &Document, options: &PdfOptions, fonts: &FontSet) -> Result<Pagi
     // Where each heading landed: its page in the contents and the DOCX.
     let anchors = refs::anchors(&pages);
     let typeset = Typeset {
+        page_count: pages.len(),
         pages: refs::page_map(&anchors),
         columns,
         one_line_after,

@@ -1,21 +1,43 @@
 //! A metric's values over time: the reports of earlier quarters of the same series (see
 //! `series`) in the same folder, and the metric's own `history`.
 //!
-//! Entry points: [`siblings`] picks, from the reports read beside a file, the earlier
-//! quarters of its series (by their `series` and `period`, not their file name) and notes
-//! what a reader should know about them (another series, two files for one quarter, a
-//! copy); [`merge`] writes every known earlier value into each metric's
-//! [`Metric::history`] and returns where `history` disagrees with an earlier file (the file
-//! wins); [`metrics`] lists a report's metrics. Nothing here reads a file: the reports come
-//! read (see `stage`).
+//! Entry points: [`needs`] tells from a glance at a file beside the report whether its
+//! history needs the file read in full: an earlier quarter of its series (by `series` and
+//! `period`, not the file name) within the trend's reach. [`siblings`] picks, from the
+//! files beside it, the earlier quarters and notes what a reader should know about them
+//! (another series, two files for one quarter, a copy); [`merge`] writes every known
+//! earlier value into each metric's [`Metric::history`] and returns where `history`
+//! disagrees with an earlier file (the file wins); [`metrics`] lists a report's metrics.
+//! Nothing here reads a file: the reports come read (see `stage`).
 
-use super::{Metric, Quarter, Report};
-use std::collections::BTreeMap;
+use super::load::Head;
+use super::{Metric, Quarter, Report, trend};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-/// Earlier quarters' reports of the same series, by quarter.
-pub type Earlier = BTreeMap<Quarter, Report>;
+/// Earlier quarters' reports of the same series, by quarter. Shared: one file read in a run
+/// serves every report whose history needs it.
+pub type Earlier = BTreeMap<Quarter, Arc<Report>>;
+
+/// A file beside a report, as far as it was read.
+#[derive(Debug, Clone)]
+pub enum Beside {
+    /// Read in full, because [`needs`] said so.
+    Read(Arc<Report>),
+    /// Only glanced at: the history does not need its values.
+    Glanced(Arc<Head>),
+    /// A file with errors, whose values cannot be used.
+    Unreadable(PathBuf),
+}
+
+/// Whether the history of `report` needs the file `head` describes read in full: an
+/// earlier quarter of its series that its trends show or compare with.
+pub fn needs(report: &Report, head: &Head) -> bool {
+    let reached = trend::reach(report.period).is_none_or(|first| head.period >= first);
+    head.series == report.series && head.period < report.period && reached
+}
 
 /// A `history` value that an earlier quarter's file contradicts.
 #[derive(Debug, Clone, PartialEq)]
@@ -119,29 +141,39 @@ pub enum Note {
 
 /// The reports of `beside` of the same series as `report` for an earlier quarter, by their
 /// `period`, not their file name. `beside` is every other report file in `report`'s folder,
-/// by name, each read alone; `Err` is the path of one with errors, which is left out and
-/// noted (`check` reports its errors on its own). Of two files for one quarter, one not
-/// named like a copy is used, else the first by name; both are noted.
-pub fn siblings(
-    report: &Report,
-    beside: impl IntoIterator<Item = Result<Report, PathBuf>>,
-) -> Siblings {
-    let mut by_quarter: BTreeMap<Quarter, Vec<Report>> = BTreeMap::new();
+/// by name, read as far as [`needs`] asked; one with errors is left out and noted (`check`
+/// reports its errors on its own). Of two files for one quarter, one not named like a copy
+/// is used, else the first by name; both are noted.
+pub fn siblings(report: &Report, beside: impl IntoIterator<Item = Beside>) -> Siblings {
+    let mut by_quarter: BTreeMap<Quarter, Vec<Arc<Report>>> = BTreeMap::new();
     let mut found = Siblings::default();
+    let own_metrics: HashSet<&str> = metrics(report).map(|m| m.id.as_str()).collect();
     for other in beside {
-        match other {
-            Err(file) => found.notes.push(Note::Unreadable { file }),
-            Ok(other) if other.series != report.series => {
-                note_other_series(&mut found.notes, report, other);
+        let head = match other {
+            Beside::Unreadable(file) => {
+                found.notes.push(Note::Unreadable { file });
+                continue;
             }
-            Ok(other) if other.period == report.period => {
-                found.notes.push(Note::SameAsThis { file: other.source });
+            Beside::Read(other) if other.series == report.series => {
+                match other.period.cmp(&report.period) {
+                    std::cmp::Ordering::Less => {
+                        by_quarter.entry(other.period).or_default().push(other)
+                    }
+                    std::cmp::Ordering::Equal => found.notes.push(Note::SameAsThis {
+                        file: other.source.clone(),
+                    }),
+                    // A later quarter has no part in this one's history.
+                    std::cmp::Ordering::Greater => {}
+                }
+                continue;
             }
-            Ok(other) if other.period < report.period => {
-                by_quarter.entry(other.period).or_default().push(other);
-            }
-            // A later quarter has no part in this one's history.
-            Ok(_) => {}
+            Beside::Read(other) => Head::of(&other),
+            Beside::Glanced(head) => Arc::unwrap_or_clone(head),
+        };
+        if head.series != report.series {
+            note_other_series(&mut found.notes, report, &own_metrics, head);
+        } else if head.period == report.period {
+            found.notes.push(Note::SameAsThis { file: head.source });
         }
     }
     for (quarter, mut files) in by_quarter {
@@ -152,7 +184,7 @@ pub fn siblings(
             found.notes.push(Note::SameQuarter {
                 quarter,
                 used: used.source.clone(),
-                ignored: files.into_iter().map(|r| r.source).collect(),
+                ignored: files.iter().map(|r| r.source.clone()).collect(),
             });
         } else if looks_like_copy(&used.source) {
             found.notes.push(Note::LooksLikeCopy {
@@ -164,9 +196,31 @@ pub fn siblings(
     found
 }
 
-/// Notes an earlier file of another series that measures what `report` measures.
-fn note_other_series(notes: &mut Vec<Note>, report: &Report, other: Report) {
-    let shares = metrics(&other).any(|m| find(report, &m.id).is_some());
+impl Head {
+    /// What a glance at the file of `report` would have seen.
+    fn of(report: &Report) -> Head {
+        Head {
+            source: report.source.clone(),
+            programme: report.programme.clone(),
+            series: report.series.clone(),
+            period: report.period,
+            metrics: metrics(report).map(|m| m.id.clone()).collect(),
+        }
+    }
+}
+
+/// Notes an earlier file of another series that measures what `report` measures
+/// (`own_metrics`, the ids of its metrics).
+fn note_other_series(
+    notes: &mut Vec<Note>,
+    report: &Report,
+    own_metrics: &HashSet<&str>,
+    other: Head,
+) {
+    let shares = other
+        .metrics
+        .iter()
+        .any(|id| own_metrics.contains(id.as_str()));
     if other.period >= report.period || !shares {
         return;
     }
@@ -201,17 +255,25 @@ pub fn looks_like_copy(path: &Path) -> bool {
 /// metric's own `history` says. Priority: an earlier file's value, then this file's
 /// `history`, then the `history` written in earlier files.
 pub fn merge(report: &mut Report, earlier: &Earlier) -> Vec<Conflict> {
+    // Each earlier report's metrics by id, found once rather than once a metric.
+    let earlier: Vec<(Quarter, &Report, HashMap<&str, &Metric>)> = earlier
+        .iter()
+        .map(|(quarter, other)| {
+            let by_id = metrics(other).map(|m| (m.id.as_str(), m));
+            (*quarter, &**other, by_id.collect())
+        })
+        .collect();
     let mut conflicts = Vec::new();
     for metric in metrics_mut(report) {
         let mut merged = BTreeMap::new();
-        for other in earlier.values() {
-            if let Some(old) = find(other, &metric.id) {
+        for (_, _, by_id) in &earlier {
+            if let Some(old) = by_id.get(metric.id.as_str()) {
                 merged.extend(old.history.iter().map(|(q, v)| (*q, *v)));
             }
         }
         merged.extend(metric.history.iter().map(|(q, v)| (*q, *v)));
-        for (quarter, other) in earlier {
-            let Some(value) = find(other, &metric.id).map(|m| m.value) else {
+        for (quarter, other, by_id) in &earlier {
+            let Some(value) = by_id.get(metric.id.as_str()).map(|m| m.value) else {
                 continue;
             };
             if let Some(&written) = metric.history.get(quarter).filter(|&&w| w != value) {
@@ -239,10 +301,6 @@ pub fn metrics(report: &Report) -> impl Iterator<Item = &Metric> {
 fn metrics_mut(report: &mut Report) -> impl Iterator<Item = &mut Metric> {
     let areas = report.focus_areas.iter_mut().flat_map(|a| &mut a.metrics);
     areas.chain(report.activities.iter_mut().flat_map(|a| &mut a.metrics))
-}
-
-fn find<'a>(report: &'a Report, id: &str) -> Option<&'a Metric> {
-    metrics(report).find(|metric| metric.id == id)
 }
 
 #[cfg(test)]

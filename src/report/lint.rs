@@ -11,11 +11,12 @@ mod words;
 
 use super::history::{Conflict, Earlier, Note};
 use super::problems::labels;
-use super::spans::{Item, Spans, Text, locate};
-use super::{ActivityStatus, Report};
-use crate::diag::{Diagnostic, Position};
+use super::spans::{Item, Locator, Spans, Text};
+use super::{ActivityStatus, Quarter, Report};
+use crate::diag::{Diagnostic, Lines, Position};
 use messages::Warning;
 use serde_saphyr::Location;
+use std::collections::{HashMap, HashSet};
 
 /// What the warnings are drawn from.
 pub struct Input<'a> {
@@ -33,6 +34,8 @@ pub struct Input<'a> {
 pub fn lint(input: &Input) -> Vec<Diagnostic> {
     let mut found = Found {
         input,
+        lines: Lines::new(input.source),
+        previous: Previous::of(input),
         warnings: Vec::new(),
     };
     // Words in free text: another quarter named, placeholders left in.
@@ -44,8 +47,16 @@ pub fn lint(input: &Input) -> Vec<Diagnostic> {
     found.activities();
     // History values that an earlier quarter's file contradicts, and the files beside the
     // report that change its history.
+    let mut history_keys = HashMap::new();
+    for (metric, written, at) in &input.spans.history_keys {
+        history_keys
+            .entry((metric.as_str(), written.trim()))
+            .or_insert(at);
+    }
     for conflict in input.conflicts {
-        found.conflict(conflict);
+        let key = conflict.quarter.to_string();
+        let at = history_keys.get(&(conflict.metric.as_str(), key.as_str()));
+        found.conflict(conflict, at.copied());
     }
     found.siblings();
     // Values that belong to last quarter's meeting or year.
@@ -58,7 +69,37 @@ pub fn lint(input: &Input) -> Vec<Diagnostic> {
 
 struct Found<'a> {
     input: &'a Input<'a>,
+    /// The file's lines, indexed once for every warning.
+    lines: Lines<'a>,
+    previous: Option<Previous<'a>>,
     warnings: Vec<Diagnostic>,
+}
+
+/// The previous quarter's file: its progress texts by id, looked up for every item.
+struct Previous<'a> {
+    quarter: Quarter,
+    focus_areas: HashMap<&'a str, &'a str>,
+    activities: HashMap<&'a str, &'a str>,
+}
+
+impl<'a> Previous<'a> {
+    fn of(input: &Input<'a>) -> Option<Self> {
+        let quarter = input.report.period.previous()?;
+        let report = input.earlier.get(&quarter)?;
+        let texts = |items: Vec<(&'a str, &'a Option<String>)>| {
+            let written = items.into_iter();
+            written
+                .filter_map(|(id, text)| Some((id, text.as_deref()?)))
+                .collect()
+        };
+        let areas = report.focus_areas.iter();
+        let activities = report.activities.iter();
+        Some(Previous {
+            quarter,
+            focus_areas: texts(areas.map(|a| (a.id.as_str(), &a.progress)).collect()),
+            activities: texts(activities.map(|a| (a.id.as_str(), &a.progress)).collect()),
+        })
+    }
 }
 
 impl Found<'_> {
@@ -78,7 +119,7 @@ impl Found<'_> {
     /// At the start of a value: where the whole value is what the warning is about.
     fn at(&self, location: &Location) -> Option<(Position, Position)> {
         let position = super::raw::position(location)?;
-        let first_line = self.input.source.lines().nth(position.line - 1)?;
+        let first_line = self.lines.line(position.line)?;
         let end = Position {
             line: position.line,
             column: first_line.chars().count() + 1,
@@ -89,7 +130,7 @@ impl Found<'_> {
     fn words(&mut self, text: &Text) {
         let own = self.input.report.period;
         let value = &text.value;
-        let place = |range| locate(self.input.source, value, &text.referenced, range);
+        let mut locator = Locator::new(&self.lines, value, &text.referenced);
         let mut found = Vec::new();
         for mention in words::quarter_mentions(value)
             .into_iter()
@@ -105,12 +146,12 @@ impl Found<'_> {
                     named: mention.quarter,
                     own,
                 },
-                place(mention.range),
+                locator.locate(mention.range),
             ));
         }
         for range in words::placeholders(value) {
             let written = value[range.clone()].to_owned();
-            found.push((Warning::Placeholder { written }, place(range)));
+            found.push((Warning::Placeholder { written }, locator.locate(range)));
         }
         for (warning, at) in found {
             self.push(warning, at);
@@ -119,12 +160,13 @@ impl Found<'_> {
 
     fn focus_areas(&mut self) {
         let report = self.input.report;
+        let with_activity: HashSet<&str> = report
+            .activities
+            .iter()
+            .flat_map(|a| a.focus_areas.iter().map(String::as_str))
+            .collect();
         for (area, item) in report.focus_areas.iter().zip(&self.input.spans.focus_areas) {
-            let has_activity = report
-                .activities
-                .iter()
-                .any(|a| a.focus_areas.contains(&area.id));
-            if !has_text(&area.progress) && !has_activity {
+            if !has_text(&area.progress) && !with_activity.contains(area.id.as_str()) {
                 let at = self.at(&item.at);
                 self.push(
                     Warning::NothingReported {
@@ -133,11 +175,9 @@ impl Found<'_> {
                     at,
                 );
             }
-            let previous = self.previous_progress(|r| {
-                r.focus_areas
-                    .iter()
-                    .find(|a| a.id == area.id)
-                    .map(|a| &a.progress)
+            let previous = self.previous.as_ref().and_then(|p| {
+                let text = p.focus_areas.get(area.id.as_str())?;
+                Some((p.quarter, *text))
             });
             self.copied(&area.id, &area.progress, previous, item);
         }
@@ -165,38 +205,25 @@ impl Found<'_> {
                 }
                 _ => {}
             }
-            let previous = self.previous_progress(|r| {
-                r.activities
-                    .iter()
-                    .find(|a| a.id == id)
-                    .map(|a| &a.progress)
+            let previous = self.previous.as_ref().and_then(|p| {
+                let text = p.activities.get(id.as_str())?;
+                Some((p.quarter, *text))
             });
             self.copied(&id, &activity.progress, previous, item);
         }
-    }
-
-    /// The progress text the previous quarter's file gives the same item, if any.
-    fn previous_progress(
-        &self,
-        find: impl Fn(&Report) -> Option<&Option<String>>,
-    ) -> Option<(super::Quarter, String)> {
-        let previous = self.input.report.period.previous()?;
-        let report = self.input.earlier.get(&previous)?;
-        let text = find(report)?.as_ref()?;
-        Some((previous, text.clone()))
     }
 
     fn copied(
         &mut self,
         id: &str,
         progress: &Option<String>,
-        previous: Option<(super::Quarter, String)>,
+        previous: Option<(Quarter, &str)>,
         item: &Item,
     ) {
         let (Some(text), Some((quarter, old))) = (progress, previous) else {
             return;
         };
-        if has_text(progress) && normalised(text) == normalised(&old) {
+        if has_text(progress) && normalised(text) == normalised(old) {
             let at = item.progress.as_ref().and_then(|l| self.at(l));
             self.push(
                 Warning::Copied {
@@ -248,15 +275,9 @@ impl Found<'_> {
         }
     }
 
-    fn conflict(&mut self, conflict: &Conflict) {
-        let key = conflict.quarter.to_string();
-        let location = self
-            .input
-            .spans
-            .history_keys
-            .iter()
-            .find(|(metric, written, _)| *metric == conflict.metric && written.trim() == key);
-        let at = location.and_then(|(_, _, l)| self.at(l));
+    /// `written`: where the conflicting `history` key stands.
+    fn conflict(&mut self, conflict: &Conflict, written: Option<&Location>) {
+        let at = written.and_then(|l| self.at(l));
         self.push(Warning::HistoryConflict(conflict.clone()), at);
     }
 }

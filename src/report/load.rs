@@ -7,6 +7,7 @@
 //! wrong type are all reported (see `repair`), with every other problem `validate` finds.
 //! Every message is in the report's language (see `problems`).
 
+mod glance;
 mod input;
 mod keys;
 mod repair;
@@ -15,6 +16,7 @@ mod shape;
 mod tests;
 mod yaml_error;
 
+pub use glance::{Head, glance};
 pub use input::MAX_FILE_BYTES;
 
 use super::spans::Spans;

@@ -26,7 +26,7 @@ pub use language::{Language, LanguageCode};
 pub use load::MAX_FILE_BYTES;
 pub use next::{Draft, next_quarter};
 pub use problems::labels;
-pub use stage::{Checked, check, load};
+pub use stage::{Checked, Shelf, check, load};
 pub use status::{ActivityStatus, Direction, FocusStatus, Status, TargetStatus};
 
 pub use crate::image::ImageFormat;

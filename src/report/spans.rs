@@ -5,8 +5,9 @@
 //! same order as in the validated [`super::Report`], so index `i` here is item `i` there.
 
 use super::raw::{RawActivity, RawFocusArea, RawMetric, RawReport};
-use crate::diag::Position;
+use crate::diag::{Lines, Position};
 use serde_saphyr::{Location, Spanned};
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// A text a reader of the report sees, and where its value starts.
@@ -159,32 +160,56 @@ pub fn bytes(at: &Location) -> Option<Range<usize>> {
     Some(start..start + len)
 }
 
-/// Where bytes `range` of the text `value` (written at `at`) stand in `source`: start and
-/// end. Only the part up to the first line break is pointed at, since YAML may indent or
-/// fold the lines after it; the n-th occurrence in the value is the n-th in the file.
-/// Falls back to the start of the value when the text is not found as written (escapes).
-pub fn locate(
-    source: &str,
-    value: &str,
-    at: &Location,
-    range: Range<usize>,
-) -> Option<(Position, Position)> {
-    let whole = value.get(range.clone())?;
-    let needle = whole.lines().next().unwrap_or(whole);
-    let before = value.get(..range.start)?.matches(needle).count();
-    let found = bytes(at).and_then(|region| {
-        let (index, _) = source
-            .get(region.clone())?
-            .match_indices(needle)
-            .nth(before)?;
-        Some(region.start + index)
-    });
-    match found {
-        Some(start) => {
-            let begin = Position::after(source.get(..start)?);
-            let end = Position::after(source.get(..start + needle.len())?);
-            Some((begin, end))
+/// Where texts of one value (written at `at`) stand in the file. Only the part of a text up
+/// to its first line break is pointed at, since YAML may indent or fold the lines after it;
+/// the n-th occurrence in the value is the n-th in the file. Each text is searched for once
+/// in the value and once in the file, however often it is asked for: a long value may name
+/// another quarter a thousand times.
+pub struct Locator<'a> {
+    lines: &'a Lines<'a>,
+    value: &'a str,
+    at: &'a Location,
+    /// For each text searched: where it occurs in the value, and in the file.
+    found: HashMap<&'a str, (Vec<usize>, Vec<usize>)>,
+}
+
+impl<'a> Locator<'a> {
+    /// A locator for the text `value`, written at `at` in the file of `lines`.
+    pub fn new(lines: &'a Lines<'a>, value: &'a str, at: &'a Location) -> Self {
+        Locator {
+            lines,
+            value,
+            at,
+            found: HashMap::new(),
         }
-        None => super::raw::position(at).map(|p| (p, p)),
+    }
+
+    /// Where bytes `range` of the value stand in the file: start and end. Falls back to the
+    /// start of the value when the text is not found as written (escapes).
+    pub fn locate(&mut self, range: Range<usize>) -> Option<(Position, Position)> {
+        let whole = self.value.get(range.clone())?;
+        let needle = whole.lines().next().unwrap_or(whole);
+        let (value, file) = self.occurrences(needle);
+        let before = value.partition_point(|&start| start < range.start);
+        match file.get(before) {
+            Some(&start) => {
+                let end = start + needle.len();
+                Some((self.lines.position(start), self.lines.position(end)))
+            }
+            None => super::raw::position(self.at).map(|p| (p, p)),
+        }
+    }
+
+    fn occurrences(&mut self, needle: &'a str) -> &(Vec<usize>, Vec<usize>) {
+        let (value, lines, at) = (self.value, self.lines, self.at);
+        self.found.entry(needle).or_insert_with(|| {
+            let starts = |text: &str, offset: usize| -> Vec<usize> {
+                let found = text.match_indices(needle);
+                found.map(|(start, _)| offset + start).collect()
+            };
+            let region = bytes(at).and_then(|r| Some((lines.text().get(r.clone())?, r.start)));
+            let file = region.map_or_else(Vec::new, |(text, offset)| starts(text, offset));
+            (starts(value, 0), file)
+        })
     }
 }

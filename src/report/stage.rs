@@ -3,9 +3,16 @@
 //!
 //! Entry points: [`check`] (the report and its warnings) and [`load`] (the report only).
 //! Only this stage reads more than one file; `history` and `lint` are given the reports.
+//! The files beside a report are glanced at, and only those its history needs are read in
+//! full; a [`Shelf`] keeps what was read for the other reports of the same run.
 
+mod shelf;
+
+pub use shelf::Shelf;
+
+use super::history::{self, Beside};
 use super::load::{ReadFile, read};
-use super::{Report, history, lint};
+use super::{Report, lint};
 use crate::diag::Diagnostic;
 use std::path::{Path, PathBuf};
 
@@ -25,18 +32,20 @@ pub struct Checked {
 /// Reads and validates one report file with the history of its metrics, returning every
 /// error found; warnings do not stop it.
 pub fn load(path: &Path) -> Result<Report, Vec<Diagnostic>> {
-    check(path).map(|checked| checked.report)
+    check(path, &Shelf::default()).map(|checked| checked.report)
 }
 
-/// As [`load`], with the warnings about the report.
-pub fn check(path: &Path) -> Result<Checked, Vec<Diagnostic>> {
+/// As [`load`], with the warnings about the report. The files beside it are taken from
+/// `shelf` when another report of the run has read them, and left there for the next.
+pub fn check(path: &Path, shelf: &Shelf) -> Result<Checked, Vec<Diagnostic>> {
     let ReadFile {
         mut report,
         spans,
         text,
     } = read(path)?;
+    shelf.keep(&report, text.len());
     // Earlier quarters beside the file: their metric values and last quarter's texts.
-    let siblings = history::siblings(&report, beside(&report.source));
+    let siblings = history::siblings(&report, beside(&report, shelf));
     let conflicts = history::merge(&mut report, &siblings.earlier);
     let warnings = lint::lint(&lint::Input {
         report: &report,
@@ -59,12 +68,26 @@ pub fn check(path: &Path) -> Result<Checked, Vec<Diagnostic>> {
     })
 }
 
-/// The other report files in the folder of `source`, by name, each read alone; `Err` is
-/// the path of one with errors. Lazily: a file is read when `history` comes to it, so the
-/// reports it does not keep are dropped at once rather than all held together.
-fn beside(source: &Path) -> impl Iterator<Item = Result<Report, PathBuf>> {
-    let read_alone = |path: PathBuf| read(&path).map(|read| read.report).map_err(|_| path);
-    sibling_files(source).into_iter().map(read_alone)
+/// The other report files in the folder of `report`, by name: each glanced at, and read in
+/// full (alone, without its own history) when the history of `report` needs it. Lazily,
+/// so that the reports not kept are dropped at once rather than all held together.
+fn beside<'a>(report: &'a Report, shelf: &'a Shelf) -> impl Iterator<Item = Beside> + 'a {
+    sibling_files(&report.source).into_iter().map(move |path| {
+        let Some(head) = shelf.glance(&path) else {
+            return read_in_full(shelf, path);
+        };
+        match history::needs(report, &head) {
+            true => read_in_full(shelf, path),
+            false => Beside::Glanced(head),
+        }
+    })
+}
+
+fn read_in_full(shelf: &Shelf, path: PathBuf) -> Beside {
+    match shelf.report(&path) {
+        Some(report) => Beside::Read(report),
+        None => Beside::Unreadable(path),
+    }
 }
 
 /// The other YAML files in the folder of `source`, sorted by name: plain files only, so a

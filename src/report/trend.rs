@@ -66,6 +66,14 @@ pub fn trend(metric: &Metric, period: Quarter) -> Vec<Point> {
         .collect()
 }
 
+/// The earliest quarter whose value the trend of `period` shows or compares with: the first
+/// of its window, and the same quarter a year before that. `None` when that lies before
+/// year 0, so that every earlier quarter counts.
+pub fn reach(period: Quarter) -> Option<Quarter> {
+    let first = (1..WINDOW).try_fold(period, |quarter, _| quarter.previous())?;
+    year_before(first)
+}
+
 /// Whether `value` meets `target` for a metric that should move in `direction`.
 pub fn meets(value: f64, target: f64, direction: Direction) -> bool {
     match direction {
@@ -107,6 +115,23 @@ mod tests {
             .iter()
             .map(|p| (p.quarter.to_string(), p.value))
             .collect()
+    }
+
+    #[test]
+    fn no_value_before_the_reach_changes_the_trend() {
+        let period = q(2023, 4);
+        assert_eq!(reach(period), Some(q(2021, 1)));
+        let history: Vec<(Quarter, f64)> = (0..12)
+            .scan(period, |quarter, i| {
+                *quarter = quarter.previous()?;
+                Some((*quarter, f64::from(i)))
+            })
+            .collect();
+        let within = trend(&metric(9.0, &history[..11], None), period);
+        assert_eq!(history[10].0, q(2021, 1));
+        assert_eq!(trend(&metric(9.0, &history, None), period), within);
+        assert_ne!(trend(&metric(9.0, &history[..10], None), period), within);
+        assert_eq!(reach(q(0, 4)), None);
     }
 
     #[test]

@@ -89,7 +89,8 @@ fn relative_output(report: &Path) -> String {
 
 /// The document the build made, made again in-process as `build` makes it.
 fn document(report: &Path, layout: &str) -> Document {
-    let checked = report::check(report).unwrap_or_else(|d| panic!("{report:?}: {d:?}"));
+    let checked = report::check(report, &report::Shelf::default())
+        .unwrap_or_else(|d| panic!("{report:?}: {d:?}"));
     let layout = Layout::builtin(layout).expect("a built-in layout");
     kvartal::cmd::document(&checked.report, &layout).expect("renders")
 }

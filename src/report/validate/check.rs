@@ -3,7 +3,7 @@
 //! Entry point: [`Check`]; its helpers record a problem and return `None`, so a
 //! validation function reads as "take this value if it is fine".
 
-use crate::diag::{Diagnostic, Position};
+use crate::diag::{Diagnostic, Lines};
 use crate::report::Language;
 use crate::report::problems::{Among, Listed, Part, Problem};
 use crate::report::raw::position;
@@ -14,8 +14,8 @@ use std::path::Path;
 
 pub struct Check<'a> {
     pub path: &'a Path,
-    /// The file's text, for pointing inside Markdown blocks.
-    pub source: &'a str,
+    /// The file's lines, for pointing inside Markdown blocks.
+    pub lines: Lines<'a>,
     /// The language the messages are worded in.
     pub language: Language,
     pub errors: Vec<Diagnostic>,
@@ -25,7 +25,7 @@ impl<'a> Check<'a> {
     pub fn new(path: &'a Path, source: &'a str, language: Language) -> Self {
         Check {
             path,
-            source,
+            lines: Lines::new(source),
             language,
             errors: Vec::new(),
         }
@@ -35,10 +35,8 @@ impl<'a> Check<'a> {
     pub fn error(&mut self, at: &Location, problem: Problem) -> &mut Diagnostic {
         let mut diagnostic = problem.diagnostic(self.path, position(at), self.language);
         // Underline the whole value the problem is about, not its first character.
-        let end = bytes(at).and_then(|range| self.source.get(..range.end));
-        diagnostic.end = end
-            .map(Position::after)
-            .filter(|end| diagnostic.position.is_some_and(|start| *end > start));
+        let end = bytes(at).map(|range| self.lines.position(range.end));
+        diagnostic.end = end.filter(|end| diagnostic.position.is_some_and(|start| *end > start));
         self.errors.push(diagnostic);
         self.errors
             .last_mut()

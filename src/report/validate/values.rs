@@ -5,7 +5,7 @@
 //! [`quarter_key`], [`markdown`], [`language`].
 
 use super::check::Check;
-use crate::diag::Position;
+use crate::diag::{Lines, Position};
 use crate::report::problems::{Expected, Found, Problem};
 use crate::report::raw::Scalar;
 use crate::report::{Language, Quarter};
@@ -110,7 +110,7 @@ pub fn choice<T: Copy>(
 /// so the message points at its key.
 fn wrong_value(check: &mut Check, written: &Spanned<Scalar>, field: &str, problem: Problem) {
     let key = match written.value {
-        Scalar::Nothing => key_before(check.source, &written.referenced, field),
+        Scalar::Nothing => key_before(&check.lines, &written.referenced, field),
         _ => None,
     };
     let diagnostic = check.error(&written.referenced, problem);
@@ -121,9 +121,9 @@ fn wrong_value(check: &mut Check, written: &Spanned<Scalar>, field: &str, proble
 }
 
 /// Where the key `field` stands before `at` on the same line, and where its colon ends.
-fn key_before(source: &str, at: &Location, field: &str) -> Option<(Position, Position)> {
+fn key_before(lines: &Lines, at: &Location, field: &str) -> Option<(Position, Position)> {
     let line = usize::try_from(at.line()).ok()?;
-    let text = source.lines().nth(line.checked_sub(1)?)?;
+    let text = lines.line(line)?;
     let column = usize::try_from(at.column()).ok()?;
     let before: String = text.chars().take(column).collect();
     let start = before.rfind(field)?;
@@ -262,7 +262,7 @@ pub fn markdown(check: &mut Check, text: Option<Spanned<String>>) -> Option<Stri
 
 /// Reports `problem` at `line`, line `index` of the Markdown `text`, when it can be found.
 fn point(check: &mut Check, text: &Spanned<String>, index: usize, line: &str, problem: Problem) {
-    let at = locate(check.source, &text.referenced, index, line);
+    let at = locate(&check.lines, &text.referenced, index, line);
     let diagnostic = check.error(&text.referenced, problem);
     if at.is_some() {
         diagnostic.position = at;
@@ -324,16 +324,14 @@ fn line_at(markdown: &str, start: usize) -> Option<(usize, &str)> {
 /// Where line `index` of a value that starts at `value_at` stands in the source, given
 /// its text. YAML may fold or indent a value's lines but never moves one up, so it is the
 /// first source line from there on that contains the text.
-fn locate(source: &str, value_at: &Location, index: usize, line: &str) -> Option<Position> {
-    let first = usize::try_from(value_at.line()).ok()?.checked_sub(1)? + index;
-    source
-        .lines()
-        .enumerate()
-        .skip(first)
-        .find_map(|(index, source_line)| {
+fn locate(lines: &Lines, value_at: &Location, index: usize, line: &str) -> Option<Position> {
+    let first = usize::try_from(value_at.line()).ok()? + index;
+    (first..)
+        .map_while(|n| Some((n, lines.line(n)?)))
+        .find_map(|(n, source_line)| {
             let byte = source_line.find(line)?;
             Some(Position {
-                line: index + 1,
+                line: n,
                 column: source_line[..byte].chars().count() + 1,
             })
         })

@@ -1,0 +1,109 @@
+//! A glance at a report file: its programme, series, quarter and metric ids, read without
+//! validating anything else. The files beside a report are glanced at to tell which of
+//! them its history needs; only those are read in full.
+//!
+//! Entry point: [`glance`]. Any other field is skipped unread, so a large report of
+//! another programme costs one pass of the YAML parser, not the whole of `read`.
+
+use super::{input, options};
+use crate::report::Quarter;
+use serde::Deserialize;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+/// What a glance tells of a report file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Head {
+    /// The file.
+    pub source: PathBuf,
+    /// The programme it follows up.
+    pub programme: String,
+    /// Its series, as the full read makes it (see `series`).
+    pub series: String,
+    /// The quarter it covers.
+    pub period: Quarter,
+    /// The ids of its metrics.
+    pub metrics: HashSet<String>,
+}
+
+/// The head of the file at `path`; `None` when it is not a report to the glance (a wrong
+/// type, a missing field, YAML that does not parse), so that the caller reads it in full
+/// and reports what is wrong.
+pub fn glance(path: &Path) -> Option<Head> {
+    let text = input::read_text(path).ok()?;
+    let raw: Glanced = serde_saphyr::from_str_with_options(&text, options()).ok()?;
+    let series = match raw.series {
+        Some(series) => series,
+        None => crate::report::series::of_programme(&raw.programme),
+    };
+    let items = raw.focus_areas.into_iter().chain(raw.activities);
+    let metrics = items.flat_map(|item| item.metrics).map(|m| m.id);
+    Some(Head {
+        source: path.to_path_buf(),
+        programme: raw.programme,
+        series,
+        period: Quarter {
+            year: raw.period.year,
+            quarter: raw.period.quarter,
+        },
+        metrics: metrics.collect(),
+    })
+}
+
+/// The fields a glance reads; serde skips every other one.
+#[derive(Deserialize)]
+struct Glanced {
+    programme: String,
+    series: Option<String>,
+    period: GlancedPeriod,
+    #[serde(default)]
+    focus_areas: Vec<WithMetrics>,
+    #[serde(default)]
+    activities: Vec<WithMetrics>,
+}
+
+#[derive(Deserialize)]
+struct GlancedPeriod {
+    year: u16,
+    quarter: u8,
+}
+
+#[derive(Deserialize)]
+struct WithMetrics {
+    #[serde(default)]
+    metrics: Vec<MetricId>,
+}
+
+#[derive(Deserialize)]
+struct MetricId {
+    id: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_glance_sees_what_the_full_read_sees() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("report-data/medborgarlofte-jonkoping/2023-Q2.yaml");
+        let head = glance(&path).expect("the example is a report");
+        let report = super::super::read(&path).expect("reads").report;
+        assert_eq!(head.programme, report.programme);
+        assert_eq!(head.series, report.series);
+        assert_eq!(head.period, report.period);
+        let ids = crate::report::history::metrics(&report).map(|m| m.id.clone());
+        assert_eq!(head.metrics, ids.collect());
+    }
+
+    #[test]
+    fn a_file_the_glance_cannot_read_is_left_to_the_full_read() {
+        let dir = std::env::temp_dir().join(format!("kvartal-glance-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("a folder");
+        let path = dir.join("2023-Q1.yaml");
+        std::fs::write(&path, "programme: P\nperiod: {year: 2023, quarter: fyra}\n")
+            .expect("written");
+        assert_eq!(glance(&path), None);
+        std::fs::remove_dir_all(&dir).expect("removed");
+    }
+}
