@@ -30,8 +30,9 @@ pub fn attached_files(pdf: &[u8]) -> Result<Vec<(String, Vec<u8>)>, String> {
     specs.iter().map(|spec| file(&document, spec)).collect()
 }
 
-/// One file specification's name and decoded bytes.
-fn file(document: &Document, spec: &Object) -> Result<(String, Vec<u8>), String> {
+/// One file specification's name and decoded bytes, with the size limit above: an entry of
+/// the catalog's `/AF` or of the `EmbeddedFiles` name tree a viewer lists attachments from.
+pub fn file(document: &Document, spec: &Object) -> Result<(String, Vec<u8>), String> {
     let (_, spec) = document.dereference(spec).map_err(|e| e.to_string())?;
     let spec = spec
         .as_dict()

@@ -22,7 +22,7 @@ mod style;
 mod tags;
 mod validation;
 
-pub use attached::attached_files;
+pub use attached::{attached_files, file as attached_file};
 pub use fields::{text as text_string, text_of};
 pub use options::{Attachment, PdfOptions, PdfStandard};
 pub use stamp::stamp;

@@ -1,21 +1,24 @@
 //! A PDF for the archive: the report's files carried inside it, enough to rebuild it.
 
 use crate::case::Case;
+use crate::pdf_read::pdf_attachments;
 use crate::support::{file_names, kvartal, path_str, repo};
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
 const Q4: &str = "report-data/medborgarlofte-jonkoping/2023-Q4.yaml";
 
-/// Saves the files `pdf` carries into `into`, as a reader's viewer would (poppler).
+/// Saves the files `pdf` carries into `into`, as a reader's viewer saves all its
+/// attachments; their names, sorted.
 fn detach(pdf: &Path, into: &Path) -> Vec<String> {
     fs::create_dir_all(into).expect("a folder for the files");
-    let saved = Command::new("pdfdetach")
-        .args(["-saveall", "-o", path_str(into), path_str(pdf)])
-        .status()
-        .expect("pdfdetach (poppler-utils) is installed");
-    assert!(saved.success(), "pdfdetach failed on {}", pdf.display());
+    for (name, bytes) in pdf_attachments(pdf) {
+        assert!(
+            !name.is_empty() && !name.contains(['/', '\\']) && name != "..",
+            "an attachment's name is a plain file name: {name:?}"
+        );
+        fs::write(into.join(&name), bytes).expect("the file saved");
+    }
     file_names(into)
 }
 

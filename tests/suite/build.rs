@@ -1,7 +1,8 @@
 //! `kvartal build` on the example reports and on tricky input.
 
 use crate::case::Case;
-use crate::support::{docx_text, example_reports, pdf_text, repo};
+use crate::pdf_read::pdf_text;
+use crate::support::{docx_text, example_reports, repo};
 use kvartal::report::{self, Language, Report};
 use std::path::{Path, PathBuf};
 

@@ -1,31 +1,18 @@
 //! The DOCX of an example report read as XML: its table of contents against the PDF's pages.
 
 use crate::case::Case;
+use crate::pdf_read::pdf_page_lines;
 use crate::support::{attribute_values, docx_part, normalise, small_report};
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::process::Command;
 
 /// One line of a table of contents: the heading's text and its page.
 type Line = (String, usize);
 
-/// The text of `page` (1-based) of the PDF, laid out as printed.
-fn pdf_page(path: &Path, page: usize) -> String {
-    let page = page.to_string();
-    let output = Command::new("pdftotext")
-        .args(["-enc", "UTF-8", "-layout", "-f", &page, "-l", &page])
-        .arg(path)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is installed");
-    assert!(output.status.success(), "pdftotext failed on page {page}");
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
 /// The PDF's contents: the lines of its first page with a dot leader before the page.
 fn pdf_contents(path: &Path) -> Vec<Line> {
-    pdf_page(path, 1)
-        .lines()
+    pdf_page_lines(path, 1)
+        .iter()
         .filter(|line| line.contains(". ."))
         .filter_map(|line| {
             let (title, page) = line.trim_end().rsplit_once(' ')?;
@@ -81,7 +68,7 @@ fn the_docx_contents_show_the_pdf_pages_and_link_to_the_headings() {
     assert_eq!(lines, pdf_contents(&pdf), "the DOCX lists the PDF's pages");
     for (title, page) in &lines {
         assert!(
-            normalise(&pdf_page(&pdf, *page)).contains(title.as_str()),
+            normalise(&pdf_page_lines(&pdf, *page).join("\n")).contains(title.as_str()),
             "{title} is on page {page} of the PDF"
         );
     }

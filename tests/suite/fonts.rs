@@ -2,10 +2,10 @@
 //! names the family in its heading styles, and a file that is not a font is refused.
 
 use crate::case::Case;
+use crate::pdf_read::{Font, pdf_fonts};
 use crate::support::{docx_part, repo};
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
 const HARBOUR: &str = "report-data/safer-harbour-town/2023-Q4.yaml";
 
@@ -29,13 +29,12 @@ fn harbour(name: &str, regular: &str) -> Case {
     heading_font(Case::new(name).source(HARBOUR), regular)
 }
 
-/// The names of the fonts embedded in the PDF, as `pdffonts` lists them.
-fn pdf_fonts(pdf: &Path) -> String {
-    let output = Command::new("pdffonts")
-        .arg(pdf)
-        .output()
-        .expect("pdffonts (poppler-utils) is installed");
-    String::from_utf8_lossy(&output.stdout).into_owned()
+/// Whether the PDF uses the font `face` (its name without a subset tag), embedded as a subset
+/// with its Unicode map, so every viewer shows it and its text can be copied.
+fn embeds(fonts: &[Font], face: &str) -> bool {
+    fonts
+        .iter()
+        .any(|f| f.face() == face && f.embedded && f.subset && f.unicode)
 }
 
 #[test]
@@ -45,12 +44,12 @@ fn headings_are_set_in_the_layouts_own_font_in_both_formats() {
         .succeeds();
     let fonts = pdf_fonts(&built.pdf());
     assert!(
-        fonts.contains("NotoSerif-Bold"),
-        "headings in Noto Serif:\n{fonts}"
+        embeds(&fonts, "NotoSerif-Bold"),
+        "headings in Noto Serif:\n{fonts:#?}"
     );
     assert!(
-        fonts.contains("+Carlito "),
-        "body text in Carlito:\n{fonts}"
+        embeds(&fonts, "Carlito"),
+        "body text in Carlito:\n{fonts:#?}"
     );
     let styles = docx_part(&built.docx(), "word/styles.xml");
     let heading = &styles[styles.find(r#"w:styleId="Heading1""#).expect("heading 1")..];
@@ -92,12 +91,12 @@ fn a_character_the_layouts_font_lacks_is_taken_from_the_bundled_font() {
         .succeeds();
     let pdf = built.pdf();
     let fonts = pdf_fonts(&pdf);
-    assert!(fonts.contains("NotoSerif-Regular"), "{fonts}");
+    assert!(embeds(&fonts, "NotoSerif-Regular"), "{fonts:#?}");
     assert!(
-        fonts.contains("+Carlito "),
-        "the arrows in Carlito:\n{fonts}"
+        embeds(&fonts, "Carlito"),
+        "the arrows in Carlito:\n{fonts:#?}"
     );
-    let text = crate::support::pdf_text(&pdf);
+    let text = crate::pdf_read::pdf_text(&pdf);
     assert!(text.contains("↑ +3.7") && text.contains("↓ −8"), "{text}");
 }
 

@@ -1,24 +1,12 @@
 //! Layouts as a user meets them: listing, exporting, changing and breaking one.
 
 use crate::case::Case;
-use crate::support::{kvartal, path_str, pdf_text};
+use crate::pdf_read::{pdf_page_count as pages, pdf_text};
+use crate::support::{kvartal, path_str};
 use std::fs;
-use std::path::Path;
 
 const JONKOPING_Q1: &str = "report-data/medborgarlofte-jonkoping/2023-Q1.yaml";
 const HARBOUR: &str = "report-data/safer-harbour-town/2023-Q4.yaml";
-
-fn pages(pdf: &Path) -> usize {
-    let output = std::process::Command::new("pdfinfo")
-        .arg(pdf)
-        .output()
-        .expect("pdfinfo runs");
-    let info = String::from_utf8_lossy(&output.stdout).into_owned();
-    info.lines()
-        .find_map(|l| l.strip_prefix("Pages:"))
-        .and_then(|n| n.trim().parse().ok())
-        .expect("pdfinfo gives the page count")
-}
 
 #[test]
 fn the_list_names_every_builtin_layout() {

@@ -18,6 +18,7 @@ mod lint;
 mod logos;
 mod new;
 mod outputs;
+mod pdf_read;
 mod programme;
 mod schema;
 mod snapshots;

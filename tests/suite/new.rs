@@ -188,7 +188,7 @@ fn a_copy_beside_the_reports_does_not_replace_the_real_quarter() {
         .source(folder.join("2023-Q4.yaml"))
         .build(&["--format", "pdf"])
         .succeeds();
-    let text = crate::support::pdf_text(&built.pdf());
+    let text = crate::pdf_read::pdf_text(&built.pdf());
     assert!(!text.contains("987"), "the copy's values are not used");
 }
 

@@ -1,4 +1,5 @@
-//! Running `kvartal` as a user would, and reading what it wrote as a viewer would.
+//! Running `kvartal` as a user would, and reading the DOCX it wrote as a word processor
+//! would (the PDF is read in `pdf_read`).
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -149,22 +150,6 @@ pub fn path_str(path: &Path) -> &str {
     path.to_str().expect("test paths are UTF-8")
 }
 
-/// The PDF's text as poppler extracts it, with all white space made single spaces.
-pub fn pdf_text(path: &Path) -> String {
-    let output = Command::new("pdftotext")
-        .args(["-enc", "UTF-8"])
-        .arg(path)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is installed");
-    assert!(
-        output.status.success(),
-        "pdftotext failed on {}",
-        path.display()
-    );
-    normalise(&String::from_utf8_lossy(&output.stdout))
-}
-
 /// The text of a DOCX's body, headers and footers, in document order.
 pub fn docx_text(path: &Path) -> String {
     let xml = docx_part(path, "word/document.xml");
@@ -207,62 +192,6 @@ pub fn attribute_values(xml: &str, element: &str, attribute: &str) -> Vec<String
             let value = tail.split(&format!("{attribute}=\"")).nth(1)?;
             Some(value[..value.find('"')?].to_owned())
         })
-        .collect()
-}
-
-/// The alternative texts of the PDF's figures, in the order the file holds them. krilla
-/// writes each as `/Alt<FEFF…>`, UTF-16BE in hex, or as a literal string when it is ASCII.
-pub fn pdf_alt_texts(path: &Path) -> Vec<String> {
-    let bytes = std::fs::read(path).expect("the PDF exists");
-    let text = String::from_utf8_lossy(&bytes);
-    text.split("/Alt")
-        .skip(1)
-        .filter_map(|tail| {
-            if let Some(hex) = tail.strip_prefix("<FEFF") {
-                let hex = &hex[..hex.find('>')?];
-                let units: Vec<u16> = (0..hex.len() / 4)
-                    .filter_map(|i| u16::from_str_radix(&hex[i * 4..i * 4 + 4], 16).ok())
-                    .collect();
-                String::from_utf16(&units).ok()
-            } else {
-                let literal = tail.strip_prefix('(')?;
-                Some(literal[..literal.find(')')?].to_owned())
-            }
-        })
-        .collect()
-}
-
-/// The PDF's structure tree with the text of each element, as poppler prints it.
-pub fn pdf_structure(path: &Path) -> String {
-    let output = Command::new("pdfinfo")
-        .arg("-struct-text")
-        .arg(path)
-        .output()
-        .expect("pdfinfo (poppler-utils) is installed");
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-/// Each table row (`TR`) of the PDF's structure tree as the texts of its cells, joined by
-/// spaces: what a screen reader reads row by row.
-pub fn pdf_table_rows(path: &Path) -> Vec<String> {
-    let mut rows: Vec<Vec<String>> = Vec::new();
-    let mut in_row = false;
-    for line in pdf_structure(path).lines() {
-        let line = line.trim();
-        let quoted = line.strip_prefix('"').and_then(|l| l.strip_suffix('"'));
-        // A row holds its cells, their attributes (`/Scope …`) and their texts.
-        let in_cell = quoted.is_some() || line.starts_with(['T', '/']) && line != "Table";
-        if line == "TR" {
-            rows.push(Vec::new());
-            in_row = true;
-        } else if !in_cell {
-            in_row = false;
-        } else if let (true, Some(text), Some(row)) = (in_row, quoted, rows.last_mut()) {
-            row.push(text.to_owned());
-        }
-    }
-    rows.iter()
-        .map(|cells| normalise(&cells.join(" ")))
         .collect()
 }
 
