@@ -15,6 +15,7 @@ pub mod svg;
 pub use budget::Refusal;
 
 use crate::text::{FAMILY, Face};
+use sha2::{Digest, Sha256};
 use std::sync::{Arc, LazyLock, Mutex};
 
 /// A picture format kvartal accepts.
@@ -49,12 +50,30 @@ impl ImageFormat {
 }
 
 /// Refuses `data` (in `format`) when it is broken or beyond the [`budget`]: a raster
-/// picture is decoded whole, an SVG parsed with everything it embeds.
+/// picture is decoded whole, an SVG parsed with everything it embeds. The answer for the
+/// same bytes is remembered: every quarter of a programme shows the same logos, and a run
+/// reads many quarters.
 pub fn check(format: ImageFormat, data: &[u8]) -> Result<(), Refusal> {
-    match format {
+    /// Answers kept: a run's logos, many times over.
+    const KEPT: usize = 64;
+    type Answers = Vec<([u8; 32], Result<(), Refusal>)>;
+    static ANSWERS: Mutex<Answers> = Mutex::new(Vec::new());
+    let digest: [u8; 32] = Sha256::digest(data).into();
+    // A poisoned lock only means another thread panicked while adding; the list is whole.
+    let answers = || ANSWERS.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some((_, answer)) = answers().iter().find(|(known, _)| *known == digest) {
+        return answer.clone();
+    }
+    let answer = match format {
         ImageFormat::Png | ImageFormat::Jpeg => raster::check(format, data).map(drop),
         ImageFormat::Svg => svg::parse(data, &svg_options()).map(drop),
+    };
+    let mut kept = answers();
+    if kept.len() == KEPT {
+        drop(kept.remove(0));
     }
+    kept.push((digest, answer.clone()));
+    answer
 }
 
 /// Options for reading SVG files: their text is drawn with the bundled fonts, so a logo

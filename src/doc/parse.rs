@@ -207,16 +207,18 @@ fn printable_meta(meta: Meta) -> Meta {
 
 type Events<'a> = Peekable<LinkCheck<'a>>;
 
-/// The most charts one document may have: a real report has tens. Each chart is drawn for
-/// the PDF and again for the DOCX, so the bound keeps a build within seconds.
-pub const MAX_CHARTS: usize = 100;
+/// The most charts one document may have: one for each metric a report may have (a real
+/// report has tens). Each is drawn for the PDF and again for the DOCX, so the bound keeps a
+/// build within seconds.
+pub const MAX_CHARTS: usize = 3_000;
 
 /// The most columns a table may have: more cannot be read side by side on a page.
 pub const MAX_TABLE_COLUMNS: usize = 20;
 
 /// The most table cells one document may have: the stress report of the benchmark, 3,000
-/// metrics in the key figures' table, has some 18,000; each cell is laid out in both formats.
-pub const MAX_TABLE_CELLS: usize = 50_000;
+/// metrics in the key figures' table and each with its trend over eight quarters, has some
+/// 150,000; each cell is laid out in both formats.
+pub const MAX_TABLE_CELLS: usize = 200_000;
 
 struct Context<'i> {
     images: &'i ImageStore,

@@ -256,7 +256,7 @@ fn a_document_draws_at_most_its_number_of_charts() {
     assert!(parse(&allowed, Meta::example(), &ImageStore::new()).is_ok());
     let one_more = chart.repeat(MAX_CHARTS + 1);
     let refused = parse(&one_more, Meta::example(), &ImageStore::new());
-    assert!(refused.is_err_and(|e| e.message.contains("more than 100 charts")));
+    assert!(refused.is_err_and(|e| e.message.contains("more than 3000 charts")));
 }
 
 #[test]
@@ -293,7 +293,7 @@ fn tables_have_a_width_and_the_document_a_number_of_cells() {
     let wide = parse(&table(MAX_TABLE_COLUMNS + 1, 3), Meta::example(), &images);
     assert!(wide.is_err_and(|e| e.message.contains("a page shows at most 20")));
     let long = parse(&table(10, MAX_TABLE_CELLS / 10), Meta::example(), &images);
-    assert!(long.is_err_and(|e| e.message.contains("more than 50000 cells")));
+    assert!(long.is_err_and(|e| e.message.contains("more than 200000 cells")));
 }
 
 #[test]
