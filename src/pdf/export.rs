@@ -76,11 +76,14 @@ pub fn export(
         numbers: PageNumbers::new(&anchors, look.style.colours.text, &shaper),
     };
     let mut drawn = vec![Vec::new(); tags.leaf_count()];
-    for (number, page) in (1..).zip(&pages) {
-        draw_page(&mut document, number, page, &canvas, &mut drawn);
+    let outline = outline(&pages);
+    // Each page is let go once drawn: krilla holds what it drew, and a long report's
+    // laid-out pages need not stay beside it.
+    for (number, page) in (1..).zip(pages) {
+        draw_page(&mut document, number, &page, &canvas, &mut drawn);
     }
     document.set_tag_tree(tags.into_tag_tree(&mut drawn, &meta.language));
-    document.set_outline(outline(&pages));
+    document.set_outline(outline);
     document.set_metadata(metadata(meta));
     for attachment in &options.attachments {
         attach(&mut document, attachment)?;
