@@ -26,6 +26,17 @@ use std::path::{Path, PathBuf};
 /// `kvartal build`: each report's PDF and DOCX; a report with errors gets none. `Err` when
 /// the command line cannot be followed (an unknown layout, two reports writing one file).
 pub fn build(args: &BuildArgs) -> Result<Outcome, UsageError> {
+    build_some(args, <[Input]>::to_vec)
+}
+
+/// As [`build`], for the reports `select` picks from all those the command line names
+/// (`build --watch` rebuilds those a saved file touches). The run is checked and its files
+/// named as a build of all of them: the same clashes refused, the same output paths, and
+/// with `--format html` the other reports on a chosen one's programme page built too.
+pub(super) fn build_some(
+    args: &BuildArgs,
+    select: impl FnOnce(&[Input]) -> Vec<Input>,
+) -> Result<Outcome, UsageError> {
     let options = pdf_options(args)?;
     let layout = load_layout(&args.layout)?;
     let mut outcome = Outcome::default();
@@ -39,6 +50,11 @@ pub fn build(args: &BuildArgs) -> Result<Outcome, UsageError> {
     if pages {
         programme::refuse_clashes(&found.inputs, &args.out)?;
     }
+    let chosen = match pages {
+        // A page lists the quarters built in the run: a page of a few would drop the rest.
+        true => programme::with_companions(select(&found.inputs), &found.inputs),
+        false => select(&found.inputs),
+    };
     outcome.diagnostics.extend(found.skipped);
     let layout = match layout {
         Ok(layout) => layout,
@@ -48,7 +64,7 @@ pub fn build(args: &BuildArgs) -> Result<Outcome, UsageError> {
         }
     };
     let shelf = Shelf::default();
-    let progress = Progress::new(&found.inputs, args.quiet);
+    let progress = Progress::new(&chosen, args.quiet);
     let run = Run {
         layout: &layout,
         args,
@@ -56,12 +72,12 @@ pub fn build(args: &BuildArgs) -> Result<Outcome, UsageError> {
         shelf: &shelf,
         progress: &progress,
     };
-    let results = batch::each(&found.inputs, &progress, |input| run.build_one(input));
+    let results = batch::each(&chosen, &progress, |input| run.build_one(input));
     let took = progress.finish();
     let mut built = Vec::new();
     let mut tally = Tally::default();
     let mut languages = Vec::new();
-    for (input, result) in found.inputs.iter().zip(results) {
+    for (input, result) in chosen.iter().zip(results) {
         match result {
             Ok(made) => {
                 tally.reports += 1;

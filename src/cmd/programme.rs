@@ -2,7 +2,8 @@
 //! one page per programme and output folder lists the quarters built, newest first, with
 //! links to their files — the page a municipality links from its website.
 //!
-//! Entry points: [`refuse_clashes`] before anything is written, [`pages`] after the reports.
+//! Entry points: [`refuse_clashes`] before anything is written, [`pages`] after the reports;
+//! [`with_companions`] when a run builds only some of the reports.
 //!
 //! - **Which reports.** Those found by searching a folder and built without an error,
 //!   grouped by their output folder and their `series`. A report named on the command line
@@ -64,6 +65,23 @@ pub fn refuse_clashes(inputs: &[Input], out: &Path) -> Result<(), UsageError> {
         ))),
         None => Ok(()),
     }
+}
+
+/// `chosen` and the other reports of `all` that go on the same pages, in the order of `all`:
+/// a page lists the quarters built in its run, so a run that builds some of a folder's
+/// reports (`build --watch`) builds every report its folder's page lists.
+pub fn with_companions(chosen: Vec<Input>, all: &[Input]) -> Vec<Input> {
+    let paged: Vec<&Path> = chosen
+        .iter()
+        .filter(|input| input.searched)
+        .map(|input| input.out_dir.as_path())
+        .collect();
+    all.iter()
+        .filter(|input| {
+            chosen.contains(input) || (input.searched && paged.contains(&input.out_dir.as_path()))
+        })
+        .cloned()
+        .collect()
 }
 
 /// Writes the page of each programme in each output folder of `built`, in the look of
@@ -239,4 +257,35 @@ fn write(path: &Path, bytes: Vec<u8>) -> Result<(), Diagnostic> {
     remove_stale(&[path.to_path_buf()])
         .and_then(|()| write_together(&outputs))
         .map_err(|e| Diagnostic::error(path, None, format!("cannot write: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(path: &str, out_dir: &str, searched: bool) -> Input {
+        let (path, out_dir) = (PathBuf::from(path), PathBuf::from(out_dir));
+        Input {
+            path,
+            out_dir,
+            searched,
+        }
+    }
+
+    #[test]
+    fn a_report_built_alone_brings_the_others_on_its_page() {
+        let all = [
+            input("r/a/2024-Q1.yaml", "a", true),
+            input("r/b/2024-Q1.yaml", "b", true),
+            input("r/a/2024-Q2.yaml", "a", true),
+            input("x/2024-Q1.yaml", "", false),
+        ];
+        let chosen = with_companions(vec![all[2].clone()], &all);
+        assert_eq!(chosen, [all[0].clone(), all[2].clone()]);
+        // A report named on the command line has no page to fill.
+        assert_eq!(
+            with_companions(vec![all[3].clone()], &all),
+            [all[3].clone()]
+        );
+    }
 }
