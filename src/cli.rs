@@ -164,6 +164,10 @@ pub struct BuildArgs {
     /// Print only warnings and errors: no progress bar, no files written, no summary.
     #[arg(long, short)]
     pub quiet: bool,
+    /// After the build, keep running: rebuild the reports whose files, logos or layout
+    /// change each time one is saved, printing the results. Ctrl-C stops it.
+    #[arg(long)]
+    pub watch: bool,
 }
 
 /// A file `build` writes of each report: `Pdf`, `Docx` or `Html`.

@@ -15,6 +15,8 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let (result, format) = match &cli.command {
+        // Prints every build itself, and returns only when it can watch no longer.
+        Command::Build(args) if args.watch => (cmd::watch(args), MessageFormat::Text),
         Command::Build(args) => (cmd::build(args), MessageFormat::Text),
         Command::Check(args) => (cmd::check(args), args.format),
         Command::Layouts(args) => (cmd::layouts(args), MessageFormat::Text),

@@ -30,17 +30,19 @@ pub struct Found {
     pub skipped: Vec<Diagnostic>,
 }
 
+/// The paths a command works on: those named, or [`DEFAULT_FOLDER`] when none is.
+pub fn named_or_default(paths: &[PathBuf]) -> Vec<PathBuf> {
+    match paths.is_empty() {
+        true => vec![PathBuf::from(DEFAULT_FOLDER)],
+        false => paths.to_vec(),
+    }
+}
+
 /// Every report named by `paths`: files as given, folders searched for `*.yaml`. A file
 /// named twice, directly or through its folder, is taken once.
 pub fn inputs(paths: &[PathBuf]) -> Result<Found, UsageError> {
-    let defaults = [PathBuf::from(DEFAULT_FOLDER)];
-    let paths = if paths.is_empty() {
-        &defaults[..]
-    } else {
-        paths
-    };
     let mut found = Found::default();
-    for path in paths {
+    for path in &named_or_default(paths) {
         // A folder named by the user is searched even when the name is a link to it.
         if path.is_dir() {
             search(path, &mut found)?;

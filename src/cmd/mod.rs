@@ -16,6 +16,7 @@ mod schema;
 mod sign;
 mod source;
 mod verify;
+mod watch;
 mod write;
 
 pub use build::{build, document};
@@ -26,6 +27,7 @@ pub use print::{print, print_usage};
 pub use schema::schema;
 pub use sign::sign;
 pub use verify::verify;
+pub use watch::watch;
 
 use crate::diag::{Diagnostic, Severity};
 use std::path::PathBuf;

@@ -24,3 +24,4 @@ mod schema;
 mod snapshots;
 mod support;
 mod untrusted;
+mod watch;

@@ -19,12 +19,7 @@ pub struct Run<T = ()> {
 
 /// Runs `kvartal` with `args` in the repository's root.
 pub fn kvartal(args: &[&str]) -> Run {
-    let output = Command::new(env!("CARGO_BIN_EXE_kvartal"))
-        .args(args)
-        .current_dir(repo())
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the kvartal binary runs");
+    let output = command(args).output().expect("the kvartal binary runs");
     Run {
         code: output.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
@@ -32,6 +27,13 @@ pub fn kvartal(args: &[&str]) -> Run {
         command: format!("kvartal {}", args.join(" ")),
         output: (),
     }
+}
+
+/// `kvartal` with `args`, to run in the repository's root, without colour.
+pub fn command(args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_kvartal"));
+    command.args(args).current_dir(repo()).env("NO_COLOR", "1");
+    command
 }
 
 impl Run {
