@@ -60,7 +60,11 @@ pub fn check(format: ImageFormat, data: &[u8]) -> Result<(), Refusal> {
     static ANSWERS: Mutex<Answers> = Mutex::new(Vec::new());
     let digest: [u8; 32] = Sha256::digest(data).into();
     // A poisoned lock only means another thread panicked while adding; the list is whole.
-    let answers = || ANSWERS.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let answers = || {
+        ANSWERS
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    };
     if let Some((_, answer)) = answers().iter().find(|(known, _)| *known == digest) {
         return answer.clone();
     }
@@ -88,6 +92,9 @@ pub fn svg_options() -> Arc<usvg::Options<'static>> {
 /// layout's typeface. Made once per set of fonts: a run reads one layout, and every SVG
 /// of its documents is read with the same options.
 pub fn svg_options_with(fonts: &[Arc<Vec<u8>>]) -> Arc<usvg::Options<'static>> {
+    /// Sets kept: `build --watch` reads the layout again for every rebuild, and each
+    /// reading is a new set, whose fonts must not be held for the rest of the session.
+    const KEPT: usize = 4;
     type Made = Vec<(Vec<Arc<Vec<u8>>>, Arc<usvg::Options<'static>>)>;
     static MADE: Mutex<Made> = Mutex::new(Vec::new());
     if fonts.is_empty() {
@@ -102,6 +109,9 @@ pub fn svg_options_with(fonts: &[Arc<Vec<u8>>]) -> Arc<usvg::Options<'static>> {
         return Arc::clone(options);
     }
     let options = Arc::new(options_with(fonts));
+    if made.len() == KEPT {
+        drop(made.remove(0));
+    }
     made.push((fonts.to_vec(), Arc::clone(&options)));
     options
 }
