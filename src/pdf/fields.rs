@@ -9,7 +9,9 @@
 
 use super::PdfError;
 use super::frame::SignatureField;
+use super::partial::{Partial, Unreadable};
 use lopdf::{Dictionary, Document, IncrementalDocument, Object, ObjectId, Stream, StringFormat};
+use std::fmt;
 
 /// The word before a signatory in a field's tooltip, in the report's language.
 pub struct Words<'a> {
@@ -24,19 +26,15 @@ pub fn add(
     page_height: f32,
     words: &Words,
 ) -> Result<Vec<u8>, PdfError> {
-    let fail = |e: lopdf::Error| PdfError::Export(format!("cannot add the signature fields: {e}"));
-    let prev = Document::load_mem(&pdf).map_err(fail)?;
+    // Only the objects the update changes are parsed: the whole file would cost more
+    // than the rest of the PDF stage.
+    let mut file = Partial::open(&pdf).map_err(failed)?;
+    let found = Found::read(&mut file, fields).map_err(failed)?;
+    let prev = file.into_document();
     let mut update = IncrementalDocument::create_from(pdf, prev);
-    let found = Found::read(update.get_prev_documents()).map_err(fail)?;
     let mut widgets = Vec::new();
     let mut forms = Vec::new();
-    for (index, (page, field)) in fields.iter().enumerate() {
-        let page_id = *found.pages.get(*page).ok_or_else(|| {
-            PdfError::Export(format!(
-                "a signature field on page {} that is not there",
-                page + 1
-            ))
-        })?;
+    for (index, ((_, field), &page_id)) in fields.iter().zip(&found.pages).enumerate() {
         let key = found.next_key + index as i64;
         let tooltip = format!("{}: {}", words.signature, field.signer);
         let document = &mut update.new_document;
@@ -51,19 +49,22 @@ pub fn add(
         widgets.push((page_id, widget));
         forms.push((key, form));
     }
-    link(&mut update, &found, &widgets, &forms).map_err(fail)?;
+    link(&mut update, &found, &widgets, &forms).map_err(failed)?;
     update.new_document.version = "1.7".to_owned();
     let mut out = Vec::new();
-    update
-        .save_to(&mut out)
-        .map_err(|e| PdfError::Export(format!("cannot add the signature fields: {e}")))?;
+    update.save_to(&mut out).map_err(failed)?;
     Ok(out)
+}
+
+/// The error for a file the fields could not be added to, saying why.
+fn failed(why: impl fmt::Display) -> PdfError {
+    PdfError::Export(format!("cannot add the signature fields: {why}"))
 }
 
 /// The objects of krilla's file the update changes.
 struct Found {
     catalog: ObjectId,
-    /// Page ids by index.
+    /// The page of each field, in the order of the fields.
     pages: Vec<ObjectId>,
     struct_root: ObjectId,
     /// The structure element everything else hangs from (the document).
@@ -72,13 +73,15 @@ struct Found {
 }
 
 impl Found {
-    fn read(document: &Document) -> lopdf::Result<Found> {
-        let catalog = document.trailer.get(b"Root")?.as_reference()?;
-        let struct_root = document
-            .get_dictionary(catalog)?
-            .get(b"StructTreeRoot")?
-            .as_reference()?;
-        let root = document.get_dictionary(struct_root)?;
+    /// Reads these objects from `file` for `fields`, leaving them parsed in it for the
+    /// update to copy.
+    fn read(file: &mut Partial, fields: &[(usize, SignatureField)]) -> Result<Found, Unreadable> {
+        let catalog = file.trailer().get(b"Root")?.as_reference()?;
+        let catalog_dictionary = file.dictionary(catalog)?;
+        let struct_root = catalog_dictionary.get(b"StructTreeRoot")?.as_reference()?;
+        let tree = catalog_dictionary.get(b"Pages")?.as_reference()?;
+        let root = file.dictionary(struct_root)?;
+        let next_key = root.get(b"ParentTreeNextKey")?.as_i64()?;
         let document_element = match root.get(b"K")? {
             Object::Array(kids) => kids
                 .first()
@@ -86,14 +89,104 @@ impl Found {
                 .as_reference()?,
             kid => kid.as_reference()?,
         };
+        file.dictionary(document_element)?;
+        let pages = fields
+            .iter()
+            .map(|(index, _)| page(file, tree, *index))
+            .collect::<Result<_, _>>()?;
         Ok(Found {
             catalog,
-            pages: document.get_pages().into_values().collect(),
+            pages,
             struct_root,
             document_element,
-            next_key: root.get(b"ParentTreeNextKey")?.as_i64()?,
+            next_key,
         })
     }
+}
+
+/// How deep a page tree may be: krilla's is one level, and a loop must end.
+const PAGE_TREE_DEPTH: usize = 32;
+
+/// The page at `index` (from 0) in the page tree whose root is `tree`.
+///
+/// A node's `Count` is the number of pages under it, so the walk goes down to the one
+/// kid that holds the page and parses no other page: a long report has hundreds.
+fn page(file: &mut Partial, tree: ObjectId, index: usize) -> Result<ObjectId, Unreadable> {
+    let total = file.dictionary(tree)?.get(b"Count")?.as_i64()?;
+    if !usize::try_from(total).is_ok_and(|total| index < total) {
+        return Err(Unreadable::Unexpected(format!(
+            "a signature field on page {} of a file with {total}",
+            index + 1
+        )));
+    }
+    let (mut node, mut index) = (tree, index);
+    for _ in 0..PAGE_TREE_DEPTH {
+        let dictionary = file.dictionary(node)?;
+        match dictionary.get_type()? {
+            b"Page" if index == 0 => return Ok(node),
+            b"Pages" => {
+                let kids = dictionary
+                    .get(b"Kids")?
+                    .as_array()?
+                    .iter()
+                    .map(Object::as_reference)
+                    .collect::<Result<Vec<_>, _>>()?;
+                let count = dictionary.get(b"Count")?.as_i64()?;
+                (node, index) = if usize::try_from(count) == Ok(kids.len()) {
+                    // As many pages as kids, as in krilla's flat tree: kid `index` is page
+                    // `index` (a kid with no page under it would be pointless, and krilla
+                    // writes none), so the pages before it need not be parsed.
+                    let kid = kids.get(index).ok_or_else(|| miscounted(node))?;
+                    (*kid, 0)
+                } else {
+                    kid_holding(file, node, &kids, index)?
+                };
+            }
+            _ => return Err(miscounted(node)),
+        }
+    }
+    Err(Unreadable::Unexpected(format!(
+        "a page tree deeper than {PAGE_TREE_DEPTH}"
+    )))
+}
+
+/// Of `kids` of `parent`, the one that holds page `index` of the parent, and that page's
+/// index within it.
+fn kid_holding(
+    file: &mut Partial,
+    parent: ObjectId,
+    kids: &[ObjectId],
+    mut index: usize,
+) -> Result<(ObjectId, usize), Unreadable> {
+    for &kid in kids {
+        let pages = pages_under(file, kid)?;
+        if index < pages {
+            return Ok((kid, index));
+        }
+        index -= pages;
+    }
+    Err(miscounted(parent))
+}
+
+/// How many pages the page tree node `node` holds: one for a page, its `Count` for a node.
+fn pages_under(file: &mut Partial, node: ObjectId) -> Result<usize, Unreadable> {
+    let dictionary = file.dictionary(node)?;
+    match dictionary.get_type()? {
+        b"Page" => Ok(1),
+        b"Pages" => {
+            let count = dictionary.get(b"Count")?.as_i64()?;
+            usize::try_from(count).map_err(|_| miscounted(node))
+        }
+        _ => Err(miscounted(node)),
+    }
+}
+
+/// The error for a page tree whose counts do not add up at `node`.
+fn miscounted(node: ObjectId) -> Unreadable {
+    Unreadable::Unexpected(format!(
+        "the page tree's counts do not add up at object {} {}",
+        node.0, node.1
+    ))
 }
 
 /// The text of a PDF text string: UTF-16 after a byte-order mark, else each byte a
@@ -238,4 +331,74 @@ fn link(
     kids.extend(forms.iter().map(|(_, form)| Object::Reference(*form)));
     element.set("K", Object::Array(kids));
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pdf::partial::tests::laid_out;
+
+    /// The pages found for indexes 0, 1, … until the first error.
+    fn pages_of(pdf: &[u8]) -> (Vec<u32>, Unreadable) {
+        let mut file = Partial::open(pdf).unwrap();
+        let mut pages = Vec::new();
+        for index in 0.. {
+            match page(&mut file, (2, 0), index) {
+                Ok(id) => pages.push(id.0),
+                Err(error) => return (pages, error),
+            }
+        }
+        unreachable!()
+    }
+
+    #[test]
+    fn finds_a_page_in_a_nested_tree() {
+        let pdf = laid_out(&[
+            "<</Type/Catalog/Pages 2 0 R>>",
+            "<</Type/Pages/Count 4/Kids[3 0 R 4 0 R 7 0 R]>>",
+            "<</Type/Pages/Count 2/Kids[5 0 R 6 0 R]>>",
+            "<</Type/Page>>",
+            "<</Type/Page>>",
+            "<</Type/Page>>",
+            "<</Type/Pages/Count 1/Kids[8 0 R]>>",
+            "<</Type/Page>>",
+        ]);
+        let (pages, beyond) = pages_of(&pdf);
+        assert_eq!(pages, [5, 6, 4, 8]);
+        assert!(
+            beyond.to_string().contains("page 5 of a file with 4"),
+            "{beyond}"
+        );
+    }
+
+    #[test]
+    fn finds_a_page_in_a_flat_tree_parsing_only_that_page() {
+        let pdf = laid_out(&[
+            "<</Type/Catalog/Pages 2 0 R>>",
+            "<</Type/Pages/Count 3/Kids[3 0 R 4 0 R 5 0 R]>>",
+            "<</Type/Page>>",
+            "no page",
+            "<</Type/Page>>",
+        ]);
+        let mut file = Partial::open(&pdf).unwrap();
+        assert_eq!(page(&mut file, (2, 0), 2).unwrap(), (5, 0));
+    }
+
+    #[test]
+    fn a_tree_whose_counts_do_not_add_up_is_an_error() {
+        let trees = [
+            // A node that holds itself: the walk must end.
+            "<</Type/Pages/Count 2/Kids[2 0 R]>>",
+            "<</Type/Pages/Count 3/Kids[3 0 R]>>",
+            "<</Type/Pages/Count 1/Kids[]>>",
+            "<</Type/Pages/Count 1/Kids[1 0 R]>>",
+            "<</Type/Pages/Count -1/Kids[3 0 R]>>",
+            "<</Type/Pages/Kids[3 0 R]>>",
+        ];
+        for tree in trees {
+            let pdf = laid_out(&["<</Type/Catalog/Pages 2 0 R>>", tree, "<</Type/Page>>"]);
+            let (pages, _) = pages_of(&pdf);
+            assert!(pages.len() <= 1, "{tree}: {pages:?}");
+        }
+    }
 }

@@ -16,6 +16,7 @@ mod inline;
 mod options;
 mod outline;
 mod page;
+mod partial;
 mod refs;
 mod stamp;
 mod style;

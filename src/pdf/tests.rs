@@ -349,3 +349,32 @@ fn each_signatory_gets_an_empty_tagged_signature_field() {
         Some(&b"Form"[..])
     );
 }
+
+#[test]
+fn reading_krillas_file_in_part_finds_what_loading_it_whole_finds() {
+    let doc = sample();
+    let options = PdfOptions::default();
+    let fonts = fonts::font_set(&doc.meta.style).unwrap();
+    let drawing = lay_out(&doc, &options, &fonts).unwrap().drawing;
+    let bytes = export::export(drawing, &doc.meta, &fonts, &options).unwrap();
+    let whole = lopdf::Document::load_mem(&bytes).unwrap();
+    let mut partial = partial::Partial::open(&bytes).unwrap();
+    // Debug shows the order of the keys too, which the update writes back as read.
+    let same = |a: &lopdf::Dictionary, b: &lopdf::Dictionary| {
+        a == b && format!("{a:?}") == format!("{b:?}")
+    };
+    let mut dictionaries = 0;
+    for (id, object) in &whole.objects {
+        if let Ok(dictionary) = object.as_dict() {
+            assert!(same(partial.dictionary(*id).unwrap(), dictionary), "{id:?}");
+            dictionaries += 1;
+        }
+    }
+    assert!(dictionaries > 100, "{dictionaries}");
+    let partial = partial.into_document();
+    assert!(same(&partial.trailer, &whole.trailer));
+    assert_eq!(
+        (partial.max_id, partial.xref_start),
+        (whole.max_id, whole.xref_start)
+    );
+}
