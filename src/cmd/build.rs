@@ -322,8 +322,18 @@ fn unique(formats: &[Format]) -> Vec<Format> {
     seen
 }
 
-/// The report's document and its PDF, typeset and validated in memory; `check` runs this
-/// too, so that what passes it builds.
+/// Whether the report's PDF can be made: rendered, laid out and validated in memory as
+/// `build` does, without compressing it. `check` runs this, so that what passes it builds.
+pub(super) fn validate(
+    checked: &Checked,
+    layout: &Layout,
+    options: &PdfOptions,
+) -> Result<(), Diagnostic> {
+    let document = document(&checked.report, layout)?;
+    pdf::validate(&document, options).map_err(|e| Unmade::Pdf(e).diagnostic(checked))
+}
+
+/// The report's document and its PDF, typeset and validated in memory.
 pub(super) fn typeset(
     checked: &Checked,
     layout: &Layout,

@@ -8,7 +8,7 @@
 //! that did nothing.
 
 use super::batch::{self, Progress};
-use super::build::{load_layout, typeset};
+use super::build::{load_layout, validate};
 use super::inputs::inputs;
 use super::{Outcome, UsageError};
 use crate::cli::{CheckArgs, MessageFormat};
@@ -74,7 +74,7 @@ fn check_one(
 /// its PDF typeset and validated in memory (a character no font has, say), so that a
 /// report that passes `check` builds.
 fn unbuildable(checked: &Checked, layout: &Layout) -> Option<Diagnostic> {
-    typeset(checked, layout, &PdfOptions::default()).err()
+    validate(checked, layout, &PdfOptions::default()).err()
 }
 
 /// "2 reports checked, no problems", or the counts of errors and warnings found.

@@ -49,6 +49,27 @@ pub fn export(
     fonts: &FontSet,
     options: &PdfOptions,
 ) -> Result<Vec<u8>, PdfError> {
+    write(drawing, meta, fonts, options, true)
+}
+
+/// As [`export`], without compressing the streams: whether the file would meet the
+/// standard, when the bytes are not kept.
+pub fn validate(
+    drawing: Drawing,
+    meta: &Meta,
+    fonts: &FontSet,
+    options: &PdfOptions,
+) -> Result<(), PdfError> {
+    write(drawing, meta, fonts, options, false).map(drop)
+}
+
+fn write(
+    drawing: Drawing,
+    meta: &Meta,
+    fonts: &FontSet,
+    options: &PdfOptions,
+    compress: bool,
+) -> Result<Vec<u8>, PdfError> {
     let Drawing {
         pages,
         anchors,
@@ -64,6 +85,7 @@ pub fn export(
     let settings = SerializeSettings {
         configuration: options.standard.configuration(),
         enable_tagging: true,
+        compress_content_streams: compress,
         ..SerializeSettings::default()
     };
     let mut document = Document::new_with(settings);

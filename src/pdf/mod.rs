@@ -65,6 +65,15 @@ pub fn pdf(doc: &Document, options: &PdfOptions) -> Result<Pdf, PdfError> {
     })
 }
 
+/// Whether `doc` can be written as a PDF to `options`' standard: laid out, drawn and
+/// validated as [`pdf`] does, but neither compressed nor given its signature fields, since
+/// no file is kept. For `check`, so that what passes it builds.
+pub fn validate(doc: &Document, options: &PdfOptions) -> Result<(), PdfError> {
+    let fonts = fonts::font_set(&doc.meta.style)?;
+    let paginated = lay_out(doc, options, &fonts)?;
+    export::validate(paginated.drawing, &doc.meta, &fonts, options)
+}
+
 /// What laying `doc` out decides that the DOCX follows, without drawing or validating a PDF.
 pub fn typeset(doc: &Document, options: &PdfOptions) -> Result<Typeset, PdfError> {
     let fonts = fonts::font_set(&doc.meta.style)?;

@@ -4,9 +4,19 @@
 //! digits, punctuation inside or fewer letters than [`MIN_WORD`] is left whole.
 
 use hypher::Lang;
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 /// Words shorter than this are never hyphenated: a broken short word reads badly.
 const MIN_WORD: usize = 6;
+
+/// Words whose points a thread keeps: the vocabulary of the longest report, a few MB.
+const KEPT_WORDS: usize = 100_000;
+
+thread_local! {
+    /// The points found, by language and word.
+    static FOUND: RefCell<HashMap<(Lang, String), Vec<usize>>> = RefCell::new(HashMap::new());
+}
 
 /// Hyphenation in one language.
 #[derive(Debug, Clone, Copy)]
@@ -27,11 +37,23 @@ impl Hyphenator {
         Lang::from_iso(code).map(|lang| Hyphenator { lang })
     }
 
-    /// Byte offsets inside `word` where it may be broken with a hyphen.
+    /// Byte offsets inside `word` where it may be broken with a hyphen. Each word is looked
+    /// up once a thread: a report repeats its words, and the PDF's lines and the DOCX's
+    /// optional hyphens ask for the same ones.
     pub fn points(&self, word: &str) -> Vec<usize> {
         if word.chars().count() < MIN_WORD || !word.chars().all(char::is_alphabetic) {
             return Vec::new();
         }
+        FOUND.with_borrow_mut(|found| {
+            if found.len() >= KEPT_WORDS {
+                found.clear();
+            }
+            let key = (self.lang, word.to_owned());
+            found.entry(key).or_insert_with(|| self.look_up(word)).clone()
+        })
+    }
+
+    fn look_up(&self, word: &str) -> Vec<usize> {
         let mut offset = 0;
         let mut points = Vec::new();
         let syllables: Vec<&str> = hypher::hyphenate(word, self.lang).collect();
