@@ -229,7 +229,8 @@ fn write_outputs(input: &Input, out: &Path, outputs: &[(PathBuf, Vec<u8>)]) -> R
 /// Each of `formats` as bytes, in memory, and the number of pages of the PDF's layout. The
 /// PDF is drawn and validated only when it is asked for; the DOCX follows the PDF's layout,
 /// laid out without drawing when no PDF is made, so a DOCX never fails on what only a PDF
-/// checks. The web page has no pages and needs neither. `stage` is told each format begun.
+/// checks. The PDF and the DOCX are made at the same time, from one layout. The web page
+/// has no pages and needs neither. `stage` is told each step begun.
 fn render(
     document: &Document,
     formats: &[Format],
@@ -238,25 +239,25 @@ fn render(
 ) -> Result<Rendered, Unmade> {
     let wanted = |format| formats.contains(&format);
     let mut files = Vec::new();
-    let mut typeset = None;
-    if wanted(Format::Pdf) {
-        stage("PDF");
-        let pdf = pdf::pdf(document, options)?;
-        files.push((Format::Pdf, pdf.bytes));
-        typeset = Some(pdf.typeset);
-    }
-    let mut pages = typeset.as_ref().map_or(0, |t| t.page_count);
-    if wanted(Format::Docx) {
-        stage("DOCX");
-        let typeset = match typeset.take() {
-            Some(typeset) => typeset,
-            None => pdf::typeset(document, options)?,
-        };
-        pages = typeset.page_count;
-        files.push((
-            Format::Docx,
-            docx::docx(document, Some(&typeset), options.draft)?,
-        ));
+    let mut pages = 0;
+    if wanted(Format::Pdf) || wanted(Format::Docx) {
+        stage("layout");
+        let laid = pdf::layout(document, options)?;
+        pages = laid.typeset().page_count;
+        let typeset = laid.typeset().clone();
+        let made = [(Format::Pdf, "PDF"), (Format::Docx, "DOCX")];
+        let made: Vec<&str> = made
+            .iter()
+            .filter(|(f, _)| wanted(*f))
+            .map(|(_, n)| *n)
+            .collect();
+        stage(&made.join(", "));
+        let (pdf, docx) = rayon::join(
+            || wanted(Format::Pdf).then(|| laid.draw(document, options)),
+            || wanted(Format::Docx).then(|| docx::docx(document, Some(&typeset), options.draft)),
+        );
+        files.extend(pdf.transpose()?.map(|bytes| (Format::Pdf, bytes)));
+        files.extend(docx.transpose()?.map(|bytes| (Format::Docx, bytes)));
     }
     if wanted(Format::Html) {
         stage("HTML");

@@ -45,24 +45,47 @@ pub struct Pdf {
 
 /// Writes `doc` as a PDF.
 pub fn pdf(doc: &Document, options: &PdfOptions) -> Result<Pdf, PdfError> {
+    let laid = layout(doc, options)?;
+    let typeset = laid.typeset().clone();
+    let bytes = laid.draw(doc, options)?;
+    Ok(Pdf { bytes, typeset })
+}
+
+/// `doc` laid out on pages and not yet drawn: what the DOCX follows, and what
+/// [`Laid::draw`] writes, so that the two can be made at the same time.
+pub struct Laid {
+    paginated: Paginated,
+    fonts: FontSet,
+}
+
+/// Lays `doc` out on pages.
+pub fn layout(doc: &Document, options: &PdfOptions) -> Result<Laid, PdfError> {
     let fonts = fonts::font_set(&doc.meta.style)?;
     let paginated = lay_out(doc, options, &fonts)?;
-    let fields = paginated.signature_fields();
-    let page_height = paginated.drawing.look.page_height;
-    // krilla draws, tags and validates.
-    let bytes = export::export(paginated.drawing, &doc.meta, &fonts, options)?;
-    let bytes = if fields.is_empty() {
-        bytes
-    } else {
+    Ok(Laid { paginated, fonts })
+}
+
+impl Laid {
+    /// What the layout decided that the DOCX follows.
+    pub fn typeset(&self) -> &Typeset {
+        &self.paginated.typeset
+    }
+
+    /// The PDF of the pages: drawn, tagged and validated by krilla, with the signature
+    /// fields added. `doc` and `options` are those the pages were laid out from.
+    pub fn draw(self, doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, PdfError> {
+        let Laid { paginated, fonts } = self;
+        let fields = paginated.signature_fields();
+        let page_height = paginated.drawing.look.page_height;
+        let bytes = export::export(paginated.drawing, &doc.meta, &fonts, options)?;
+        if fields.is_empty() {
+            return Ok(bytes);
+        }
         let words = fields::Words {
             signature: &doc.meta.labels.signature,
         };
-        fields::add(bytes, &fields, page_height, &words)?
-    };
-    Ok(Pdf {
-        bytes,
-        typeset: paginated.typeset,
-    })
+        fields::add(bytes, &fields, page_height, &words)
+    }
 }
 
 /// Whether `doc` can be written as a PDF to `options`' standard: laid out, drawn and
@@ -76,8 +99,7 @@ pub fn validate(doc: &Document, options: &PdfOptions) -> Result<(), PdfError> {
 
 /// What laying `doc` out decides that the DOCX follows, without drawing or validating a PDF.
 pub fn typeset(doc: &Document, options: &PdfOptions) -> Result<Typeset, PdfError> {
-    let fonts = fonts::font_set(&doc.meta.style)?;
-    Ok(lay_out(doc, options, &fonts)?.typeset)
+    Ok(layout(doc, options)?.paginated.typeset)
 }
 
 /// The laid-out pages as text, one line per drawn line: for snapshot tests and review.

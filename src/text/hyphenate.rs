@@ -49,7 +49,10 @@ impl Hyphenator {
                 found.clear();
             }
             let key = (self.lang, word.to_owned());
-            found.entry(key).or_insert_with(|| self.look_up(word)).clone()
+            found
+                .entry(key)
+                .or_insert_with(|| self.look_up(word))
+                .clone()
         })
     }
 
