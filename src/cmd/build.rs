@@ -229,8 +229,10 @@ fn write_outputs(input: &Input, out: &Path, outputs: &[(PathBuf, Vec<u8>)]) -> R
 /// Each of `formats` as bytes, in memory, and the number of pages of the PDF's layout. The
 /// PDF is drawn and validated only when it is asked for; the DOCX follows the PDF's layout,
 /// laid out without drawing when no PDF is made, so a DOCX never fails on what only a PDF
-/// checks. The PDF and the DOCX are made at the same time, from one layout. The web page
-/// has no pages and needs neither. `stage` is told each step begun.
+/// checks. The web page has no pages and needs neither. `stage` is told each step begun.
+///
+/// The PDF and the DOCX are made one after the other: made at the same time they took 7%
+/// less time and 50% more memory.
 fn render(
     document: &Document,
     formats: &[Format],
@@ -245,19 +247,15 @@ fn render(
         let laid = pdf::layout(document, options)?;
         pages = laid.typeset().page_count;
         let typeset = laid.typeset().clone();
-        let made = [(Format::Pdf, "PDF"), (Format::Docx, "DOCX")];
-        let made: Vec<&str> = made
-            .iter()
-            .filter(|(f, _)| wanted(*f))
-            .map(|(_, n)| *n)
-            .collect();
-        stage(&made.join(", "));
-        let (pdf, docx) = rayon::join(
-            || wanted(Format::Pdf).then(|| laid.draw(document, options)),
-            || wanted(Format::Docx).then(|| docx::docx(document, Some(&typeset), options.draft)),
-        );
-        files.extend(pdf.transpose()?.map(|bytes| (Format::Pdf, bytes)));
-        files.extend(docx.transpose()?.map(|bytes| (Format::Docx, bytes)));
+        if wanted(Format::Pdf) {
+            stage("PDF");
+            files.push((Format::Pdf, laid.draw(document, options)?));
+        }
+        if wanted(Format::Docx) {
+            stage("DOCX");
+            let docx = docx::docx(document, Some(&typeset), options.draft)?;
+            files.push((Format::Docx, docx));
+        }
     }
     if wanted(Format::Html) {
         stage("HTML");
