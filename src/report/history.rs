@@ -32,12 +32,6 @@ pub enum Beside {
     Unreadable(PathBuf),
 }
 
-/// Whether telling what the file `head` describes means to `report` takes its metric ids:
-/// an earlier file of another series, which may measure what `report` measures.
-pub fn needs_metrics(report: &Report, head: &Head) -> bool {
-    head.series != report.series && head.period < report.period && head.metrics.is_none()
-}
-
 /// Whether the history of `report` needs the file `head` describes read in full: an
 /// earlier quarter of its series that its trends show or compare with.
 pub fn needs(report: &Report, head: &Head) -> bool {
@@ -210,7 +204,7 @@ impl Head {
             programme: report.programme.clone(),
             series: report.series.clone(),
             period: report.period,
-            metrics: Some(metrics(report).map(|m| m.id.clone()).collect()),
+            metrics: metrics(report).map(|m| m.id.clone()).collect(),
         }
     }
 }
@@ -223,8 +217,10 @@ fn note_other_series(
     own_metrics: &HashSet<&str>,
     other: Head,
 ) {
-    let mut ids = other.metrics.iter().flatten();
-    let shares = ids.any(|id| own_metrics.contains(id.as_str()));
+    let shares = other
+        .metrics
+        .iter()
+        .any(|id| own_metrics.contains(id.as_str()));
     if other.period >= report.period || !shares {
         return;
     }

@@ -16,7 +16,7 @@ mod shape;
 mod tests;
 mod yaml_error;
 
-pub use glance::{Head, glance, glance_in_full};
+pub use glance::{Head, glance};
 pub use input::MAX_FILE_BYTES;
 
 use super::spans::Spans;

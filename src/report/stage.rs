@@ -76,15 +76,9 @@ fn beside<'a>(report: &'a Report, shelf: &'a Shelf) -> impl Iterator<Item = Besi
         let Some(head) = shelf.glance(&path) else {
             return read_in_full(shelf, path);
         };
-        if history::needs(report, &head) {
-            return read_in_full(shelf, path);
-        }
-        if !history::needs_metrics(report, &head) {
-            return Beside::Glanced(head);
-        }
-        match shelf.glance_in_full(&path) {
-            Some(head) => Beside::Glanced(head),
-            None => read_in_full(shelf, path),
+        match history::needs(report, &head) {
+            true => read_in_full(shelf, path),
+            false => Beside::Glanced(head),
         }
     })
 }

@@ -7,7 +7,7 @@
 //! again when another report needs it.
 
 use crate::report::Report;
-use crate::report::load::{Head, glance, glance_in_full, read};
+use crate::report::load::{Head, glance, read};
 use std::collections::HashMap;
 use std::hash::Hash;
 use std::path::{Path, PathBuf};
@@ -25,8 +25,6 @@ type Slot<T> = Arc<OnceLock<T>>;
 #[derive(Default)]
 pub struct Shelf {
     glances: Mutex<HashMap<PathBuf, Slot<Option<Arc<Head>>>>>,
-    /// Glances with the metric ids.
-    full_glances: Mutex<HashMap<PathBuf, Slot<Option<Arc<Head>>>>>,
     /// `None`: the file has errors.
     reports: Mutex<HashMap<PathBuf, Slot<Option<Arc<Report>>>>>,
     /// Source bytes of the reports kept.
@@ -38,13 +36,6 @@ impl Shelf {
     pub fn glance(&self, path: &Path) -> Option<Arc<Head>> {
         let slot = slot(&self.glances, path);
         slot.get_or_init(|| glance(path).map(Arc::new)).clone()
-    }
-
-    /// A glance at the file at `path` with its metric ids.
-    pub fn glance_in_full(&self, path: &Path) -> Option<Arc<Head>> {
-        let slot = slot(&self.full_glances, path);
-        slot.get_or_init(|| glance_in_full(path).map(Arc::new))
-            .clone()
     }
 
     /// The report at `path` read in full, alone; `None` when it has errors.
