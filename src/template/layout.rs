@@ -34,6 +34,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 pub struct Layout {
     /// Shared with the thread each report is rendered on.
     registry: Arc<Handlebars<'static>>,
+    /// The same templates with their partials written in place (see `inline`): what a
+    /// report is rendered with. An error is reported from `registry`, which names the
+    /// partial and the line as written. `None` when they did not compile written in place.
+    inlined: Option<Arc<Handlebars<'static>>>,
     labels: Arc<LabelSets>,
     style: Style,
     /// The file each registered template came from, by registered name, for messages.
@@ -94,22 +98,39 @@ impl Layout {
     /// The template `name` rendered with `view` within the size and time of `capped`,
     /// ending with exactly one newline.
     fn render_view(&self, name: &str, view: &impl serde::Serialize) -> Result<String, LayoutError> {
+        let fast = self.inlined.as_ref().unwrap_or(&self.registry);
+        let markdown = match self.render_with(fast, name, view)? {
+            // Rendered again as written, for the error's place in the partial it stands in.
+            Err(_) if self.inlined.is_some() => self.render_with(&self.registry, name, view)?,
+            rendered => rendered,
+        };
+        let markdown = markdown.map_err(|e| self.render_error(name, &e))?;
+        // Templates end with varying blank lines; the document ends with exactly one newline.
+        Ok(format!("{}\n", markdown.trim_end()))
+    }
+
+    /// The template `name` of `registry` rendered with `view` within the size and time of
+    /// `capped`; the inner `Err` is the template's own error.
+    fn render_with(
+        &self,
+        registry: &Arc<Handlebars<'static>>,
+        name: &str,
+        view: &impl serde::Serialize,
+    ) -> Result<Result<String, RenderError>, LayoutError> {
         if self.stalled.load(Ordering::Relaxed) {
             return Err(self.too_long(name));
         }
         // Owned, so that the render can run on a thread of its own (see `capped`).
         let view = serde_json::to_value(view).map_err(|e| self.stopped(name, &e.to_string()))?;
-        let markdown = match super::capped::render(&self.registry, name, view) {
-            Ok(markdown) => markdown,
-            Err(Stopped::TooMuch) => return Err(self.too_much(name)),
+        match super::capped::render(registry, name, view) {
+            Ok(markdown) => Ok(Ok(markdown)),
+            Err(Stopped::TooMuch) => Err(self.too_much(name)),
             Err(Stopped::TooLong) => {
                 self.stalled.store(true, Ordering::Relaxed);
-                return Err(self.too_long(name));
+                Err(self.too_long(name))
             }
-            Err(Stopped::Failed(e)) => return Err(self.render_error(name, &e)),
-        };
-        // Templates end with varying blank lines; the document ends with exactly one newline.
-        Ok(format!("{}\n", markdown.trim_end()))
+            Err(Stopped::Failed(e)) => Ok(Err(e)),
+        }
     }
 
     /// The label `key` in `language`, for words the backends print themselves.
@@ -168,19 +189,19 @@ impl Layout {
         labels.supply_added();
         labels.check_complete()?;
         let labels = Arc::new(labels);
-        let mut registry = Handlebars::new();
-        registry.set_strict_mode(true);
-        registry.register_escape_fn(escape_markdown);
-        helpers::register(&mut registry, Arc::clone(&labels));
+        let mut registry = registry_with(&labels);
         let mut files = BTreeMap::new();
+        let mut texts = BTreeMap::new();
         for (name, file) in templates {
             let registered = registered_name(&name);
             registry
                 .register_template_string(&registered, &file.text)
                 .map_err(|e| template_error(&file.path, &e))?;
+            texts.insert(registered.clone(), file.text);
             files.insert(registered, file.path);
         }
         check_includes(&registry, &files)?;
+        let inlined = inlined(&texts, &labels).map(Arc::new);
         for font in style.font_files() {
             digest_part(&mut fingerprint, &font);
         }
@@ -191,6 +212,7 @@ impl Layout {
             .collect();
         Ok(Layout {
             registry: Arc::new(registry),
+            inlined,
             labels,
             style,
             files,
@@ -291,6 +313,28 @@ fn is_template(name: &str) -> bool {
 
 /// The name a template is registered under: the report template keeps its file name, a
 /// partial is called by its file stem (`{{> metrics}}` for `partials/metrics.hbs`).
+/// A registry with kvartal's escape and helpers, and no template yet.
+fn registry_with(labels: &Arc<LabelSets>) -> Handlebars<'static> {
+    let mut registry = Handlebars::new();
+    registry.set_strict_mode(true);
+    registry.register_escape_fn(escape_markdown);
+    helpers::register(&mut registry, Arc::clone(labels));
+    registry
+}
+
+/// The templates `texts` (by registered name) with their partials written in place, in a
+/// registry of their own; `None` when one does not compile so.
+fn inlined(
+    texts: &BTreeMap<String, String>,
+    labels: &Arc<LabelSets>,
+) -> Option<Handlebars<'static>> {
+    let mut registry = registry_with(labels);
+    for (name, text) in super::inline::inline(texts) {
+        registry.register_template_string(&name, text).ok()?;
+    }
+    Some(registry)
+}
+
 fn registered_name(name: &str) -> String {
     match name
         .strip_prefix(PARTIALS_DIR)

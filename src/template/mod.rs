@@ -17,6 +17,7 @@ mod escape;
 mod files;
 mod format;
 mod helpers;
+mod inline;
 mod labels;
 mod layout;
 mod legible;
