@@ -116,34 +116,49 @@ pub struct Tally {
     pub failed: usize,
 }
 
+/// The words of the summary in one language: each count's singular and plural.
+struct Words {
+    built: [&'static str; 2],
+    pages: [&'static str; 2],
+    failed: &'static str,
+    warnings: [&'static str; 2],
+    decimal: char,
+}
+
+const SWEDISH: Words = Words {
+    built: ["rapport byggd", "rapporter byggda"],
+    pages: ["sida", "sidor"],
+    failed: "med fel",
+    warnings: ["varning", "varningar"],
+    decimal: ',',
+};
+
+const ENGLISH: Words = Words {
+    built: ["report built", "reports built"],
+    pages: ["page", "pages"],
+    failed: "with errors",
+    warnings: ["warning", "warnings"],
+    decimal: '.',
+};
+
 /// "3 rapporter byggda (41 sidor), 2 varningar, 1,2 s": in Swedish when `labels` says so.
 pub fn summary(tally: Tally, took: Duration, labels: Labels) -> String {
-    let sv = labels == Labels::Swedish;
-    let count = |n: usize, one: &str, many: &str| match n {
+    let words = match labels {
+        Labels::Swedish => &SWEDISH,
+        Labels::English => &ENGLISH,
+    };
+    let count = |n: usize, [one, many]: [&str; 2]| match n {
         1 => format!("1 {one}"),
         n => format!("{n} {many}"),
     };
-    let seconds = format!("{:.1} s", took.as_secs_f64());
-    let mut parts = Vec::new();
-    if sv {
-        let built = count(tally.reports, "rapport byggd", "rapporter byggda");
-        let pages = count(tally.pages, "sida", "sidor");
-        parts.push(format!("{built} ({pages})"));
-        if tally.failed > 0 {
-            parts.push(count(tally.failed, "med fel", "med fel"));
-        }
-        parts.push(count(tally.warnings, "varning", "varningar"));
-        parts.push(seconds.replace('.', ","));
-    } else {
-        let built = count(tally.reports, "report built", "reports built");
-        let pages = count(tally.pages, "page", "pages");
-        parts.push(format!("{built} ({pages})"));
-        if tally.failed > 0 {
-            parts.push(count(tally.failed, "with errors", "with errors"));
-        }
-        parts.push(count(tally.warnings, "warning", "warnings"));
-        parts.push(seconds);
+    let built = count(tally.reports, words.built);
+    let mut parts = vec![format!("{built} ({})", count(tally.pages, words.pages))];
+    if tally.failed > 0 {
+        parts.push(format!("{} {}", tally.failed, words.failed));
     }
+    parts.push(count(tally.warnings, words.warnings));
+    let seconds = format!("{:.1} s", took.as_secs_f64());
+    parts.push(seconds.replace('.', &words.decimal.to_string()));
     parts.join(", ")
 }
 
