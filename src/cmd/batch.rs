@@ -43,7 +43,7 @@ pub struct Progress {
 }
 
 impl Progress {
-    /// The bar for a run over `inputs`, `verb` saying what is done to each ("bygger").
+    /// The bar for a run over `inputs`; none with `quiet`.
     pub fn new(inputs: &[Input], quiet: bool) -> Progress {
         let long = inputs.len() > FEW_REPORTS || inputs.iter().any(is_long);
         let shown = long && !quiet && std::io::stderr().is_terminal();
