@@ -63,7 +63,7 @@ pub(super) fn build_some(
             return Ok(outcome);
         }
     };
-    let shelf = Shelf::default();
+    let shelf = Shelf::for_run(chosen.len());
     let progress = Progress::new(&chosen, args.quiet);
     let run = Run {
         layout: &layout,

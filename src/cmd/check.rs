@@ -29,7 +29,7 @@ pub fn check(args: &CheckArgs) -> Result<Outcome, UsageError> {
     let layout = layout
         .map_err(|broken| outcome.diagnostics.push(broken))
         .ok();
-    let shelf = Shelf::default();
+    let shelf = Shelf::for_run(found.inputs.len());
     // Checked in parallel, reported in the order found.
     let progress = Progress::new(&found.inputs, args.format == MessageFormat::Json);
     let results = batch::each(&found.inputs, &progress, |input| {

@@ -29,9 +29,20 @@ pub struct Shelf {
     reports: Mutex<HashMap<PathBuf, Slot<Option<Arc<Report>>>>>,
     /// Source bytes of the reports kept.
     kept: AtomicUsize,
+    /// Whether the run has other reports, for which a report checked is kept (see
+    /// [`Shelf::keep`]); a shelf made by `default` serves one report.
+    shared: bool,
 }
 
 impl Shelf {
+    /// A shelf for a run of `reports` reports.
+    pub fn for_run(reports: usize) -> Shelf {
+        Shelf {
+            shared: reports > 1,
+            ..Shelf::default()
+        }
+    }
+
     /// A glance at the file at `path`: `None` when it is not a report to a glance.
     pub fn glance(&self, path: &Path) -> Option<Arc<Head>> {
         let slot = slot(&self.glances, path);
@@ -55,8 +66,12 @@ impl Shelf {
     }
 
     /// Keeps `report`, read alone from `bytes` of text, for the others of the run that may
-    /// need it, when there is room.
+    /// need it, when there are others and there is room.
     pub fn keep(&self, report: &Report, bytes: usize) {
+        // Alone in its run, no other report asks for it: not worth a copy.
+        if !self.shared {
+            return;
+        }
         let slot = slot(&self.reports, &report.source);
         if slot.get().is_none() && self.room_for(bytes) {
             let _ = slot.set(Some(Arc::new(report.clone())));
@@ -116,5 +131,26 @@ mod tests {
             &head,
             &shelf.glance(&folder.join("2023-Q2.yaml")).expect("kept")
         ));
+    }
+
+    #[test]
+    fn a_report_checked_is_kept_only_when_the_run_has_others() {
+        let dir = std::env::temp_dir().join(format!("kvartal-shelf-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("a folder");
+        let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("report-data/safer-harbour-town");
+        std::fs::create_dir_all(dir.join("logos")).expect("a folder");
+        for file in ["2023-Q4.yaml", "logos/town.png"] {
+            std::fs::copy(example.join(file), dir.join(file)).expect("copied");
+        }
+        let path = dir.join("2023-Q4.yaml");
+        let report = read(&path).expect("reads").report;
+        // Once kept, the file is not read again: a broken copy on disk is not seen.
+        std::fs::write(&path, "not: [a report").expect("written");
+        for (reports, kept) in [(1, false), (2, true)] {
+            let shelf = Shelf::for_run(reports);
+            shelf.keep(&report, 1);
+            assert_eq!(shelf.report(&path).is_some(), kept, "{reports} reports");
+        }
+        std::fs::remove_dir_all(&dir).expect("removed");
     }
 }
