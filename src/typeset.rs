@@ -1,7 +1,7 @@
 //! What the PDF's typesetting decided that a word processor is told to follow, so that Word
 //! and LibreOffice paginate the DOCX as the PDF is paginated.
 //!
-//! Entry point: [`Typeset`]. The PDF backend makes it ([`crate::pdf::typeset`], which lays the
+//! Entry point: [`Typeset`]. The PDF backend makes it ([`crate::pdf::layout`], which lays the
 //! pages out without drawing them); the DOCX backend takes it as an optional input. It is not
 //! part of the document model: a web page reads the model and has no pages.
 

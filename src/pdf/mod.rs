@@ -97,11 +97,6 @@ pub fn validate(doc: &Document, options: &PdfOptions) -> Result<(), PdfError> {
     export::validate(paginated.drawing, &doc.meta, &fonts, options)
 }
 
-/// What laying `doc` out decides that the DOCX follows, without drawing or validating a PDF.
-pub fn typeset(doc: &Document, options: &PdfOptions) -> Result<Typeset, PdfError> {
-    Ok(layout(doc, options)?.paginated.typeset)
-}
-
 /// The laid-out pages as text, one line per drawn line: for snapshot tests and review.
 pub fn dump(doc: &Document, options: &PdfOptions) -> Result<String, PdfError> {
     let fonts = fonts::font_set(&doc.meta.style)?;
