@@ -13,7 +13,7 @@ use pulldown_cmark::{
     Alignment, CodeBlockKind, Event, HeadingLevel, OffsetIter, Options, Parser, Tag, TagEnd,
 };
 use std::cell::{Cell, RefCell};
-use std::collections::BTreeSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::iter::Peekable;
 use std::rc::Rc;
@@ -110,7 +110,8 @@ pub fn parse_with(
     .peekable();
     let mut context = Context {
         images,
-        anchors: BTreeSet::new(),
+        anchors: HashSet::new(),
+        repeats: HashMap::new(),
         charts: 0,
         figures: 0,
         cells: 0,
@@ -223,7 +224,10 @@ pub const MAX_TABLE_CELLS: usize = 200_000;
 struct Context<'i> {
     images: &'i ImageStore,
     /// Anchors handed out so far, to keep each heading's anchor unique.
-    anchors: BTreeSet<String>,
+    anchors: HashSet<String>,
+    /// For each slug that repeated, the number its next repeat tries first, so that a
+    /// title repeated n times costs n tries, not n²/2.
+    repeats: HashMap<String, usize>,
     charts: usize,
     /// Tables, charts and placed images numbered so far.
     figures: u32,
@@ -399,13 +403,17 @@ impl Context<'_> {
     fn anchor(&mut self, runs: &[Run]) -> String {
         let text: String = runs.iter().map(|r| r.text.as_str()).collect();
         let base = slug(&text);
-        let mut anchor = base.clone();
-        let mut n = 2;
-        while !self.anchors.insert(anchor.clone()) {
-            anchor = format!("{base}-{n}");
-            n += 1;
+        if self.anchors.insert(base.clone()) {
+            return base;
         }
-        anchor
+        let n = self.repeats.entry(base.clone()).or_insert(2);
+        loop {
+            let anchor = format!("{base}-{n}");
+            *n += 1;
+            if self.anchors.insert(anchor.clone()) {
+                return anchor;
+            }
+        }
     }
 }
 

@@ -33,6 +33,32 @@ fn headings_get_levels_and_unique_anchors() {
     );
 }
 
+/// The anchors of the headings in `markdown`, in order.
+fn anchors(markdown: &str) -> Vec<String> {
+    blocks(markdown)
+        .into_iter()
+        .filter_map(|b| match b {
+            Block::Heading { anchor, .. } => Some(anchor),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_title_repeated_keeps_counting_past_anchors_already_taken() {
+    // "Möte 2" slugs to "möte-2", the anchor the second "Möte" would get.
+    let got = anchors("## Möte\n\n## Möte 2\n\n## Möte\n\n## Möte\n\n## Möte 3\n");
+    assert_eq!(got, ["möte", "möte-2", "möte-3", "möte-4", "möte-3-2"]);
+}
+
+#[test]
+fn a_thousand_repeats_of_one_title_get_a_thousand_anchors() {
+    let got = anchors(&"## Trygghet\n\n".repeat(1000));
+    assert_eq!(got[999], "trygghet-1000");
+    let distinct: std::collections::HashSet<&String> = got.iter().collect();
+    assert_eq!(distinct.len(), 1000);
+}
+
 #[test]
 fn inline_styles_links_and_badges_become_runs() {
     let parsed =
