@@ -9,6 +9,7 @@ pub mod keep;
 mod parse;
 mod printable;
 mod style;
+mod unique;
 
 pub use parse::{
     Links, MAX_CHARTS, MAX_TABLE_CELLS, MAX_TABLE_COLUMNS, ParseError, parse, parse_with,
@@ -17,6 +18,8 @@ pub use style::{
     BUNDLED_FAMILY, BadgeColours, Badges, Colours, Font, FontFiles, Fonts, LOGO_GAP_MM, LogoAlign,
     LogoStyle, PT_PER_MM, PageStyle, Rgb, Sizes, Spacing, Style, TABLE_RULE_PT, limits, signing,
 };
+
+pub use unique::Unique;
 
 pub use crate::image::ImageFormat;
 pub use crate::number::NumberFormat;

@@ -7,13 +7,14 @@
 
 use super::component;
 use super::printable::printable;
-use super::{Align, Block, Document, FigureId, ImageStore, List, ListItem, Meta, Run, Table, Tone};
+use super::{
+    Align, Block, Document, FigureId, ImageStore, List, ListItem, Meta, Run, Table, Tone, Unique,
+};
 use crate::markdown::MAX_LIST_DEPTH;
 use pulldown_cmark::{
     Alignment, CodeBlockKind, Event, HeadingLevel, OffsetIter, Options, Parser, Tag, TagEnd,
 };
 use std::cell::{Cell, RefCell};
-use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::iter::Peekable;
 use std::rc::Rc;
@@ -110,8 +111,7 @@ pub fn parse_with(
     .peekable();
     let mut context = Context {
         images,
-        anchors: HashSet::new(),
-        repeats: HashMap::new(),
+        anchors: Unique::default(),
         charts: 0,
         figures: 0,
         cells: 0,
@@ -224,10 +224,7 @@ pub const MAX_TABLE_CELLS: usize = 200_000;
 struct Context<'i> {
     images: &'i ImageStore,
     /// Anchors handed out so far, to keep each heading's anchor unique.
-    anchors: HashSet<String>,
-    /// For each slug that repeated, the number its next repeat tries first, so that a
-    /// title repeated n times costs n tries, not n²/2.
-    repeats: HashMap<String, usize>,
+    anchors: Unique,
     charts: usize,
     /// Tables, charts and placed images numbered so far.
     figures: u32,
@@ -402,18 +399,8 @@ impl Context<'_> {
     /// A slug of the heading's text, made unique with a number when it repeats.
     fn anchor(&mut self, runs: &[Run]) -> String {
         let text: String = runs.iter().map(|r| r.text.as_str()).collect();
-        let base = slug(&text);
-        if self.anchors.insert(base.clone()) {
-            return base;
-        }
-        let n = self.repeats.entry(base.clone()).or_insert(2);
-        loop {
-            let anchor = format!("{base}-{n}");
-            *n += 1;
-            if self.anchors.insert(anchor.clone()) {
-                return anchor;
-            }
-        }
+        self.anchors
+            .claim(slug(&text), |base, n| format!("{base}-{n}"))
     }
 }
 

@@ -10,9 +10,9 @@ use super::formatting::Paragraph;
 use super::inline::plain;
 use super::styles;
 use super::xml::Xml;
-use crate::doc::{self, Block};
+use crate::doc::{self, Block, Unique};
 use crate::typeset::PageMap;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// Word's limit on the length of a bookmark name.
 const MAX_BOOKMARK: usize = 40;
@@ -23,7 +23,7 @@ const BOOKMARK_PREFIX: &str = "_Toc_";
 #[derive(Debug, Default)]
 pub(super) struct Bookmarks {
     names: BTreeMap<String, String>,
-    taken: BTreeSet<String>,
+    taken: Unique,
     next_id: usize,
 }
 
@@ -34,16 +34,11 @@ impl Bookmarks {
         if let Some(name) = self.names.get(anchor) {
             return name.clone();
         }
-        let base = bookmark_base(anchor);
-        let mut name = base.clone();
-        let mut n = 2;
-        while self.taken.contains(&name) {
+        let name = self.taken.claim(bookmark_base(anchor), |base, n| {
             let suffix = format!("_{n}");
             let keep = base.len().min(MAX_BOOKMARK - suffix.len());
-            name = format!("{}{suffix}", &base[..keep]);
-            n += 1;
-        }
-        self.taken.insert(name.clone());
+            format!("{}{suffix}", &base[..keep])
+        });
         self.names.insert(anchor.to_owned(), name.clone());
         name
     }
