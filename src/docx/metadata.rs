@@ -17,12 +17,7 @@ const VARIANT_TYPES: &str = "http://schemas.openxmlformats.org/officeDocument/20
 
 /// A draft's status as a property shows it: the label written as a word ("Utkast").
 pub(super) fn status(label: &str) -> String {
-    let lower = label.to_lowercase();
-    let mut chars = lower.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+    crate::text::capitalised(&label.to_lowercase())
 }
 
 /// The core properties part; a draft's status is its `contentStatus`, which Word shows as

@@ -11,15 +11,14 @@
 //! Nothing here reads a file: the reports come read (see `stage`).
 
 use super::load::Head;
-use super::{Metric, Quarter, Report, trend};
+use super::{Kind, Metric, Period, Report, trend};
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// Earlier quarters' reports of the same series, by quarter. Shared: one file read in a run
 /// serves every report whose history needs it.
-pub type Earlier = BTreeMap<Quarter, Arc<Report>>;
+pub type Earlier = BTreeMap<Period, Arc<Report>>;
 
 /// A file beside a report, as far as it was read.
 #[derive(Debug, Clone)]
@@ -36,7 +35,8 @@ pub enum Beside {
 /// earlier quarter of its series that its trends show or compare with.
 pub fn needs(report: &Report, head: &Head) -> bool {
     let reached = trend::reach(report.period).is_none_or(|first| head.period >= first);
-    head.series == report.series && head.period < report.period && reached
+    let same_kind = head.period.kind == report.period.kind;
+    head.series == report.series && same_kind && head.period < report.period && reached
 }
 
 /// A `history` value that an earlier quarter's file contradicts.
@@ -45,50 +45,13 @@ pub struct Conflict {
     /// The metric's id.
     pub metric: String,
     /// The quarter whose value differs.
-    pub quarter: Quarter,
+    pub quarter: Period,
     /// The value in this file's `history`.
     pub written: f64,
     /// The value in the earlier file, which is used.
     pub earlier: f64,
     /// The earlier quarter's file.
     pub file: PathBuf,
-}
-
-impl Quarter {
-    /// The quarter before this one; `None` before year 0.
-    pub fn previous(self) -> Option<Quarter> {
-        Some(match self.quarter {
-            1 => Quarter {
-                year: self.year.checked_sub(1)?,
-                quarter: 4,
-            },
-            q => Quarter {
-                year: self.year,
-                quarter: q - 1,
-            },
-        })
-    }
-
-    /// The quarter after this one; `None` after year 65535.
-    pub fn next(self) -> Option<Quarter> {
-        Some(match self.quarter {
-            4 => Quarter {
-                year: self.year.checked_add(1)?,
-                quarter: 1,
-            },
-            q => Quarter {
-                year: self.year,
-                quarter: q + 1,
-            },
-        })
-    }
-}
-
-/// `2023-Q4`, as the format writes quarters.
-impl fmt::Display for Quarter {
-    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        write!(f, "{}-Q{}", self.year, self.quarter)
-    }
 }
 
 /// What the files beside a report say about its history.
@@ -98,6 +61,10 @@ pub struct Siblings {
     pub earlier: Earlier,
     /// What a reader should know about the choice.
     pub notes: Vec<Note>,
+    /// Files of the same series that report in another kind of period (tertials beside
+    /// quarters), by kind: one programme's history is kept in one kind, so this is an
+    /// error, and their values are not used.
+    pub other_kinds: BTreeMap<Kind, Vec<PathBuf>>,
 }
 
 /// Something about the files beside a report that changes its history unseen.
@@ -116,7 +83,7 @@ pub enum Note {
     /// More than one file for one earlier quarter; `used` gives the values.
     SameQuarter {
         /// The earlier quarter.
-        quarter: Quarter,
+        quarter: Period,
         /// The file whose values are used.
         used: PathBuf,
         /// The other files.
@@ -145,7 +112,7 @@ pub enum Note {
 /// reports its errors on its own). Of two files for one quarter, one not named like a copy
 /// is used, else the first by name; both are noted.
 pub fn siblings(report: &Report, beside: impl IntoIterator<Item = Beside>) -> Siblings {
-    let mut by_quarter: BTreeMap<Quarter, Vec<Arc<Report>>> = BTreeMap::new();
+    let mut by_quarter: BTreeMap<Period, Vec<Arc<Report>>> = BTreeMap::new();
     let mut found = Siblings::default();
     let own_metrics: HashSet<&str> = metrics(report).map(|m| m.id.as_str()).collect();
     for other in beside {
@@ -154,7 +121,9 @@ pub fn siblings(report: &Report, beside: impl IntoIterator<Item = Beside>) -> Si
                 found.notes.push(Note::Unreadable { file });
                 continue;
             }
-            Beside::Read(other) if other.series == report.series => {
+            Beside::Read(other)
+                if other.series == report.series && other.period.kind == report.period.kind =>
+            {
                 match other.period.cmp(&report.period) {
                     std::cmp::Ordering::Less => {
                         by_quarter.entry(other.period).or_default().push(other)
@@ -172,6 +141,9 @@ pub fn siblings(report: &Report, beside: impl IntoIterator<Item = Beside>) -> Si
         };
         if head.series != report.series {
             note_other_series(&mut found.notes, report, &own_metrics, head);
+        } else if head.period.kind != report.period.kind {
+            let kind = head.period.kind;
+            found.other_kinds.entry(kind).or_default().push(head.source);
         } else if head.period == report.period {
             found.notes.push(Note::SameAsThis { file: head.source });
         }
@@ -256,7 +228,7 @@ pub fn looks_like_copy(path: &Path) -> bool {
 /// `history`, then the `history` written in earlier files.
 pub fn merge(report: &mut Report, earlier: &Earlier) -> Vec<Conflict> {
     // Each earlier report's metrics by id, found once rather than once a metric.
-    let earlier: Vec<(Quarter, &Report, HashMap<&str, &Metric>)> = earlier
+    let earlier: Vec<(Period, &Report, HashMap<&str, &Metric>)> = earlier
         .iter()
         .map(|(quarter, other)| {
             let by_id = metrics(other).map(|m| (m.id.as_str(), m));
@@ -307,8 +279,8 @@ fn metrics_mut(report: &mut Report) -> impl Iterator<Item = &mut Metric> {
 mod tests {
     use super::*;
 
-    fn quarter(year: u16, quarter: u8) -> Quarter {
-        Quarter { year, quarter }
+    fn quarter(year: u16, quarter: u8) -> Period {
+        Period::quarter(year, quarter)
     }
 
     #[test]

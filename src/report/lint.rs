@@ -12,7 +12,7 @@ mod words;
 use super::history::{Conflict, Earlier, Note};
 use super::problems::labels;
 use super::spans::{Item, Locator, Spans, Text};
-use super::{ActivityStatus, Quarter, Report};
+use super::{ActivityStatus, Period, Report};
 use crate::diag::{Diagnostic, Lines, Position};
 use messages::Warning;
 use serde_saphyr::Location;
@@ -77,7 +77,7 @@ struct Found<'a> {
 
 /// The previous quarter's file: its progress texts by id, looked up for every item.
 struct Previous<'a> {
-    quarter: Quarter,
+    quarter: Period,
     focus_areas: HashMap<&'a str, &'a str>,
     activities: HashMap<&'a str, &'a str>,
 }
@@ -132,9 +132,9 @@ impl Found<'_> {
         let value = &text.value;
         let mut locator = Locator::new(&self.lines, value, &text.referenced);
         let mut found = Vec::new();
-        for mention in words::quarter_mentions(value)
+        for mention in words::mentions(value, own.kind)
             .into_iter()
-            .filter(|m| m.quarter != own.quarter)
+            .filter(|m| m.number != own.number)
         {
             let written = value[mention.range.clone()]
                 .split_whitespace()
@@ -143,7 +143,7 @@ impl Found<'_> {
             found.push((
                 Warning::OtherQuarter {
                     written,
-                    named: mention.quarter,
+                    named: mention.number,
                     own,
                 },
                 locator.locate(mention.range),
@@ -217,7 +217,7 @@ impl Found<'_> {
         &mut self,
         id: &str,
         progress: &Option<String>,
-        previous: Option<(Quarter, &str)>,
+        previous: Option<(Period, &str)>,
         item: &Item,
     ) {
         let (Some(text), Some((quarter, old))) = (progress, previous) else {
@@ -242,6 +242,7 @@ impl Found<'_> {
             let warning = Warning::Sibling {
                 note: note.clone(),
                 series: self.input.report.series.clone(),
+                kind: self.input.report.period.kind,
             };
             let at = at.as_ref().and_then(|l| self.at(l));
             self.push(warning, at);
@@ -259,7 +260,15 @@ impl Found<'_> {
                 .as_ref()
                 .and_then(|l| self.at(l));
             let date = report.date;
-            self.push(Warning::MeetingBeforeReport { meeting, date }, at);
+            let kind = self.input.report.period.kind;
+            self.push(
+                Warning::MeetingBeforeReport {
+                    meeting,
+                    date,
+                    kind,
+                },
+                at,
+            );
         }
     }
 

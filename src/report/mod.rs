@@ -12,6 +12,7 @@ mod language;
 mod lint;
 mod load;
 mod next;
+mod period;
 mod problems;
 mod raw;
 pub mod schema;
@@ -25,6 +26,7 @@ mod validate;
 pub use language::{Language, LanguageCode};
 pub use load::MAX_FILE_BYTES;
 pub use next::{Draft, next_quarter};
+pub use period::{Kind, Period};
 pub use problems::labels;
 pub use stage::{Checked, Shelf, check, load};
 pub use status::{ActivityStatus, Direction, FocusStatus, Status, TargetStatus};
@@ -52,7 +54,7 @@ pub struct Report {
     /// The report's title; `None` when the layout builds one from programme and period.
     pub title: Option<String>,
     /// The quarter the report covers.
-    pub period: Quarter,
+    pub period: Period,
     /// The language of labels, dates, numbers, hyphenation and messages.
     pub language: Language,
     /// The issue date; the last day of the quarter when the file gives none.
@@ -79,15 +81,6 @@ pub struct Report {
     pub background: Option<String>,
     /// The documents the decision rests on ("Beslutsunderlag"), one text each.
     pub decision_basis: Vec<String>,
-}
-
-/// A year and quarter, ordered in time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Quarter {
-    /// The calendar year, e.g. 2023.
-    pub year: u16,
-    /// 1–4.
-    pub quarter: u8,
 }
 
 /// An organisation behind the programme.
@@ -190,7 +183,7 @@ pub struct Metric {
     /// Which way the metric improves, for judging change and target.
     pub direction: Direction,
     /// Values of earlier quarters, each before the report's period.
-    pub history: BTreeMap<Quarter, f64>,
+    pub history: BTreeMap<Period, f64>,
 }
 
 /// Someone who signs the report.

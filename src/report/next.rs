@@ -13,7 +13,7 @@
 use super::load::{ReadFile, read};
 use super::problems::Problem;
 use super::spans::{Spans, bytes};
-use super::{Language, Quarter, Report};
+use super::{Language, Period, Report};
 use crate::diag::Diagnostic;
 use serde_saphyr::Location;
 use std::ops::Range;
@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 #[derive(Debug)]
 pub struct Draft {
     /// The new file's quarter: the one after the last file's.
-    pub period: Quarter,
+    pub period: Period,
     /// Beside the last quarter's file, named after the new period.
     pub path: PathBuf,
     /// The new file's text.
@@ -38,7 +38,7 @@ pub fn next_quarter(path: &Path) -> Result<Draft, Vec<Diagnostic>> {
         text,
     } = read(path)?;
     let Some(period) = report.period.next() else {
-        let problem = Problem::NoNextQuarter;
+        let problem = Problem::NoNextPeriod;
         return Err(vec![problem.diagnostic(path, None, report.language)]);
     };
     let mut edits = period_edits(&spans, period);
@@ -55,10 +55,13 @@ pub fn next_quarter(path: &Path) -> Result<Draft, Vec<Diagnostic>> {
 
 type Edit = (Range<usize>, String);
 
-fn period_edits(spans: &Spans, period: Quarter) -> Vec<Edit> {
+fn period_edits(spans: &Spans, period: Period) -> Vec<Edit> {
     let values = [
         (spans.year, Some(period.year.to_string())),
-        (spans.quarter, Some(period.quarter.to_string())),
+        (
+            spans.number,
+            period.kind.field().map(|_| period.number.to_string()),
+        ),
         (
             spans.date,
             super::validate::last_day(period).map(|d| d.to_string()),
@@ -183,7 +186,7 @@ fn apply(source: &str, mut edits: Vec<Edit>) -> String {
 /// `2024-Q1.yaml`, `jonkoping-2023-q4.yaml` → `jonkoping-2024-q1.yaml`, `Q4_2023.yml` →
 /// `Q1_2024.yml`. A name without the old quarter in it gets the new one after its stem:
 /// `rapport.yaml` → `rapport-2024-Q1.yaml`.
-fn draft_path(path: &Path, old: Quarter, new: Quarter) -> PathBuf {
+fn draft_path(path: &Path, old: Period, new: Period) -> PathBuf {
     let name = path
         .file_name()
         .and_then(|n| n.to_str())
@@ -199,22 +202,28 @@ fn draft_path(path: &Path, old: Quarter, new: Quarter) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// `name` with its year and quarter (`2023-Q4`, `2023_q4`, `2023Q4`, `Q4-2023`, …) moved
-/// on to `new`, each written as before.
-fn renamed(name: &str, old: Quarter, new: Quarter) -> Option<String> {
+/// `name` with its year and period (`2023-Q4`, `2023_q4`, `2023Q4`, `Q4-2023`, `2024-T2`,
+/// …; a year report's year alone) moved on to `new`, each written as before.
+fn renamed(name: &str, old: Period, new: Period) -> Option<String> {
     let year = old.year.to_string();
-    let quarter = [format!("Q{}", old.quarter), format!("q{}", old.quarter)];
+    let Some(letter) = old.kind.letter() else {
+        return name
+            .contains(&year)
+            .then(|| name.replacen(&year, &new.year.to_string(), 1));
+    };
+    let written = [letter, letter.to_ascii_lowercase()].map(|l| format!("{l}{}", old.number));
     let separators = ["-", "_", " ", ".", ""];
-    for q in &quarter {
+    for part in &written {
         for sep in separators {
+            let moved = format!("{}{}", &part[..1], new.number);
             for (from, to) in [
                 (
-                    format!("{year}{sep}{q}"),
-                    format!("{}{sep}{}", new.year, with_quarter(q, new)),
+                    format!("{year}{sep}{part}"),
+                    format!("{}{sep}{moved}", new.year),
                 ),
                 (
-                    format!("{q}{sep}{year}"),
-                    format!("{}{sep}{}", with_quarter(q, new), new.year),
+                    format!("{part}{sep}{year}"),
+                    format!("{moved}{sep}{}", new.year),
                 ),
             ] {
                 if name.contains(&from) {
@@ -226,27 +235,13 @@ fn renamed(name: &str, old: Quarter, new: Quarter) -> Option<String> {
     None
 }
 
-/// `Q4` → `Q1` keeping the letter's case.
-fn with_quarter(written: &str, new: Quarter) -> String {
-    format!("{}{}", &written[..1], new.quarter)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn the_new_name_keeps_the_old_pattern() {
-        let (old, new) = (
-            Quarter {
-                year: 2023,
-                quarter: 4,
-            },
-            Quarter {
-                year: 2024,
-                quarter: 1,
-            },
-        );
+        let (old, new) = (Period::quarter(2023, 4), Period::quarter(2024, 1));
         let cases = [
             ("2023-Q4.yaml", "2024-Q1.yaml"),
             ("jonkoping-2023-Q4.yaml", "jonkoping-2024-Q1.yaml"),

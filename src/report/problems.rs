@@ -9,7 +9,7 @@
 mod english;
 mod swedish;
 
-use super::{Language, Quarter};
+use super::{Kind, Language, Period};
 use crate::diag::{Diagnostic, Labels, Position, did_you_mean};
 use crate::image::Refusal;
 use std::path::Path;
@@ -101,8 +101,15 @@ pub enum Problem {
     Year {
         written: String,
     },
-    Quarter {
+    /// A period's number outside its kind's range ("tertial: 4").
+    PeriodNumber {
+        kind: Kind,
         written: String,
+    },
+    /// `period` gives two of `quarter`, `tertial` and `half`.
+    TwoKinds {
+        first: Kind,
+        second: Kind,
     },
     EmptyList(Listed),
     DuplicateId {
@@ -116,7 +123,7 @@ pub enum Problem {
     },
     NotEarlier {
         key: String,
-        period: Option<Quarter>,
+        period: Option<Period>,
     },
     DateForm {
         written: String,
@@ -130,8 +137,21 @@ pub enum Problem {
     Slug {
         id: String,
     },
-    QuarterKey {
+    /// A `history` key that is no period's.
+    HistoryKey {
         written: String,
+        kind: Kind,
+    },
+    /// A `history` key of another kind of period than the report's.
+    HistoryKind {
+        written: String,
+        kind: Kind,
+    },
+    /// Files beside the report of its programme that report in another kind of period.
+    MixedKinds {
+        own: Kind,
+        other: Kind,
+        files: Vec<String>,
     },
     Heading,
     /// Lists inside lists deeper than `markdown::MAX_LIST_DEPTH`.
@@ -170,7 +190,7 @@ pub enum Problem {
         why: Refusal,
     },
     // `kvartal new`.
-    NoNextQuarter,
+    NoNextPeriod,
 }
 
 /// The part of a report a field belongs to.

@@ -12,6 +12,7 @@ mod scalar;
 pub use scalar::Scalar;
 use scalar::present;
 
+use super::Kind;
 use super::problems::Part;
 use crate::diag::Position;
 use serde::Deserialize;
@@ -53,6 +54,24 @@ pub struct RawPeriod {
     pub year: Option<Spanned<Scalar>>,
     #[serde(default, deserialize_with = "present")]
     pub quarter: Option<Spanned<Scalar>>,
+    #[serde(default, deserialize_with = "present")]
+    pub tertial: Option<Spanned<Scalar>>,
+    #[serde(default, deserialize_with = "present")]
+    pub half: Option<Spanned<Scalar>>,
+}
+
+impl RawPeriod {
+    /// The kinds of period written (`quarter`, `tertial`, `half`) with their numbers, in
+    /// that order; exactly one or none (a whole year) in a valid file.
+    pub fn numbers(&self) -> impl Iterator<Item = (Kind, &Spanned<Scalar>)> {
+        [
+            (Kind::Quarter, &self.quarter),
+            (Kind::Tertial, &self.tertial),
+            (Kind::Half, &self.half),
+        ]
+        .into_iter()
+        .filter_map(|(kind, number)| Some((kind, number.as_ref()?)))
+    }
 }
 
 #[derive(Debug, Deserialize)]

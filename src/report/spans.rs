@@ -20,7 +20,8 @@ pub struct Spans {
     pub programme: Option<Location>,
     pub series: Option<Location>,
     pub year: Option<Location>,
-    pub quarter: Option<Location>,
+    /// The period's number: its `quarter`, `tertial` or `half`.
+    pub number: Option<Location>,
     pub date: Option<Location>,
     pub meeting_date: Option<Location>,
     pub case_number: Option<Location>,
@@ -50,8 +51,8 @@ impl Spans {
         let mut spans = Spans {
             programme: report.programme.as_ref().map(|p| p.referenced),
             series: report.series.as_ref().map(|s| s.referenced),
-            year: year_and_quarter(report).0,
-            quarter: year_and_quarter(report).1,
+            year: year_and_number(report).0,
+            number: year_and_number(report).1,
             date: report.date.as_ref().map(|d| d.referenced),
             meeting_date: report
                 .meeting
@@ -138,13 +139,13 @@ fn meeting_value(
     field(meeting).as_ref().map(|value| value.referenced)
 }
 
-fn year_and_quarter(report: &RawReport) -> (Option<Location>, Option<Location>) {
+fn year_and_number(report: &RawReport) -> (Option<Location>, Option<Location>) {
     let period = report.period.as_ref().map(|p| &p.value);
     (
         period.and_then(|p| p.year.as_ref()).map(|y| y.referenced),
         period
-            .and_then(|p| p.quarter.as_ref())
-            .map(|q| q.referenced),
+            .and_then(|p| p.numbers().next())
+            .map(|(_, n)| n.referenced),
     )
 }
 

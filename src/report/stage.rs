@@ -12,7 +12,9 @@ pub use shelf::Shelf;
 
 use super::history::{self, Beside};
 use super::load::{ReadFile, read};
-use super::{Report, lint};
+use super::problems::Problem;
+use super::spans::Spans;
+use super::{Kind, Report, lint};
 use crate::diag::Diagnostic;
 use std::path::{Path, PathBuf};
 
@@ -46,6 +48,9 @@ pub fn check(path: &Path, shelf: &Shelf) -> Result<Checked, Vec<Diagnostic>> {
     shelf.keep(&report, text.len());
     // Earlier quarters beside the file: their metric values and last quarter's texts.
     let siblings = history::siblings(&report, beside(&report, shelf));
+    if let Some((other, files)) = siblings.other_kinds.iter().next() {
+        return Err(vec![mixed_kinds(&report, &spans, *other, files)]);
+    }
     let conflicts = history::merge(&mut report, &siblings.earlier);
     let warnings = lint::lint(&lint::Input {
         report: &report,
@@ -66,6 +71,23 @@ pub fn check(path: &Path, shelf: &Shelf) -> Result<Checked, Vec<Diagnostic>> {
         text,
         earlier,
     })
+}
+
+/// The error for a report whose folder holds files of its series in another kind of
+/// period, pointing at its own period.
+fn mixed_kinds(report: &Report, spans: &Spans, other: Kind, files: &[PathBuf]) -> Diagnostic {
+    let names = files
+        .iter()
+        .filter_map(|f| f.file_name())
+        .map(|name| format!("`{}`", name.to_string_lossy()))
+        .collect();
+    let problem = Problem::MixedKinds {
+        own: report.period.kind,
+        other,
+        files: names,
+    };
+    let at = spans.year.as_ref().and_then(super::raw::position);
+    problem.diagnostic(&report.source, at, report.language)
 }
 
 /// The other report files in the folder of `report`, by name: each glanced at, and read in

@@ -1,26 +1,33 @@
-//! A metric's recent quarters as a board member reads them: each value with its change since
-//! the quarter before and since the same quarter a year before, and whether it meets the
+//! A metric's recent periods as a board member reads them: each value with its change since
+//! the period before and since the same period a year before, and whether it meets the
 //! target, judged by the metric's direction.
 //!
-//! Entry point: [`trend`]. The window is the last [`WINDOW`] quarters up to the report's,
-//! starting at the first of them that has a value; a quarter inside it without a value is a
+//! Entry point: [`trend`]. The window is the last [`window`] periods up to the report's,
+//! starting at the first of them that has a value; a period inside it without a value is a
 //! gap (`value: None`), never a zero.
 
-use super::{Direction, Metric, Quarter};
+use super::{Direction, Kind, Metric, Period};
 
-/// Two years of quarters: enough to see a season come back, few enough to read.
-pub const WINDOW: usize = 8;
+/// How many periods a trend shows: two years of parts of a year, enough to see a season
+/// come back and few enough to read; five whole years.
+pub fn window(kind: Kind) -> usize {
+    match kind {
+        Kind::Year => 5,
+        part => 2 * usize::from(part.per_year()),
+    }
+}
 
 /// One quarter of a metric's trend.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Point {
-    /// One of the [`WINDOW`] quarters up to the report's.
-    pub quarter: Quarter,
+    /// One of the [`window`] periods up to the report's.
+    pub quarter: Period,
     /// The metric's value in it; `None` is a gap, never a zero.
     pub value: Option<f64>,
     /// The change since the quarter before, when both values are known.
     pub change_previous: Option<f64>,
-    /// The change since the same quarter a year before, when both values are known.
+    /// The change since the same period a year before, when both values are known; none
+    /// for a whole year, whose year before is the period before.
     pub change_year: Option<f64>,
     /// Whether the value meets the metric's target; `None` without a value or a target.
     pub target_met: Option<bool>,
@@ -28,8 +35,8 @@ pub struct Point {
 
 /// The metric's points, oldest first, ending with `period` (the report's quarter, whose
 /// value is the metric's `value`).
-pub fn trend(metric: &Metric, period: Quarter) -> Vec<Point> {
-    let value_at = |quarter: Quarter| {
+pub fn trend(metric: &Metric, period: Period) -> Vec<Point> {
+    let value_at = |quarter: Period| {
         if quarter == period {
             Some(metric.value)
         } else {
@@ -37,7 +44,7 @@ pub fn trend(metric: &Metric, period: Quarter) -> Vec<Point> {
         }
     };
     let mut quarters = vec![period];
-    while quarters.len() < WINDOW {
+    while quarters.len() < window(period.kind) {
         match quarters.last().and_then(|q| q.previous()) {
             Some(earlier) => quarters.push(earlier),
             None => break,
@@ -52,7 +59,7 @@ pub fn trend(metric: &Metric, period: Quarter) -> Vec<Point> {
         .iter()
         .map(|&quarter| {
             let value = value_at(quarter);
-            let change = |before: Option<Quarter>| Some(value? - value_at(before?)?);
+            let change = |before: Option<Period>| Some(value? - value_at(before?)?);
             Point {
                 quarter,
                 value,
@@ -69,9 +76,9 @@ pub fn trend(metric: &Metric, period: Quarter) -> Vec<Point> {
 /// The earliest quarter whose value the trend of `period` shows or compares with: the first
 /// of its window, and the same quarter a year before that. `None` when that lies before
 /// year 0, so that every earlier quarter counts.
-pub fn reach(period: Quarter) -> Option<Quarter> {
-    let first = (1..WINDOW).try_fold(period, |quarter, _| quarter.previous())?;
-    year_before(first)
+pub fn reach(period: Period) -> Option<Period> {
+    let first = (1..window(period.kind)).try_fold(period, |p, _| p.previous())?;
+    first.year_before()
 }
 
 /// Whether `value` meets `target` for a metric that should move in `direction`.
@@ -82,11 +89,12 @@ pub fn meets(value: f64, target: f64, direction: Direction) -> bool {
     }
 }
 
-fn year_before(quarter: Quarter) -> Option<Quarter> {
-    Some(Quarter {
-        year: quarter.year.checked_sub(1)?,
-        ..quarter
-    })
+/// The same period a year before, for the parts of a year.
+fn year_before(period: Period) -> Option<Period> {
+    match period.kind {
+        Kind::Year => None,
+        _ => period.year_before(),
+    }
 }
 
 #[cfg(test)]
@@ -94,11 +102,11 @@ mod tests {
     use super::*;
     use std::collections::BTreeMap;
 
-    fn q(year: u16, quarter: u8) -> Quarter {
-        Quarter { year, quarter }
+    fn q(year: u16, quarter: u8) -> Period {
+        Period::quarter(year, quarter)
     }
 
-    fn metric(value: f64, history: &[(Quarter, f64)], target: Option<f64>) -> Metric {
+    fn metric(value: f64, history: &[(Period, f64)], target: Option<f64>) -> Metric {
         Metric {
             id: "m".into(),
             name: "M".into(),
@@ -121,7 +129,7 @@ mod tests {
     fn no_value_before_the_reach_changes_the_trend() {
         let period = q(2023, 4);
         assert_eq!(reach(period), Some(q(2021, 1)));
-        let history: Vec<(Quarter, f64)> = (0..12)
+        let history: Vec<(Period, f64)> = (0..12)
             .scan(period, |quarter, i| {
                 *quarter = quarter.previous()?;
                 Some((*quarter, f64::from(i)))

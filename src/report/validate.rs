@@ -11,7 +11,7 @@ mod values;
 
 use super::problems::{Listed, Part, Problem};
 use super::raw::{List, RawMeeting, RawOrganisation, RawPeriod, RawReport};
-use super::{Language, Meeting, Organisation, Person, Quarter, Report, Signature};
+use super::{Kind, Language, Meeting, Organisation, Period, Person, Report, Signature};
 use crate::diag::Diagnostic;
 use check::{Check, Ids, optional};
 use serde_saphyr::{Location, Spanned};
@@ -45,7 +45,7 @@ fn report(check: &mut Check, raw: Spanned<RawReport>) -> Option<Report> {
             .map(|p| super::series::of_programme(&p.value)),
     };
     let period = check.required(raw.period, &at, "period", Part::TopLevel);
-    let period = period.and_then(|period| quarter(check, period));
+    let period = period.and_then(|period| self::period(check, period));
     let date = match &raw.date {
         Some(date) => values::date(check, date),
         None => period.and_then(values::last_day),
@@ -96,26 +96,37 @@ fn report(check: &mut Check, raw: Spanned<RawReport>) -> Option<Report> {
     })
 }
 
-fn quarter(check: &mut Check, period: Spanned<RawPeriod>) -> Option<Quarter> {
+/// The `period`: a `year` and at most one of `quarter`, `tertial` and `half` (none: the
+/// whole year).
+fn period(check: &mut Check, period: Spanned<RawPeriod>) -> Option<Period> {
     let at = period.referenced;
-    let year = check.required(period.value.year, &at, "year", Part::Period);
-    let quarter = check.required(period.value.quarter, &at, "quarter", Part::Period);
+    let year = check.required(period.value.year.as_ref(), &at, "year", Part::Period);
     let year = year.and_then(|year| {
-        let year = values::whole(check, &year, "year", 1900..=2999, |written| Problem::Year {
+        let year = values::whole(check, year, "year", 1900..=2999, |written| Problem::Year {
             written,
         });
         year.and_then(|year| u16::try_from(year).ok())
     });
-    let quarter = quarter.and_then(|quarter| {
-        let quarter = values::whole(check, &quarter, "quarter", 1..=4, |written| {
-            Problem::Quarter { written }
-        });
-        quarter.and_then(|quarter| u8::try_from(quarter).ok())
+    let mut written = period.value.numbers();
+    let Some((kind, number)) = written.next() else {
+        return Period::new(year?, Kind::Year, 1);
+    };
+    if let Some((second, at)) = written.next() {
+        check.error(
+            &at.referenced,
+            Problem::TwoKinds {
+                first: kind,
+                second,
+            },
+        );
+        return None;
+    }
+    let field = kind.field().unwrap_or("year");
+    let range = 1..=i64::from(kind.per_year());
+    let number = values::whole(check, number, field, range, |written| {
+        Problem::PeriodNumber { kind, written }
     });
-    Some(Quarter {
-        year: year?,
-        quarter: quarter?,
-    })
+    Period::new(year?, kind, u8::try_from(number?).ok()?)
 }
 
 /// The most logos one report may show: a header holds a few, and each may be a picture of

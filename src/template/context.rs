@@ -5,12 +5,12 @@
 //! Statuses are the report format's codes (`on_track`, `ongoing` …) for the `status` helper.
 
 use super::error::LayoutError;
-use super::format::format_quarter;
 use super::labels::{LabelSets, Labels, fill};
+use super::period::{Headers, PeriodWords};
 use crate::doc::Style;
 use crate::report::{
-    Activity, ActivityStatus, FocusArea, FocusStatus, Organisation, Person, Report, Signature,
-    history,
+    Activity, ActivityStatus, FocusArea, FocusStatus, Kind, Organisation, Person, Report,
+    Signature, history,
 };
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -57,11 +57,24 @@ pub struct ReportView<'a> {
 #[derive(Debug, Serialize)]
 pub struct PeriodView {
     pub year: u16,
-    pub quarter: u8,
-    /// "Kvartal 1 2023" / "Quarter 1 2023".
+    /// The quarter's number, for a quarter only: layouts made for quarters read it.
+    pub quarter: Option<u8>,
+    /// The period's number in its year; 1 for a whole year.
+    pub number: u8,
+    /// `quarter`, `tertial`, `half` or `year`.
+    pub kind: &'static str,
+    /// The key the format writes: `2023-Q4`, `2024-T2`, `2024-H1`, `2024`.
+    pub key: String,
+    /// "Kvartal 1 2023" / "Quarter 1 2023": under the title.
     pub text: String,
-    /// "första kvartalet" / "first quarter".
+    /// "första kvartalet" / "first quarter"; "helåret" / "full year".
     pub name: String,
+    /// "kvartal 1 2023", "första halvåret 2024": in a sentence.
+    pub long: String,
+    /// "K1 2023", "H1 2024": in a table.
+    pub short: String,
+    /// The words of tables and lists of periods of this kind.
+    pub words: Headers,
 }
 
 /// The style values a template reads: the cover page decides where a page break goes,
@@ -176,32 +189,33 @@ fn style_view(style: &Style) -> StyleView {
     }
 }
 
-/// The report's own title, or the layout's `report_title` label filled with programme and period.
+/// The report's own title, or the layout's title label for its kind of period filled
+/// with programme and period.
 pub fn report_title(report: &Report, labels: &LabelSets) -> Result<String, LayoutError> {
     if let Some(title) = &report.title {
         return Ok(title.clone());
     }
-    let label = labels.get(report.language, "report_title")?;
-    Ok(fill(label, &period_values(report)))
+    let labels = labels.language(report.language)?;
+    let words = PeriodWords::new(labels, report.period.kind)?;
+    Ok(words.title(report.period, &report.programme))
 }
 
 /// The report's period in the words of `labels`.
 fn period(report: &Report, labels: &Labels) -> Result<PeriodView, LayoutError> {
+    let period = report.period;
+    let words = PeriodWords::new(labels, period.kind)?;
     Ok(PeriodView {
-        year: report.period.year,
-        quarter: report.period.quarter,
-        text: fill(labels.get("period")?, &period_values(report)),
-        name: format_quarter(report.period.quarter, labels)?,
+        year: period.year,
+        quarter: (period.kind == Kind::Quarter).then_some(period.number),
+        number: period.number,
+        kind: super::period::word(period.kind),
+        key: period.to_string(),
+        text: words.heading(period),
+        name: words.name(period),
+        long: words.long(period),
+        short: words.short(period),
+        words: words.headers(period),
     })
-}
-
-/// The placeholders a title or period label may use.
-fn period_values(report: &Report) -> [(&'static str, String); 3] {
-    [
-        ("programme", report.programme.clone()),
-        ("quarter", report.period.quarter.to_string()),
-        ("year", report.period.year.to_string()),
-    ]
 }
 
 /// A Markdown field without its trailing newlines, so the template alone spaces the blocks.

@@ -15,7 +15,8 @@ use std::path::{Path, PathBuf};
 pub const LABELS_DIR: &str = "labels";
 
 /// Keys the built-in layouts gained after municipalities had made layout folders of their
-/// own: the words of a programme's web page. A language a folder adds itself
+/// own: the words of a programme's web page. The words of periods other than quarters are
+/// another such set (`period::added_keys`). A language a folder adds itself
 /// (`labels/fi.toml`) lacks them, and a missing key stops the whole layout from loading;
 /// such a language gets the English words of these keys instead (see
 /// [`LabelSets::supply_added`]), until its file gives its own.
@@ -96,18 +97,23 @@ impl LabelSets {
         Ok(())
     }
 
-    /// Gives every language that lacks a key of [`ADDED_LATER`] the English word, when the
-    /// English labels have it; run before [`LabelSets::check_complete`].
-    pub fn supply_added(&mut self) {
+    /// Gives every language that lacks a key of [`ADDED_LATER`] or of `also` the English
+    /// word, when the English labels have it; run before [`LabelSets::check_complete`].
+    pub fn supply_added(&mut self, also: impl IntoIterator<Item = String>) {
         let Some(english) = self.languages.get(SUPPLYING_LANGUAGE).cloned() else {
             return;
         };
+        let added: Vec<String> = ADDED_LATER
+            .iter()
+            .map(|key| (*key).to_owned())
+            .chain(also)
+            .collect();
         for labels in self.languages.values_mut() {
-            for key in ADDED_LATER {
+            for key in &added {
                 if let (false, Some(entry)) =
-                    (labels.entries.contains_key(*key), english.entries.get(*key))
+                    (labels.entries.contains_key(key), english.entries.get(key))
                 {
-                    labels.entries.insert((*key).to_owned(), entry.clone());
+                    labels.entries.insert(key.clone(), entry.clone());
                 }
             }
         }
@@ -265,7 +271,7 @@ mod tests {
         labels
             .add_file(finnish, file, "page = \"Sivu\"")
             .expect("valid labels");
-        labels.supply_added();
+        labels.supply_added([]);
         labels.check_complete().expect("complete");
         assert_eq!(labels.get(finnish, "file_html").ok(), Some("Web page"));
         assert_eq!(labels.get(finnish, "page").ok(), Some("Sivu"));
@@ -274,7 +280,7 @@ mod tests {
         labels
             .add_file(Language::En, Path::new("x/labels/en.toml"), "of = \"of\"")
             .expect("valid labels");
-        labels.supply_added();
+        labels.supply_added([]);
         let message = labels.check_complete().expect_err("incomplete").to_string();
         assert!(message.contains("`of`"), "{message}");
     }

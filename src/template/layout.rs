@@ -186,7 +186,7 @@ impl Layout {
                     .filter(|(name, _)| is_template(name)),
             );
         }
-        labels.supply_added();
+        labels.supply_added(super::period::added_keys());
         labels.check_complete()?;
         let labels = Arc::new(labels);
         let mut registry = registry_with(&labels);

@@ -23,6 +23,7 @@ mod layout;
 mod legible;
 mod numbering;
 mod partials;
+mod period;
 mod style;
 mod web_css;
 

@@ -4,7 +4,7 @@ use super::*;
 use crate::image::ImageFormat;
 use crate::report::{
     Activity, ActivityStatus, Direction, FocusArea, FocusStatus, Language, Logo, Meeting, Metric,
-    Organisation, Person, Quarter, Signature,
+    Organisation, Period, Person, Signature,
 };
 use chrono::NaiveDate;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag};
@@ -69,10 +69,7 @@ fn sample_report() -> Report {
         programme: "Medborgarlöfte 2023".into(),
         series: "medborgarlofte-2023".into(),
         title: None,
-        period: Quarter {
-            year: 2023,
-            quarter: 1,
-        },
+        period: Period::quarter(2023, 1),
         language: Language::Sv,
         date: date(2023, 4, 12),
         organisations: vec![
@@ -195,10 +192,7 @@ fn title_is_built_from_programme_and_period_when_absent() {
 #[test]
 fn metrics_show_the_change_since_the_previous_quarter_with_an_arrow() {
     let mut report = sample_report();
-    let previous = Quarter {
-        year: 2022,
-        quarter: 4,
-    };
+    let previous = Period::quarter(2022, 4);
     let metric = &mut report.focus_areas[0].metrics[0];
     metric.history.insert(previous, 70.0);
     let md = render(&report);
@@ -219,14 +213,7 @@ fn metrics_show_the_change_since_the_previous_quarter_with_an_arrow() {
         .history
         .insert(previous, 80.25);
     assert_contains(&render(&report), "| ↓\u{a0}−8,75 |");
-    report.focus_areas[0].metrics[0].history = [(
-        Quarter {
-            year: 2022,
-            quarter: 3,
-        },
-        1.0,
-    )]
-    .into();
+    report.focus_areas[0].metrics[0].history = [(Period::quarter(2022, 3), 1.0)].into();
     assert_contains(
         &render(&report),
         "| Andel trygga i centrum (%) | 71,5 |  | 75 |",
@@ -485,10 +472,7 @@ fn the_brief_has_a_key_figure_per_row() {
     assert_contains(&markdown, "| – EST | [Försenad](status:warning) |  |");
     assert!(!markdown.contains("### "), "{markdown}");
     let mut report = sample_report();
-    let previous = Quarter {
-        year: 2022,
-        quarter: 4,
-    };
+    let previous = Period::quarter(2022, 4);
     report.focus_areas[0].metrics[0]
         .history
         .insert(previous, 70.0);

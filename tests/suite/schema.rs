@@ -1,7 +1,7 @@
 //! `kvartal schema`: the JSON Schema every example report satisfies and a report with an
 //! unknown field fails. Checked with a small validator of the keywords the schema uses
 //! (type, enum, required, properties, additionalProperties, propertyNames, items,
-//! minItems, minimum, maximum, oneOf, $ref); `pattern` is not checked here.
+//! minItems, minimum, maximum, oneOf, anyOf, not, $ref); `pattern` is not checked here.
 
 use crate::support::{kvartal, repo};
 use serde_json::{Map, Value};
@@ -39,6 +39,18 @@ fn problems(root: &Value, schema: &Value, value: &Value, at: &str) -> Vec<String
         && n > max
     {
         found.push(format!("{at}: above {max}"));
+    }
+    if let Some(options) = schema["anyOf"].as_array()
+        && !options
+            .iter()
+            .any(|o| problems(root, o, value, at).is_empty())
+    {
+        found.push(format!("{at}: fits none of anyOf"));
+    }
+    if let Some(excluded) = schema.get("not")
+        && problems(root, excluded, value, at).is_empty()
+    {
+        found.push(format!("{at}: fits what `not` excludes"));
     }
     if let Some(options) = schema["oneOf"].as_array() {
         let fitting = options
@@ -139,6 +151,28 @@ fn an_unknown_field_or_a_wrong_value_fails_the_schema() {
     let mut report = yaml(&text);
     report["period"]["quarter"] = Value::from(5);
     assert_eq!(problems(&schema, &schema, &report, "report").len(), 1);
+}
+
+#[test]
+fn a_period_is_a_quarter_a_tertial_a_half_or_a_whole_year() {
+    let schema = schema();
+    let text = std::fs::read_to_string(repo().join("report-data/safer-harbour-town/2023-Q4.yaml"))
+        .expect("readable");
+    let mut report = yaml(&text);
+    report["period"]["tertial"] = Value::from(2);
+    let found = problems(&schema, &schema, &report, "report");
+    assert_eq!(found, ["report.period: fits 0 of oneOf"], "quarter and tertial");
+    let period = report["period"].as_object_mut().expect("a map");
+    period.remove("quarter");
+    assert!(problems(&schema, &schema, &report, "report").is_empty());
+    report["period"]["tertial"] = Value::from(4);
+    assert_eq!(problems(&schema, &schema, &report, "report").len(), 1);
+    let period = report["period"].as_object_mut().expect("a map");
+    period.remove("tertial");
+    assert!(
+        problems(&schema, &schema, &report, "report").is_empty(),
+        "the year alone"
+    );
 }
 
 #[test]

@@ -7,7 +7,7 @@
 use super::siblings;
 use crate::diag::Code;
 use crate::report::history::{Conflict, Note};
-use crate::report::{Language, Quarter};
+use crate::report::{Kind, Language, Period};
 use chrono::NaiveDate;
 
 pub enum Warning {
@@ -15,7 +15,7 @@ pub enum Warning {
     OtherQuarter {
         written: String,
         named: u8,
-        own: Quarter,
+        own: Period,
     },
     Placeholder {
         written: String,
@@ -23,7 +23,7 @@ pub enum Warning {
     /// The progress text of item `id` is the same as in `previous`'s file.
     Copied {
         id: String,
-        previous: Quarter,
+        previous: Period,
     },
     NothingReported {
         id: String,
@@ -41,12 +41,16 @@ pub enum Warning {
     Sibling {
         note: Note,
         series: String,
+        /// The report's kind of period.
+        kind: Kind,
     },
     /// The meeting that treats the report is dated before the report was issued: a date
     /// left from last quarter's file.
     MeetingBeforeReport {
         meeting: NaiveDate,
         date: NaiveDate,
+        /// The report's kind of period.
+        kind: Kind,
     },
     /// The programme's name has a year, and not the report's.
     ProgrammeYear {
@@ -93,10 +97,14 @@ impl Warning {
                 own,
             } => (
                 format!(
-                    "the text names quarter {named} (\"{written}\"), but this report is for quarter {} ({own})",
-                    own.quarter
+                    "the text names {kind} {named} (\"{written}\"), but this report is for {kind} {} ({own})",
+                    own.number,
+                    kind = own.kind.english()
                 ),
-                "text copied from an earlier report? Update it to this quarter".to_owned(),
+                format!(
+                    "text copied from an earlier report? Update it to this {}",
+                    own.kind.english()
+                ),
             ),
             Warning::Placeholder { written } => (
                 format!("placeholder text \"{written}\" left in the report"),
@@ -104,9 +112,10 @@ impl Warning {
             ),
             Warning::Copied { id, previous } => (
                 format!(
-                    "the progress of `{id}` is identical to the text in the previous quarter's file ({previous})"
+                    "the progress of `{id}` is identical to the text in the previous {k}'s file ({previous})",
+                    k = previous.kind.english()
                 ),
-                "write what was done this quarter".to_owned(),
+                format!("write what was done this {}", previous.kind.english()),
             ),
             Warning::NothingReported { id } => (
                 format!(
@@ -126,10 +135,11 @@ impl Warning {
             ),
             Warning::HistoryConflict(c) => (
                 format!(
-                    "history of `{}` gives {} for {}, but the file for that quarter ({}) gives {}",
+                    "history of `{}` gives {} for {}, but the file for that {} ({}) gives {}",
                     c.metric,
                     c.written,
                     c.quarter,
+                    c.quarter.kind.english(),
                     c.file.display(),
                     c.earlier
                 ),
@@ -138,11 +148,17 @@ impl Warning {
                     c.earlier
                 ),
             ),
-            Warning::Sibling { note, series } => siblings::english(note, series),
-            Warning::MeetingBeforeReport { meeting, date } => (
+            Warning::Sibling { note, series, kind } => siblings::english(note, series, *kind),
+            Warning::MeetingBeforeReport {
+                meeting,
+                date,
+                kind,
+            } => (
                 format!("the meeting's date {meeting} lies before the report's date {date}"),
-                "is it last quarter's meeting? Write the date of the meeting that treats this report"
-                    .to_owned(),
+                format!(
+                    "is it last {}'s meeting? Write the date of the meeting that treats this report",
+                    kind.english()
+                ),
             ),
             Warning::ProgrammeYear { written, own } => (
                 format!("the programme's name says {written}, but this report is for {own}"),
@@ -160,11 +176,14 @@ impl Warning {
                 own,
             } => (
                 format!(
-                    "texten nämner kvartal {named} (\"{written}\"), men rapporten gäller kvartal {} ({own})",
-                    own.quarter
+                    "texten nämner {kind} {named} (\"{written}\"), men rapporten gäller {kind} {} ({own})",
+                    own.number,
+                    kind = own.kind.swedish()
                 ),
-                "är texten kopierad från en tidigare rapport? Uppdatera den till det här kvartalet"
-                    .to_owned(),
+                format!(
+                    "är texten kopierad från en tidigare rapport? Uppdatera den till det här {}",
+                    own.kind.swedish_definite()
+                ),
             ),
             Warning::Placeholder { written } => (
                 format!("platshållartexten (placeholder) \"{written}\" finns kvar i rapporten"),
@@ -172,9 +191,10 @@ impl Warning {
             ),
             Warning::Copied { id, previous } => (
                 format!(
-                    "lägesbeskrivningen (progress) för `{id}` är identisk med texten i förra kvartalets fil ({previous})"
+                    "lägesbeskrivningen (progress) för `{id}` är identisk med texten i förra {k}s fil ({previous})",
+                    k = previous.kind.swedish_definite()
                 ),
-                "skriv vad som har gjorts under det här kvartalet".to_owned(),
+                format!("skriv vad som har gjorts under det här {}", previous.kind.swedish_definite()),
             ),
             Warning::NothingReported { id } => (
                 format!(
@@ -199,10 +219,11 @@ impl Warning {
             ),
             Warning::HistoryConflict(c) => (
                 format!(
-                    "historiken för `{}` anger {} för {}, men filen för det kvartalet ({}) anger {}",
+                    "historiken för `{}` anger {} för {}, men filen för det {} ({}) anger {}",
                     c.metric,
                     c.written,
                     c.quarter,
+                    c.quarter.kind.swedish_definite(),
                     c.file.display(),
                     c.earlier
                 ),
@@ -211,10 +232,13 @@ impl Warning {
                     c.earlier
                 ),
             ),
-            Warning::Sibling { note, series } => siblings::swedish(note, series),
-            Warning::MeetingBeforeReport { meeting, date } => (
+            Warning::Sibling { note, series, kind } => siblings::swedish(note, series, *kind),
+            Warning::MeetingBeforeReport { meeting, date, kind } => (
                 format!("mötets datum {meeting} ligger före rapportens datum {date}"),
-                "är det förra kvartalets möte? Skriv datumet för mötet som behandlar den här rapporten"
+                format!(
+                    "är det förra {}s möte? Skriv datumet för mötet som behandlar den här rapporten",
+                    kind.swedish_definite()
+                )
                     .to_owned(),
             ),
             Warning::ProgrammeYear { written, own } => (

@@ -2,6 +2,7 @@
 //! English and Swedish. The files lie in the report's own folder, so each is named by its
 //! file name alone.
 
+use crate::report::Kind;
 use crate::report::history::Note;
 use std::path::{Path, PathBuf};
 
@@ -17,7 +18,8 @@ fn names(paths: &[PathBuf]) -> String {
 }
 
 /// Message and hint in English.
-pub fn english(note: &Note, own_series: &str) -> (String, String) {
+pub fn english(note: &Note, own_series: &str, kind: Kind) -> (String, String) {
+    let k = kind.english();
     match note {
         Note::OtherSeries {
             series,
@@ -40,7 +42,7 @@ pub fn english(note: &Note, own_series: &str) -> (String, String) {
             ignored,
         } => (
             format!(
-                "more than one file is quarter {quarter} of this programme: the values of `{}` \
+                "more than one file is {k} {quarter} of this programme: the values of `{}` \
                  are used, not those of {}",
                 name(used),
                 names(ignored)
@@ -49,17 +51,17 @@ pub fn english(note: &Note, own_series: &str) -> (String, String) {
         ),
         Note::SameAsThis { file } => (
             format!(
-                "`{}` in the same folder is the same quarter of the same programme as this file",
+                "`{}` in the same folder is the same {k} of the same programme as this file",
                 name(file)
             ),
-            "keep one file per quarter; move the other out of the folder".to_owned(),
+            format!("keep one file per {k}; move the other out of the folder"),
         ),
         Note::LooksLikeCopy { file } => (
             format!(
                 "the history takes values from `{}`, whose name looks like a copy",
                 name(file)
             ),
-            "give the file its quarter's name, or move it out of the folder".to_owned(),
+            format!("give the file its {k}'s name, or move it out of the folder"),
         ),
         Note::Unreadable { file } => (
             format!(
@@ -72,7 +74,8 @@ pub fn english(note: &Note, own_series: &str) -> (String, String) {
 }
 
 /// Message and hint in Swedish.
-pub fn swedish(note: &Note, own_series: &str) -> (String, String) {
+pub fn swedish(note: &Note, own_series: &str, kind: Kind) -> (String, String) {
+    let (k, the_k) = (kind.swedish(), kind.swedish_definite());
     match note {
         Note::OtherSeries {
             series,
@@ -95,7 +98,7 @@ pub fn swedish(note: &Note, own_series: &str) -> (String, String) {
             ignored,
         } => (
             format!(
-                "flera filer gäller kvartal {quarter} av programmet: värdena i `{}` används, \
+                "flera filer gäller {k} {quarter} av programmet: värdena i `{}` används, \
                  inte de i {}",
                 name(used),
                 names(ignored)
@@ -104,17 +107,17 @@ pub fn swedish(note: &Note, own_series: &str) -> (String, String) {
         ),
         Note::SameAsThis { file } => (
             format!(
-                "`{}` i samma mapp gäller samma kvartal av samma program som den här filen",
+                "`{}` i samma mapp gäller samma {k} av samma program som den här filen",
                 name(file)
             ),
-            "ha en fil per kvartal; flytta den andra ut ur mappen".to_owned(),
+            format!("ha en fil per {k}; flytta den andra ut ur mappen"),
         ),
         Note::LooksLikeCopy { file } => (
             format!(
                 "historiken hämtar värden från `{}`, vars namn ser ut som en kopia",
                 name(file)
             ),
-            "ge filen kvartalets namn, eller flytta den ut ur mappen".to_owned(),
+            format!("ge filen {the_k}s namn, eller flytta den ut ur mappen"),
         ),
         Note::Unreadable { file } => (
             format!(

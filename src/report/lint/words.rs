@@ -1,42 +1,90 @@
 //! Finding words in free text that a reader of the report should not see: another
-//! quarter named (copied text), and placeholders left in.
+//! period named (copied text), and placeholders left in.
 //!
-//! Entry points: [`quarter_mentions`] and [`placeholders`]; both return byte ranges into
-//! the text, so that a message can point at the exact words.
+//! Entry points: [`mentions`] and [`placeholders`]; both return byte ranges into the text,
+//! so that a message can point at the exact words.
 
+use crate::report::Kind;
 use std::ops::Range;
 
-/// A place in a text that names quarter `quarter` (1–4).
+/// A place in a text that names period `number` of the kind looked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
     pub range: Range<usize>,
-    pub quarter: u8,
+    pub number: u8,
 }
 
-/// Every quarter named in `text`, in the forms officials write in Swedish and English:
-/// "fjärde kvartalet", "4:e kvartalet", "kvartal 4", "Q4", "2023-Q4", "fourth quarter",
-/// "4th quarter", "quarter 4".
-pub fn quarter_mentions(text: &str) -> Vec<Mention> {
+/// How officials write one kind of period, in Swedish and English.
+struct Vocabulary {
+    /// The letter of the short form ("q" of "Q4", also inside "2023-Q4").
+    letter: char,
+    /// Words followed by the number: "kvartal 4", "quarter 4".
+    before_number: &'static [&'static str],
+    /// Words after an ordinal: "fjärde kvartalet", "4th quarter".
+    after_ordinal: &'static [&'static str],
+    /// Of those, the forms after which "andra" is "second" and not "other".
+    definite: &'static [&'static str],
+}
+
+const QUARTERS: Vocabulary = Vocabulary {
+    letter: 'q',
+    before_number: &["kvartal", "quarter", "kv"],
+    after_ordinal: &["kvartalet", "kvartalets", "kvartal", "quarter"],
+    definite: &["kvartalet", "kvartalets"],
+};
+
+const TERTIALS: Vocabulary = Vocabulary {
+    letter: 't',
+    before_number: &["tertial"],
+    after_ordinal: &["tertialet", "tertialets", "tertial"],
+    definite: &["tertialet", "tertialets"],
+};
+
+const HALVES: Vocabulary = Vocabulary {
+    letter: 'h',
+    before_number: &["halvår", "halvåret"],
+    after_ordinal: &["halvåret", "halvårets", "halvår", "half"],
+    definite: &["halvåret", "halvårets"],
+};
+
+/// Every period of `kind` named in `text`, in the forms officials write in Swedish and
+/// English: for quarters "fjärde kvartalet", "4:e kvartalet", "kvartal 4", "Q4", "2023-Q4",
+/// "fourth quarter", "4th quarter", "quarter 4"; for tertials "andra tertialet", "tertial 2",
+/// "T2"; for half years "första halvåret", "H1", "first half". A year names no part of
+/// itself: for it there is none.
+pub fn mentions(text: &str, kind: Kind) -> Vec<Mention> {
+    let vocabulary = match kind {
+        Kind::Quarter => &QUARTERS,
+        Kind::Tertial => &TERTIALS,
+        Kind::Half => &HALVES,
+        Kind::Year => return Vec::new(),
+    };
+    let number = |word: &str| number(word, kind.per_year());
     let words = words(text);
     let mut found = Vec::new();
     for (index, word) in words.iter().enumerate() {
-        if let Some(quarter) = q_number(&word.lower) {
+        if let Some(n) = word.lower.strip_prefix(vocabulary.letter).and_then(number) {
             found.push(Mention {
                 range: word.range.clone(),
-                quarter,
+                number: n,
             });
         }
         let Some(next) = words.get(index + 1).filter(|next| joined(text, word, next)) else {
             continue;
         };
-        if let Some(quarter) = pair(&word.lower, &next.lower) {
+        if let Some(n) = pair(vocabulary, &word.lower, &next.lower).filter(|n| number_ok(*n, kind))
+        {
             found.push(Mention {
                 range: word.range.start..next.range.end,
-                quarter,
+                number: n,
             });
         }
     }
     found
+}
+
+fn number_ok(n: u8, kind: Kind) -> bool {
+    (1..=kind.per_year()).contains(&n)
 }
 
 /// Every placeholder in `text`: TODO, TBD, XXX (and longer runs of x), "Lorem ipsum".
@@ -105,19 +153,14 @@ fn joined(text: &str, first: &Word, second: &Word) -> bool {
         .all(|c| c.is_whitespace() || c == '-')
 }
 
-/// `q4` (also inside `2023-Q4`, which splits into `2023` and `q4`).
-fn q_number(word: &str) -> Option<u8> {
-    let digit = word.strip_prefix('q')?;
-    digit_quarter(digit)
-}
-
-/// "fjärde kvartalet", "4th quarter", "kvartal 4", "quarter 4".
-fn pair(first: &str, second: &str) -> Option<u8> {
-    if matches!(first, "kvartal" | "quarter" | "kv") {
-        return digit_quarter(second);
+/// "fjärde kvartalet", "4th quarter", "kvartal 4", "quarter 4", and the same for the
+/// other kinds.
+fn pair(vocabulary: &Vocabulary, first: &str, second: &str) -> Option<u8> {
+    if vocabulary.before_number.contains(&first) {
+        return number(second, 4);
     }
-    let definite = matches!(second, "kvartalet" | "kvartalets");
-    if !(definite || matches!(second, "kvartal" | "quarter")) {
+    let definite = vocabulary.definite.contains(&second);
+    if !vocabulary.after_ordinal.contains(&second) {
         return None;
     }
     // "andra kvartal" also means "other quarters"; only the definite form is the second.
@@ -137,14 +180,16 @@ fn ordinal(word: &str) -> Option<u8> {
     }
 }
 
-fn digit_quarter(word: &str) -> Option<u8> {
-    match word {
-        "1" => Some(1),
-        "2" => Some(2),
-        "3" => Some(3),
-        "4" => Some(4),
-        _ => None,
-    }
+/// A single digit from 1 to `most`.
+fn number(word: &str, most: u8) -> Option<u8> {
+    let n = match word {
+        "1" => 1,
+        "2" => 2,
+        "3" => 3,
+        "4" => 4,
+        _ => return None,
+    };
+    (n <= most).then_some(n)
 }
 
 #[cfg(test)]
@@ -152,10 +197,31 @@ mod tests {
     use super::*;
 
     fn named(text: &str) -> Vec<(&str, u8)> {
-        quarter_mentions(text)
+        named_as(text, Kind::Quarter)
+    }
+
+    fn named_as(text: &str, kind: Kind) -> Vec<(&str, u8)> {
+        mentions(text, kind)
             .into_iter()
-            .map(|m| (&text[m.range], m.quarter))
+            .map(|m| (&text[m.range], m.number))
             .collect()
+    }
+
+    #[test]
+    fn finds_tertials_and_halves_in_both_languages() {
+        assert_eq!(
+            named_as(
+                "Under andra tertialet (T1, 2024-T3) och tertial 4.",
+                Kind::Tertial
+            ),
+            [("andra tertialet", 2), ("T1", 1), ("T3", 3)]
+        );
+        assert_eq!(
+            named_as("Första halvåret, H2 och the second half.", Kind::Half),
+            [("Första halvåret", 1), ("H2", 2), ("second half", 2)]
+        );
+        assert!(named_as("fjärde kvartalet, Q4, T2", Kind::Year).is_empty());
+        assert!(named_as("fjärde kvartalet, Q4", Kind::Tertial).is_empty());
     }
 
     #[test]

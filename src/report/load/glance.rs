@@ -10,7 +10,7 @@
 mod plain;
 
 use super::{input, options};
-use crate::report::Quarter;
+use crate::report::{Kind, Period};
 use serde::Deserialize;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -25,7 +25,7 @@ pub struct Head {
     /// Its series, as the full read makes it (see `series`).
     pub series: String,
     /// The quarter it covers.
-    pub period: Quarter,
+    pub period: Period,
     /// The ids of its metrics.
     pub metrics: HashSet<String>,
 }
@@ -61,10 +61,7 @@ fn parsed(path: &Path, text: &str) -> Option<Head> {
         source: path.to_path_buf(),
         programme: raw.programme,
         series,
-        period: Quarter {
-            year: raw.period.year,
-            quarter: raw.period.quarter,
-        },
+        period: raw.period.period()?,
         metrics: metrics.collect(),
     })
 }
@@ -84,7 +81,32 @@ struct Glanced {
 #[derive(Deserialize)]
 struct GlancedPeriod {
     year: u16,
-    quarter: u8,
+    quarter: Option<u8>,
+    tertial: Option<u8>,
+    half: Option<u8>,
+}
+
+impl GlancedPeriod {
+    /// The period, when the fields name exactly one (see `period_of`).
+    fn period(&self) -> Option<Period> {
+        period_of(self.year, [self.quarter, self.tertial, self.half])
+    }
+}
+
+/// The period of `year` that `numbers` (the `quarter`, `tertial` and `half` written, in that
+/// order) name: at most one of them, and none for the whole year. `None` for anything else,
+/// which the full read explains.
+pub(super) fn period_of(year: u16, numbers: [Option<u8>; 3]) -> Option<Period> {
+    let kinds = [Kind::Quarter, Kind::Tertial, Kind::Half];
+    let mut written = kinds
+        .into_iter()
+        .zip(numbers)
+        .filter_map(|(k, n)| Some((k, n?)));
+    match (written.next(), written.next()) {
+        (None, _) => Period::new(year, Kind::Year, 1),
+        (Some((kind, number)), None) => Period::new(year, kind, number),
+        (Some(_), Some(_)) => None,
+    }
 }
 
 #[derive(Deserialize)]

@@ -4,7 +4,7 @@
 use super::read;
 use crate::diag::{Diagnostic, Position};
 use crate::report::{
-    ActivityStatus, Direction, FocusStatus, ImageFormat, Language, Quarter, Report,
+    ActivityStatus, Direction, FocusStatus, ImageFormat, Language, Period, Report,
 };
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -100,13 +100,7 @@ fn a_complete_report_loads_with_single_forms_and_defaults() {
         )
     });
     assert_eq!(report.programme, "Medborgarlöfte 2023");
-    assert_eq!(
-        report.period,
-        Quarter {
-            year: 2023,
-            quarter: 1
-        }
-    );
+    assert_eq!(report.period, Period::quarter(2023, 1));
     assert_eq!(report.language, Language::Sv);
     assert_eq!(report.date.to_string(), "2023-03-31");
     let logo = report.organisations[0].logo.as_ref().expect("a logo");
@@ -136,7 +130,7 @@ fn a_complete_report_loads_with_single_forms_and_defaults() {
     let history: Vec<_> = sig.metrics[0]
         .history
         .iter()
-        .map(|(q, v)| (q.quarter, *v))
+        .map(|(q, v)| (q.number, *v))
         .collect();
     assert_eq!(history, [(3, 9.0), (4, 10.0)]);
     assert_eq!(

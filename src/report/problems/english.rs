@@ -5,6 +5,7 @@
 use super::Hint::{self, Closest, Fixed, Said};
 use super::{Among, Expected, Found, Listed, Mistake, Part, Problem};
 use crate::image::Refusal;
+use crate::report::Kind;
 
 /// "Did you mean" with the close name.
 pub fn did_you_mean(close: &str) -> String {
@@ -135,9 +136,45 @@ pub fn words(problem: &Problem) -> (String, Option<Hint<'_>>) {
             format!("the year must be between 1900 and 2999, not {written}"),
             None,
         ),
-        Problem::Quarter { written } => (
-            format!("the quarter must be 1, 2, 3 or 4, not {written}"),
+        Problem::PeriodNumber { kind, written } => (
+            format!(
+                "the {} must be {}, not {written}",
+                kind.english(),
+                numbers(kind.per_year(), "or")
+            ),
             None,
+        ),
+        Problem::TwoKinds { first, second } => (
+            format!(
+                "`period` gives both `{}` and `{}`; a report covers one period",
+                field(*first),
+                field(*second)
+            ),
+            Some(Fixed(
+                "keep one of `quarter`, `tertial` and `half`, or none of them for the whole year",
+            )),
+        ),
+        Problem::HistoryKind { written, kind } => (
+            format!(
+                "`{written}` is not a {kind}, but this report is for a {kind}; a programme's \
+                 history is kept in one kind of period",
+                kind = kind.english()
+            ),
+            Some(Said(format!("write the key as {}", key_form(*kind)))),
+        ),
+        Problem::MixedKinds { own, other, files } => (
+            format!(
+                "this is a {} report, but {} of the same programme beside it {} {} reports; a \
+                 programme's history is kept in one kind of period",
+                own.english(),
+                files.join(", "),
+                if files.len() == 1 { "is a" } else { "are" },
+                other.english()
+            ),
+            Some(Fixed(
+                "move the reports of the other kind to a folder of their own, or give them \
+                 another `series`",
+            )),
         ),
         Problem::EmptyList(list) => (
             match list {
@@ -161,7 +198,7 @@ pub fn words(problem: &Problem) -> (String, Option<Hint<'_>>) {
         ),
         Problem::NotEarlier { key, period } => (
             format!(
-                "`{key}` is not earlier than this report's quarter{}; history holds earlier quarters only",
+                "`{key}` is not earlier than this report's period{}; history holds earlier periods only",
                 period.map(|p| format!(" ({p})")).unwrap_or_default()
             ),
             None,
@@ -183,8 +220,12 @@ pub fn words(problem: &Problem) -> (String, Option<Hint<'_>>) {
                 "write for example `barn-unga`, without capitals, spaces or å ä ö",
             )),
         ),
-        Problem::QuarterKey { written } => (
-            format!("`{written}` is not a quarter in the form YYYY-Qn, e.g. 2022-Q4"),
+        Problem::HistoryKey { written, kind } => (
+            format!(
+                "`{written}` is not a {} in the form {}",
+                kind.english(),
+                key_form(*kind)
+            ),
             None,
         ),
         Problem::Heading => (
@@ -252,7 +293,7 @@ pub fn words(problem: &Problem) -> (String, Option<Hint<'_>>) {
         Problem::LogoRefused { name, why } => {
             (format!("the logo `{name}` {why}"), refusal_hint(why))
         }
-        Problem::NoNextQuarter => ("there is no quarter after this one".to_owned(), None),
+        Problem::NoNextPeriod => ("there is no period after this one".to_owned(), None),
     }
 }
 
@@ -384,5 +425,30 @@ fn syntax(mistake: &Mistake) -> (String, Option<Hint<'_>>) {
                 "check the indentation and the `:` and `-` around this place",
             )),
         ),
+    }
+}
+
+/// "1, 2 or 3": the numbers a kind's periods have, joined with `and_or`.
+pub(super) fn numbers(most: u8, and_or: &str) -> String {
+    let all: Vec<String> = (1..=most).map(|n| n.to_string()).collect();
+    match all.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} {and_or} {last}", rest.join(", ")),
+        _ => all.join(""),
+    }
+}
+
+/// The field under `period` that numbers `kind`, or `year`.
+pub(super) fn field(kind: Kind) -> &'static str {
+    kind.field().unwrap_or("year")
+}
+
+/// How a history key of `kind` is written, with an example: "YYYY-Qn, e.g. 2022-Q4".
+pub(super) fn key_form(kind: Kind) -> String {
+    match kind.letter() {
+        Some(letter) => {
+            let n = kind.per_year();
+            format!("YYYY-{letter}n, e.g. 2022-{letter}{n}")
+        }
+        None => "YYYY, e.g. 2022".to_owned(),
     }
 }

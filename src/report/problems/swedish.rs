@@ -4,6 +4,7 @@
 //! Entry points: [`words`] and [`did_you_mean`].
 
 use super::Hint::{self, Closest, Fixed, Said};
+use super::english::{field, key_form, numbers};
 use super::{Among, Expected, Found, Listed, Mistake, Part, Problem};
 use crate::files;
 use crate::image::Refusal;
@@ -11,6 +12,7 @@ use crate::image::budget::{
     MAX_FILE_BYTES, MAX_PATH_DATA, MAX_PIXELS, MAX_SIDE, MAX_SVG_DEPTH, MAX_SVG_NESTING,
     MAX_SVG_NODES, MAX_SVG_SEGMENTS, MAX_SVG_SIDE, MAX_SVG_TEXT,
 };
+use crate::report::Kind;
 
 /// "Did you mean" with the close name.
 pub fn did_you_mean(close: &str) -> String {
@@ -133,9 +135,44 @@ pub fn words(problem: &Problem) -> (String, Option<Hint<'_>>) {
             format!("året måste vara mellan 1900 och 2999, inte {written}"),
             None,
         ),
-        Problem::Quarter { written } => (
-            format!("kvartalet måste vara 1, 2, 3 eller 4, inte {written}"),
+        Problem::PeriodNumber { kind, written } => (
+            format!(
+                "{} måste vara {}, inte {written}",
+                kind.swedish_definite(),
+                numbers(kind.per_year(), "eller")
+            ),
             None,
+        ),
+        Problem::TwoKinds { first, second } => (
+            format!(
+                "perioden (`period`) anger både `{}` och `{}`; en rapport gäller en period",
+                field(*first),
+                field(*second)
+            ),
+            Some(Fixed(
+                "behåll en av `quarter`, `tertial` och `half`, eller ingen av dem för helåret",
+            )),
+        ),
+        Problem::HistoryKind { written, kind } => (
+            format!(
+                "`{written}` är inte ett {kind}, men rapporten gäller ett {kind}; ett programs \
+                 historik förs i ett slags period",
+                kind = kind.swedish()
+            ),
+            Some(Said(format!("skriv nyckeln som {}", key_form_sv(*kind)))),
+        ),
+        Problem::MixedKinds { own, other, files } => (
+            format!(
+                "rapporten gäller ett {}, men {} för samma program i mappen gäller {}; ett \
+                 programs historik förs i ett slags period",
+                own.swedish(),
+                files.join(", "),
+                other.swedish()
+            ),
+            Some(Fixed(
+                "flytta rapporterna av det andra slaget till en egen mapp, eller ge dem en annan \
+                 `series`",
+            )),
         ),
         Problem::EmptyList(list) => (
             match list {
@@ -159,7 +196,7 @@ pub fn words(problem: &Problem) -> (String, Option<Hint<'_>>) {
         ),
         Problem::NotEarlier { key, period } => (
             format!(
-                "`{key}` är inte tidigare än rapportens kvartal{}; historiken (`history`) får bara innehålla tidigare kvartal",
+                "`{key}` är inte tidigare än rapportens period{}; historiken (`history`) får bara innehålla tidigare perioder",
                 period.map(|p| format!(" ({p})")).unwrap_or_default()
             ),
             None,
@@ -177,8 +214,8 @@ pub fn words(problem: &Problem) -> (String, Option<Hint<'_>>) {
             format!("id:t `{id}` får bara innehålla bokstäverna a–z, siffror och `-`"),
             Some(Fixed("skriv till exempel `barn-unga`, utan versaler, mellanslag eller å ä ö")),
         ),
-        Problem::QuarterKey { written } => (
-            format!("`{written}` är inte ett kvartal i formen ÅÅÅÅ-Qn, t.ex. 2022-Q4"),
+        Problem::HistoryKey { written, kind } => (
+            format!("`{written}` är inte ett {} i formen {}", kind.swedish(), key_form_sv(*kind)),
             None,
         ),
         Problem::Heading => (
@@ -229,7 +266,7 @@ pub fn words(problem: &Problem) -> (String, Option<Hint<'_>>) {
         Problem::LogoRefused { name, why } => {
             (format!("logotypen `{name}` {}", refusal(why)), refusal_hint(why))
         }
-        Problem::NoNextQuarter => ("det finns inget kvartal efter det här".to_owned(), None),
+        Problem::NoNextPeriod => ("det finns ingen period efter den här".to_owned(), None),
     }
 }
 
@@ -410,4 +447,11 @@ fn syntax(mistake: &Mistake) -> (String, Option<Hint<'_>>) {
             )),
         ),
     }
+}
+
+/// How a history key of `kind` is written, with an example: "ÅÅÅÅ-Qn, t.ex. 2022-Q4".
+fn key_form_sv(kind: Kind) -> String {
+    key_form(kind)
+        .replace("YYYY", "ÅÅÅÅ")
+        .replace("e.g.", "t.ex.")
 }

@@ -7,7 +7,7 @@ use super::check::{Check, Ids, all, optional};
 use super::values;
 use crate::report::problems::{Among, Listed, Part, Problem};
 use crate::report::raw::{List, OneOrMany, RawActivity, RawFocusArea, RawMetric, Scalar};
-use crate::report::{Activity, ActivityStatus, Direction, FocusArea, FocusStatus, Metric, Quarter};
+use crate::report::{Activity, ActivityStatus, Direction, FocusArea, FocusStatus, Metric, Period};
 use serde_saphyr::{Location, Spanned};
 use std::collections::BTreeMap;
 
@@ -21,7 +21,7 @@ pub fn written_ids(list: &List<RawFocusArea>) -> Vec<String> {
 pub fn focus_areas(
     check: &mut Check,
     list: List<RawFocusArea>,
-    period: Option<Quarter>,
+    period: Option<Period>,
     metric_ids: &mut Ids,
 ) -> Option<Vec<FocusArea>> {
     check.non_empty(&list, Listed::FocusAreas);
@@ -58,7 +58,7 @@ pub fn activities(
     check: &mut Check,
     list: List<RawActivity>,
     focus_area_ids: &[String],
-    period: Option<Quarter>,
+    period: Option<Period>,
     metric_ids: &mut Ids,
 ) -> Option<Vec<Activity>> {
     let mut ids = Ids::default();
@@ -104,7 +104,7 @@ pub const MAX_METRICS: usize = 3_000;
 fn metrics(
     check: &mut Check,
     list: Option<List<RawMetric>>,
-    period: Option<Quarter>,
+    period: Option<Period>,
     metric_ids: &mut Ids,
 ) -> Option<Vec<Metric>> {
     let list = list.map(|list| list.value).unwrap_or_default();
@@ -204,11 +204,11 @@ pub fn texts(written: Option<Spanned<OneOrMany>>) -> Vec<Spanned<String>> {
 fn history(
     check: &mut Check,
     entries: Option<Vec<(Spanned<String>, Spanned<Scalar>)>>,
-    period: Option<Quarter>,
-) -> Option<BTreeMap<Quarter, f64>> {
+    period: Option<Period>,
+) -> Option<BTreeMap<Period, f64>> {
     let entries = all(entries.unwrap_or_default().into_iter().map(|(key, value)| {
         let value = values::number(check, &value, &key.value);
-        let quarter = values::quarter_key(check, &key)?;
+        let quarter = values::period_key(check, &key, period.map(|p| p.kind))?;
         let earlier = period.is_none_or(|period| quarter < period);
         let earlier = check.expect(earlier.then_some(quarter), &key.referenced, || {
             Problem::NotEarlier {

@@ -8,7 +8,7 @@ use super::check::Check;
 use crate::diag::{Lines, Position};
 use crate::report::problems::{Expected, Found, Problem};
 use crate::report::raw::Scalar;
-use crate::report::{Language, Quarter};
+use crate::report::{Kind, Language, Period};
 use chrono::{Datelike, Days, NaiveDate};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use serde_saphyr::{Location, Spanned};
@@ -192,10 +192,9 @@ pub fn language(check: &mut Check, written: &Spanned<String>) -> Option<Language
 }
 
 /// The last day of `period`: the issue date when the file gives none.
-pub fn last_day(period: Quarter) -> Option<NaiveDate> {
-    let first =
-        NaiveDate::from_ymd_opt(i32::from(period.year), u32::from(period.quarter) * 3 - 2, 1)?;
-    let next = first.checked_add_months(chrono::Months::new(3))?;
+pub fn last_day(period: Period) -> Option<NaiveDate> {
+    let first = NaiveDate::from_ymd_opt(i32::from(period.year), period.first_month(), 1)?;
+    let next = first.checked_add_months(chrono::Months::new(period.kind.months().into()))?;
     next.checked_sub_days(Days::new(1))
         .filter(|day| day.year() == first.year())
 }
@@ -214,20 +213,22 @@ pub fn slug(check: &mut Check, id: &Spanned<String>) -> bool {
     valid
 }
 
-/// A `history` key `YYYY-Qn`.
-pub fn quarter_key(check: &mut Check, key: &Spanned<String>) -> Option<Quarter> {
+/// A `history` key of the report's kind of period: `YYYY-Qn`, `YYYY-Tn`, `YYYY-Hn` or
+/// `YYYY`. Without the report's period (it has errors) any kind is taken.
+pub fn period_key(check: &mut Check, key: &Spanned<String>, own: Option<Kind>) -> Option<Period> {
     let text = key.value.trim();
-    let quarter = has_shape(text, "dddd-Qd")
-        .then(|| {
-            Some(Quarter {
-                year: text[..4].parse().ok()?,
-                quarter: text[6..].parse().ok()?,
-            })
-        })
-        .flatten()
-        .filter(|q| (1..=4).contains(&q.quarter) && (1900..=2999).contains(&q.year));
-    check.expect(quarter, &key.referenced, || Problem::QuarterKey {
+    let period = Period::parse_key(text).filter(|p| (1900..=2999).contains(&p.year));
+    let kind = own.unwrap_or(Kind::Quarter);
+    let period = check.expect(period, &key.referenced, || Problem::HistoryKey {
         written: text.to_owned(),
+        kind,
+    })?;
+    let same = own.is_none_or(|own| own == period.kind);
+    check.expect(same.then_some(period), &key.referenced, || {
+        Problem::HistoryKind {
+            written: text.to_owned(),
+            kind,
+        }
     })
 }
 
@@ -343,13 +344,7 @@ mod tests {
 
     #[test]
     fn last_day_of_each_quarter() {
-        let day = |quarter| {
-            last_day(Quarter {
-                year: 2024,
-                quarter,
-            })
-            .map(|d| d.to_string())
-        };
+        let day = |quarter| last_day(Period::quarter(2024, quarter)).map(|d| d.to_string());
         assert_eq!(day(1).as_deref(), Some("2024-03-31"));
         assert_eq!(day(2).as_deref(), Some("2024-06-30"));
         assert_eq!(day(3).as_deref(), Some("2024-09-30"));

@@ -8,9 +8,10 @@
 use super::super::error::LayoutError;
 use super::super::format::number_format;
 use super::super::labels::{Labels, fill};
+use super::super::period::PeriodWords;
 use crate::number::NumberFormat;
 use crate::report::trend::{self, Point};
-use crate::report::{Direction, Metric, Quarter, TargetStatus};
+use crate::report::{Direction, Metric, Period, TargetStatus};
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
@@ -75,12 +76,11 @@ pub struct ChartPointView {
     pub current: bool,
 }
 
-/// The words of a metric's view in the report's language, and its quarter.
+/// The words of a metric's view in the report's language, and its period.
 pub struct Words {
-    period: Quarter,
+    period: Period,
     numbers: NumberFormat,
-    quarter_short: String,
-    quarter_long: String,
+    periods: PeriodWords,
     value: String,
     gap: String,
     target: String,
@@ -88,26 +88,17 @@ pub struct Words {
 }
 
 impl Words {
-    pub fn new(period: Quarter, labels: &Labels) -> Result<Words, LayoutError> {
+    pub fn new(period: Period, labels: &Labels) -> Result<Words, LayoutError> {
         let get = |key: &str| labels.get(key).map(str::to_owned);
         Ok(Words {
             period,
             numbers: number_format(labels)?,
-            quarter_short: get("quarter_short")?,
-            quarter_long: get("quarter_long")?,
+            periods: PeriodWords::new(labels, period.kind)?,
             value: get("chart_value")?,
             gap: get("chart_gap")?,
             target: get("chart_target")?,
             target_word: get("target")?,
         })
-    }
-
-    fn quarter(&self, pattern: &str, quarter: Quarter) -> String {
-        let values = [
-            ("quarter", quarter.quarter.to_string()),
-            ("year", quarter.year.to_string()),
-        ];
-        fill(pattern, &values)
     }
 
     /// A value as the alternative text says it: the percent sign kept, since "45" alone
@@ -147,7 +138,7 @@ pub fn metric<'a>(metric: &'a Metric, words: &Words) -> MetricView<'a> {
 fn point(point: &Point, words: &Words) -> PointView {
     PointView {
         quarter: point.quarter.to_string(),
-        label: words.quarter(&words.quarter_short, point.quarter),
+        label: words.periods.short(point.quarter),
         value: point.value,
         change: point.change_previous,
         change_year: point.change_year,
@@ -188,7 +179,7 @@ fn alt(metric: &Metric, points: &[Point], words: &Words) -> String {
     let said: Vec<String> = points
         .iter()
         .map(|p| {
-            let quarter = words.quarter(&words.quarter_long, p.quarter);
+            let quarter = words.periods.long(p.quarter);
             match p.value {
                 Some(v) => fill(
                     &words.value,

@@ -2,18 +2,19 @@
 //! the top-level lines, and the ids of the metrics from the `metrics:` lists.
 //!
 //! Entry point: [`read`]. Only the plain block style is read: top-level keys each starting
-//! a line, plain values, `period:` with `year:` and `quarter:` indented under it, `id:`
+//! a line, plain values, `period:` with `year:` and `quarter:`, `tertial:` or `half:` (or
+//! none, for a year) indented under it, `id:`
 //! inside a `metrics:` list. Anything else (quotes, flow style, a value over several lines,
 //! a key twice, a comment where a value is) gives `None`, and the parser decides.
 
-use crate::report::Quarter;
+use crate::report::Period;
 use std::collections::HashSet;
 
 /// What the lines of a report say.
 pub struct Plain {
     pub programme: String,
     pub series: Option<String>,
-    pub period: Quarter,
+    pub period: Period,
     pub metrics: HashSet<String>,
 }
 
@@ -34,10 +35,7 @@ pub fn read(text: &str) -> Option<Plain> {
     Some(Plain {
         programme: scan.programme?,
         series: scan.series,
-        period: Quarter {
-            year: scan.year?,
-            quarter: scan.quarter?,
-        },
+        period: super::period_of(scan.year?, [scan.quarter, scan.tertial, scan.half])?,
         metrics: scan.metrics,
     })
 }
@@ -49,6 +47,8 @@ struct Scan {
     series: Option<String>,
     year: Option<u16>,
     quarter: Option<u8>,
+    tertial: Option<u8>,
+    half: Option<u8>,
     metrics: HashSet<String>,
     /// The lines below belong to `period`.
     in_period: bool,
@@ -108,7 +108,7 @@ impl Scan {
         Some(())
     }
 
-    /// A line of `period`: its year or quarter.
+    /// A line of `period`: its year, or the number of its quarter, tertial or half.
     fn period(&mut self, content: &str) -> Option<()> {
         let (key, value) = content.split_once(':')?;
         let value = value.trim();
@@ -118,6 +118,8 @@ impl Scan {
         match key.trim() {
             "year" if self.year.is_none() => self.year = Some(value.parse().ok()?),
             "quarter" if self.quarter.is_none() => self.quarter = Some(value.parse().ok()?),
+            "tertial" if self.tertial.is_none() => self.tertial = Some(value.parse().ok()?),
+            "half" if self.half.is_none() => self.half = Some(value.parse().ok()?),
             _ => return None,
         }
         Some(())
@@ -147,15 +149,25 @@ mod tests {
         let plain = read(PLAIN).expect("plain");
         assert_eq!(plain.programme, "Trygg i Åsa 2024");
         assert_eq!(plain.series.as_deref(), Some("asa"));
-        assert_eq!(
-            plain.period,
-            Quarter {
-                year: 2024,
-                quarter: 4
-            }
-        );
+        assert_eq!(plain.period, Period::quarter(2024, 4));
         let ids: HashSet<String> = ["m1", "m2", "m3"].map(str::to_owned).into();
         assert_eq!(plain.metrics, ids);
+    }
+
+    #[test]
+    fn each_kind_of_period_is_read() {
+        let period =
+            |lines: &str| read(&format!("programme: P\nperiod:\n{lines}")).map(|p| p.period);
+        assert_eq!(
+            period("  year: 2024\n  tertial: 2\n"),
+            Period::parse_key("2024-T2")
+        );
+        assert_eq!(
+            period("  half: 1\n  year: 2024\n"),
+            Period::parse_key("2024-H1")
+        );
+        assert_eq!(period("  year: 2024\n"), Period::parse_key("2024"));
+        assert_eq!(period("  year: 2024\n  tertial: 4\n"), None);
     }
 
     #[test]
@@ -167,7 +179,7 @@ mod tests {
             "programme: P\n  over two lines\nperiod:\n  year: 2024\n  quarter: 4\n",
             "programme: P\nprogramme: Q\nperiod:\n  year: 2024\n  quarter: 4\n",
             "programme: P\nperiod:\n  year: 2024\n  quarter: '4'\n",
-            "programme: P\nperiod:\n  year: 2024\n",
+            "programme: P\nperiod:\n  year: 2024\n  quarter: 4\n  half: 2\n",
             "\"programme\": P\nperiod:\n  year: 2024\n  quarter: 4\n",
             "programme: P\nperiod:\n  year: 2024\n  quarter: 4\nactivities:\n  - metrics:\n    - id: 'm'\n",
             "programme: P\nperiod:\n  year: 2024\n  quarter: 4\nactivities:\n  - metrics:\n    - id: m\n    - id: m\n",
