@@ -145,6 +145,9 @@ pub enum Problem {
     /// A `history` key of another kind of period than the report's.
     HistoryKind {
         written: String,
+        /// The key's kind.
+        found: Kind,
+        /// The report's kind.
         kind: Kind,
     },
     /// Files beside the report of its programme that report in another kind of period.

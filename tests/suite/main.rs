@@ -19,6 +19,7 @@ mod logos;
 mod new;
 mod outputs;
 mod pdf_read;
+mod periods;
 mod programme;
 mod schema;
 mod snapshots;

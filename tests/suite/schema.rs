@@ -161,7 +161,11 @@ fn a_period_is_a_quarter_a_tertial_a_half_or_a_whole_year() {
     let mut report = yaml(&text);
     report["period"]["tertial"] = Value::from(2);
     let found = problems(&schema, &schema, &report, "report");
-    assert_eq!(found, ["report.period: fits 0 of oneOf"], "quarter and tertial");
+    assert_eq!(
+        found,
+        ["report.period: fits 0 of oneOf"],
+        "quarter and tertial"
+    );
     let period = report["period"].as_object_mut().expect("a map");
     period.remove("quarter");
     assert!(problems(&schema, &schema, &report, "report").is_empty());

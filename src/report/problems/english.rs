@@ -154,11 +154,16 @@ pub fn words(problem: &Problem) -> (String, Option<Hint<'_>>) {
                 "keep one of `quarter`, `tertial` and `half`, or none of them for the whole year",
             )),
         ),
-        Problem::HistoryKind { written, kind } => (
+        Problem::HistoryKind {
+            written,
+            found,
+            kind,
+        } => (
             format!(
-                "`{written}` is not a {kind}, but this report is for a {kind}; a programme's \
-                 history is kept in one kind of period",
-                kind = kind.english()
+                "`{written}` is a {}, but this report is for a {}; a programme's history is \
+                 kept in one kind of period",
+                found.english(),
+                kind.english()
             ),
             Some(Said(format!("write the key as {}", key_form(*kind)))),
         ),

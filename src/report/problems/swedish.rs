@@ -153,11 +153,16 @@ pub fn words(problem: &Problem) -> (String, Option<Hint<'_>>) {
                 "behåll en av `quarter`, `tertial` och `half`, eller ingen av dem för helåret",
             )),
         ),
-        Problem::HistoryKind { written, kind } => (
+        Problem::HistoryKind {
+            written,
+            found,
+            kind,
+        } => (
             format!(
-                "`{written}` är inte ett {kind}, men rapporten gäller ett {kind}; ett programs \
-                 historik förs i ett slags period",
-                kind = kind.swedish()
+                "`{written}` är ett {}, men rapporten gäller ett {}; ett programs historik förs \
+                 i ett slags period",
+                found.swedish(),
+                kind.swedish()
             ),
             Some(Said(format!("skriv nyckeln som {}", key_form_sv(*kind)))),
         ),

@@ -227,6 +227,7 @@ pub fn period_key(check: &mut Check, key: &Spanned<String>, own: Option<Kind>) -
     check.expect(same.then_some(period), &key.referenced, || {
         Problem::HistoryKind {
             written: text.to_owned(),
+            found: period.kind,
             kind,
         }
     })
