@@ -168,6 +168,12 @@ pub struct BuildArgs {
     /// change each time one is saved, printing the results. Ctrl-C stops it.
     #[arg(long)]
     pub watch: bool,
+    /// Instead of a report per period, one document of the whole year for each programme:
+    /// its period reports of that year with the year file beside them ("Uppföljning …
+    /// helåret 2023").
+    #[arg(long, value_name = "YEAR", conflicts_with_all = ["watch", "embed_source"],
+          value_parser = clap::value_parser!(u16).range(1900..=2999))]
+    pub year: Option<u16>,
 }
 
 /// A file `build` writes of each report: `Pdf`, `Docx` or `Html`.

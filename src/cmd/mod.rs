@@ -18,8 +18,9 @@ mod source;
 mod verify;
 mod watch;
 mod write;
+mod year;
 
-pub use build::{build, document};
+pub use build::document;
 pub use check::check;
 pub use layouts::layouts;
 pub use new::new;
@@ -29,8 +30,17 @@ pub use sign::sign;
 pub use verify::verify;
 pub use watch::watch;
 
+use crate::cli::BuildArgs;
 use crate::diag::{Diagnostic, Severity};
 use std::path::PathBuf;
+
+/// `kvartal build`: a document per report, or with `--year` one of each programme's year.
+pub fn build(args: &BuildArgs) -> Result<Outcome, UsageError> {
+    match args.year {
+        Some(year) => year::build_year(args, year),
+        None => build::build(args),
+    }
+}
 
 /// What a subcommand did: problems found, files written, text for standard output.
 #[derive(Debug, Default)]

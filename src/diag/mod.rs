@@ -58,6 +58,8 @@ pub enum Code {
     UnreadableSibling,
     /// An entry of a searched folder that is a link or not a plain file.
     NotRead,
+    /// A year's view lacks the report of one of the year's periods.
+    MissingPeriod,
 }
 
 impl Code {
@@ -79,6 +81,7 @@ impl Code {
             Code::ProgrammeYear => "programme-year",
             Code::UnreadableSibling => "unreadable-sibling",
             Code::NotRead => "not-read",
+            Code::MissingPeriod => "missing-period",
         }
     }
 }

@@ -43,7 +43,10 @@ pub fn kept_after(blocks: &[Block], index: usize, one_line: bool) -> Keep {
             .is_some_and(|previous| matches!(blocks[previous], Block::Heading { .. }));
     match (blocks.get(index), blocks.get(index + 1)) {
         (_, None) => Keep::Nothing,
-        (Some(Block::Heading { .. } | Block::Chart(_)), _) => Keep::Next,
+        (Some(Block::Heading { .. }), _) => Keep::Next,
+        // Only its table: a chart kept with the caption of the next chart would chain a
+        // series of charts into one block no page holds.
+        (Some(Block::Chart(_)), Some(Block::Table(_))) => Keep::Next,
         (Some(Block::Paragraph(_)), Some(Block::Chart(_))) => Keep::Next,
         (Some(Block::Paragraph(_)), _) if lead => Keep::Next,
         _ => Keep::Nothing,
@@ -64,6 +67,15 @@ mod tests {
 
     fn paragraph() -> Block {
         Block::Paragraph(vec![Run::default()])
+    }
+
+    fn table() -> Block {
+        Block::Table(Table {
+            id: FigureId::default(),
+            align: Vec::new(),
+            header: Vec::new(),
+            rows: Vec::new(),
+        })
     }
 
     fn chart() -> Block {
@@ -91,6 +103,8 @@ mod tests {
             chart(),
             paragraph(),
             paragraph(),
+            chart(),
+            table(),
         ];
         let kept = |one_line| -> Vec<Keep> {
             (0..blocks.len())
@@ -98,7 +112,15 @@ mod tests {
                 .collect()
         };
         use Keep::{Next, Nothing};
-        assert_eq!(kept(false), [Next, Nothing, Next, Next, Nothing, Nothing]);
-        assert_eq!(kept(true), [Next, Next, Next, Next, Nothing, Nothing]);
+        let charts = [Next, Nothing, Next, Nothing, Nothing, Next, Next, Nothing];
+        assert_eq!(
+            kept(false),
+            charts,
+            "a chart keeps its table, not the next caption"
+        );
+        assert_eq!(
+            kept(true),
+            [Next, Next, Next, Nothing, Nothing, Next, Next, Nothing]
+        );
     }
 }

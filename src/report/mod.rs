@@ -22,6 +22,7 @@ mod stage;
 mod status;
 pub mod trend;
 mod validate;
+pub mod year;
 
 pub use language::{Language, LanguageCode};
 pub use load::MAX_FILE_BYTES;

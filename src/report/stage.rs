@@ -29,6 +29,9 @@ pub struct Checked {
     pub text: String,
     /// The files of the earlier quarters whose values the report's history uses.
     pub earlier: Vec<PathBuf>,
+    /// The kinds of period of the other files of its series beside it: for a year file,
+    /// those of the year's parts it is the year's view with.
+    pub other_kinds: Vec<Kind>,
 }
 
 /// Reads and validates one report file with the history of its metrics, returning every
@@ -39,6 +42,10 @@ pub fn load(path: &Path) -> Result<Report, Vec<Diagnostic>> {
 
 /// As [`load`], with the warnings about the report. The files beside it are taken from
 /// `shelf` when another report of the run has read them, and left there for the next.
+///
+/// A year file (a report of the whole year) may lie beside its year's quarter, tertial or
+/// half-year reports: it is what `build --year` reads with them, and neither is part of
+/// the other's history. Reports of two kinds of part of a year in one series are an error.
 pub fn check(path: &Path, shelf: &Shelf) -> Result<Checked, Vec<Diagnostic>> {
     let ReadFile {
         mut report,
@@ -48,9 +55,16 @@ pub fn check(path: &Path, shelf: &Shelf) -> Result<Checked, Vec<Diagnostic>> {
     shelf.keep(&report, text.len());
     // Earlier quarters beside the file: their metric values and last quarter's texts.
     let siblings = history::siblings(&report, beside(&report, shelf));
-    if let Some((other, files)) = siblings.other_kinds.iter().next() {
+    let own = report.period.kind;
+    let allowed = |other: Kind| other == Kind::Year || own == Kind::Year;
+    let mixed = siblings
+        .other_kinds
+        .iter()
+        .find(|(other, _)| !allowed(**other));
+    if let Some((other, files)) = mixed {
         return Err(vec![mixed_kinds(&report, &spans, *other, files)]);
     }
+    let other_kinds = siblings.other_kinds.keys().copied().collect();
     let conflicts = history::merge(&mut report, &siblings.earlier);
     let warnings = lint::lint(&lint::Input {
         report: &report,
@@ -70,6 +84,7 @@ pub fn check(path: &Path, shelf: &Shelf) -> Result<Checked, Vec<Diagnostic>> {
         warnings,
         text,
         earlier,
+        other_kinds,
     })
 }
 

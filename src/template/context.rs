@@ -9,7 +9,7 @@ use super::labels::{LabelSets, Labels, fill};
 use super::period::{Headers, PeriodWords};
 use crate::doc::Style;
 use crate::report::{
-    Activity, ActivityStatus, FocusArea, FocusStatus, Kind, Organisation, Person, Report,
+    Activity, ActivityStatus, FocusArea, FocusStatus, Kind, Organisation, Period, Person, Report,
     Signature, history,
 };
 use chrono::NaiveDate;
@@ -17,6 +17,7 @@ use serde::Serialize;
 
 mod metric;
 pub mod programme;
+pub mod year;
 use metric::{MetricView, Words};
 pub use programme::{ProgrammeQuarter, QuarterFiles};
 
@@ -158,7 +159,7 @@ pub fn build<'a>(
     Ok(ReportView {
         title: report_title(report, labels)?,
         programme: &report.programme,
-        period: period(report, labels.language(report.language)?)?,
+        period: period_view(report.period, labels.language(report.language)?)?,
         language: report.language.code(),
         date: iso(report.date),
         organisations: report.organisations.iter().map(organisation).collect(),
@@ -200,9 +201,8 @@ pub fn report_title(report: &Report, labels: &LabelSets) -> Result<String, Layou
     Ok(words.title(report.period, &report.programme))
 }
 
-/// The report's period in the words of `labels`.
-fn period(report: &Report, labels: &Labels) -> Result<PeriodView, LayoutError> {
-    let period = report.period;
+/// `period` in the words of `labels`.
+fn period_view(period: Period, labels: &Labels) -> Result<PeriodView, LayoutError> {
     let words = PeriodWords::new(labels, period.kind)?;
     Ok(PeriodView {
         year: period.year,

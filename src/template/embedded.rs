@@ -40,6 +40,7 @@ macro_rules! layout_files {
 const STANDARD: &[(&str, &str)] = layout_files!("standard":
     "report.hbs",
     "programme.hbs",
+    "year.hbs",
     "style.toml",
     "partials/title_block.hbs",
     "partials/cover_break.hbs",
@@ -51,12 +52,16 @@ const STANDARD: &[(&str, &str)] = layout_files!("standard":
     "partials/metrics.hbs",
     "partials/trend_table.hbs",
     "partials/signatures.hbs",
+    "partials/year_timeline.hbs",
+    "partials/year_key_figures.hbs",
+    "partials/year_story.hbs",
     "labels/sv.toml",
     "labels/en.toml",
 );
 
 const BRIEF: &[(&str, &str)] = layout_files!("brief":
     "report.hbs",
+    "year.hbs",
     "style.toml",
     "partials/brief_header.hbs",
     "partials/key_figure.hbs",
@@ -66,6 +71,7 @@ const BRIEF: &[(&str, &str)] = layout_files!("brief":
 
 const TJANSTESKRIVELSE: &[(&str, &str)] = layout_files!("tjansteskrivelse":
     "report.hbs",
+    "year.hbs",
     "style.toml",
     "partials/memo_header.hbs",
     "partials/default_decision.hbs",

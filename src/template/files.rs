@@ -21,6 +21,8 @@ use std::path::{Path, PathBuf};
 pub const REPORT_TEMPLATE: &str = "report.hbs";
 /// A programme's web page: its quarters and key figures (see `Layout::render_programme`).
 pub const PROGRAMME_TEMPLATE: &str = "programme.hbs";
+/// The template of a programme's year (`build --year`).
+pub const YEAR_TEMPLATE: &str = "year.hbs";
 pub const PARTIALS_DIR: &str = "partials";
 pub const TEMPLATE_EXTENSION: &str = "hbs";
 pub const STYLE_FILE: &str = "style.toml";
@@ -142,6 +144,7 @@ fn read_dir_files(dir: &Path) -> Result<BTreeMap<String, LayoutFile>, LayoutErro
     let mut names = vec![
         REPORT_TEMPLATE.to_owned(),
         PROGRAMME_TEMPLATE.to_owned(),
+        YEAR_TEMPLATE.to_owned(),
         STYLE_FILE.to_owned(),
         WEB_STYLE_FILE.to_owned(),
     ];

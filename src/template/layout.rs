@@ -12,7 +12,7 @@ use super::error::LayoutError;
 use super::escape::escape_markdown;
 use super::files::{
     Layer, PARTIALS_DIR, PROGRAMME_TEMPLATE, REPORT_TEMPLATE, TEMPLATE_EXTENSION, WEB_STYLE_FILE,
-    builtin_chain, dir_chain,
+    YEAR_TEMPLATE, builtin_chain, dir_chain,
 };
 use super::format::{format_date, number_format};
 use super::helpers;
@@ -21,6 +21,7 @@ use super::numbering::number_headings;
 use super::partials::check_includes;
 use crate::diag::Position;
 use crate::doc::{NumberFormat, Style};
+use crate::report::year::Year;
 use crate::report::{Language, Report};
 use chrono::NaiveDate;
 use handlebars::{Handlebars, RenderError, RenderErrorReason, TemplateError};
@@ -87,6 +88,23 @@ impl Layout {
                 self.stopped(PROGRAMME_TEMPLATE, "a programme's page needs a quarter")
             })?;
         self.render_view(PROGRAMME_TEMPLATE, &view)
+    }
+
+    /// A programme's year as Markdown, from `year.hbs` (see `context::year`).
+    pub fn render_year(&self, year: &Year) -> Result<String, LayoutError> {
+        let report = context::build(year.base(), &self.labels, &self.style)?;
+        let view = context::year::build(year, report, &self.labels)?;
+        let markdown = self.render_view(YEAR_TEMPLATE, &view)?;
+        Ok(match self.style.heading_numbers {
+            true => number_headings(&markdown),
+            false => markdown,
+        })
+    }
+
+    /// The title of a year's view: the year file's title, or the `report_title_year`
+    /// label filled with the programme.
+    pub fn year_title(&self, year: &Year) -> Result<String, LayoutError> {
+        context::year::title(year, &self.labels)
     }
 
     /// The title of a programme's page: the `programme_title` label filled with the
@@ -186,7 +204,8 @@ impl Layout {
                     .filter(|(name, _)| is_template(name)),
             );
         }
-        labels.supply_added(super::period::added_keys());
+        let year_keys = context::year::LABEL_KEYS.iter().map(|k| (*k).to_owned());
+        labels.supply_added(super::period::added_keys().into_iter().chain(year_keys));
         labels.check_complete()?;
         let labels = Arc::new(labels);
         let mut registry = registry_with(&labels);

@@ -135,6 +135,65 @@ pub fn metric<'a>(metric: &'a Metric, words: &Words) -> MetricView<'a> {
     }
 }
 
+/// A metric over one year, for the year's view.
+#[derive(Debug, Serialize)]
+pub struct YearMetricView<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub unit: Option<&'a str>,
+    pub target: Option<f64>,
+    /// Its value in each period of the year, in order; a period without one is a gap.
+    pub cells: Vec<YearCellView>,
+    /// From the year's first value to its last, when the year has two.
+    pub change: Option<f64>,
+    /// Whether the last value meets the target.
+    pub target_status: Option<&'static str>,
+    /// Whether two or more periods of the year have a value: a trend to chart.
+    pub trend: bool,
+    /// The chart of the year's periods.
+    pub chart: ChartView,
+}
+
+/// One period's value of a metric in the year's view.
+#[derive(Debug, Serialize)]
+pub struct YearCellView {
+    /// The period's key, `2023-Q2`.
+    pub period: String,
+    pub value: Option<f64>,
+}
+
+/// `metric` (of the year's last report, with its history) over `periods`, the year's
+/// periods in order; `words` are those of that last report.
+pub fn over_year<'a>(metric: &'a Metric, words: &Words, periods: &[Period]) -> YearMetricView<'a> {
+    let points: Vec<Point> = trend::trend(metric, words.period)
+        .into_iter()
+        .filter(|p| periods.contains(&p.quarter))
+        .collect();
+    let series: Vec<PointView> = points.iter().map(|p| point(p, words)).collect();
+    let value_of = |period: &Period| points.iter().find(|p| p.quarter == *period)?.value;
+    let known: Vec<f64> = points.iter().filter_map(|p| p.value).collect();
+    YearMetricView {
+        id: &metric.id,
+        name: &metric.name,
+        unit: metric.unit.as_deref(),
+        target: metric.target,
+        cells: periods
+            .iter()
+            .map(|period| YearCellView {
+                period: period.to_string(),
+                value: value_of(period),
+            })
+            .collect(),
+        change: match known.as_slice() {
+            [first, .., last] => Some(last - first),
+            _ => None,
+        },
+        target_status: points.last().and_then(target_status),
+        trend: known.len() > 1,
+        chart: chart(metric, &points, &series, words),
+    }
+}
+
 fn point(point: &Point, words: &Words) -> PointView {
     PointView {
         quarter: point.quarter.to_string(),

@@ -11,7 +11,7 @@ use super::super::labels::{LabelSets, Labels, fill};
 use super::metric::{self, MetricView, Words};
 use super::{
     ActivityView, FocusAreaView, LogoView, OrganisationView, PeriodView, StyleView, focus_areas,
-    iso, logos, organisation, other_activities, period, report_title, style_view,
+    iso, logos, organisation, other_activities, period_view, report_title, style_view,
 };
 use crate::doc::Style;
 use crate::report::{Report, history};
@@ -108,7 +108,7 @@ pub fn build<'a>(
         organisations: newest.organisations.iter().map(organisation).collect(),
         logos: logos(&newest.organisations, words.get("logo_alt")?),
         quarters,
-        period: period(newest, words)?,
+        period: period_view(newest.period, words)?,
         metrics: history::metrics(newest)
             .map(|m| metric::metric(m, &metric_words))
             .collect(),
@@ -133,7 +133,7 @@ fn quarter<'a>(
     Ok(QuarterView {
         title: report_title(report, labels)?,
         quarter: report.period.to_string(),
-        period: period(report, words)?,
+        period: period_view(report.period, words)?,
         date: iso(report.date),
         focus_areas: focus_areas(report, metric_words),
         other_activities: other_activities(report, metric_words),
