@@ -33,6 +33,19 @@ fn examples_in(out: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
+/// The example programme's year 2023 built with `layout` into `out`; its file of `format`.
+fn year_view(layout: &str, out: &Path, format: &str) -> PathBuf {
+    let folder = "report-data/medborgarlofte-jonkoping";
+    let args = ["build", folder, "--year", "2023", "--layout", layout];
+    let run = kvartal(&[&args[..], &["--format", format, "--out", path_str(out)]].concat());
+    assert_eq!(
+        run.code, 0,
+        "the year's view with {layout}:\n{}",
+        run.stderr
+    );
+    out.join("2023").with_extension(format)
+}
+
 /// `python3 tests/tools/<script> <args>`, started.
 fn python(script: &str, args: &[PathBuf]) -> std::process::Child {
     Command::new("python3")
@@ -71,6 +84,7 @@ fn every_docx_is_valid_against_the_ecma_376_schemas() {
                 .iter()
                 .map(|f| f.with_extension("docx")),
         );
+        docx.push(year_view(layout, &dir.join(format!("{name}-year")), "docx"));
     }
     let (report, valid) = finish(python("docx_schema.py", &docx));
     assert!(valid, "schema errors in the DOCX files:\n{report}");
@@ -164,6 +178,8 @@ fn axe_finds_no_wcag_violation_on_any_web_page() {
             let index = built.out().join(folder).join("index");
             pages.push(page_argument(&index, layout));
         }
+        let year = year_view(layout, &built.out().join("year"), "html");
+        pages.push(page_argument(&year.with_extension(""), layout));
     }
     let draft = Case::new("external-axe-draft")
         .source(HARBOUR_Q4)

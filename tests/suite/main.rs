@@ -26,3 +26,4 @@ mod snapshots;
 mod support;
 mod untrusted;
 mod watch;
+mod year;
