@@ -4,8 +4,8 @@
 
 use crate::case::Case;
 use crate::pdf_read::{pdf_table_rows, pdf_text};
-use crate::support::{docx_text, kvartal, normalise, path_str};
-use std::path::Path;
+use crate::support::{Run, docx_text, kvartal, normalise, path_str};
+use std::path::{Path, PathBuf};
 
 /// The Swedish badge word of a status code the example uses.
 fn word(code: &str) -> &'static str {
@@ -148,27 +148,46 @@ fn small(period: &str, status: &str, value: u32) -> String {
     )
 }
 
+/// A folder of `small` reports, each `(file name, the lines under period:, status, value)`.
+fn folder(name: &str, reports: &[(&str, &str, &str, u32)]) -> Case {
+    reports
+        .iter()
+        .fold(Case::new(name), |case, (file, period, status, value)| {
+            case.report_named(file, small(period, status, *value))
+        })
+}
+
+/// `kvartal build` of the case's folder for `year` into its `out/`, with `args`.
+fn build_year(case: &Case, year: &str, args: &[&str]) -> (Run, PathBuf) {
+    let out = case.dir().join("out");
+    let command = [
+        "build",
+        path_str(case.dir()),
+        "--year",
+        year,
+        "--out",
+        path_str(&out),
+    ];
+    (kvartal(&[&command[..], args].concat()), out)
+}
+
 #[test]
 fn tertials_and_halves_make_their_year_with_a_column_each() {
-    let tertials = Case::new("year-tertials")
-        .report_named(
-            "T1.yaml",
-            small("  year: 2024\n  tertial: 1\n", "ongoing", 2),
-        )
-        .report_named(
-            "T2.yaml",
-            small("  year: 2024\n  tertial: 2\n", "ongoing", 5),
-        )
-        .report_named(
-            "T3.yaml",
-            small("  year: 2024\n  tertial: 3\n", "completed", 6),
-        );
-    let halves = Case::new("year-halves")
-        .report_named("H1.yaml", small("  year: 2024\n  half: 1\n", "ongoing", 3))
-        .report_named(
-            "H2.yaml",
-            small("  year: 2024\n  half: 2\n", "completed", 7),
-        );
+    let tertials = folder(
+        "year-tertials",
+        &[
+            ("T1.yaml", "  year: 2024\n  tertial: 1\n", "ongoing", 2),
+            ("T2.yaml", "  year: 2024\n  tertial: 2\n", "ongoing", 5),
+            ("T3.yaml", "  year: 2024\n  tertial: 3\n", "completed", 6),
+        ],
+    );
+    let halves = folder(
+        "year-halves",
+        &[
+            ("H1.yaml", "  year: 2024\n  half: 1\n", "ongoing", 3),
+            ("H2.yaml", "  year: 2024\n  half: 2\n", "completed", 7),
+        ],
+    );
     let expected = [
         (
             tertials,
@@ -184,15 +203,7 @@ fn tertials_and_halves_make_their_year_with_a_column_each() {
         ),
     ];
     for (case, columns, activity, figure) in expected {
-        let out = case.dir().join("out");
-        let run = kvartal(&[
-            "build",
-            path_str(case.dir()),
-            "--year",
-            "2024",
-            "--out",
-            path_str(&out),
-        ]);
+        let (run, out) = build_year(&case, "2024", &[]);
         run.succeeds();
         let rows = pdf_table_rows(&out.join("2024.pdf"));
         assert!(rows[0].contains(columns), "{rows:#?}");
@@ -203,47 +214,27 @@ fn tertials_and_halves_make_their_year_with_a_column_each() {
 
 #[test]
 fn a_missing_period_and_a_period_twice_are_warned_about() {
-    let case = Case::new("year-gaps")
-        .report_named(
-            "2024-Q1.yaml",
-            small("  year: 2024\n  quarter: 1\n", "ongoing", 1),
-        )
-        .report_named(
-            "2024-Q1 - Kopia.yaml",
-            small("  year: 2024\n  quarter: 1\n", "ongoing", 1),
-        )
-        .report_named(
-            "2024-Q2.yaml",
-            small("  year: 2024\n  quarter: 2\n", "ongoing", 2),
-        )
-        .report_named(
-            "2024-Q4.yaml",
-            small("  year: 2024\n  quarter: 4\n", "ongoing", 4),
-        );
-    let out = case.dir().join("out");
-    let run = kvartal(&[
-        "build",
-        path_str(case.dir()),
-        "--year",
-        "2024",
-        "--out",
-        path_str(&out),
-    ])
-    .succeeds();
-    assert!(
-        run.stderr
-            .contains("warning: årsuppföljningen saknar rapporten för kvartal 3 (2024-Q3)"),
-        "{}",
-        run.stderr
+    let case = folder(
+        "year-gaps",
+        &[
+            ("2024-Q1.yaml", "  year: 2024\n  quarter: 1\n", "ongoing", 1),
+            (
+                "2024-Q1 - Kopia.yaml",
+                "  year: 2024\n  quarter: 1\n",
+                "ongoing",
+                1,
+            ),
+            ("2024-Q2.yaml", "  year: 2024\n  quarter: 2\n", "ongoing", 2),
+            ("2024-Q4.yaml", "  year: 2024\n  quarter: 4\n", "ongoing", 4),
+        ],
     );
-    assert!(
-        run.stderr.contains(
+    let (run, out) = build_year(&case, "2024", &[]);
+    run.succeeds()
+        .says("warning: årsuppföljningen saknar rapporten för kvartal 3 (2024-Q3)")
+        .says(
             "2024-Q1 - Kopia.yaml: warning: en fil till gäller 2024-Q1 av programmet; \
-             `2024-Q1.yaml` används"
-        ),
-        "{}",
-        run.stderr
-    );
+             `2024-Q1.yaml` används",
+        );
     let rows = pdf_table_rows(&out.join("2024.pdf"));
     assert!(
         rows[0].contains("K3 2024"),
@@ -253,57 +244,37 @@ fn a_missing_period_and_a_period_twice_are_warned_about() {
 
 #[test]
 fn the_year_file_gives_the_summary_and_the_name_and_a_plain_build_passes_it_over() {
-    let year_file = small("  year: 2024\n", "ongoing", 0)
-        + "summary: Året i korthet, fler vandringar än någonsin.\n";
-    let case = Case::new("year-file")
-        .report_named(
-            "2024-T1.yaml",
-            small("  year: 2024\n  tertial: 1\n", "ongoing", 2),
-        )
-        .report_named(
-            "2024-T2.yaml",
-            small("  year: 2024\n  tertial: 2\n", "ongoing", 3),
-        )
-        .report_named(
-            "2024-T3.yaml",
-            small("  year: 2024\n  tertial: 3\n", "ongoing", 4),
-        )
-        .report_named("helar-2024.yaml", year_file);
-    let out = case.dir().join("out");
-    let dir = path_str(case.dir());
-    kvartal(&["build", dir, "--year", "2024", "--out", path_str(&out)]).succeeds();
+    let case = folder(
+        "year-file",
+        &[
+            ("2024-T1.yaml", "  year: 2024\n  tertial: 1\n", "ongoing", 2),
+            ("2024-T2.yaml", "  year: 2024\n  tertial: 2\n", "ongoing", 3),
+            ("2024-T3.yaml", "  year: 2024\n  tertial: 3\n", "ongoing", 4),
+        ],
+    );
+    let summary = "Året i korthet, fler vandringar än någonsin.";
+    let year_file = small("  year: 2024\n", "ongoing", 0) + &format!("summary: {summary}\n");
+    let case = case.report_named("helar-2024.yaml", year_file);
+    let (run, out) = build_year(&case, "2024", &[]);
+    run.succeeds();
     let text = normalise(&pdf_text(&out.join("helar-2024.pdf")));
-    assert!(
-        text.contains("Året i korthet, fler vandringar än någonsin."),
-        "{text}"
-    );
+    assert!(text.contains(summary), "{text}");
     let plain = case.dir().join("plain");
-    let run = kvartal(&["build", dir, "--out", path_str(&plain)]).succeeds();
-    assert!(
-        run.stderr
-            .contains("årsfilen byggs inte som en egen rapport"),
-        "{}",
-        run.stderr
-    );
+    let run = kvartal(&["build", path_str(case.dir()), "--out", path_str(&plain)]);
+    let run = run
+        .succeeds()
+        .says("årsfilen byggs inte som en egen rapport");
     assert!(run.stdout.contains("3 rapporter byggda"), "{}", run.stdout);
     assert!(!plain.join("helar-2024.pdf").exists());
 }
 
 #[test]
 fn a_year_without_reports_is_an_error_saying_where_it_looked() {
-    let case = Case::new("year-none").report_named(
-        "2024-Q1.yaml",
-        small("  year: 2024\n  quarter: 1\n", "ongoing", 1),
+    let case = folder(
+        "year-none",
+        &[("2024-Q1.yaml", "  year: 2024\n  quarter: 1\n", "ongoing", 1)],
     );
-    let out = case.dir().join("out");
-    kvartal(&[
-        "build",
-        path_str(case.dir()),
-        "--year",
-        "2023",
-        "--out",
-        path_str(&out),
-    ])
-    .fails_with("no report of 2023 was found");
+    let (run, out) = build_year(&case, "2023", &[]);
+    run.fails_with("no report of 2023 was found");
     assert!(!out.exists(), "nothing written");
 }
