@@ -51,7 +51,10 @@ pub fn build_year(args: &BuildArgs, year: u16) -> Result<Outcome, UsageError> {
     for (input, result) in found.inputs.iter().zip(results) {
         match result {
             Ok(mut checked) => {
-                outcome.diagnostics.append(&mut checked.warnings);
+                // Only the year's reports have a say in its view.
+                if checked.report.period.year == year {
+                    outcome.diagnostics.append(&mut checked.warnings);
+                }
                 folders
                     .entry(&input.out_dir)
                     .or_default()
