@@ -29,7 +29,7 @@ use krilla::text::{Font, GlyphId, KrillaGlyph};
 use krilla::{Document, SerializeSettings};
 use krilla_svg::{SurfaceExt, SvgSettings};
 use std::cell::RefCell;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
 
 /// Pages with everything placed, the structure that goes with them, and where each
@@ -49,18 +49,31 @@ pub fn export(
     fonts: &FontSet,
     options: &PdfOptions,
 ) -> Result<Vec<u8>, PdfError> {
-    write(drawing, meta, fonts, options, true)
+    write(drawing, meta, fonts, options, Purpose::File)
 }
 
-/// As [`export`], without compressing the streams: whether the file would meet the
-/// standard, when the bytes are not kept.
+/// As [`export`], for whether the file would meet the standard when the bytes are not
+/// kept: nothing compressed, and each distinct text in each face drawn once, where it
+/// first stands.
 pub fn validate(
     drawing: Drawing,
     meta: &Meta,
     fonts: &FontSet,
     options: &PdfOptions,
 ) -> Result<(), PdfError> {
-    write(drawing, meta, fonts, options, false).map(drop)
+    write(drawing, meta, fonts, options, Purpose::Validation).map(drop)
+}
+
+/// What the PDF is drawn for.
+#[derive(Clone, Copy, PartialEq)]
+enum Purpose {
+    /// The file, whole and compressed.
+    File,
+    /// Only krilla's validation. What it checks of text (a glyph the font lacks, a
+    /// character it cannot map back, a private-use character) depends on the face and the
+    /// text, not on where they stand: the second copy of a text is not drawn, which for a
+    /// long report is most of them. Its leaf then has no content, which no check needs.
+    Validation,
 }
 
 fn write(
@@ -68,7 +81,7 @@ fn write(
     meta: &Meta,
     fonts: &FontSet,
     options: &PdfOptions,
-    compress: bool,
+    purpose: Purpose,
 ) -> Result<Vec<u8>, PdfError> {
     let Drawing {
         pages,
@@ -85,7 +98,7 @@ fn write(
     let settings = SerializeSettings {
         configuration: options.standard.configuration(),
         enable_tagging: true,
-        compress_content_streams: compress,
+        compress_content_streams: purpose == Purpose::File,
         ..SerializeSettings::default()
     };
     let mut document = Document::new_with(settings);
@@ -96,6 +109,7 @@ fn write(
         res: &res,
         anchors: &anchors,
         numbers: PageNumbers::new(&anchors, look.style.colours.text, &shaper),
+        once: (purpose == Purpose::Validation).then(RefCell::default),
     };
     let mut drawn = vec![Vec::new(); tags.leaf_count()];
     let outline = outline(&pages);
@@ -143,6 +157,8 @@ struct Canvas<'a> {
     anchors: &'a Anchors,
     /// The contents' page numbers.
     numbers: PageNumbers<'a>,
+    /// When validating only, the texts drawn so far by face: each is drawn once.
+    once: Option<RefCell<HashSet<(Face, String)>>>,
 }
 
 /// Draws page `number` (from 1), which krilla is given as the location of every problem
@@ -167,6 +183,7 @@ fn draw_page(
             numbers: &canvas.numbers,
             drawn,
             links: &mut links,
+            once: canvas.once.as_ref(),
         };
         // The draft mark goes first, so the text is drawn over it.
         painter.items(&page.watermark, ArtifactType::Watermark);
@@ -256,18 +273,27 @@ struct Painter<'s, 'p, 'f, 'n> {
     numbers: &'f PageNumbers<'n>,
     drawn: &'s mut [Vec<Identifier>],
     links: &'s mut Vec<Link>,
+    once: Option<&'f RefCell<HashSet<(Face, String)>>>,
 }
 
 impl Painter<'_, '_, '_, '_> {
+    /// Whether `glyphs` are drawn: always for the file; when validating, unless their text
+    /// was drawn in their face before.
+    fn wanted(&self, glyphs: &Glyphs) -> bool {
+        self.once
+            .is_none_or(|seen| seen.borrow_mut().insert((glyphs.face, glyphs.text.clone())))
+    }
+
     /// Draws `items`; those without a structure leaf become artifacts of `artifact`.
     fn items(&mut self, items: &[Item], artifact: ArtifactType) {
         for item in items {
             match item {
-                Item::Text { x, y, glyphs, leaf } => {
+                Item::Text { x, y, glyphs, leaf } if self.wanted(glyphs) => {
                     self.tagged(leaf.map(|l| l.index()), artifact, |s, r| {
                         text(s, r, *x, *y, glyphs)
                     })
                 }
+                Item::Text { .. } => {}
                 Item::Fill { rect, color } => {
                     self.tagged(None, artifact, |s, _| fill(s, rect, *color))
                 }

@@ -88,9 +88,9 @@ impl Laid {
     }
 }
 
-/// Whether `doc` can be written as a PDF to `options`' standard: laid out, drawn and
-/// validated as [`pdf`] does, but neither compressed nor given its signature fields, since
-/// no file is kept. For `check`, so that what passes it builds.
+/// Whether `doc` can be written as a PDF to `options`' standard: laid out and validated
+/// as [`pdf`] does, but with each distinct text drawn once, nothing compressed and no
+/// signature fields, since no file is kept. For `check`, so that what passes it builds.
 pub fn validate(doc: &Document, options: &PdfOptions) -> Result<(), PdfError> {
     let fonts = fonts::font_set(&doc.meta.style)?;
     let paginated = lay_out(doc, options, &fonts)?;

@@ -252,6 +252,28 @@ fn check_finds_what_only_the_pdf_would_refuse() {
         .says("\"字\", \"漢\" cannot be shown");
 }
 
+/// `check` validates each distinct text once in each face, where it first stands: a
+/// character no font has is found however often its text repeats, and in every face it
+/// is set in (the title in the heading's bold and in the status table's regular).
+#[test]
+fn a_refused_character_in_a_text_on_every_page_is_found_in_each_face() {
+    let activity = |i: usize| {
+        format!(
+            "  - id: a{i}\n    title: \"Möte \u{E000}\"\n    focus_areas: a\n    progress: Klart.\n"
+        )
+    };
+    let report = format!(
+        "programme: Test\nperiod: {{year: 2023, quarter: 1}}\norganisations: [{{name: Kommun}}]\n\
+         focus_areas:\n  - id: a\n    title: A\n    progress: Klart.\nactivities:\n{}",
+        (0..80).map(activity).collect::<String>()
+    );
+    Case::new("check-repeated")
+        .report(report)
+        .check(&[])
+        .fails_with("the PDF would not meet")
+        .says("the fonts Carlito, Carlito Bold have no glyph");
+}
+
 /// A report far beyond any real one is refused where it goes too far, before it costs
 /// the build seconds and hundreds of MB.
 #[test]
