@@ -35,7 +35,7 @@ pub const LABEL_KEYS: &[&str] = &[
 #[derive(Debug, Serialize)]
 pub struct YearView<'a> {
     /// What a report's template sees, of the year file or the last report, with the year's
-    /// title, period and summary.
+    /// title and period.
     #[serde(flatten)]
     pub report: ReportView<'a>,
     pub year: YearData<'a>,
@@ -111,7 +111,6 @@ pub fn build<'a>(
     let whole = year.period();
     report.title = title(year, labels)?;
     report.period = period_view(whole, language)?;
-    report.summary = markdown(&base.summary);
     let words = Words::new(year.last.period, language)?;
     let parts = PeriodWords::new(language, year.kind())?;
     let all = year.all_periods();
