@@ -93,17 +93,23 @@ impl<'f> Shaper<'f> {
 
     /// Glyphs for `text` in `face`, left to right.
     pub fn shape(&self, face: Face, text: &str) -> Vec<ShapedGlyph> {
+        self.with_shaped(face, text, <[ShapedGlyph]>::to_vec)
+    }
+
+    /// What `read` makes of the glyphs of `text` in `face`, shaped once and remembered:
+    /// a width needs no copy of them.
+    fn with_shaped<R>(&self, face: Face, text: &str, read: impl FnOnce(&[ShapedGlyph]) -> R) -> R {
         if let Some(glyphs) = self.words.borrow()[face.index()].get(text) {
-            return glyphs.to_vec();
+            return read(glyphs);
         }
-        let glyphs = self.shape_uncached(face, text);
+        let glyphs: Word = self.shape_uncached(face, text).into();
         let mut words = self.words.borrow_mut();
         let known = &mut words[face.index()];
         if known.len() >= WORD_CACHE_LIMIT {
             known.clear();
         }
-        known.insert(text.to_string(), glyphs.clone().into());
-        glyphs
+        known.insert(text.to_string(), Rc::clone(&glyphs));
+        read(&glyphs)
     }
 
     /// The glyphs of `face`, with the clusters its font has no glyph for (glyph 0) taken
@@ -162,11 +168,9 @@ impl<'f> Shaper<'f> {
 
     /// The width of `text` at `size` points.
     pub fn width(&self, face: Face, text: &str, size: f32) -> f32 {
-        self.shape(face, text)
-            .iter()
-            .map(|g| g.advance)
-            .sum::<f32>()
-            * size
+        self.with_shaped(face, text, |glyphs| {
+            glyphs.iter().map(|g| g.advance).sum::<f32>()
+        }) * size
     }
 }
 
