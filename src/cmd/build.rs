@@ -182,14 +182,10 @@ impl Run<'_> {
         let stage = |name: &str| self.progress.stage(input, name);
         let rendered = render(&document, &unique(&args.format), &options, stage)
             .map_err(|e| vec![e.diagnostic(&checked)])?;
-        let outputs: Vec<(PathBuf, Vec<u8>)> = rendered
-            .files
-            .into_iter()
-            .map(|(format, bytes)| (output_path(input, &args.out, format), bytes))
-            .collect();
-        write_outputs(input, &args.out, &outputs).map_err(fail)?;
+        let path = |format| output_path(input, &args.out, format);
+        let written = write_files(rendered.files, path).map_err(fail)?;
         Ok(Made {
-            written: outputs.into_iter().map(|(path, _)| path).collect(),
+            written,
             report: checked.report,
             warnings,
             pages: rendered.pages,
@@ -222,22 +218,27 @@ pub(super) fn pdf_options(args: &BuildArgs) -> Result<PdfOptions, UsageError> {
     })
 }
 
-/// Writes one report's files together, first removing what an interrupted build left for
-/// any of its formats.
-fn write_outputs(input: &Input, out: &Path, outputs: &[(PathBuf, Vec<u8>)]) -> Result<(), String> {
-    let every_format: Vec<PathBuf> = Format::value_variants()
-        .iter()
-        .map(|&format| output_path(input, out, format))
+/// Writes one document's `files` together, each format to its `path`, first removing what
+/// an interrupted build left for any format; the paths written.
+pub(super) fn write_files(
+    files: Vec<(Format, Vec<u8>)>,
+    path: impl Fn(Format) -> PathBuf,
+) -> Result<Vec<PathBuf>, String> {
+    let outputs: Vec<(PathBuf, Vec<u8>)> = files
+        .into_iter()
+        .map(|(format, bytes)| (path(format), bytes))
         .collect();
+    let every_format: Vec<PathBuf> = Format::value_variants().iter().map(|&f| path(f)).collect();
     remove_stale(&every_format)
-        .and_then(|()| write_together(outputs))
+        .and_then(|()| write_together(&outputs))
         .map_err(|e| {
             let paths: Vec<String> = outputs
                 .iter()
                 .map(|(p, _)| p.display().to_string())
                 .collect();
             format!("cannot write {}: {e}", paths.join(" and "))
-        })
+        })?;
+    Ok(outputs.into_iter().map(|(path, _)| path).collect())
 }
 
 /// Each of `formats` as bytes, in memory, and the number of pages of the PDF's layout. The

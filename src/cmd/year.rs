@@ -9,10 +9,9 @@
 //! unseen, would mislead.
 
 use super::batch::{self, Progress, Tally};
-use super::build::{load_layout, pdf_options, render, unique};
+use super::build::{load_layout, pdf_options, render, unique, write_files};
 use super::inputs::inputs;
 use super::meta::{images, meta};
-use super::write::{remove_stale, write_together};
 use super::{Outcome, UsageError};
 use crate::cli::{BuildArgs, Format};
 use crate::diag::{Diagnostic, Severity};
@@ -20,7 +19,6 @@ use crate::doc;
 use crate::report::year::{Year, gather};
 use crate::report::{self, Report, Shelf};
 use crate::template::Layout;
-use clap::ValueEnum;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -80,10 +78,10 @@ pub fn build_year(args: &BuildArgs, year: u16) -> Result<Outcome, UsageError> {
             tally.failed += 1;
             continue;
         }
-        let named = Names::new(&years);
+        let several = years.len() > 1;
         for one in &years {
             let out = args.out.join(folder);
-            match write_year(one, &layout, args, &options, &out, &named) {
+            match write_year(one, &layout, args, &options, &out, &stem(one, several)) {
                 Ok((written, pages)) => {
                     tally.reports += 1;
                     tally.pages += pages;
@@ -97,7 +95,7 @@ pub fn build_year(args: &BuildArgs, year: u16) -> Result<Outcome, UsageError> {
             }
         }
     }
-    if found.inputs.is_empty() || tally.reports + tally.failed == 0 {
+    if tally.reports + tally.failed == 0 {
         outcome.diagnostics.push(none_found(year, &args.paths));
     }
     tally.warnings = outcome
@@ -124,59 +122,36 @@ fn none_found(year: u16, paths: &[PathBuf]) -> Diagnostic {
     .with_hint("name the folder that holds the year's quarter, tertial or half-year reports")
 }
 
-/// The file names of a folder's views.
-struct Names {
-    /// More than one programme in the folder: each view's name says its series.
-    several: bool,
-}
-
-impl Names {
-    fn new(years: &[Year]) -> Names {
-        Names {
-            several: years.len() > 1,
-        }
+/// The stem of `year`'s files: its year file's, else the year, with the series when the
+/// folder has `several` programmes.
+fn stem(year: &Year, several: bool) -> String {
+    if let Some(file) = &year.file {
+        let stem = file.source.file_stem().unwrap_or_default();
+        return stem.to_string_lossy().into_owned();
     }
-
-    /// The stem of `year`'s files: its year file's, else the year, with the series when
-    /// the folder has several programmes.
-    fn stem(&self, year: &Year) -> String {
-        if let Some(file) = &year.file {
-            let stem = file.source.file_stem().unwrap_or_default();
-            return stem.to_string_lossy().into_owned();
-        }
-        match self.several {
-            true => format!("{}-{}", year.last.series, year.year),
-            false => year.year.to_string(),
-        }
+    match several {
+        true => format!("{}-{}", year.last.series, year.year),
+        false => year.year.to_string(),
     }
 }
 
-/// Renders `year` in every format asked for and writes the files into `out` together,
-/// returning them and the PDF layout's pages.
+/// Renders `year` in every format asked for and writes the files, named `stem`, into `out`
+/// together, returning them and the PDF layout's pages.
 fn write_year(
     year: &Year,
     layout: &Layout,
     args: &BuildArgs,
     options: &crate::pdf::PdfOptions,
     out: &Path,
-    names: &Names,
+    stem: &str,
 ) -> Result<(Vec<PathBuf>, usize), Diagnostic> {
-    let base = year.base();
+    let source = &year.base().source;
     let document = document(year, layout)?;
     let rendered = render(&document, &unique(&args.format), options, |_| {})
-        .map_err(|e| Diagnostic::error(&base.source, None, e.message()))?;
-    let stem = names.stem(year);
-    let path = |format: Format| out.join(&stem).with_extension(format.extension());
-    let outputs: Vec<(PathBuf, Vec<u8>)> = rendered
-        .files
-        .into_iter()
-        .map(|(format, bytes)| (path(format), bytes))
-        .collect();
-    let every_format: Vec<PathBuf> = Format::value_variants().iter().map(|&f| path(f)).collect();
-    remove_stale(&every_format)
-        .and_then(|()| write_together(&outputs))
-        .map_err(|e| Diagnostic::error(&base.source, None, format!("cannot write: {e}")))?;
-    let written = outputs.into_iter().map(|(path, _)| path).collect();
+        .map_err(|e| Diagnostic::error(source, None, e.message()))?;
+    let path = |format: Format| out.join(stem).with_extension(format.extension());
+    let written = write_files(rendered.files, path)
+        .map_err(|message| Diagnostic::error(source, None, message))?;
     Ok((written, rendered.pages))
 }
 
