@@ -60,6 +60,8 @@ pub enum Code {
     NotRead,
     /// A year's view lacks the report of one of the year's periods.
     MissingPeriod,
+    /// A year file, which a build without `--year` passes over.
+    YearFile,
 }
 
 impl Code {
@@ -82,6 +84,7 @@ impl Code {
             Code::UnreadableSibling => "unreadable-sibling",
             Code::NotRead => "not-read",
             Code::MissingPeriod => "missing-period",
+            Code::YearFile => "year-file",
         }
     }
 }

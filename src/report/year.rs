@@ -166,25 +166,7 @@ pub fn is_year_file(checked: &Checked) -> bool {
 /// The warning for a year file a build without `--year` passes over.
 pub fn passed_over(report: &Report) -> Diagnostic {
     let year = report.period.year;
-    let (message, hint) = match report.language {
-        Language::Sv => (
-            format!(
-                "årsfilen byggs inte som en egen rapport: den hör till årsuppföljningen av \
-                 {year}, tillsammans med årets rapporter i mappen"
-            ),
-            format!("bygg årsuppföljningen med `kvartal build MAPP --year {year}`"),
-        ),
-        Language::En | Language::Other(_) => (
-            format!(
-                "the year file is not built as a report of its own: it belongs to the view \
-                 of {year}, with the year's reports in the folder"
-            ),
-            format!("build the year's view with `kvartal build FOLDER --year {year}`"),
-        ),
-    };
-    Diagnostic::warning(&report.source, None, message)
-        .with_hint(hint)
-        .with_labels(super::labels(report.language))
+    Note::YearFile { year }.diagnostic(report, Code::YearFile)
 }
 
 /// What a reader of the year's view should know, worded in the report's language.
@@ -197,6 +179,8 @@ enum Note {
     Kinds { first: Kind, other: Kind },
     /// Only a year file, no report of a part of the year.
     NoPeriods { year: u16 },
+    /// A year file beside the year's reports, which a build without `--year` passes over.
+    YearFile { year: u16 },
 }
 
 impl Note {
@@ -246,6 +230,13 @@ impl Note {
                 "the year's view is made from the year's quarter, tertial or half-year reports"
                     .to_owned(),
             ),
+            Note::YearFile { year } => (
+                format!(
+                    "the year file is not built as a report of its own: it belongs to the view \
+                     of {year}, with the year's reports in the folder"
+                ),
+                format!("build the year's view with `kvartal build FOLDER --year {year}`"),
+            ),
         }
     }
 
@@ -279,6 +270,13 @@ impl Note {
                 format!("det finns inga rapporter för delar av {year} bredvid årsfilen"),
                 "årsuppföljningen byggs av årets kvartals-, tertial- eller halvårsrapporter"
                     .to_owned(),
+            ),
+            Note::YearFile { year } => (
+                format!(
+                    "årsfilen byggs inte som en egen rapport: den hör till årsuppföljningen av \
+                     {year}, tillsammans med årets rapporter i mappen"
+                ),
+                format!("bygg årsuppföljningen med `kvartal build MAPP --year {year}`"),
             ),
         }
     }
