@@ -61,9 +61,9 @@ pub struct Siblings {
     pub earlier: Earlier,
     /// What a reader should know about the choice.
     pub notes: Vec<Note>,
-    /// Files of the same series that report in another kind of period (tertials beside
-    /// quarters), by kind: one programme's history is kept in one kind, so this is an
-    /// error, and their values are not used.
+    /// Files of the same series that report in another kind of period, by kind: their
+    /// values are not used. `stage` refuses tertials beside quarters (one programme's
+    /// history is kept in one kind) and lets a year file lie beside the year's reports.
     pub other_kinds: BTreeMap<Kind, Vec<PathBuf>>,
 }
 

@@ -214,8 +214,9 @@ fn renamed(name: &str, old: Period, new: Period) -> Option<String> {
     let written = [letter, letter.to_ascii_lowercase()].map(|l| format!("{l}{}", old.number));
     let separators = ["-", "_", " ", ".", ""];
     for part in &written {
+        // The same letter, in the same case, with the new number.
+        let moved = format!("{}{}", &part[..1], new.number);
         for sep in separators {
-            let moved = format!("{}{}", &part[..1], new.number);
             for (from, to) in [
                 (
                     format!("{year}{sep}{part}"),

@@ -11,6 +11,7 @@
 use super::error::LayoutError;
 use super::labels::{Labels, fill};
 use crate::number::NumberFormat;
+use crate::report::Kind;
 use chrono::{Datelike, NaiveDate};
 
 /// The date by the label `date_format`, e.g. "{day} {month} {year}" → "12 april 2023".
@@ -24,9 +25,10 @@ pub fn format_date(date: NaiveDate, labels: &Labels) -> Result<String, LayoutErr
     Ok(fill(labels.get("date_format")?, &values))
 }
 
-/// The quarter's name: the label `quarter_1` … `quarter_4`.
+/// The quarter's name: the label `quarter_1` … `quarter_4` (see `period::name_key`).
 pub fn format_quarter(quarter: u8, labels: &Labels) -> Result<String, LayoutError> {
-    Ok(labels.get(&format!("quarter_{quarter}"))?.to_owned())
+    let key = super::period::name_key(Kind::Quarter, quarter);
+    Ok(labels.get(&key)?.to_owned())
 }
 
 /// The report language's separators, from the labels `decimal_separator` and

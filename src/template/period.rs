@@ -66,7 +66,7 @@ pub(super) fn word(kind: Kind) -> &'static str {
 
 /// The label key of the name of period `number` of `kind`: `quarter_4` ("fjärde
 /// kvartalet"), `tertial_2`, `half_1`, `whole_year` ("helåret").
-fn name_key(kind: Kind, number: u8) -> String {
+pub(super) fn name_key(kind: Kind, number: u8) -> String {
     match kind {
         Kind::Year => "whole_year".to_owned(),
         kind => format!("{}_{number}", word(kind)),
