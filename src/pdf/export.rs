@@ -6,6 +6,7 @@
 use super::PdfError;
 use super::frame::{Anchors, Glyphs, Item, Page, Rect, Shape, Target};
 use super::images::Picture;
+use super::once::Once;
 use super::options::{Attachment, PdfOptions};
 use super::outline::outline;
 use super::refs::PageNumbers;
@@ -28,8 +29,9 @@ use krilla::tagging::{Artifact, ArtifactType, ContentTag, Identifier, SpanTag};
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 use krilla::{Document, SerializeSettings};
 use krilla_svg::{SurfaceExt, SvgSettings};
+use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// Pages with everything placed, the structure that goes with them, and where each
@@ -53,8 +55,8 @@ pub fn export(
 }
 
 /// As [`export`], for whether the file would meet the standard when the bytes are not
-/// kept: nothing compressed, and each distinct text in each face drawn once, where it
-/// first stands.
+/// kept: nothing compressed, and each glyph drawn once with each text it stands for, where
+/// it first stands ([`Once`]).
 pub fn validate(
     drawing: Drawing,
     meta: &Meta,
@@ -69,10 +71,10 @@ pub fn validate(
 enum Purpose {
     /// The file, whole and compressed.
     File,
-    /// Only krilla's validation. What it checks of text (a glyph the font lacks, a
-    /// character it cannot map back, a private-use character) depends on the face and the
-    /// text, not on where they stand: the second copy of a text is not drawn, which for a
-    /// long report is most of them. Its leaf then has no content, which no check needs.
+    /// Only krilla's validation, which checks each glyph with its text wherever it stands:
+    /// a glyph drawn before with the same text is not drawn again ([`Once`]), which for a
+    /// long report is almost all of them. A leaf then may have no content, which no check
+    /// needs.
     Validation,
 }
 
@@ -109,7 +111,7 @@ fn write(
         res: &res,
         anchors: &anchors,
         numbers: PageNumbers::new(&anchors, look.style.colours.text, &shaper),
-        once: (purpose == Purpose::Validation).then(RefCell::default),
+        once: (purpose == Purpose::Validation).then(Once::default),
     };
     let mut drawn = vec![Vec::new(); tags.leaf_count()];
     let outline = outline(&pages);
@@ -157,8 +159,8 @@ struct Canvas<'a> {
     anchors: &'a Anchors,
     /// The contents' page numbers.
     numbers: PageNumbers<'a>,
-    /// When validating only, the texts drawn so far by face: each is drawn once.
-    once: Option<RefCell<HashSet<(Face, String)>>>,
+    /// When validating only, the glyphs drawn so far: each is drawn once.
+    once: Option<Once>,
 }
 
 /// Draws page `number` (from 1), which krilla is given as the location of every problem
@@ -273,27 +275,30 @@ struct Painter<'s, 'p, 'f, 'n> {
     numbers: &'f PageNumbers<'n>,
     drawn: &'s mut [Vec<Identifier>],
     links: &'s mut Vec<Link>,
-    once: Option<&'f RefCell<HashSet<(Face, String)>>>,
+    once: Option<&'f Once>,
 }
 
 impl Painter<'_, '_, '_, '_> {
-    /// Whether `glyphs` are drawn: always for the file; when validating, unless their text
-    /// was drawn in their face before.
-    fn wanted(&self, glyphs: &Glyphs) -> bool {
-        self.once
-            .is_none_or(|seen| seen.borrow_mut().insert((glyphs.face, glyphs.text.clone())))
+    /// What is drawn of `glyphs`: all of them for the file; when validating, those not
+    /// drawn before.
+    fn wanted<'g>(&self, glyphs: &'g Glyphs) -> Option<Cow<'g, Glyphs>> {
+        match self.once {
+            None => Some(Cow::Borrowed(glyphs)),
+            Some(once) => once.unseen(glyphs).map(Cow::Owned),
+        }
     }
 
     /// Draws `items`; those without a structure leaf become artifacts of `artifact`.
     fn items(&mut self, items: &[Item], artifact: ArtifactType) {
         for item in items {
             match item {
-                Item::Text { x, y, glyphs, leaf } if self.wanted(glyphs) => {
-                    self.tagged(leaf.map(|l| l.index()), artifact, |s, r| {
-                        text(s, r, *x, *y, glyphs)
-                    })
+                Item::Text { x, y, glyphs, leaf } => {
+                    if let Some(glyphs) = self.wanted(glyphs) {
+                        self.tagged(leaf.map(|l| l.index()), artifact, |s, r| {
+                            text(s, r, *x, *y, &glyphs)
+                        })
+                    }
                 }
-                Item::Text { .. } => {}
                 Item::Fill { rect, color } => {
                     self.tagged(None, artifact, |s, _| fill(s, rect, *color))
                 }
@@ -319,9 +324,13 @@ impl Painter<'_, '_, '_, '_> {
                     center,
                     angle,
                     glyphs,
-                } => self.tagged(None, artifact, |s, f| {
-                    rotated(s, f, *center, *angle, glyphs)
-                }),
+                } => {
+                    if let Some(glyphs) = self.wanted(glyphs) {
+                        self.tagged(None, artifact, |s, f| {
+                            rotated(s, f, *center, *angle, &glyphs)
+                        })
+                    }
+                }
                 Item::Link {
                     rect,
                     target,

@@ -13,6 +13,7 @@ mod fonts;
 mod frame;
 mod images;
 mod inline;
+mod once;
 mod options;
 mod outline;
 mod page;
