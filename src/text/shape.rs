@@ -93,12 +93,17 @@ impl<'f> Shaper<'f> {
 
     /// Glyphs for `text` in `face`, left to right.
     pub fn shape(&self, face: Face, text: &str) -> Vec<ShapedGlyph> {
-        self.with_shaped(face, text, <[ShapedGlyph]>::to_vec)
+        self.with_shaped(face, text, |glyphs| glyphs.to_vec())
+    }
+
+    /// Glyphs for `text` in `face`, shared with every other caller asking for the same.
+    pub fn shared(&self, face: Face, text: &str) -> Rc<[ShapedGlyph]> {
+        self.with_shaped(face, text, Rc::clone)
     }
 
     /// What `read` makes of the glyphs of `text` in `face`, shaped once and remembered:
     /// a width needs no copy of them.
-    fn with_shaped<R>(&self, face: Face, text: &str, read: impl FnOnce(&[ShapedGlyph]) -> R) -> R {
+    fn with_shaped<R>(&self, face: Face, text: &str, read: impl FnOnce(&Word) -> R) -> R {
         if let Some(glyphs) = self.words.borrow()[face.index()].get(text) {
             return read(glyphs);
         }

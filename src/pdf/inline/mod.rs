@@ -14,8 +14,8 @@ use super::frame::Glyphs;
 use super::style;
 use crate::doc::{Badges, Rgb};
 use crate::doc::{Run, Tone};
-use crate::text::{Hyphenator, ShapedGlyph, Shaper};
-use segment::Segment;
+use crate::text::{Face, Hyphenator, ShapedGlyph, Shaper};
+use segment::{Part, Segment};
 
 /// How a paragraph's text looks when no run says otherwise.
 #[derive(Debug, Clone, Copy)]
@@ -27,6 +27,35 @@ pub struct TextStyle {
     pub heading: bool,
     pub link: Rgb,
     pub badges: Badges,
+}
+
+impl TextStyle {
+    /// The face `run` is set in: a badge's word is bold, a heading in the headings' family.
+    fn face_of(&self, run: &Run) -> Face {
+        let face = Face::of(self.bold || run.bold || run.badge.is_some(), run.italic);
+        if self.heading {
+            face.for_headings()
+        } else {
+            face
+        }
+    }
+
+    /// The size `run` is set at: a badge's word a little smaller than the text around it.
+    fn size_of(&self, run: &Run) -> f32 {
+        if run.badge.is_some() {
+            self.size * 0.9
+        } else {
+            self.size
+        }
+    }
+
+    fn color_of(&self, run: &Run) -> Rgb {
+        match (run.badge, &run.link) {
+            (Some(tone), _) => self.badges.get(tone).text,
+            (None, Some(_)) => self.link,
+            (None, None) => self.color,
+        }
+    }
 }
 
 /// How lines are chosen.
@@ -78,7 +107,7 @@ pub fn linebreak(
     shaper: &Shaper,
 ) -> Vec<Line> {
     // The text is cut at every break opportunity; pieces wider than a line are cut further.
-    let segments = segment::segments(runs, style, breaking.hyphenator, width, shaper);
+    let (text, segments) = segment::segments(runs, style, breaking.hyphenator, width, shaper);
     // Where each line ends.
     let ends = if breaking.optimal {
         fit::optimal(&segments, width)
@@ -93,7 +122,12 @@ pub fn linebreak(
     for &end in &ends {
         let line_segments: Vec<Segment> = segments.by_ref().take(end - start).collect();
         let last = end == total || line_segments.last().is_some_and(|s| s.mandatory);
-        let mut line = build_line(line_segments, shaper);
+        let paragraph = Paragraph {
+            runs,
+            text: &text,
+            style,
+        };
+        let mut line = paragraph.line(line_segments, shaper);
         if breaking.justify && !last {
             justify(&mut line, width);
         }
@@ -104,26 +138,69 @@ pub fn linebreak(
     lines
 }
 
-fn build_line(segments: Vec<Segment>, shaper: &Shaper) -> Line {
-    let mut line = Line::default();
-    let mut x = 0.0;
-    let (trailing, hyphen) = segments
-        .last()
-        .map_or((0.0, false), |s| (s.trailing, s.hyphen));
-    for segment in segments {
-        for piece in segment.pieces {
-            let piece = Piece { x, ..piece };
-            x += piece.width();
-            append(&mut line, piece);
+/// What a line's glyphs are drawn with: the paragraph's runs, text and style.
+struct Paragraph<'a> {
+    runs: &'a [Run],
+    /// The runs' text joined, which each part's range indexes.
+    text: &'a str,
+    style: &'a TextStyle,
+}
+
+impl Paragraph<'_> {
+    fn line(&self, segments: Vec<Segment>, shaper: &Shaper) -> Line {
+        let mut line = Line::default();
+        let mut x = 0.0;
+        let (trailing, hyphen) = segments
+            .last()
+            .map_or((0.0, false), |s| (s.trailing, s.hyphen));
+        for part in segments.iter().flat_map(|s| &s.parts) {
+            self.append(&mut line, part, x);
+            x += part.width;
         }
+        line.width = x - trailing;
+        if hyphen && let Some(piece) = line.pieces.last() {
+            let hyphen = hyphen_piece(piece, x - trailing, shaper);
+            line.width += hyphen.width();
+            join(&mut line, hyphen);
+        }
+        line
     }
-    line.width = x - trailing;
-    if hyphen && let Some(piece) = line.pieces.last() {
-        let hyphen = hyphen_piece(piece, x - trailing, shaper);
-        line.width += hyphen.width();
-        append(&mut line, hyphen);
+
+    /// Adds `part`, at `x` from the line's start, to `line`: to the previous piece when it
+    /// is of the same run, so a line draws a run's text in one piece.
+    fn append(&self, line: &mut Line, part: &Part, x: f32) {
+        let text = &self.text[part.range.clone()];
+        let run = &self.runs[part.run];
+        if let Some(last) = line.pieces.last_mut()
+            && last.run == part.run
+            && last.badge.is_none()
+        {
+            let offset = last.glyphs.text.len();
+            last.glyphs.text.push_str(text);
+            last.glyphs.glyphs.extend(moved(&part.glyphs, offset));
+            return;
+        }
+        line.pieces.push(Piece {
+            x,
+            run: part.run,
+            badge: run.badge,
+            glyphs: Glyphs {
+                face: part.face,
+                size: self.style.size_of(run),
+                color: self.style.color_of(run),
+                glyphs: part.glyphs.to_vec(),
+                text: text.to_string(),
+            },
+        });
     }
-    line
+}
+
+/// `glyphs` with their clusters counted from `offset` bytes earlier.
+fn moved(glyphs: &[ShapedGlyph], offset: usize) -> impl Iterator<Item = ShapedGlyph> {
+    glyphs.iter().map(move |g| ShapedGlyph {
+        cluster: g.cluster + offset,
+        ..*g
+    })
 }
 
 /// A visible hyphen after `piece`. Its text is a soft hyphen (U+00AD), as tagged PDF
@@ -134,28 +211,28 @@ fn hyphen_piece(piece: &Piece, x: f32, shaper: &Shaper) -> Piece {
     glyphs.iter_mut().for_each(|g| g.cluster = 0);
     Piece {
         x,
+        run: piece.run,
+        badge: piece.badge,
         glyphs: Glyphs {
+            face,
+            size: piece.glyphs.size,
+            color: piece.glyphs.color,
             glyphs,
             text: "\u{ad}".to_string(),
-            ..piece.glyphs.clone()
         },
-        ..piece.clone()
     }
 }
 
-/// Adds `piece` to `line`, joining it to the previous piece of the same run.
-fn append(line: &mut Line, piece: Piece) {
+/// Adds the hyphen `piece` to the end of `line`, in the last piece unless it is a badge.
+fn join(line: &mut Line, piece: Piece) {
     if let Some(last) = line.pieces.last_mut()
-        && last.run == piece.run
         && last.badge.is_none()
     {
         let offset = last.glyphs.text.len();
         last.glyphs.text.push_str(&piece.glyphs.text);
-        let moved = piece.glyphs.glyphs.into_iter().map(|g| ShapedGlyph {
-            cluster: g.cluster + offset,
-            ..g
-        });
-        last.glyphs.glyphs.extend(moved);
+        last.glyphs
+            .glyphs
+            .extend(moved(&piece.glyphs.glyphs, offset));
         return;
     }
     line.pieces.push(piece);

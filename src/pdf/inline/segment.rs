@@ -3,17 +3,18 @@
 //! Entry point: [`segments`]. Opportunities are those of UAX #14 plus hyphenation points
 //! inside words; a segment wider than a whole line is cut between glyph clusters.
 
-use super::{Piece, TextStyle};
+use super::TextStyle;
 use crate::doc::{Run, hyphenation};
-use crate::pdf::frame::Glyphs;
+use crate::pdf::style::BADGE_PAD;
 use crate::text::{Face, Hyphenator, ShapedGlyph, Shaper};
 use std::ops::Range;
+use std::rc::Rc;
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
 /// Text that is never broken inside.
 #[derive(Debug, Clone)]
 pub struct Segment {
-    pub pieces: Vec<Piece>,
+    pub parts: Vec<Part>,
     /// Width of the trailing spaces, which may hang past the line's end.
     pub trailing: f32,
     /// A line must end after this segment (a hard line break in the text).
@@ -26,18 +27,33 @@ pub struct Segment {
 
 impl Segment {
     pub fn width(&self) -> f32 {
-        self.pieces.iter().map(Piece::width).sum()
+        self.parts.iter().map(|p| p.width).sum()
     }
 }
 
-/// The paragraph's text as segments no wider than `width`.
+/// The text of one run in a segment, shaped: the glyphs are shared with every other place
+/// the same text is set in the same face, and copied only into the line that draws them.
+#[derive(Debug, Clone)]
+pub struct Part {
+    /// Index of the run in the paragraph.
+    pub run: usize,
+    pub face: Face,
+    /// Clusters count from the start of `range`.
+    pub glyphs: Rc<[ShapedGlyph]>,
+    /// Where the text is in the paragraph's joined text.
+    pub range: Range<usize>,
+    /// Width including a badge's padding.
+    pub width: f32,
+}
+
+/// The paragraph's text joined, and as segments no wider than `width`.
 pub fn segments(
     runs: &[Run],
     style: &TextStyle,
     hyphenator: Option<Hyphenator>,
     width: f32,
     shaper: &Shaper,
-) -> Vec<Segment> {
+) -> (String, Vec<Segment>) {
     let text: String = runs.iter().map(|r| r.text.as_str()).collect();
     let bounds = run_bounds(runs);
     let hyphenation = hyphenator.map_or_else(Vec::new, |h| hyphenation::points(runs, h));
@@ -45,6 +61,13 @@ pub fn segments(
     let mut hyphenation = hyphenation.into_iter().peekable();
     let mut segments = Vec::new();
     let mut start = 0;
+    let context = Context {
+        runs,
+        bounds: &bounds,
+        text: &text,
+        style,
+        shaper,
+    };
     for (end, opportunity) in linebreaks(&text) {
         // Inside a badge the status word is kept whole.
         if opportunity == BreakOpportunity::Allowed && inside_badge(runs, &bounds, end) {
@@ -60,19 +83,12 @@ pub fn segments(
         let cuts: Vec<usize> = std::iter::once(start).chain(points).chain([end]).collect();
         for pair in cuts.windows(2) {
             let last = pair[1] == end;
-            let context = Context {
-                runs,
-                bounds: &bounds,
-                text: &text,
-                style,
-                shaper,
-            };
             let segment = context.segment(pair[0]..pair[1], last && mandatory, !last);
-            segments.extend(split_overlong(segment, width));
+            segments.extend(split_overlong(segment, width, &context));
         }
         start = end;
     }
-    segments
+    (text, segments)
 }
 
 /// Byte range of each run in the joined text.
@@ -105,7 +121,7 @@ struct Context<'a, 'f> {
 
 impl Context<'_, '_> {
     fn segment(&self, range: Range<usize>, mandatory: bool, hyphen: bool) -> Segment {
-        let mut pieces = Vec::new();
+        let mut parts = Vec::new();
         for (index, (run, bound)) in self.runs.iter().zip(self.bounds).enumerate() {
             let (from, to) = (range.start.max(bound.start), range.end.min(bound.end));
             if from >= to {
@@ -114,19 +130,22 @@ impl Context<'_, '_> {
             // Line feeds end a line; they are not drawn.
             let text = self.text[from..to].trim_end_matches(['\n', '\r']);
             if !text.is_empty() {
-                pieces.push(self.piece(run, index, text));
+                parts.push(self.part(run, index, from..from + text.len()));
             }
         }
         let spaces = self.text[range].trim_end_matches(['\n', '\r']);
         let trailing_spaces = &spaces[spaces.trim_end().len()..];
-        let width_of = |text: &str| match pieces.last() {
-            Some(last) => self.shaper.width(last.glyphs.face, text, last.glyphs.size),
+        let width_of = |text: &str| match parts.last() {
+            Some(last) => {
+                let size = self.style.size_of(&self.runs[last.run]);
+                self.shaper.width(last.face, text, size)
+            }
             None => 0.0,
         };
         let trailing = width_of(trailing_spaces);
         let hyphen_width = if hyphen { width_of("-") } else { 0.0 };
         Segment {
-            pieces,
+            parts,
             trailing,
             mandatory,
             hyphen,
@@ -134,61 +153,49 @@ impl Context<'_, '_> {
         }
     }
 
-    fn piece(&self, run: &Run, index: usize, text: &str) -> Piece {
-        let face = Face::of(
-            self.style.bold || run.bold || run.badge.is_some(),
-            run.italic,
-        );
-        let face = if self.style.heading {
-            face.for_headings()
-        } else {
-            face
-        };
-        let color = match (run.badge, &run.link) {
-            (Some(tone), _) => self.style.badges.get(tone).text,
-            (None, Some(_)) => self.style.link,
-            (None, None) => self.style.color,
-        };
-        let size = if run.badge.is_some() {
-            self.style.size * 0.9
-        } else {
-            self.style.size
-        };
-        let glyphs = Glyphs {
-            face,
-            size,
-            color,
-            glyphs: self.shaper.shape(face, text),
-            text: text.to_string(),
-        };
-        Piece {
-            x: 0.0,
+    fn part(&self, run: &Run, index: usize, range: Range<usize>) -> Part {
+        let face = self.style.face_of(run);
+        let glyphs = self.shaper.shared(face, &self.text[range.clone()]);
+        let width = part_width(&glyphs, self.style.size_of(run), run);
+        Part {
             run: index,
-            badge: run.badge,
+            face,
             glyphs,
+            range,
+            width,
         }
     }
 }
 
+/// The width `glyphs` of `run` take at `size`, with a badge's padding.
+fn part_width(glyphs: &[ShapedGlyph], size: f32, run: &Run) -> f32 {
+    let padding = if run.badge.is_some() {
+        2.0 * BADGE_PAD
+    } else {
+        0.0
+    };
+    glyphs.iter().map(|g| g.advance).sum::<f32>() * size + padding
+}
+
 /// A segment wider than a line, cut between glyph clusters into segments that fit.
-fn split_overlong(segment: Segment, width: f32) -> Vec<Segment> {
+fn split_overlong(segment: Segment, width: f32, context: &Context) -> Vec<Segment> {
     if segment.width() - segment.trailing <= width {
         return vec![segment];
     }
     let mut parts: Vec<Segment> = Vec::new();
     let mut current = Vec::new();
     let mut used = 0.0;
-    for piece in segment.pieces {
-        let mut rest = Some(piece);
-        while let Some(piece) = rest.take() {
-            let (head, tail) = cut(piece, width - used, current.is_empty());
+    for part in segment.parts {
+        let mut rest = Some(part);
+        while let Some(part) = rest.take() {
+            let (head, tail) = context.cut(part, width - used, current.is_empty());
             if let Some(head) = head {
-                used += head.width();
+                used += head.width;
                 current.push(head);
             }
             if let Some(tail) = tail {
                 parts.push(Segment {
-                    pieces: std::mem::take(&mut current),
+                    parts: std::mem::take(&mut current),
                     trailing: 0.0,
                     mandatory: false,
                     hyphen: false,
@@ -200,54 +207,50 @@ fn split_overlong(segment: Segment, width: f32) -> Vec<Segment> {
         }
     }
     parts.push(Segment {
-        pieces: current,
+        parts: current,
         ..segment
     });
     parts
 }
 
-/// Splits `piece` so the head fits `room`; a line start always takes at least one cluster.
-fn cut(piece: Piece, room: f32, at_line_start: bool) -> (Option<Piece>, Option<Piece>) {
-    let size = piece.glyphs.size;
-    let mut used = 0.0;
-    let mut split = piece.glyphs.glyphs.len();
-    for (i, glyph) in piece.glyphs.glyphs.iter().enumerate() {
-        let starts_cluster = i == 0 || glyph.cluster != piece.glyphs.glyphs[i - 1].cluster;
-        if starts_cluster && used + glyph.advance * size > room && (i > 0 || !at_line_start) {
-            split = i;
-            break;
+impl Context<'_, '_> {
+    /// Splits `part` so the head fits `room`; a line start always takes at least one cluster.
+    fn cut(&self, part: Part, room: f32, at_line_start: bool) -> (Option<Part>, Option<Part>) {
+        let run = &self.runs[part.run];
+        let size = self.style.size_of(run);
+        let mut used = 0.0;
+        let mut split = part.glyphs.len();
+        for (i, glyph) in part.glyphs.iter().enumerate() {
+            let starts_cluster = i == 0 || glyph.cluster != part.glyphs[i - 1].cluster;
+            if starts_cluster && used + glyph.advance * size > room && (i > 0 || !at_line_start) {
+                split = i;
+                break;
+            }
+            used += glyph.advance * size;
         }
-        used += glyph.advance * size;
-    }
-    if split == piece.glyphs.glyphs.len() {
-        return (Some(piece), None);
-    }
-    let byte = piece.glyphs.glyphs[split].cluster;
-    let (head, tail) = split_piece(piece, split, byte);
-    (head, Some(tail))
-}
-
-fn split_piece(piece: Piece, glyph: usize, byte: usize) -> (Option<Piece>, Piece) {
-    let Piece {
-        run, glyphs, badge, ..
-    } = piece;
-    let (head_glyphs, tail_glyphs) = glyphs.glyphs.split_at(glyph);
-    let make = |text: &str, list: &[ShapedGlyph], shift: usize| Piece {
-        x: 0.0,
-        run,
-        badge,
-        glyphs: Glyphs {
-            text: text.to_string(),
-            glyphs: list
+        if split == part.glyphs.len() {
+            return (Some(part), None);
+        }
+        let byte = part.glyphs[split].cluster;
+        let (head, tail) = part.glyphs.split_at(split);
+        let make = |glyphs: &[ShapedGlyph], range: Range<usize>, shift: usize| {
+            let glyphs: Rc<[ShapedGlyph]> = glyphs
                 .iter()
                 .map(|g| ShapedGlyph {
                     cluster: g.cluster - shift,
                     ..*g
                 })
-                .collect(),
-            ..glyphs.clone()
-        },
-    };
-    let head = (!head_glyphs.is_empty()).then(|| make(&glyphs.text[..byte], head_glyphs, 0));
-    (head, make(&glyphs.text[byte..], tail_glyphs, byte))
+                .collect();
+            Part {
+                run: part.run,
+                face: part.face,
+                width: part_width(&glyphs, size, run),
+                glyphs,
+                range,
+            }
+        };
+        let middle = part.range.start + byte;
+        let head = (!head.is_empty()).then(|| make(head, part.range.start..middle, 0));
+        (head, Some(make(tail, middle..part.range.end, byte)))
+    }
 }
