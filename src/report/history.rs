@@ -31,12 +31,13 @@ pub enum Beside {
     Unreadable(PathBuf),
 }
 
-/// Whether the history of `report` needs the file `head` describes read in full: an
-/// earlier quarter of its series that its trends show or compare with.
-pub fn needs(report: &Report, head: &Head) -> bool {
-    let reached = trend::reach(report.period).is_none_or(|first| head.period >= first);
-    let same_kind = head.period.kind == report.period.kind;
-    head.series == report.series && same_kind && head.period < report.period && reached
+/// Whether the history of a report of `series` for `period` needs the file `head`
+/// describes read in full: an earlier quarter of its series that its trends show or
+/// compare with.
+pub fn needs(series: &str, period: Period, head: &Head) -> bool {
+    let reached = trend::reach(period).is_none_or(|first| head.period >= first);
+    let same_kind = head.period.kind == period.kind;
+    head.series == series && same_kind && head.period < period && reached
 }
 
 /// A `history` value that an earlier quarter's file contradicts.

@@ -14,7 +14,7 @@ use super::history::{self, Beside};
 use super::load::{ReadFile, read};
 use super::problems::Problem;
 use super::spans::Spans;
-use super::{Kind, Report, lint};
+use super::{Kind, Period, Report, lint};
 use crate::diag::Diagnostic;
 use std::path::{Path, PathBuf};
 
@@ -47,14 +47,15 @@ pub fn load(path: &Path) -> Result<Report, Vec<Diagnostic>> {
 /// half-year reports: it is what `build --year` reads with them, and neither is part of
 /// the other's history. Reports of two kinds of part of a year in one series are an error.
 pub fn check(path: &Path, shelf: &Shelf) -> Result<Checked, Vec<Diagnostic>> {
+    let (file, beside) = read_with_beside(path, shelf);
     let ReadFile {
         mut report,
         spans,
         text,
-    } = read(path)?;
+    } = file?;
     shelf.keep(&report, text.len());
     // Earlier quarters beside the file: their metric values and last quarter's texts.
-    let siblings = history::siblings(&report, beside(&report, shelf));
+    let siblings = history::siblings(&report, beside);
     let own = report.period.kind;
     let allowed = |other: Kind| other == Kind::Year || own == Kind::Year;
     let mixed = siblings
@@ -105,25 +106,58 @@ fn mixed_kinds(report: &Report, spans: &Spans, other: Kind, files: &[PathBuf]) -
     problem.diagnostic(&report.source, at, report.language)
 }
 
-/// The other report files in the folder of `report`, by name: each glanced at, and read in
-/// full (alone, without its own history) when the history of `report` needs it. Lazily,
-/// so that the reports not kept are dropped at once rather than all held together.
-fn beside<'a>(report: &'a Report, shelf: &'a Shelf) -> impl Iterator<Item = Beside> + 'a {
-    sibling_files(&report.source).into_iter().map(move |path| {
-        let Some(head) = shelf.glance(&path) else {
-            return read_in_full(shelf, path);
-        };
-        match history::needs(report, &head) {
-            true => read_in_full(shelf, path),
-            false => Beside::Glanced(head),
-        }
-    })
+/// The report at `path` read in full, and the files beside it as its history needs them
+/// (see [`beside`]). The two are read at once on two cores, the files needed chosen by a
+/// glance at the report: this quarter's report and last quarter's take as long to read.
+/// Should the full read find another series or period than the glance, they are chosen
+/// again.
+fn read_with_beside(
+    path: &Path,
+    shelf: &Shelf,
+) -> (Result<ReadFile, Vec<Diagnostic>>, Vec<Beside>) {
+    let files = sibling_files(path);
+    if files.is_empty() {
+        return (read(path), Vec::new());
+    }
+    let (file, early) = rayon::join(
+        || read(path),
+        || {
+            let own = shelf.glance(path)?;
+            Some((beside(&own.series, own.period, &files, shelf), own))
+        },
+    );
+    let Ok(file) = file else {
+        return (file, Vec::new());
+    };
+    let report = &file.report;
+    let beside = match early {
+        Some((beside, own)) if own.series == report.series && own.period == report.period => beside,
+        _ => beside(&report.series, report.period, &files, shelf),
+    };
+    (Ok(file), beside)
 }
 
-fn read_in_full(shelf: &Shelf, path: PathBuf) -> Beside {
-    match shelf.report(&path) {
+/// Each of `files`, glanced at, and read in full (alone, without its own history) when
+/// the history of a report of `series` for `period` needs it.
+fn beside(series: &str, period: Period, files: &[PathBuf], shelf: &Shelf) -> Vec<Beside> {
+    files
+        .iter()
+        .map(|path| {
+            let Some(head) = shelf.glance(path) else {
+                return read_in_full(shelf, path);
+            };
+            match history::needs(series, period, &head) {
+                true => read_in_full(shelf, path),
+                false => Beside::Glanced(head),
+            }
+        })
+        .collect()
+}
+
+fn read_in_full(shelf: &Shelf, path: &Path) -> Beside {
+    match shelf.report(path) {
         Some(report) => Beside::Read(report),
-        None => Beside::Unreadable(path),
+        None => Beside::Unreadable(path.to_path_buf()),
     }
 }
 
