@@ -54,7 +54,7 @@ fn word_points(text: &str, range: Range<usize>, hyphenator: Hyphenator) -> Vec<u
     let offset = range.start + (word.as_ptr() as usize - token.as_ptr() as usize);
     hyphenator
         .points(word)
-        .into_iter()
+        .iter()
         .map(|point| offset + point)
         .collect()
 }

@@ -312,14 +312,14 @@ impl Layouter<'_, '_> {
             .collect();
         let lines = linebreak(runs, text_style, self.width, &self.breaking, self.shaper);
         lines
-            .iter()
+            .into_iter()
             .map(|line| self.line_row(line, runs, &leaves, text_style, align))
             .collect()
     }
 
     fn line_row(
         &self,
-        line: &Line,
+        line: Line,
         runs: &[Run],
         leaves: &[RunLeaves],
         text_style: &TextStyle,
@@ -339,7 +339,7 @@ impl Layouter<'_, '_> {
             Align::End => (self.width - line.width).max(0.0),
         };
         let mut items = Vec::new();
-        for piece in &line.pieces {
+        for piece in line.pieces {
             let x = self.x + offset + piece.x;
             let width = piece.width();
             let mut text_x = x;
@@ -361,7 +361,7 @@ impl Layouter<'_, '_> {
             items.push(Item::Text {
                 x: text_x,
                 y: baseline,
-                glyphs: piece.glyphs.clone(),
+                glyphs: piece.glyphs,
                 leaf: Some(leaf.text),
             });
             if let (Some(url), Some(link)) = (&runs[piece.run].link, leaf.link) {

@@ -3,9 +3,10 @@
 //! Entry point: [`Hyphenator::points`]. Only plain words are hyphenated: a token with
 //! digits, punctuation inside or fewer letters than [`MIN_WORD`] is left whole.
 
+use foldhash::HashMap;
 use hypher::Lang;
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::rc::Rc;
 
 /// Words shorter than this are never hyphenated: a broken short word reads badly.
 const MIN_WORD: usize = 6;
@@ -13,9 +14,12 @@ const MIN_WORD: usize = 6;
 /// Words whose points a thread keeps: the vocabulary of the longest report, a few MB.
 const KEPT_WORDS: usize = 100_000;
 
+/// The points of each word of one language.
+type Words = HashMap<String, Rc<[usize]>>;
+
 thread_local! {
     /// The points found, by language and word.
-    static FOUND: RefCell<HashMap<(Lang, String), Vec<usize>>> = RefCell::new(HashMap::new());
+    static FOUND: RefCell<HashMap<Lang, Words>> = RefCell::new(HashMap::default());
 }
 
 /// Hyphenation in one language.
@@ -40,19 +44,21 @@ impl Hyphenator {
     /// Byte offsets inside `word` where it may be broken with a hyphen. Each word is looked
     /// up once a thread: a report repeats its words, and the PDF's lines and the DOCX's
     /// optional hyphens ask for the same ones.
-    pub fn points(&self, word: &str) -> Vec<usize> {
+    pub fn points(&self, word: &str) -> Rc<[usize]> {
         if word.chars().count() < MIN_WORD || !word.chars().all(char::is_alphabetic) {
-            return Vec::new();
+            return Rc::new([]);
         }
         FOUND.with_borrow_mut(|found| {
+            let found = found.entry(self.lang).or_default();
+            if let Some(points) = found.get(word) {
+                return Rc::clone(points);
+            }
             if found.len() >= KEPT_WORDS {
                 found.clear();
             }
-            let key = (self.lang, word.to_owned());
-            found
-                .entry(key)
-                .or_insert_with(|| self.look_up(word))
-                .clone()
+            let points: Rc<[usize]> = self.look_up(word).into();
+            found.insert(word.to_owned(), Rc::clone(&points));
+            points
         })
     }
 
@@ -76,7 +82,7 @@ mod tests {
         let points = Hyphenator::for_language(tag).expect("bundled").points(word);
         let mut parts = Vec::new();
         let mut start = 0;
-        for point in points.into_iter().chain([word.len()]) {
+        for point in points.iter().copied().chain([word.len()]) {
             parts.push(word[start..point].to_string());
             start = point;
         }

@@ -3,9 +3,9 @@
 //! Entry point: [`Shaper::shape`]. Kerning and ligatures come from the font's own tables.
 
 use super::{Face, FontSet};
+use foldhash::HashMap;
 use harfrust::{Buffer, Direction, Script, ShapeOptions, ShapePlan, ShaperFont};
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 /// A glyph as placed by the shaper, in units of the font size (1.0 = one em).
