@@ -39,10 +39,15 @@ pub fn read(path: &Path) -> Result<ReadFile, Vec<Diagnostic>> {
     let text = input::read_text(path).map_err(|d| vec![d])?;
     // Word the messages in the language the file declares, found before parsing.
     let language = Language::declared_in(&text);
-    // Refuse syntax errors, alias bombs and absurd nesting with a position, whatever the types.
-    shape::check_shape(path, &text, language).map_err(|d| vec![d])?;
-    // Name every unknown field at once; deserializing would stop at the first.
-    let unknown = keys::unknown_fields(path, &text, language);
+    // Refuse syntax errors, alias bombs and absurd nesting with a position, whatever the
+    // types; and in the same pass over the events, name every unknown field at once, where
+    // deserializing would stop at the first.
+    let mut fields = keys::UnknownFields::new(path, language);
+    shape::check_shape(path, &text, language, |event, span| {
+        fields.step(event, span)
+    })
+    .map_err(|d| vec![d])?;
+    let unknown = fields.found();
     if !unknown.is_empty() {
         return Err(unknown);
     }

@@ -11,27 +11,37 @@ use crate::report::problems::Problem;
 use crate::report::raw::part_with_fields;
 use crate::report::schema::SCHEMA;
 use serde_json::Value;
-use serde_saphyr::granit_parser::{Event, Parser};
+use serde_saphyr::granit_parser::{Event, Span};
 use std::path::Path;
 use std::sync::OnceLock;
 
-/// A diagnostic for each field the format does not know, in file order and in `language`.
-/// The file has passed `check_shape`, so it parses and nests shallowly.
-pub fn unknown_fields(path: &Path, text: &str, language: Language) -> Vec<Diagnostic> {
-    let root = schema();
-    let mut walk = Walk {
-        root,
-        language,
-        open: Vec::new(),
-        found: Vec::new(),
-    };
-    for item in Parser::new_from_str(text) {
-        let Ok((event, span)) = item else {
-            break;
+/// Finds each field the format does not know, as the events of a file go by (see
+/// `check_shape`, which shows them).
+pub struct UnknownFields<'p> {
+    walk: Walk<'static>,
+    path: &'p Path,
+}
+
+impl<'p> UnknownFields<'p> {
+    /// For the file at `path`, whose messages are worded in `language`.
+    pub fn new(path: &'p Path, language: Language) -> UnknownFields<'p> {
+        let walk = Walk {
+            root: schema(),
+            language,
+            open: Vec::new(),
+            found: Vec::new(),
         };
-        walk.step(&event, || position(&span.start), path);
+        UnknownFields { walk, path }
     }
-    walk.found
+
+    pub fn step(&mut self, event: &Event, span: &Span) {
+        self.walk.step(event, || position(&span.start), self.path);
+    }
+
+    /// A diagnostic for each unknown field, in file order.
+    pub fn found(self) -> Vec<Diagnostic> {
+        self.walk.found
+    }
 }
 
 fn schema() -> &'static Value {

@@ -10,7 +10,7 @@ mod syntax;
 use crate::diag::{Diagnostic, Position};
 use crate::report::Language;
 use crate::report::problems::Problem;
-use serde_saphyr::granit_parser::{self, ErrorKind, Event, Marker, Parser, ScanError};
+use serde_saphyr::granit_parser::{self, ErrorKind, Event, Marker, Parser, ScanError, Span};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -23,8 +23,14 @@ pub const MAX_DEPTH: usize = 64;
 pub const MAX_ALIAS_NODES: u64 = 100_000;
 
 /// Refuses YAML that does not parse, nests deeper than [`MAX_DEPTH`] or expands aliases
-/// beyond [`MAX_ALIAS_NODES`], in `language`.
-pub fn check_shape(path: &Path, text: &str, language: Language) -> Result<(), Diagnostic> {
+/// beyond [`MAX_ALIAS_NODES`], in `language`. Each event is also shown to `visit`, so that
+/// another walk over them needs no parse of its own; after an error, none is.
+pub fn check_shape(
+    path: &Path,
+    text: &str,
+    language: Language,
+    mut visit: impl FnMut(&Event, &Span),
+) -> Result<(), Diagnostic> {
     // The scanner reads flow collections ahead of the events, so it must stop at the
     // same depth for the message to be ours rather than a generic recursion error.
     let limits = granit_parser::options! {
@@ -39,6 +45,7 @@ pub fn check_shape(path: &Path, text: &str, language: Language) -> Result<(), Di
         })?;
         walk.step(&event)
             .map_err(|problem| problem.diagnostic(path, Some(position(&span.start)), language))?;
+        visit(&event, &span);
     }
     Ok(())
 }
