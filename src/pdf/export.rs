@@ -424,11 +424,16 @@ pub(super) fn text(surface: &mut Surface, res: &Resources, x: f32, y: f32, glyph
 /// text kept, krilla would wrap the glyph in an `ActualText` span inside the element's
 /// marked content, which text extractors (poppler, pdfminer) misread as the element's end,
 /// losing the rest of "1 234 567" from a table cell.
-fn plain_spaces(text: &str) -> (String, impl Fn(usize) -> usize) {
+fn plain_spaces(text: &str) -> (Cow<'_, str>, impl Fn(usize) -> usize) {
     let nbsp: Vec<usize> = text.match_indices('\u{a0}').map(|(i, _)| i).collect();
     let shorter = '\u{a0}'.len_utf8() - 1;
+    let plain = if nbsp.is_empty() {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.replace('\u{a0}', " "))
+    };
     let shift = move |offset: usize| offset - nbsp.partition_point(|&i| i < offset) * shorter;
-    (text.replace('\u{a0}', " "), shift)
+    (plain, shift)
 }
 
 /// Glyphs with the byte range of the text each stands for, so copy-paste gives the text;
