@@ -120,6 +120,23 @@ fn building_twice_gives_identical_files() {
 }
 
 #[test]
+fn a_pdf_and_docx_made_side_by_side_are_those_made_alone() {
+    let build = |name, args: &[&str]| Case::new(name).source(JONKOPING_Q1).build(args).succeeds();
+    let together = build("side-by-side", &[]);
+    let pdf = build("side-pdf", &["--format", "pdf"]);
+    let docx = build("side-docx", &["--format", "docx"]);
+    for (a, b) in [(together.pdf(), pdf.pdf()), (together.docx(), docx.docx())] {
+        let name = a.file_name().expect("a file").to_owned();
+        let a = std::fs::read(a).expect("built together");
+        let b = std::fs::read(b).expect("built alone");
+        assert!(
+            a == b,
+            "{name:?} made beside the other format differs from it made alone"
+        );
+    }
+}
+
+#[test]
 fn template_and_markdown_characters_in_plain_text_are_printed_as_written() {
     let built = Case::new("literal")
         .source("tests/fixtures/build/literal/literal.yaml")
