@@ -9,8 +9,8 @@
 
 use super::frame::Glyphs;
 use crate::text::{Face, ShapedGlyph};
+use foldhash::HashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 /// A glyph: its face and its index in the face's font.
 type Glyph = (Face, u32);

@@ -153,9 +153,14 @@ impl Paragraph<'_> {
         let (trailing, hyphen) = segments
             .last()
             .map_or((0.0, false), |s| (s.trailing, s.hyphen));
-        for part in segments.iter().flat_map(|s| &s.parts) {
-            self.append(&mut line, part, x);
-            x += part.width;
+        let parts: Vec<&Part> = segments.iter().flat_map(|s| &s.parts).collect();
+        // A run's text on a line is drawn in one piece; a badge's parts each in their own.
+        let same_piece = |a: &&Part, b: &&Part| a.run == b.run && self.runs[a.run].badge.is_none();
+        for parts in parts.chunk_by(same_piece) {
+            line.pieces.push(self.piece(parts, x));
+            for part in parts {
+                x += part.width;
+            }
         }
         line.width = x - trailing;
         if hyphen && let Some(piece) = line.pieces.last() {
@@ -166,32 +171,31 @@ impl Paragraph<'_> {
         line
     }
 
-    /// Adds `part`, at `x` from the line's start, to `line`: to the previous piece when it
-    /// is of the same run, so a line draws a run's text in one piece.
-    fn append(&self, line: &mut Line, part: &Part, x: f32) {
-        let text = &self.text[part.range.clone()];
-        let run = &self.runs[part.run];
-        if let Some(last) = line.pieces.last_mut()
-            && last.run == part.run
-            && last.badge.is_none()
-        {
-            let offset = last.glyphs.text.len();
-            last.glyphs.text.push_str(text);
-            last.glyphs.glyphs.extend(moved(&part.glyphs, offset));
-            return;
+    /// `parts` of one run, one after the other from `x`, as one piece. It has room for the
+    /// hyphen a line may end with.
+    fn piece(&self, parts: &[&Part], x: f32) -> Piece {
+        let first = parts[0];
+        let run = &self.runs[first.run];
+        let glyph_count: usize = parts.iter().map(|p| p.glyphs.len()).sum();
+        let text_len: usize = parts.iter().map(|p| p.range.len()).sum();
+        let mut glyphs = Vec::with_capacity(glyph_count + 1);
+        let mut text = String::with_capacity(text_len + SOFT_HYPHEN.len_utf8());
+        for part in parts {
+            glyphs.extend(moved(&part.glyphs, text.len()));
+            text.push_str(&self.text[part.range.clone()]);
         }
-        line.pieces.push(Piece {
+        Piece {
             x,
-            run: part.run,
+            run: first.run,
             badge: run.badge,
             glyphs: Glyphs {
-                face: part.face,
+                face: first.face,
                 size: self.style.size_of(run),
                 color: self.style.color_of(run),
-                glyphs: part.glyphs.to_vec(),
-                text: text.to_string(),
+                glyphs,
+                text,
             },
-        });
+        }
     }
 }
 
@@ -202,6 +206,9 @@ fn moved(glyphs: &[ShapedGlyph], offset: usize) -> impl Iterator<Item = ShapedGl
         ..*g
     })
 }
+
+/// What a hyphen drawn at a line's end stands for in the text.
+const SOFT_HYPHEN: char = '\u{ad}';
 
 /// A visible hyphen after `piece`. Its text is a soft hyphen (U+00AD), as tagged PDF
 /// asks: copied text gives back the whole word.
@@ -218,7 +225,7 @@ fn hyphen_piece(piece: &Piece, x: f32, shaper: &Shaper) -> Piece {
             size: piece.glyphs.size,
             color: piece.glyphs.color,
             glyphs,
-            text: "\u{ad}".to_string(),
+            text: SOFT_HYPHEN.to_string(),
         },
     }
 }
