@@ -15,18 +15,49 @@ use unicode_linebreak::linebreaks;
 /// badge.
 pub fn points(runs: &[Run], hyphenator: Hyphenator) -> Vec<usize> {
     let text: String = runs.iter().map(|r| r.text.as_str()).collect();
-    let badges = badge_ranges(runs);
+    let words = Words::new(&text, runs, hyphenator);
     let mut points = Vec::new();
     let mut start = 0;
     for (end, _) in linebreaks(&text) {
-        points.extend(
-            word_points(&text, start..end, hyphenator)
-                .into_iter()
-                .filter(|point| !badges.iter().any(|b| b.start < *point && *point < b.end)),
-        );
+        points.extend(words.points(start..end));
         start = end;
     }
     points
+}
+
+/// The hyphenation of a paragraph's words, for a caller that walks its break
+/// opportunities (UAX #14) itself: the PDF's line breaking, which would otherwise find
+/// them twice.
+pub struct Words<'a> {
+    /// The runs' text joined.
+    text: &'a str,
+    /// The byte ranges of the status badges in it, which stay whole.
+    badges: Vec<Range<usize>>,
+    hyphenator: Hyphenator,
+}
+
+impl<'a> Words<'a> {
+    /// For `text`, the joined text of `runs`.
+    pub fn new(text: &'a str, runs: &[Run], hyphenator: Hyphenator) -> Words<'a> {
+        Words {
+            text,
+            badges: badge_ranges(runs),
+            hyphenator,
+        }
+    }
+
+    /// The points of the word between two break opportunities, `range`, in order: as
+    /// [`points`] gives them for it.
+    pub fn points(&self, range: Range<usize>) -> impl Iterator<Item = usize> + '_ {
+        word_points(self.text, range, self.hyphenator)
+            .into_iter()
+            .filter(|point| {
+                !self
+                    .badges
+                    .iter()
+                    .any(|b| b.start < *point && *point < b.end)
+            })
+    }
 }
 
 /// The byte ranges of the status badges in the joined text, which stay whole.

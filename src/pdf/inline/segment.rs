@@ -56,9 +56,10 @@ pub fn segments(
 ) -> (String, Vec<Segment>) {
     let text: String = runs.iter().map(|r| r.text.as_str()).collect();
     let bounds = run_bounds(runs);
-    let hyphenation = hyphenator.map_or_else(Vec::new, |h| hyphenation::points(runs, h));
-    // Points come in order, as the words do.
-    let mut hyphenation = hyphenation.into_iter().peekable();
+    let words = hyphenator.map(|h| hyphenation::Words::new(&text, runs, h));
+    // The hyphenation points since the segment's start, word by word.
+    let mut points = Vec::new();
+    let mut word_start = 0;
     let mut segments = Vec::new();
     let mut start = 0;
     let context = Context {
@@ -69,18 +70,17 @@ pub fn segments(
         shaper,
     };
     for (end, opportunity) in linebreaks(&text) {
+        if let Some(words) = &words {
+            points.extend(words.points(word_start..end));
+        }
+        word_start = end;
         // Inside a badge the status word is kept whole.
         if opportunity == BreakOpportunity::Allowed && inside_badge(runs, &bounds, end) {
             continue;
         }
         let mandatory = opportunity == BreakOpportunity::Mandatory && end < text.len();
-        let mut points = Vec::new();
-        while let Some(point) = hyphenation.next_if(|&point| point < end) {
-            if start < point {
-                points.push(point);
-            }
-        }
-        let cuts: Vec<usize> = std::iter::once(start).chain(points).chain([end]).collect();
+        let inside = points.drain(..).filter(|&point| start < point);
+        let cuts: Vec<usize> = std::iter::once(start).chain(inside).chain([end]).collect();
         for pair in cuts.windows(2) {
             let last = pair[1] == end;
             let segment = context.segment(pair[0]..pair[1], last && mandatory, !last);
