@@ -241,19 +241,19 @@ pub(super) fn write_files(
     Ok(outputs.into_iter().map(|(path, _)| path).collect())
 }
 
-/// Each of `formats` as bytes, in memory, and the number of pages of the PDF's layout. The
-/// PDF is drawn and validated only when it is asked for; the DOCX follows the PDF's layout,
-/// laid out without drawing when no PDF is made, so a DOCX never fails on what only a PDF
-/// checks. The web page has no pages and needs neither. `stage` is told each step begun.
-///
-/// The PDF and the DOCX are made one after the other: made at the same time they took 7%
-/// less time and 50% more memory.
 /// The longest document whose PDF and DOCX are made at the same time. The stress report
 /// (`scripts/stress_report.py`, 562 pages) takes 0.9 s instead of 1.3 s and 220 MB instead
 /// of 130 MB so; with a chart for each of its 3,000 metrics (1,923 pages) the two together
 /// would take 470 MB, and are made one after the other in 240 MB.
 const SIDE_BY_SIDE_PAGES: usize = 1_000;
 
+/// Each of `formats` as bytes, in memory, and the number of pages of the PDF's layout. The
+/// PDF is drawn and validated only when it is asked for; the DOCX follows the PDF's layout,
+/// laid out without drawing when no PDF is made, so a DOCX never fails on what only a PDF
+/// checks. The web page has no pages and needs neither. `stage` is told each step begun.
+///
+/// The PDF and the DOCX are made side by side, on two cores, for a document of at most
+/// [`SIDE_BY_SIDE_PAGES`] pages; a longer one makes them one after the other.
 pub(super) fn render(
     document: &Document,
     formats: &[Format],

@@ -82,12 +82,16 @@ pub struct Piece {
 impl Piece {
     /// Width including a badge's padding.
     pub fn width(&self) -> f32 {
-        let padding = if self.badge.is_some() {
-            2.0 * style::BADGE_PAD
-        } else {
-            0.0
-        };
-        self.glyphs.width() + padding
+        self.glyphs.width() + padding(self.badge)
+    }
+}
+
+/// The room a piece of text takes besides its glyphs: a badge's padding on both sides.
+fn padding(badge: Option<Tone>) -> f32 {
+    if badge.is_some() {
+        2.0 * style::BADGE_PAD
+    } else {
+        0.0
     }
 }
 
@@ -119,14 +123,14 @@ pub fn linebreak(
     let mut segments = segments.into_iter();
     let mut start = 0;
     let mut lines = Vec::with_capacity(ends.len());
+    let paragraph = Paragraph {
+        runs,
+        text: &text,
+        style,
+    };
     for &end in &ends {
         let line_segments: Vec<Segment> = segments.by_ref().take(end - start).collect();
         let last = end == total || line_segments.last().is_some_and(|s| s.mandatory);
-        let paragraph = Paragraph {
-            runs,
-            text: &text,
-            style,
-        };
         let mut line = paragraph.line(line_segments, shaper);
         if breaking.justify && !last {
             justify(&mut line, width);

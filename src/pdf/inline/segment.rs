@@ -3,9 +3,8 @@
 //! Entry point: [`segments`]. Opportunities are those of UAX #14 plus hyphenation points
 //! inside words; a segment wider than a whole line is cut between glyph clusters.
 
-use super::TextStyle;
+use super::{TextStyle, padding};
 use crate::doc::{Run, hyphenation};
-use crate::pdf::style::BADGE_PAD;
 use crate::text::{Face, Hyphenator, ShapedGlyph, Shaper};
 use std::ops::Range;
 use std::rc::Rc;
@@ -169,12 +168,7 @@ impl Context<'_, '_> {
 
 /// The width `glyphs` of `run` take at `size`, with a badge's padding.
 fn part_width(glyphs: &[ShapedGlyph], size: f32, run: &Run) -> f32 {
-    let padding = if run.badge.is_some() {
-        2.0 * BADGE_PAD
-    } else {
-        0.0
-    };
-    glyphs.iter().map(|g| g.advance).sum::<f32>() * size + padding
+    glyphs.iter().map(|g| g.advance).sum::<f32>() * size + padding(run.badge)
 }
 
 /// A segment wider than a line, cut between glyph clusters into segments that fit.
