@@ -15,7 +15,8 @@ use super::style::{self, Look};
 use super::tags::{Kind, Leaf, Tags};
 use crate::doc::keep::{self, Keep};
 use crate::doc::{Block, FigureId, List, ListItem, Meta, Rgb, Run};
-use crate::text::{Face, Hyphenator, Shaper};
+use crate::text::{Face, FontSet, Hyphenator, Shaper};
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
@@ -28,38 +29,155 @@ pub struct Rows {
     pub one_line_after: BTreeSet<String>,
 }
 
-/// Lays out `blocks` in the content width.
+/// Lays out `blocks` in the content width, their structure appended to `tags`. A long
+/// document is laid out in parts on all cores ([`in_parts`]).
 pub fn layout(
     blocks: &[Block],
     meta: &Meta,
     look: &Look,
-    shaper: &Shaper,
+    fonts: &FontSet,
     tags: &mut Tags,
 ) -> Result<Rows, PdfError> {
-    let mut layouter = Layouter {
-        shaper,
-        meta,
-        look,
-        tags,
+    let parts = parts(blocks, rayon::current_num_threads());
+    in_parts(blocks, parts, meta, look, fonts, tags)
+}
+
+/// [`layout`] with `blocks` laid out in the runs `parts` (which cover them in order), each
+/// apart and at the same time, and then joined as if laid out in one go: the same rows,
+/// leaves and keeps.
+pub(super) fn in_parts(
+    blocks: &[Block],
+    parts: Vec<Range<usize>>,
+    meta: &Meta,
+    look: &Look,
+    fonts: &FontSet,
+    tags: &mut Tags,
+) -> Result<Rows, PdfError> {
+    let contents = contents::entries(blocks);
+    let lay_out = |range: Range<usize>| Part::lay_out(&blocks[range], meta, look, fonts, &contents);
+    let parts: Vec<Result<Part, PdfError>> = if parts.len() > 1 {
+        parts.into_par_iter().map(lay_out).collect()
+    } else {
+        parts.into_iter().map(lay_out).collect()
+    };
+    let mut joined = Rows {
         rows: Vec::new(),
         columns: BTreeMap::new(),
         one_line_after: BTreeSet::new(),
-        x: look.margin_left,
-        width: look.content_width,
-        depth: 0,
-        contents: contents::entries(blocks),
-        breaking: Breaking {
-            optimal: true,
-            hyphenator: Hyphenator::for_language(&meta.language),
-            justify: look.style.spacing.justify,
-        },
     };
-    layouter.blocks(blocks)?;
-    Ok(Rows {
-        rows: layouter.rows,
-        columns: layouter.columns,
-        one_line_after: layouter.one_line_after,
-    })
+    let mut laid = Vec::with_capacity(blocks.len());
+    for part in parts {
+        let part = part?;
+        let (first_row, first_leaf) = (joined.rows.len(), tags.append(part.tags));
+        laid.extend(
+            part.laid
+                .into_iter()
+                .map(|r| r.start + first_row..r.end + first_row),
+        );
+        joined.rows.extend(part.rows.into_iter().map(|mut row| {
+            row.renumber_leaves(first_leaf);
+            row
+        }));
+        joined.columns.extend(part.columns);
+        joined.one_line_after.extend(part.one_line_after);
+    }
+    keep_together(blocks, &laid, &mut joined.rows, &mut joined.one_line_after);
+    Ok(joined)
+}
+
+/// Top-level blocks with less text than this are laid out on one core: for them a second
+/// core saves less than it costs to start.
+const PARTED_FROM: usize = 64 * 1024;
+
+/// `blocks` cut into at most `count` runs of about the same amount of text.
+fn parts(blocks: &[Block], count: usize) -> Vec<Range<usize>> {
+    let weights: Vec<usize> = blocks.iter().map(weight).collect();
+    let total: usize = weights.iter().sum();
+    if total < PARTED_FROM || count < 2 {
+        return std::iter::once(0..blocks.len()).collect();
+    }
+    let mut ranges = Vec::with_capacity(count);
+    let (mut start, mut sum) = (0, 0);
+    for (i, w) in weights.iter().enumerate() {
+        sum += w;
+        if sum * count >= total * (ranges.len() + 1) && ranges.len() + 1 < count {
+            ranges.push(start..i + 1);
+            start = i + 1;
+        }
+    }
+    ranges.push(start..blocks.len());
+    ranges
+}
+
+/// About how much a block costs to lay out, in bytes of text: a chart is counted as much
+/// as a paragraph or two.
+fn weight(block: &Block) -> usize {
+    let runs = |runs: &[Run]| runs.iter().map(|r| r.text.len()).sum::<usize>();
+    match block {
+        Block::Heading { runs: text, .. } | Block::Paragraph(text) => runs(text),
+        Block::List(list) => list.items.iter().flat_map(|i| &i.blocks).map(weight).sum(),
+        Block::Table(table) => std::iter::once(&table.header)
+            .chain(&table.rows)
+            .flatten()
+            .map(|cell| runs(cell))
+            .sum(),
+        Block::Chart(_) => 1000,
+        _ => 100,
+    }
+}
+
+/// A run of blocks laid out alone: its rows, leaves and tables, and each block's rows.
+struct Part {
+    rows: Vec<Row>,
+    tags: Tags,
+    columns: BTreeMap<FigureId, Vec<f32>>,
+    one_line_after: BTreeSet<String>,
+    laid: Vec<Range<usize>>,
+}
+
+impl Part {
+    fn lay_out(
+        blocks: &[Block],
+        meta: &Meta,
+        look: &Look,
+        fonts: &FontSet,
+        contents: &[contents::Entry],
+    ) -> Result<Part, PdfError> {
+        let shaper = Shaper::new(fonts);
+        let mut tags = Tags::default();
+        let mut layouter = Layouter {
+            shaper: &shaper,
+            meta,
+            look,
+            tags: &mut tags,
+            rows: Vec::new(),
+            columns: BTreeMap::new(),
+            one_line_after: BTreeSet::new(),
+            x: look.margin_left,
+            width: look.content_width,
+            depth: 0,
+            contents,
+            breaking: Breaking {
+                optimal: true,
+                hyphenator: Hyphenator::for_language(&meta.language),
+                justify: look.style.spacing.justify,
+            },
+        };
+        let laid = layouter.each(blocks)?;
+        let Layouter {
+            rows,
+            columns,
+            one_line_after,
+            ..
+        } = layouter;
+        Ok(Part {
+            rows,
+            tags,
+            columns,
+            one_line_after,
+            laid,
+        })
+    }
 }
 
 pub(super) struct Layouter<'a, 'f> {
@@ -78,7 +196,7 @@ pub(super) struct Layouter<'a, 'f> {
     /// List nesting depth.
     depth: usize,
     /// What a table of contents lists: the document's section headings.
-    contents: Vec<contents::Entry>,
+    contents: &'a [contents::Entry],
     /// How text is broken into lines.
     breaking: Breaking,
 }
@@ -92,51 +210,20 @@ impl AsMut<Tags> for Layouter<'_, '_> {
 impl Layouter<'_, '_> {
     /// Lays out `blocks`, each keeping with the next as [`keep::kept_after`] says.
     fn blocks(&mut self, blocks: &[Block]) -> Result<(), PdfError> {
+        let laid = self.each(blocks)?;
+        keep_together(blocks, &laid, &mut self.rows, &mut self.one_line_after);
+        Ok(())
+    }
+
+    /// Lays out each of `blocks`: the range of rows each became.
+    fn each(&mut self, blocks: &[Block]) -> Result<Vec<Range<usize>>, PdfError> {
         let mut laid = Vec::with_capacity(blocks.len());
         for block in blocks {
             let first = self.rows.len();
             self.block(block)?;
             laid.push(first..self.rows.len());
         }
-        for (i, block) in blocks.iter().enumerate() {
-            let rows = laid[i].clone();
-            let one_line = matches!(block, Block::Paragraph(_)) && rows.len() == 1;
-            if let (true, Some(Block::Heading { anchor, .. })) =
-                (one_line, i.checked_sub(1).map(|p| &blocks[p]))
-            {
-                self.one_line_after.insert(anchor.clone());
-            }
-            let keeps = keep::kept_after(blocks, i, one_line) == Keep::Next;
-            if let (true, Some(next), Some(last)) = (keeps, blocks.get(i + 1), rows.last()) {
-                let kept = Self::rows_kept(next, laid[i + 1].clone());
-                let row = &mut self.rows[last];
-                row.keep = row.keep.max(kept);
-                // A paragraph kept by a heading, or by the one-line paragraph after it.
-                let heading = [Some(i), i.checked_sub(1).filter(|_| one_line)]
-                    .into_iter()
-                    .flatten()
-                    .find_map(|h| match &blocks[h] {
-                        Block::Heading { anchor, .. } => Some(anchor),
-                        _ => None,
-                    });
-                if let (Some(anchor), Block::Paragraph(_), Some(end)) =
-                    (heading, next, laid[i + 1].clone().last())
-                {
-                    self.rows[end].kept_end = Some(anchor.clone());
-                }
-            }
-        }
-        Ok(())
-    }
-
-    /// How many of the rows `rows` of `next` stay on the page of the block before it: the
-    /// first rows of a table, the first lines of a paragraph.
-    fn rows_kept(next: &Block, rows: Range<usize>) -> usize {
-        let kept = match next {
-            Block::Table(_) => keep::ROWS_OF_A_TABLE,
-            _ => keep::LINES_KEPT,
-        };
-        kept.min(rows.len())
+        Ok(laid)
     }
 
     fn block(&mut self, block: &Block) -> Result<(), PdfError> {
@@ -387,6 +474,54 @@ impl Layouter<'_, '_> {
     }
 }
 
+/// Marks what each of `blocks` keeps of the next as [`keep::kept_after`] says, on `rows`
+/// where `laid[i]` are block `i`'s rows, and the headings followed by a one-line paragraph.
+fn keep_together(
+    blocks: &[Block],
+    laid: &[Range<usize>],
+    rows: &mut [Row],
+    one_line_after: &mut BTreeSet<String>,
+) {
+    for (i, block) in blocks.iter().enumerate() {
+        let own = laid[i].clone();
+        let one_line = matches!(block, Block::Paragraph(_)) && own.len() == 1;
+        if let (true, Some(Block::Heading { anchor, .. })) =
+            (one_line, i.checked_sub(1).map(|p| &blocks[p]))
+        {
+            one_line_after.insert(anchor.clone());
+        }
+        let keeps = keep::kept_after(blocks, i, one_line) == Keep::Next;
+        if let (true, Some(next), Some(last)) = (keeps, blocks.get(i + 1), own.last()) {
+            let kept = rows_kept(next, laid[i + 1].clone());
+            let row = &mut rows[last];
+            row.keep = row.keep.max(kept);
+            // A paragraph kept by a heading, or by the one-line paragraph after it.
+            let heading = [Some(i), i.checked_sub(1).filter(|_| one_line)]
+                .into_iter()
+                .flatten()
+                .find_map(|h| match &blocks[h] {
+                    Block::Heading { anchor, .. } => Some(anchor),
+                    _ => None,
+                });
+            if let (Some(anchor), Block::Paragraph(_), Some(end)) =
+                (heading, next, laid[i + 1].clone().last())
+            {
+                rows[end].kept_end = Some(anchor.clone());
+            }
+        }
+    }
+}
+
+/// How many of the rows `rows` of `next` stay on the page of the block before it: the
+/// first rows of a table, the first lines of a paragraph.
+fn rows_kept(next: &Block, rows: Range<usize>) -> usize {
+    let kept = match next {
+        Block::Table(_) => keep::ROWS_OF_A_TABLE,
+        _ => keep::LINES_KEPT,
+    };
+    kept.min(rows.len())
+}
+
 /// Where a line sits in its box.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Align {
@@ -412,4 +547,20 @@ fn stack(rows: Vec<Row>) -> Row {
         stacked.height += row.height;
     }
     stacked
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_document_is_cut_into_runs_of_about_as_much_text() {
+        let paragraph = |len: usize| Block::Paragraph(vec![Run::plain(&"a".repeat(len))]);
+        let blocks: Vec<Block> = (0..100).map(|_| paragraph(PARTED_FROM / 50)).collect();
+        assert_eq!(parts(&blocks, 2), [0..50, 50..100]);
+        assert_eq!(parts(&blocks, 3), [0..34, 34..67, 67..100]);
+        let whole = |count| std::iter::once(0..count).collect::<Vec<_>>();
+        assert_eq!(parts(&blocks[..40], 2), whole(40), "too short to share");
+        assert_eq!(parts(&blocks, 1), whole(100));
+    }
 }

@@ -136,6 +136,17 @@ impl Item {
         }
     }
 
+    /// The structure leaf the item belongs to, if any.
+    fn leaf_mut(&mut self) -> Option<&mut Leaf> {
+        match self {
+            Item::Text { leaf, .. } | Item::Vector { leaf, .. } | Item::Image { leaf, .. } => {
+                leaf.as_mut()
+            }
+            Item::Link { leaf, .. } | Item::PageNumber { leaf, .. } => Some(leaf),
+            Item::Fill { .. } | Item::Rule { .. } | Item::Rotated { .. } => None,
+        }
+    }
+
     /// The item moved down by `dy`.
     pub fn shifted(mut self, dy: f32) -> Item {
         match &mut self {
@@ -186,6 +197,20 @@ pub struct Row {
 }
 
 impl Row {
+    /// The row as laid out apart and then appended after `first` leaves ([`Leaf::after`]).
+    pub fn renumber_leaves(&mut self, first: usize) {
+        if first == 0 {
+            return;
+        }
+        for item in &mut self.items {
+            if let Some(leaf) = item.leaf_mut() {
+                *leaf = leaf.after(first);
+            }
+        }
+        // `repeat`, a table's header drawn again, is made by `as_artifact`: its text and
+        // pictures have no leaf, and it has no links.
+    }
+
     /// The row as decoration: its text no longer part of the structure (a repeated
     /// table header is read once, where it first stands), its links gone.
     pub fn as_artifact(&self) -> Row {

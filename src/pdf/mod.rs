@@ -125,7 +125,6 @@ impl Paginated {
 }
 
 fn lay_out(doc: &Document, options: &PdfOptions, fonts: &FontSet) -> Result<Paginated, PdfError> {
-    let shaper = Shaper::new(fonts);
     let look = style::Look::new(&doc.meta.style);
     let mut tags = tags::Tags::default();
     // Blocks become rows of positioned items, and the structure is recorded alongside.
@@ -133,7 +132,7 @@ fn lay_out(doc: &Document, options: &PdfOptions, fonts: &FontSet) -> Result<Pagi
         rows,
         columns,
         one_line_after,
-    } = blocks::layout(&doc.blocks, &doc.meta, &look, &shaper, &mut tags)?;
+    } = blocks::layout(&doc.blocks, &doc.meta, &look, fonts, &mut tags)?;
     // Rows are placed on pages.
     let mut pages = flow::paginate(rows, &look);
     if pages.len() > options.max_pages {
@@ -152,6 +151,7 @@ fn lay_out(doc: &Document, options: &PdfOptions, fonts: &FontSet) -> Result<Pagi
         broken_after: refs::broken_after(&pages, &anchors),
     };
     // Each page gets its header and footer.
+    let shaper = Shaper::new(fonts);
     page::decorate(&mut pages, &doc.meta, &look, options.draft, &shaper)?;
     let drawing = export::Drawing {
         pages,

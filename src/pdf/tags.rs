@@ -17,6 +17,12 @@ impl Leaf {
     pub fn index(self) -> usize {
         self.0
     }
+
+    /// The leaf `first` places on: where it stands once its structure is appended to
+    /// another with `first` leaves ([`Tags::append`]).
+    pub fn after(self, first: usize) -> Leaf {
+        Leaf(self.0 + first)
+    }
 }
 
 /// The structure element kinds kvartal uses.
@@ -97,6 +103,18 @@ impl Tags {
         leaf
     }
 
+    /// Appends the structure of `other`, made apart from this one, under this one's
+    /// innermost open group, its leaves numbered after this one's: the number to add to
+    /// each of `other`'s leaves ([`Leaf::after`]).
+    pub fn append(&mut self, mut other: Tags) -> usize {
+        let first = self.leaves;
+        let root = other.open.swap_remove(0);
+        let children = root.children.into_iter().map(|c| c.renumbered(first));
+        self.current().children.extend(children);
+        self.leaves += other.leaves;
+        first
+    }
+
     /// How many leaves were handed out.
     pub fn leaf_count(&self) -> usize {
         self.leaves
@@ -123,6 +141,16 @@ impl Tags {
 }
 
 impl Child {
+    fn renumbered(self, first: usize) -> Child {
+        match self {
+            Child::Leaf(leaf) => Child::Leaf(leaf.after(first)),
+            Child::Group(Group { kind, children }) => Child::Group(Group {
+                kind,
+                children: children.into_iter().map(|c| c.renumbered(first)).collect(),
+            }),
+        }
+    }
+
     fn into_nodes(self, drawn: &mut [Vec<Identifier>]) -> Vec<Node> {
         match self {
             Child::Leaf(Leaf(i)) => std::mem::take(&mut drawn[i])

@@ -378,3 +378,27 @@ fn reading_krillas_file_in_part_finds_what_loading_it_whole_finds() {
         (whole.max_id, whole.xref_start)
     );
 }
+
+#[test]
+fn blocks_laid_out_in_parts_are_laid_out_as_in_one_go() {
+    let doc = sample();
+    let fonts = fonts::font_set(&doc.meta.style).expect("bundled fonts");
+    let look = style::Look::new(&doc.meta.style);
+    let lay_out = |parts: Vec<std::ops::Range<usize>>| {
+        let mut tags = tags::Tags::default();
+        let rows = blocks::in_parts(&doc.blocks, parts, &doc.meta, &look, &fonts, &mut tags)
+            .expect("the sample lays out");
+        let rows_seen = format!("{:?}", rows.rows);
+        let rest = format!("{:?} {:?}", rows.columns, rows.one_line_after);
+        (rows_seen, rest, format!("{tags:?}"))
+    };
+    let count = doc.blocks.len();
+    let whole = lay_out(std::iter::once(0..count).collect());
+    for cut in 1..count {
+        assert!(
+            lay_out(vec![0..cut, cut..count]) == whole,
+            "cut before block {cut}"
+        );
+    }
+    assert!(lay_out(vec![0..1, 1..count / 2, count / 2..count]) == whole);
+}

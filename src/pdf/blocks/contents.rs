@@ -38,9 +38,9 @@ impl Layouter<'_, '_> {
     pub(super) fn contents(&mut self, title: &str) {
         let runs = [Run::plain(title)];
         self.heading(2, &runs, ANCHOR);
-        let entries = self.contents.clone();
+        let entries = self.contents;
         Tags::group(self, Kind::Contents, |l| {
-            for entry in &entries {
+            for entry in entries {
                 let row = Tags::group(l, Kind::ContentsItem, |l| {
                     Tags::group(l, Kind::Link, |l| l.contents_entry(entry))
                 });
