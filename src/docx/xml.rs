@@ -4,7 +4,7 @@
 //! Entry point: [`Xml`]. Text and attribute values are escaped here, so no caller writes
 //! markup by hand.
 
-use crate::xml::escape;
+use crate::xml::{Escaping, escape_into};
 use std::fmt::{Display, Write};
 
 /// The declaration every part starts with.
@@ -38,7 +38,9 @@ impl Xml {
 
     /// `</name>`.
     pub(super) fn close(&mut self, name: &str) -> &mut Xml {
-        let _ = write!(self.out, "</{name}>");
+        self.out.push_str("</");
+        self.out.push_str(name);
+        self.out.push('>');
         self
     }
 
@@ -66,7 +68,7 @@ impl Xml {
 
     /// Escaped character data.
     pub(super) fn text(&mut self, text: &str) -> &mut Xml {
-        self.out.push_str(&escape(text));
+        escape_into(&mut self.out, text);
         self
     }
 
@@ -81,9 +83,15 @@ impl Xml {
     }
 
     fn start(&mut self, name: &str, attributes: &[(&str, &dyn Display)]) {
-        let _ = write!(self.out, "<{name}");
+        self.out.push('<');
+        self.out.push_str(name);
         for (key, value) in attributes {
-            let _ = write!(self.out, " {key}=\"{}\"", escape(&value.to_string()));
+            self.out.push(' ');
+            self.out.push_str(key);
+            self.out.push_str("=\"");
+            // Writing to a string cannot fail.
+            let _ = write!(Escaping(&mut self.out), "{value}");
+            self.out.push('"');
         }
     }
 }
