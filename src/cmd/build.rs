@@ -160,7 +160,10 @@ impl Run<'_> {
     fn build_one(&self, input: &Input) -> Result<Made, Vec<Diagnostic>> {
         let (args, layout) = (self.args, self.layout);
         self.progress.stage(input, "check");
-        let mut checked = report::check(&input.path, self.shelf)?;
+        // The document is rendered while the warnings are found.
+        let (mut checked, document) = report::check_with(&input.path, self.shelf, |report, _| {
+            document(report, layout)
+        })?;
         let mut warnings = std::mem::take(&mut checked.warnings);
         if report::year::is_year_file(&checked) {
             warnings.push(report::year::passed_over(&checked.report));
@@ -177,11 +180,11 @@ impl Run<'_> {
             options.attachments =
                 source::attachments(&checked, layout, &args.layout, &options).map_err(fail)?;
         }
-        let document = document(&checked.report, layout).map_err(|d| vec![d])?;
+        let document = document.map_err(|d| vec![d])?;
         // Every format is produced before anything is written, so an error leaves no files.
         let stage = |name: &str| self.progress.stage(input, name);
         let rendered = render(&document, &unique(&args.format), &options, stage)
-            .map_err(|e| vec![e.diagnostic(&checked)])?;
+            .map_err(|e| vec![e.diagnostic(&checked.report, &checked.text)])?;
         let path = |format| output_path(input, &args.out, format);
         let written = write_files(rendered.files, path).map_err(fail)?;
         Ok(Made {
@@ -330,16 +333,16 @@ impl Unmade {
         }
     }
 
-    /// The problem as a diagnostic on the report: for characters no font can show, at the
-    /// first of them in the report's text, when it is written there as it is.
-    fn diagnostic(&self, checked: &Checked) -> Diagnostic {
-        let source = &checked.report.source;
+    /// The problem as a diagnostic on the report, whose file's text is `text`: for
+    /// characters no font can show, at the first of them in the text, when it is written
+    /// there as it is.
+    fn diagnostic(&self, report: &Report, text: &str) -> Diagnostic {
+        let source = &report.source;
         let message = self.message();
         let unshown = match self {
             Unmade::Pdf(PdfError::Standard { unshown, .. }) => unshown.as_slice(),
             _ => &[][..],
         };
-        let text = &checked.text;
         match text.char_indices().find(|(_, c)| unshown.contains(c)) {
             Some((at, c)) => {
                 let end = Position::after(&text[..at + c.len_utf8()]);
@@ -362,13 +365,15 @@ pub(super) fn unique(formats: &[Format]) -> Vec<Format> {
 
 /// Whether the report's PDF can be made: rendered, laid out and validated in memory as
 /// `build` does, without compressing it. `check` runs this, so that what passes it builds.
+/// `text` is the report file's text, which a problem points into.
 pub(super) fn validate(
-    checked: &Checked,
+    report: &Report,
+    text: &str,
     layout: &Layout,
     options: &PdfOptions,
 ) -> Result<(), Diagnostic> {
-    let document = document(&checked.report, layout)?;
-    pdf::validate(&document, options).map_err(|e| Unmade::Pdf(e).diagnostic(checked))
+    let document = document(report, layout)?;
+    pdf::validate(&document, options).map_err(|e| Unmade::Pdf(e).diagnostic(report, text))
 }
 
 /// The report's document and its PDF, typeset and validated in memory.
@@ -378,7 +383,8 @@ pub(super) fn typeset(
     options: &PdfOptions,
 ) -> Result<(Document, pdf::Pdf), Diagnostic> {
     let document = document(&checked.report, layout)?;
-    let pdf = pdf::pdf(&document, options).map_err(|e| Unmade::Pdf(e).diagnostic(checked))?;
+    let pdf = pdf::pdf(&document, options)
+        .map_err(|e| Unmade::Pdf(e).diagnostic(&checked.report, &checked.text))?;
     Ok((document, pdf))
 }
 

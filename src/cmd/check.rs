@@ -14,7 +14,7 @@ use super::{Outcome, UsageError};
 use crate::cli::{CheckArgs, MessageFormat};
 use crate::diag::{Diagnostic, Labels, Severity};
 use crate::pdf::PdfOptions;
-use crate::report::{self, Checked, Shelf};
+use crate::report::{self, Report, Shelf};
 use crate::template::Layout;
 use std::path::Path;
 
@@ -60,21 +60,24 @@ fn check_one(
     layout: Option<&Layout>,
     shelf: &Shelf,
 ) -> (Option<Labels>, Vec<Diagnostic>) {
-    match report::check(path, shelf) {
-        Ok(mut checked) => {
+    // The report is rendered and typeset while its warnings are found.
+    let unbuildable =
+        |report: &Report, text: &str| layout.and_then(|l| unbuildable(report, text, l));
+    match report::check_with(path, shelf, unbuildable) {
+        Ok((mut checked, unbuildable)) => {
             let mut found = std::mem::take(&mut checked.warnings);
-            found.extend(layout.and_then(|l| unbuildable(&checked, l)));
+            found.extend(unbuildable);
             (Some(report::labels(checked.report.language)), found)
         }
         Err(errors) => (errors.first().map(|e| e.labels), errors),
     }
 }
 
-/// Why `build` would refuse `report` with `layout`, if it would: the report is rendered and
-/// its PDF typeset and validated in memory (a character no font has, say), so that a
-/// report that passes `check` builds.
-fn unbuildable(checked: &Checked, layout: &Layout) -> Option<Diagnostic> {
-    validate(checked, layout, &PdfOptions::default()).err()
+/// Why `build` would refuse `report` (its file's text `text`) with `layout`, if it would:
+/// the report is rendered and its PDF typeset and validated in memory (a character no font
+/// has, say), so that a report that passes `check` builds.
+fn unbuildable(report: &Report, text: &str, layout: &Layout) -> Option<Diagnostic> {
+    validate(report, text, layout, &PdfOptions::default()).err()
 }
 
 /// "2 reports checked, no problems", or the counts of errors and warnings found.

@@ -42,19 +42,24 @@ pub fn read(path: &Path) -> Result<ReadFile, Vec<Diagnostic>> {
     // Refuse syntax errors, alias bombs and absurd nesting with a position, whatever the
     // types; and in the same pass over the events, name every unknown field at once, where
     // deserializing would stop at the first.
-    let mut fields = keys::UnknownFields::new(path, language);
-    shape::check_shape(path, &text, language, |event, span| {
-        fields.step(event, span)
-    })
-    .map_err(|d| vec![d])?;
-    let unknown = fields.found();
+    let shape = || {
+        let mut fields = keys::UnknownFields::new(path, language);
+        shape::check_shape(path, &text, language, |event, span| {
+            fields.step(event, span)
+        })
+        .map(|()| fields.found())
+    };
+    // Deserialize into the raw mirror: structure, duplicate keys; any value where a number
+    // or status is expected, so that validation reports every wrong one. Every value of
+    // the wrong type is reported, with what validation finds elsewhere. Its own limits
+    // (`options`) bound it on any file, so it runs on another core beside the pass above,
+    // whose problems come first.
+    let (shape, raw) = rayon::join(shape, || repair::deserialize(path, &text, language));
+    let unknown = shape.map_err(|d| vec![d])?;
     if !unknown.is_empty() {
         return Err(unknown);
     }
-    // Deserialize into the raw mirror: structure, duplicate keys; any value where a number
-    // or status is expected, so that validation reports every wrong one. Every value of
-    // the wrong type is reported, with what validation finds elsewhere.
-    let raw = repair::deserialize(path, &text, language)?;
+    let raw = raw?;
     // Keep where things stand, for warnings and `new`, before validation consumes the mirror.
     let spans = Spans::of(&raw);
     // Check values and references, collecting every problem.

@@ -29,7 +29,7 @@ pub use load::MAX_FILE_BYTES;
 pub use next::{Draft, next_quarter};
 pub use period::{Kind, Period};
 pub use problems::labels;
-pub use stage::{Checked, Shelf, check, load};
+pub use stage::{Checked, Shelf, check, check_with, load};
 pub use status::{ActivityStatus, Direction, FocusStatus, Status, TargetStatus};
 
 pub use crate::image::ImageFormat;

@@ -47,6 +47,16 @@ pub fn load(path: &Path) -> Result<Report, Vec<Diagnostic>> {
 /// half-year reports: it is what `build --year` reads with them, and neither is part of
 /// the other's history. Reports of two kinds of part of a year in one series are an error.
 pub fn check(path: &Path, shelf: &Shelf) -> Result<Checked, Vec<Diagnostic>> {
+    check_with(path, shelf, |_, _| ()).map(|(checked, ())| checked)
+}
+
+/// As [`check`], with `alongside` run on the report (its history merged) and its file's
+/// text on another core while its warnings are found: what the caller does next with it.
+pub fn check_with<T: Send>(
+    path: &Path,
+    shelf: &Shelf,
+    alongside: impl FnOnce(&Report, &str) -> T + Send,
+) -> Result<(Checked, T), Vec<Diagnostic>> {
     let (file, beside) = read_with_beside(path, shelf);
     let ReadFile {
         mut report,
@@ -67,26 +77,28 @@ pub fn check(path: &Path, shelf: &Shelf) -> Result<Checked, Vec<Diagnostic>> {
     }
     let other_kinds = siblings.other_kinds.keys().copied().collect();
     let conflicts = history::merge(&mut report, &siblings.earlier);
-    let warnings = lint::lint(&lint::Input {
+    let input = lint::Input {
         report: &report,
         spans: &spans,
         source: &text,
         earlier: &siblings.earlier,
         notes: &siblings.notes,
         conflicts: &conflicts,
-    });
+    };
+    let (warnings, beside) = rayon::join(|| lint::lint(&input), || alongside(&report, &text));
     let earlier = siblings
         .earlier
         .values()
         .map(|r| r.source.clone())
         .collect();
-    Ok(Checked {
+    let checked = Checked {
         report,
         warnings,
         text,
         earlier,
         other_kinds,
-    })
+    };
+    Ok((checked, beside))
 }
 
 /// The error for a report whose folder holds files of its series in another kind of
