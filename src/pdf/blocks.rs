@@ -4,7 +4,7 @@
 //! the [`Layouter`] and open structure groups through [`Tags::group`], so what is drawn
 //! and how it is tagged are decided in the same place.
 
-mod contents;
+pub(super) mod contents;
 mod figures;
 mod table;
 
@@ -38,8 +38,9 @@ pub fn layout(
     fonts: &FontSet,
     tags: &mut Tags,
 ) -> Result<Rows, PdfError> {
-    let parts = parts(blocks, rayon::current_num_threads());
-    in_parts(blocks, parts, meta, look, fonts, tags)
+    let contents = contents::entries(blocks);
+    let parts = parts(blocks, &contents, rayon::current_num_threads());
+    in_parts(blocks, &contents, parts, meta, look, fonts, tags)
 }
 
 /// [`layout`] with `blocks` laid out in the runs `parts` (which cover them in order), each
@@ -47,14 +48,14 @@ pub fn layout(
 /// leaves and keeps.
 pub(super) fn in_parts(
     blocks: &[Block],
+    contents: &[contents::Entry],
     parts: Vec<Range<usize>>,
     meta: &Meta,
     look: &Look,
     fonts: &FontSet,
     tags: &mut Tags,
 ) -> Result<Rows, PdfError> {
-    let contents = contents::entries(blocks);
-    let lay_out = |range: Range<usize>| Part::lay_out(&blocks[range], meta, look, fonts, &contents);
+    let lay_out = |range: Range<usize>| Part::lay_out(&blocks[range], meta, look, fonts, contents);
     let parts: Vec<Result<Part, PdfError>> = if parts.len() > 1 {
         parts.into_par_iter().map(lay_out).collect()
     } else {
@@ -89,9 +90,10 @@ pub(super) fn in_parts(
 /// core saves less than it costs to start.
 const PARTED_FROM: usize = 64 * 1024;
 
-/// `blocks` cut into at most `count` runs of about the same amount of text.
-fn parts(blocks: &[Block], count: usize) -> Vec<Range<usize>> {
-    let weights: Vec<usize> = blocks.iter().map(weight).collect();
+/// `blocks` cut into at most `count` runs of about the same amount of text, `contents`
+/// being what their table of contents lists.
+fn parts(blocks: &[Block], contents: &[contents::Entry], count: usize) -> Vec<Range<usize>> {
+    let weights: Vec<usize> = blocks.iter().map(|b| weight(b, contents)).collect();
     let total: usize = weights.iter().sum();
     if total < PARTED_FROM || count < 2 {
         return std::iter::once(0..blocks.len()).collect();
@@ -110,17 +112,22 @@ fn parts(blocks: &[Block], count: usize) -> Vec<Range<usize>> {
 }
 
 /// About how much a block costs to lay out, in bytes of text: a chart is counted as much
-/// as a paragraph or two.
-fn weight(block: &Block) -> usize {
+/// as a paragraph or two, an entry of the contents (a link, dot leaders and a page
+/// number) as twice its text.
+fn weight(block: &Block, contents: &[contents::Entry]) -> usize {
     let runs = |runs: &[Run]| runs.iter().map(|r| r.text.len()).sum::<usize>();
     match block {
         Block::Heading { runs: text, .. } | Block::Paragraph(text) => runs(text),
-        Block::List(list) => list.items.iter().flat_map(|i| &i.blocks).map(weight).sum(),
+        Block::List(list) => {
+            let blocks = list.items.iter().flat_map(|i| &i.blocks);
+            blocks.map(|b| weight(b, contents)).sum()
+        }
         Block::Table(table) => std::iter::once(&table.header)
             .chain(&table.rows)
             .flatten()
             .map(|cell| runs(cell))
             .sum(),
+        Block::Contents { .. } => contents.iter().map(|e| 2 * runs(&e.runs)).sum(),
         Block::Chart(_) => 1000,
         _ => 100,
     }
@@ -557,10 +564,29 @@ mod tests {
     fn a_long_document_is_cut_into_runs_of_about_as_much_text() {
         let paragraph = |len: usize| Block::Paragraph(vec![Run::plain(&"a".repeat(len))]);
         let blocks: Vec<Block> = (0..100).map(|_| paragraph(PARTED_FROM / 50)).collect();
-        assert_eq!(parts(&blocks, 2), [0..50, 50..100]);
-        assert_eq!(parts(&blocks, 3), [0..34, 34..67, 67..100]);
+        assert_eq!(parts(&blocks, &[], 2), [0..50, 50..100]);
+        assert_eq!(parts(&blocks, &[], 3), [0..34, 34..67, 67..100]);
         let whole = |count| std::iter::once(0..count).collect::<Vec<_>>();
-        assert_eq!(parts(&blocks[..40], 2), whole(40), "too short to share");
-        assert_eq!(parts(&blocks, 1), whole(100));
+        assert_eq!(
+            parts(&blocks[..40], &[], 2),
+            whole(40),
+            "too short to share"
+        );
+        assert_eq!(parts(&blocks, &[], 1), whole(100));
+    }
+
+    #[test]
+    fn the_contents_weigh_as_the_headings_they_list() {
+        let heading = |i: usize| Block::Heading {
+            level: 2,
+            runs: vec![Run::plain(&"a".repeat(PARTED_FROM / 50))],
+            anchor: format!("h{i}"),
+        };
+        let title = "Innehåll".to_owned();
+        let blocks: Vec<Block> = std::iter::once(Block::Contents { title })
+            .chain((0..50).map(heading))
+            .collect();
+        let entries = contents::entries(&blocks);
+        assert_eq!(parts(&blocks, &entries, 2), [0..1, 1..51]);
     }
 }

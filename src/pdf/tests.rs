@@ -386,7 +386,9 @@ fn blocks_laid_out_in_parts_are_laid_out_as_in_one_go() {
     let look = style::Look::new(&doc.meta.style);
     let lay_out = |parts: Vec<std::ops::Range<usize>>| {
         let mut tags = tags::Tags::default();
-        let rows = blocks::in_parts(&doc.blocks, parts, &doc.meta, &look, &fonts, &mut tags)
+        let contents = blocks::contents::entries(&doc.blocks);
+        let (meta, blocks) = (&doc.meta, &doc.blocks);
+        let rows = blocks::in_parts(blocks, &contents, parts, meta, &look, &fonts, &mut tags)
             .expect("the sample lays out");
         let rows_seen = format!("{:?}", rows.rows);
         let rest = format!("{:?} {:?}", rows.columns, rows.one_line_after);

@@ -17,7 +17,7 @@ pub const ANCHOR: &str = "kvartal-contents";
 #[derive(Debug, Clone)]
 pub struct Entry {
     level: u8,
-    runs: Vec<Run>,
+    pub(super) runs: Vec<Run>,
     anchor: String,
 }
 
