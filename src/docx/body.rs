@@ -374,9 +374,7 @@ impl Body<'_> {
             ..Character::default()
         }
         .write(&mut self.xml);
-        self.xml
-            .leaf("w:t", &[("xml:space", &"preserve")], " ")
-            .close("w:r");
+        self.xml.words("w:t", " ").close("w:r");
     }
 }
 

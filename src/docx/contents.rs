@@ -151,7 +151,7 @@ fn line(xml: &mut Xml, entry: &Entry) {
 fn field(xml: &mut Xml, instruction: &str) {
     field_char(xml, "begin");
     xml.open("w:r", &[])
-        .leaf("w:instrText", &[("xml:space", &"preserve")], instruction)
+        .words("w:instrText", instruction)
         .close("w:r");
     field_char(xml, "separate");
 }

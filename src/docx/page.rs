@@ -143,8 +143,7 @@ fn draft_mark(xml: &mut Xml, draft: Option<&str>) {
             ..Character::default()
         }
         .write(xml);
-        xml.leaf("w:t", &[("xml:space", &"preserve")], &format!("{label}  "))
-            .close("w:r");
+        xml.words("w:t", &format!("{label}  ")).close("w:r");
     }
 }
 

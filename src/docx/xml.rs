@@ -66,6 +66,21 @@ impl Xml {
         self.open(name, attributes).text(text).close(name)
     }
 
+    /// `<name>text</name>` for one of Word's text elements (`w:t`, `w:instrText`), marked
+    /// `xml:space="preserve"` when white space in it would otherwise be dropped or joined:
+    /// at either end, two together, or other than a space. Word marks its text the same way.
+    pub(super) fn words(&mut self, name: &str, text: &str) -> &mut Xml {
+        let white = [' ', '\t', '\n', '\r'];
+        let preserve = text.starts_with(white)
+            || text.ends_with(white)
+            || text.contains("  ")
+            || text.contains(['\t', '\n', '\r']);
+        match preserve {
+            true => self.leaf(name, &[("xml:space", &"preserve")], text),
+            false => self.leaf(name, &[], text),
+        }
+    }
+
     /// Escaped character data.
     pub(super) fn text(&mut self, text: &str) -> &mut Xml {
         escape_into(&mut self.out, text);
@@ -113,5 +128,22 @@ mod tests {
             r#"<w:p><w:pStyle w:val="Heading1"/><w:t xml:space="preserve">Mål &amp; &quot;syfte&quot;</w:t><w:br w:type="page" w:id="3"/></w:p>"#
         );
         assert!(Xml::part().finish().starts_with("<?xml version=\"1.0\""));
+    }
+
+    #[test]
+    fn text_is_marked_to_keep_its_spaces_only_where_they_would_be_lost() {
+        let words = |text: &str| {
+            let mut xml = Xml::fragment();
+            xml.words("w:t", text);
+            xml.finish()
+        };
+        assert_eq!(words("Trygghets"), "<w:t>Trygghets</w:t>");
+        assert_eq!(words("i centrum"), "<w:t>i centrum</w:t>");
+        for kept in [" i", "i ", "i  centrum", "i\tcentrum", " "] {
+            assert!(
+                words(kept).starts_with(r#"<w:t xml:space="preserve">"#),
+                "{kept:?}"
+            );
+        }
     }
 }
