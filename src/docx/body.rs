@@ -43,15 +43,23 @@ pub(super) struct Body<'a> {
     hyphenator: Option<Hyphenator>,
     /// How SVG logos are drawn: with the layout's fonts.
     svg_options: Arc<usvg::Options<'static>>,
+    /// Takes the XML written so far whenever it reaches [`PIECE`] bytes, after a block.
+    hand_on: &'a mut dyn FnMut(String),
 }
+
+/// The size of the pieces of XML the body hands on as it goes: its caller compresses them
+/// while the rest is written.
+const PIECE: usize = 1 << 20;
 
 impl<'a> Body<'a> {
     /// Writes `blocks`, with the contents' pages and the tables' column widths from the
-    /// PDF's `typeset`.
+    /// PDF's `typeset`, handing the XML written on to `hand_on` in pieces of about
+    /// [`PIECE`] bytes; the last piece is left in `xml`.
     pub(super) fn write(
         blocks: &[Block],
         meta: &'a Meta,
         typeset: &'a Typeset,
+        hand_on: &'a mut dyn FnMut(String),
     ) -> Result<Body<'a>, DocxError> {
         let mut bookmarks = Bookmarks::default();
         let contents = contents::entries(blocks, &typeset.pages, &mut bookmarks);
@@ -70,6 +78,7 @@ impl<'a> Body<'a> {
             at_start: true,
             hyphenator: Hyphenator::for_language(&meta.language),
             svg_options: crate::image::svg_options_with(&meta.style.font_files()),
+            hand_on,
         };
         body.blocks(blocks, None)?;
         // Word ends a document with a paragraph, never a table.
@@ -97,6 +106,9 @@ impl<'a> Body<'a> {
             self.block(block, paragraph, depth)?;
             if matches!(block, Block::Table(_) | Block::Signatures(_)) && next.is_some() {
                 self.after_table();
+            }
+            if depth.is_none() && self.xml.len() >= PIECE {
+                (self.hand_on)(self.xml.take());
             }
         }
         Ok(())

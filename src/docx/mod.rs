@@ -35,6 +35,8 @@ use crate::typeset::Typeset;
 use body::Body;
 use package::{Package, Relation, Relationships};
 use std::fmt::{self, Display};
+use std::sync::mpsc::{self, Sender};
+use std::thread::ScopedJoinHandle;
 use xml::Xml;
 
 /// Why a DOCX could not be written.
@@ -90,6 +92,8 @@ const NAMESPACES: &[(&str, &dyn Display)] = &[
     ),
 ];
 
+const DOCUMENT_PART: &str = "word/document.xml";
+
 const DOCUMENT_TYPE: &str =
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
 
@@ -100,11 +104,57 @@ const DOCUMENT_TYPE: &str =
 /// so in every page's header and in its status property. The same document always gives
 /// the same bytes.
 pub fn docx(doc: &Document, typeset: Option<&Typeset>, draft: bool) -> Result<Vec<u8>, DocxError> {
+    // The document part, most of the file, is compressed on another core as it is written.
+    std::thread::scope(|scope| {
+        let (sender, pieces) = mpsc::channel();
+        let compressing = std::thread::Builder::new()
+            .name("docx".to_owned())
+            .spawn_scoped(scope, move || package::zipped(DOCUMENT_PART, pieces))
+            .map_err(|e| DocxError::Package(e.to_string()))?;
+        let document = Streamed {
+            sender,
+            compressing,
+        };
+        write(doc, typeset, draft, document)
+    })
+}
+
+/// The document part on its way to the thread compressing it.
+struct Streamed<'scope> {
+    sender: Sender<String>,
+    compressing: ScopedJoinHandle<'scope, Result<Vec<u8>, zip::result::ZipError>>,
+}
+
+impl Streamed<'_> {
+    /// The part's next piece. Should the compressor have stopped, its error is in `finish`.
+    fn send(&self, piece: String) {
+        let _ = self.sender.send(piece);
+    }
+
+    /// The part compressed alone, once every piece is sent ([`package::zipped`]).
+    fn finish(self) -> Result<Vec<u8>, DocxError> {
+        drop(self.sender);
+        let stopped = || DocxError::Package("the compressing thread stopped".to_owned());
+        Ok(self.compressing.join().map_err(|_| stopped())??)
+    }
+}
+
+/// [`docx`] with its document part sent to `document` as it is written.
+fn write(
+    doc: &Document,
+    typeset: Option<&Typeset>,
+    draft: bool,
+    document: Streamed,
+) -> Result<Vec<u8>, DocxError> {
     let untypeset = Typeset::default();
     let typeset = typeset.unwrap_or(&untypeset);
     let meta = &doc.meta;
     let draft = draft.then_some(meta.labels.draft.as_str());
-    let mut body = Body::write(&doc.blocks, meta, typeset)?;
+    let mut head = Xml::part();
+    head.open("w:document", NAMESPACES).open("w:body", &[]);
+    document.send(head.finish());
+    let mut hand_on = |piece| document.send(piece);
+    let mut body = Body::write(&doc.blocks, meta, typeset, &mut hand_on)?;
     let mut package = Package::default();
     let mut relationships = std::mem::take(&mut body.relationships);
     let mut references = Vec::new();
@@ -158,17 +208,12 @@ pub fn docx(doc: &Document, typeset: Option<&Typeset>, draft: bool) -> Result<Ve
     for (name, data) in font_table.parts.into_iter().chain(body.drawings.files) {
         package.file(&name, data);
     }
-    let mut document = Xml::part();
-    document.open("w:document", NAMESPACES).open("w:body", &[]);
-    document.splice(&body.xml.finish());
-    section::write(&mut document, &meta.style, &references);
-    document.close("w:body").close("w:document");
-    package.part(
-        "word/document.xml",
-        DOCUMENT_TYPE,
-        document.finish().into_bytes(),
-    );
-    package.relationships("word/document.xml", &relationships);
+    let mut rest = body.xml;
+    section::write(&mut rest, &meta.style, &references);
+    rest.close("w:body").close("w:document");
+    document.send(rest.finish());
+    package.zipped_part(DOCUMENT_PART, DOCUMENT_TYPE, document.finish()?);
+    package.relationships(DOCUMENT_PART, &relationships);
     properties(&mut package, doc, draft);
     package.zip()
 }
@@ -191,7 +236,7 @@ fn properties(package: &mut Package, doc: &Document, draft: Option<&str>) {
     let status = draft.map(|label| ("Status".to_owned(), metadata::status(label)));
     let custom: Vec<_> = meta.properties.iter().cloned().chain(status).collect();
     let mut relationships = Relationships::default();
-    relationships.add(Relation::OfficeDocument, "word/document.xml");
+    relationships.add(Relation::OfficeDocument, DOCUMENT_PART);
     relationships.add(Relation::CoreProperties, "docProps/core.xml");
     relationships.add(Relation::ExtendedProperties, "docProps/app.xml");
     package.part(

@@ -8,8 +8,9 @@
 use super::DocxError;
 use super::xml::Xml;
 use std::io::{Cursor, Write};
+use zip::result::ZipError;
 use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, DateTime, ZipWriter};
+use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
 
 /// What a relationship points to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -156,10 +157,19 @@ const DEFAULTS: [(&str, &str); 6] = [
     ),
 ];
 
+/// A part's bytes as they go into the package.
+#[derive(Debug)]
+enum Content {
+    Plain(Vec<u8>),
+    /// A ZIP of the part alone, compressed while it was written ([`zipped`]): its one
+    /// entry is copied into the package as it is.
+    Zipped(Vec<u8>),
+}
+
 /// The parts of a package being written.
 #[derive(Debug, Default)]
 pub(super) struct Package {
-    parts: Vec<(String, Vec<u8>)>,
+    parts: Vec<(String, Content)>,
     /// Part names with their own content type, in the order added.
     overrides: Vec<(String, &'static str)>,
 }
@@ -168,12 +178,19 @@ impl Package {
     /// Adds an XML part with its content type.
     pub(super) fn part(&mut self, name: &str, content_type: &'static str, data: Vec<u8>) {
         self.overrides.push((name.to_owned(), content_type));
-        self.parts.push((name.to_owned(), data));
+        self.parts.push((name.to_owned(), Content::Plain(data)));
+    }
+
+    /// Adds an XML part with its content type, already compressed by [`zipped`] under
+    /// the same name.
+    pub(super) fn zipped_part(&mut self, name: &str, content_type: &'static str, zip: Vec<u8>) {
+        self.overrides.push((name.to_owned(), content_type));
+        self.parts.push((name.to_owned(), Content::Zipped(zip)));
     }
 
     /// Adds a part whose extension gives its content type (a picture, a workbook, a font).
     pub(super) fn file(&mut self, name: &str, data: Vec<u8>) {
-        self.parts.push((name.to_owned(), data));
+        self.parts.push((name.to_owned(), Content::Plain(data)));
     }
 
     /// Adds the relationships of the part `source` (`""` for the package's own).
@@ -186,21 +203,30 @@ impl Package {
             None if source.is_empty() => "_rels/.rels".to_owned(),
             None => format!("_rels/{source}.rels"),
         };
-        self.parts.push((name, relationships.xml()));
+        self.parts.push((name, Content::Plain(relationships.xml())));
     }
 
     /// The ZIP file: the content types first, then the parts in the order added.
     pub(super) fn zip(self) -> Result<Vec<u8>, DocxError> {
-        let types = self.content_types();
-        let parts = self
-            .parts
-            .iter()
-            .map(|(name, data)| (name.as_str(), data.as_slice()));
-        Ok(zip(std::iter::once((
-            "[Content_Types].xml",
-            types.as_slice(),
-        ))
-        .chain(parts))?)
+        let mut writer = ZipWriter::new(Cursor::new(Vec::new()));
+        let types = (
+            "[Content_Types].xml".to_owned(),
+            Content::Plain(self.content_types()),
+        );
+        for (name, content) in std::iter::once(types).chain(self.parts) {
+            match content {
+                Content::Plain(data) => {
+                    writer.start_file(name, options())?;
+                    writer.write_all(&data).map_err(ZipError::from)?;
+                }
+                Content::Zipped(zip) => {
+                    let mut alone = ZipArchive::new(Cursor::new(zip))?;
+                    let entry = alone.by_index_raw(0)?;
+                    writer.raw_copy_file_touch(entry, DateTime::default(), Some(PERMISSIONS))?;
+                }
+            }
+        }
+        Ok(writer.finish()?.into_inner())
     }
 
     fn content_types(&self) -> Vec<u8> {
@@ -234,24 +260,45 @@ impl Package {
 /// permissions, so that the same entries always give the same bytes.
 pub(super) fn zip<'a>(
     entries: impl IntoIterator<Item = (&'a str, &'a [u8])>,
-) -> Result<Vec<u8>, zip::result::ZipError> {
-    let options = SimpleFileOptions::default()
-        .compression_method(CompressionMethod::Deflated)
-        .last_modified_time(DateTime::default())
-        .unix_permissions(0o644);
+) -> Result<Vec<u8>, ZipError> {
     let mut writer = ZipWriter::new(Cursor::new(Vec::new()));
     for (name, data) in entries {
-        writer.start_file(name, options)?;
+        writer.start_file(name, options())?;
         writer.write_all(data)?;
     }
     Ok(writer.finish()?.into_inner())
+}
+
+/// A ZIP of one entry, `name`, holding `texts` one after the other, each compressed as
+/// it comes: a long part is compressed on another core while the rest of it is written.
+/// Copied into a package ([`Package::zipped_part`]), it gives the bytes [`zip`] would.
+pub(super) fn zipped(
+    name: &str,
+    texts: impl IntoIterator<Item = String>,
+) -> Result<Vec<u8>, ZipError> {
+    let mut writer = ZipWriter::new(Cursor::new(Vec::new()));
+    writer.start_file(name, options())?;
+    for text in texts {
+        writer.write_all(text.as_bytes())?;
+    }
+    Ok(writer.finish()?.into_inner())
+}
+
+/// Every entry's permissions, the same on every machine.
+const PERMISSIONS: u32 = 0o644;
+
+/// How every entry is stored: compressed, with a fixed time and permissions.
+fn options() -> SimpleFileOptions {
+    SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Deflated)
+        .last_modified_time(DateTime::default())
+        .unix_permissions(PERMISSIONS)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::io::Read;
-    use zip::ZipArchive;
 
     #[test]
     fn relationships_are_numbered_in_the_order_added() {
@@ -263,6 +310,21 @@ mod tests {
         assert!(
             xml.contains(r#"Target="https://polisen.se/?a=1&amp;b=2" TargetMode="External"/>"#)
         );
+    }
+
+    #[test]
+    fn a_part_compressed_in_pieces_as_it_is_written_zips_as_one_written_whole() {
+        fn zip(part: impl FnOnce(&mut Package)) -> Vec<u8> {
+            let mut package = Package::default();
+            package.file("word/media/image1.png", vec![1, 2, 3]);
+            part(&mut package);
+            package.zip().expect("zips")
+        }
+        let pieces = ["<w:document>", "<w:body/>", "</w:document>"].map(str::to_owned);
+        let (name, kind) = ("word/document.xml", "text/x-test");
+        let whole = zip(|p| p.part(name, kind, pieces.concat().into_bytes()));
+        let zipped = zip(|p| p.zipped_part(name, kind, zipped(name, pieces).expect("zips")));
+        assert_eq!(zipped, whole);
     }
 
     #[test]

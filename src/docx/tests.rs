@@ -734,3 +734,20 @@ fn each_table_takes_its_own_widths_wherever_it_stands() {
     assert!((data[0] - 0.8).abs() < 0.01, "{widths:?}");
     assert!((data[1] - 0.25).abs() < 0.01, "{widths:?}");
 }
+
+#[test]
+fn a_document_part_written_in_pieces_holds_every_block_in_order() {
+    let mut doc = report();
+    let text = |i: usize| format!("{i}. {}", "Trygghet i centrum. ".repeat(10));
+    doc.blocks
+        .extend((0..4_000).map(|i| Block::Paragraph(vec![Run::plain(&text(i))])));
+    let bytes = docx(&doc, Some(&typeset()), false).expect("writes");
+    let xml = part(&bytes, "word/document.xml");
+    assert!(xml.len() > 2 * (1 << 20), "several pieces: {}", xml.len());
+    assert!(xml.starts_with("<?xml") && xml.ends_with("</w:body></w:document>"));
+    let mut from = 0;
+    for i in 0..4_000 {
+        let at = xml[from..].find(&format!(">{i}. "));
+        from += at.expect("every paragraph, in order") + 1;
+    }
+}

@@ -24,7 +24,7 @@ impl Xml {
         }
     }
 
-    /// A fragment, spliced into a part by its caller.
+    /// A fragment: a piece of a part, which its caller puts in place.
     pub(super) fn fragment() -> Xml {
         Xml { out: String::new() }
     }
@@ -87,14 +87,18 @@ impl Xml {
         self
     }
 
-    /// XML another writer of this module made.
-    pub(super) fn splice(&mut self, xml: &str) -> &mut Xml {
-        self.out.push_str(xml);
-        self
-    }
-
     pub(super) fn finish(self) -> String {
         self.out
+    }
+
+    /// How many bytes are written.
+    pub(super) fn len(&self) -> usize {
+        self.out.len()
+    }
+
+    /// What is written, leaving this empty to go on.
+    pub(super) fn take(&mut self) -> String {
+        std::mem::take(&mut self.out)
     }
 
     fn start(&mut self, name: &str, attributes: &[(&str, &dyn Display)]) {
