@@ -39,7 +39,9 @@ pub fn layout(
     tags: &mut Tags,
 ) -> Result<Rows, PdfError> {
     let contents = contents::entries(blocks);
-    let parts = parts(blocks, &contents, rayon::current_num_threads());
+    // Twice as many parts as cores: a part slower to lay out than its text says is made
+    // up for by the others, as each core takes the next part when it is free.
+    let parts = parts(blocks, &contents, 2 * rayon::current_num_threads());
     in_parts(blocks, &contents, parts, meta, look, fonts, tags)
 }
 
