@@ -168,6 +168,7 @@ impl Part {
             contents,
             breaking: Breaking {
                 optimal: true,
+                balanced: false,
                 hyphenator: Hyphenator::for_language(&meta.language),
                 justify: look.style.spacing.justify,
             },
@@ -268,10 +269,15 @@ impl Layouter<'_, '_> {
             level,
             title: title.clone(),
         };
-        // Headings are short and prominent: never hyphenated.
-        let hyphenator = self.breaking.hyphenator.take();
+        // Headings are short and prominent: never hyphenated, and their lines balanced.
+        let heading = Breaking {
+            hyphenator: None,
+            balanced: true,
+            ..self.breaking
+        };
+        let body = std::mem::replace(&mut self.breaking, heading);
         let lines = Tags::group(self, kind, |l| l.text_rows(runs, &text_style, Align::Start));
-        self.breaking.hyphenator = hyphenator;
+        self.breaking = body;
         // A heading's lines stay together.
         let mut row = stack(lines);
         row.space_before = space;

@@ -3,8 +3,9 @@
 //! Both functions return the index one past each line's last segment. [`first_fit`]
 //! fills each line as far as it goes; [`optimal`] takes as few lines as that, and among
 //! the ways to do so minimises the squared space left at the end of every line but the
-//! last over the whole paragraph (total fit, as Knuth and Plass), so no line is left much
-//! shorter than its neighbours, and hyphenates only when that pays. Keeping to first
+//! last (and of the last too when balanced, for a heading) over the whole paragraph (total
+//! fit, as Knuth and Plass), so no line is left much shorter than its neighbours, and
+//! hyphenates only when that pays. Keeping to first
 //! fit's line count keeps the paragraph as tall as a word processor, which fills lines
 //! one by one, sets it: the DOCX breaks its pages where the PDF does.
 
@@ -60,7 +61,7 @@ pub fn first_fit(segments: &[Segment], width: f32) -> Vec<usize> {
     ends
 }
 
-pub fn optimal(segments: &[Segment], width: f32) -> Vec<usize> {
+pub fn optimal(segments: &[Segment], width: f32, balanced: bool) -> Vec<usize> {
     let n = segments.len();
     let widths = Widths::new(segments);
     // best[j]: the fewest lines setting segments 0..j takes, the least cost of doing so in
@@ -79,7 +80,8 @@ pub fn optimal(segments: &[Segment], width: f32) -> Vec<usize> {
                 break;
             }
             let lines = best[start].0.saturating_add(1);
-            let cost = best[start].1 + line_cost(segments, end, n, width - line);
+            let last = end == n && !balanced;
+            let cost = best[start].1 + line_cost(&segments[end - 1], last, width - line);
             if (lines, cost) < (best[end].0, best[end].1) {
                 best[end] = (lines, cost, start);
             }
@@ -95,13 +97,13 @@ pub fn optimal(segments: &[Segment], width: f32) -> Vec<usize> {
     ends
 }
 
-/// The cost of a line ending after segment `end - 1` with `slack` points left over. The
-/// last line of a paragraph, and one ended by a hard break, may be as short as it likes.
-fn line_cost(segments: &[Segment], end: usize, n: usize, slack: f32) -> f32 {
-    let last = &segments[end - 1];
-    if end == n || last.mandatory {
+/// The cost of a line ending with segment `end` with `slack` points left over. The last
+/// line of a paragraph (`last`), and one ended by a hard break, may be as short as it
+/// likes.
+fn line_cost(end: &Segment, last: bool, slack: f32) -> f32 {
+    if last || end.mandatory {
         return 0.0;
     }
-    let hyphen = if last.hyphen { HYPHEN_PENALTY } else { 0.0 };
+    let hyphen = if end.hyphen { HYPHEN_PENALTY } else { 0.0 };
     slack.max(0.0).powi(2) + hyphen
 }

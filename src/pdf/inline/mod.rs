@@ -63,6 +63,9 @@ impl TextStyle {
 pub struct Breaking {
     /// Total fit over the paragraph rather than first fit line by line.
     pub optimal: bool,
+    /// With total fit, the last line is measured as the others are: a heading's lines come
+    /// out about as long as each other, and none ends in a word alone.
+    pub balanced: bool,
     /// Words may be hyphenated in this language.
     pub hyphenator: Option<Hyphenator>,
     /// Lines other than the last are stretched to the full width.
@@ -114,7 +117,7 @@ pub fn linebreak(
     let (text, segments) = segment::segments(runs, style, breaking.hyphenator, width, shaper);
     // Where each line ends.
     let ends = if breaking.optimal {
-        fit::optimal(&segments, width)
+        fit::optimal(&segments, width, breaking.balanced)
     } else {
         fit::first_fit(&segments, width)
     };

@@ -18,6 +18,7 @@ fn style() -> TextStyle {
 fn swedish(optimal: bool) -> Breaking {
     Breaking {
         optimal,
+        balanced: false,
         hyphenator: Hyphenator::for_language("sv-SE"),
         justify: false,
     }
@@ -174,4 +175,29 @@ fn keeps_a_badge_whole() {
     ];
     let lines = linebreak(&runs, &style(), 90.0, &swedish(true), &shaper);
     assert_eq!(texts(&lines), ["Status: ", "Risk för avvikelse"]);
+}
+
+#[test]
+fn balanced_lines_leave_no_word_alone_on_the_last() {
+    let shaper = Shaper::new(crate::text::FontSet::bundled());
+    let title = [Run::plain("Uppföljning av medborgarlöftet 2023, kvartal 4")];
+    let all_but_the_last = [Run::plain("Uppföljning av medborgarlöftet 2023, kvartal")];
+    let unbroken =
+        |runs: &[Run]| linebreak(runs, &style(), 1000.0, &swedish(true), &shaper)[0].width;
+    // Room for every word but the last.
+    let width = unbroken(&all_but_the_last) + 1.0;
+    let ragged = linebreak(&title, &style(), width, &swedish(true), &shaper);
+    assert_eq!(texts(&ragged)[1], "4");
+    let balanced = Breaking {
+        balanced: true,
+        ..swedish(true)
+    };
+    let lines = linebreak(&title, &style(), width, &balanced, &shaper);
+    assert_eq!(lines.len(), ragged.len());
+    assert!(
+        texts(&lines)[1].split_whitespace().count() > 1,
+        "{:?}",
+        texts(&lines)
+    );
+    assert!((lines[0].width - lines[1].width).abs() < width / 2.0);
 }
