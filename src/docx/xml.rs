@@ -70,9 +70,8 @@ impl Xml {
     /// `xml:space="preserve"` when white space in it would otherwise be dropped or joined:
     /// at either end, two together, or other than a space. Word marks its text the same way.
     pub(super) fn words(&mut self, name: &str, text: &str) -> &mut Xml {
-        let white = [' ', '\t', '\n', '\r'];
-        let preserve = text.starts_with(white)
-            || text.ends_with(white)
+        let preserve = text.starts_with(' ')
+            || text.ends_with(' ')
             || text.contains("  ")
             || text.contains(['\t', '\n', '\r']);
         match preserve {

@@ -85,7 +85,7 @@ pub fn check_with<T: Send>(
         notes: &siblings.notes,
         conflicts: &conflicts,
     };
-    let (warnings, beside) = rayon::join(|| lint::lint(&input), || alongside(&report, &text));
+    let (warnings, next) = rayon::join(|| lint::lint(&input), || alongside(&report, &text));
     let earlier = siblings
         .earlier
         .values()
@@ -98,7 +98,7 @@ pub fn check_with<T: Send>(
         earlier,
         other_kinds,
     };
-    Ok((checked, beside))
+    Ok((checked, next))
 }
 
 /// The error for a report whose folder holds files of its series in another kind of

@@ -5,9 +5,9 @@
 //! the ways to do so minimises the squared space left at the end of every line but the
 //! last (and of the last too when balanced, for a heading) over the whole paragraph (total
 //! fit, as Knuth and Plass), so no line is left much shorter than its neighbours, and
-//! hyphenates only when that pays. Keeping to first
-//! fit's line count keeps the paragraph as tall as a word processor, which fills lines
-//! one by one, sets it: the DOCX breaks its pages where the PDF does.
+//! hyphenates only when that pays. Keeping to first fit's line count keeps the paragraph
+//! as tall as a word processor, which fills lines one by one, sets it: the DOCX breaks its
+//! pages where the PDF does.
 
 use super::segment::Segment;
 
