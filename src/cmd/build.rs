@@ -6,6 +6,7 @@
 
 use super::batch::{self, Progress, Tally};
 use super::inputs::{Input, inputs};
+use super::layout;
 use super::meta::{images, meta};
 use super::outputs::{distinct, output_path};
 use super::programme::{self, Built};
@@ -21,7 +22,7 @@ use crate::pdf::{self, PdfError, PdfOptions, PdfStandard};
 use crate::report::{self, Checked, Report, Shelf};
 use crate::template::{self, Layout};
 use clap::ValueEnum;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// `kvartal build`: each report's PDF and DOCX; a report with errors gets none. `Err` when
 /// the command line cannot be followed (an unknown layout, two reports writing one file).
@@ -120,20 +121,9 @@ pub(super) fn build_some(
     Ok(outcome)
 }
 
-/// The layout named on the command line: a folder when one exists by that name,
-/// else a built-in layout.
+/// The layout named on the command line, compiled: see [`layout::find`].
 pub(super) fn load_layout(name: &str) -> Result<Result<Layout, Diagnostic>, UsageError> {
-    let dir = Path::new(name);
-    if dir.is_dir() {
-        return Ok(Layout::from_dir(dir).map_err(|e| e.diagnostic(dir)));
-    }
-    if template::builtin_names().contains(&name) {
-        return Ok(Layout::builtin(name).map_err(|e| e.diagnostic(dir)));
-    }
-    Err(UsageError(format!(
-        "--layout {name}: no such folder and no built-in layout of that name (built-in: {})",
-        template::builtin_names().join(", ")
-    )))
+    Ok(layout::find(name)?.compile())
 }
 
 /// What one run's reports share: the layout, the options, the files read and the bar.

@@ -8,8 +8,9 @@
 //! that did nothing.
 
 use super::batch::{self, Progress};
-use super::build::{load_layout, validate};
+use super::build::validate;
 use super::inputs::inputs;
+use super::layout::{self, Compiling};
 use super::{Outcome, UsageError};
 use crate::cli::{CheckArgs, MessageFormat};
 use crate::diag::{Diagnostic, Labels, Severity};
@@ -20,22 +21,28 @@ use std::path::Path;
 
 /// `kvartal check`: every report's errors and warnings, and a summary line for people.
 pub fn check(args: &CheckArgs) -> Result<Outcome, UsageError> {
-    let layout = load_layout(&args.layout)?;
+    let source = layout::find(&args.layout)?;
     let found = inputs(&args.paths)?;
     let mut outcome = Outcome {
         diagnostics: found.skipped,
         ..Outcome::default()
     };
-    let layout = layout
-        .map_err(|broken| outcome.diagnostics.push(broken))
-        .ok();
     let shelf = Shelf::for_run(found.inputs.len());
-    // Checked in parallel, reported in the order found.
+    // Checked in parallel, reported in the order found; the reports are read while the
+    // layout is compiled.
     let progress = Progress::new(&found.inputs, args.format == MessageFormat::Json);
-    let results = batch::each(&found.inputs, &progress, |input| {
-        check_one(&input.path, layout.as_ref(), &shelf)
+    let compiling = Compiling::default();
+    let results = std::thread::scope(|scope| {
+        scope.spawn(|| compiling.compile(&source));
+        let layout = || compiling.wait().as_ref().ok();
+        batch::each(&found.inputs, &progress, |input| {
+            check_one(&input.path, layout, &shelf)
+        })
     });
     progress.finish();
+    if let Err(broken) = compiling.wait() {
+        outcome.diagnostics.push(broken.clone());
+    }
     let mut languages = Vec::new();
     for (labels, mut diagnostics) in results {
         languages.extend(labels);
@@ -54,15 +61,16 @@ pub fn check(args: &CheckArgs) -> Result<Outcome, UsageError> {
     Ok(outcome)
 }
 
-/// The problems of the report at `path`, and the language they are worded in when known.
-fn check_one(
+/// The problems of the report at `path`, and the language they are worded in when known;
+/// `layout` waits for the layout, which is needed only once the report is read.
+fn check_one<'l>(
     path: &Path,
-    layout: Option<&Layout>,
+    layout: impl Fn() -> Option<&'l Layout> + Sync,
     shelf: &Shelf,
 ) -> (Option<Labels>, Vec<Diagnostic>) {
     // The report is rendered and typeset while its warnings are found.
     let unbuildable =
-        |report: &Report, text: &str| layout.and_then(|l| unbuildable(report, text, l));
+        |report: &Report, text: &str| layout().and_then(|l| unbuildable(report, text, l));
     match report::check_with(path, shelf, unbuildable) {
         Ok((mut checked, unbuildable)) => {
             let mut found = std::mem::take(&mut checked.warnings);

@@ -6,6 +6,7 @@ mod batch;
 mod build;
 mod check;
 mod inputs;
+mod layout;
 mod layouts;
 mod meta;
 mod new;
