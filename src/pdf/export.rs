@@ -6,7 +6,7 @@
 use super::PdfError;
 use super::frame::{Anchors, Glyphs, Item, Page, Rect, Shape, Target};
 use super::images::Picture;
-use super::once::Once;
+use super::once::{self, Once};
 use super::options::{Attachment, PdfOptions};
 use super::outline::outline;
 use super::refs::PageNumbers;
@@ -112,6 +112,10 @@ fn write(
         anchors: &anchors,
         numbers: PageNumbers::new(&anchors, look.style.colours.text, &shaper),
         once: (purpose == Purpose::Validation).then(Once::default),
+    };
+    let pages = match purpose {
+        Purpose::File => pages,
+        Purpose::Validation => once::thin(pages),
     };
     let mut drawn = vec![Vec::new(); tags.leaf_count()];
     let outline = outline(&pages);
@@ -288,6 +292,12 @@ impl Painter<'_, '_, '_, '_> {
         }
     }
 
+    /// Whether an area or a line in `colour` is painted: always for the file; when
+    /// validating, the first in each colour.
+    fn paints(&self, colour: Rgb) -> bool {
+        self.once.is_none_or(|once| once.unseen_colour(colour))
+    }
+
     /// Draws `items`; those without a structure leaf become artifacts of `artifact`.
     fn items(&mut self, items: &[Item], artifact: ArtifactType) {
         for item in items {
@@ -299,7 +309,7 @@ impl Painter<'_, '_, '_, '_> {
                         })
                     }
                 }
-                Item::Fill { rect, color } => {
+                Item::Fill { rect, color } if self.paints(*color) => {
                     self.tagged(None, artifact, |s, _| fill(s, rect, *color))
                 }
                 Item::Rule {
@@ -307,7 +317,10 @@ impl Painter<'_, '_, '_, '_> {
                     to,
                     width,
                     color,
-                } => self.tagged(None, artifact, |s, _| rule(s, *from, *to, *width, *color)),
+                } if self.paints(*color) => {
+                    self.tagged(None, artifact, |s, _| rule(s, *from, *to, *width, *color))
+                }
+                Item::Fill { .. } | Item::Rule { .. } => {}
                 Item::Vector { x, y, shape, leaf } => {
                     self.tagged(leaf.map(|l| l.index()), artifact, |s, _| {
                         vector(s, *x, *y, shape)

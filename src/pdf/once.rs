@@ -1,24 +1,93 @@
-//! What is drawn of text when a PDF is made only to be validated: each glyph once with each
-//! text it stands for.
+//! What is drawn of text, areas and lines when a PDF is made only to be validated: each
+//! glyph once with each text it stands for, and each colour once.
 //!
-//! Entry point: [`Once::unseen`]. What krilla's validation checks of text is a property of
-//! each glyph and the text it stands for (a glyph the font lacks, a private-use character,
-//! text that cannot be mapped back to characters), not of where it stands or what stands
-//! beside it. A report's glyphs repeat without end; drawing each pairing once checks the
-//! same and costs a fraction.
+//! Entry points: [`thin`] for the pages, then [`Once::unseen`] and [`Once::unseen_colour`]
+//! as they are drawn. What krilla's validation
+//! checks of text is a property of each glyph and the text it stands for (a glyph the font
+//! lacks, a private-use character, text that cannot be mapped back to characters), not of
+//! where it stands or what stands beside it; of a filled area or a line, its colour. A
+//! report's glyphs and rules repeat without end; drawing each once checks the same and
+//! costs a fraction.
 
-use super::frame::Glyphs;
+use super::frame::{Glyphs, Item, Page};
+use crate::doc::Rgb;
 use crate::text::{Face, ShapedGlyph};
-use foldhash::HashMap;
+use foldhash::{HashMap, HashSet};
+use rayon::prelude::*;
 use std::cell::RefCell;
 
 /// A glyph: its face and its index in the face's font.
 type Glyph = (Face, u32);
 
-/// The texts each glyph has been drawn with so far.
+/// `pages` without what [`Once`] would not draw, thinned on every core: each run of pages
+/// with a `Once` of its own, so that what is left is new within its run; drawing them with
+/// one `Once` then leaves out what repeats between runs. What is first drawn is where it
+/// first stands, as when every page is drawn with one `Once`.
+pub fn thin(mut pages: Vec<Page>) -> Vec<Page> {
+    let run = pages.len().div_ceil(2 * rayon::current_num_threads()).max(1);
+    pages.par_chunks_mut(run).for_each(|run| {
+        let once = Once::default();
+        for page in run {
+            let Page {
+                body,
+                header,
+                footer,
+                watermark,
+                ..
+            } = page;
+            for items in [watermark, body, header, footer] {
+                items.retain_mut(|item| once.keeps(item));
+            }
+        }
+    });
+    pages
+}
+
+/// What has been drawn so far.
 #[derive(Default)]
 pub struct Once {
-    seen: RefCell<HashMap<Glyph, Vec<Box<str>>>>,
+    seen: RefCell<Seen>,
+}
+
+#[derive(Default)]
+struct Seen {
+    /// Each face's glyphs by index: the one character each was first drawn with, when its
+    /// text was one character, as almost every glyph's is; looked up without hashing.
+    first: [Vec<Option<char>>; Face::ALL.len()],
+    /// Every other text a glyph has been drawn with.
+    more: HashMap<Glyph, Vec<Box<str>>>,
+    /// The colours areas and lines have been painted in: what krilla checks of a fill or a
+    /// stroke is its colour, not its shape.
+    colours: HashSet<Rgb>,
+}
+
+impl Seen {
+    /// Records that `glyph` was drawn with `text`; whether that is new.
+    fn add(&mut self, (face, id): Glyph, text: &str) -> bool {
+        let mut chars = text.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            let first = &mut self.first[face.index()];
+            // A font has at most 65,536 glyphs.
+            let slot = usize::from(u16::try_from(id).unwrap_or(u16::MAX));
+            if first.len() <= slot {
+                first.resize(slot + 1, None);
+            }
+            match first[slot] {
+                Some(known) if known == c => return false,
+                None => {
+                    first[slot] = Some(c);
+                    return true;
+                }
+                Some(_) => {}
+            }
+        }
+        let texts = self.more.entry((face, id)).or_default();
+        if texts.iter().any(|t| **t == *text) {
+            return false;
+        }
+        texts.push(text.into());
+        true
+    }
 }
 
 impl Once {
@@ -31,11 +100,7 @@ impl Once {
         for (cluster, cluster_text) in clusters(glyphs) {
             let mut new = false;
             for glyph in cluster {
-                let texts = seen.entry((glyph.face, glyph.id)).or_default();
-                if !texts.iter().any(|t| **t == *cluster_text) {
-                    texts.push(cluster_text.into());
-                    new = true;
-                }
+                new |= seen.add((glyph.face, glyph.id), cluster_text);
             }
             if new {
                 let offset = text.len();
@@ -51,6 +116,31 @@ impl Once {
             text,
             ..*glyphs
         })
+    }
+
+    /// Whether `item` draws something new, its text cut to what is new.
+    fn keeps(&self, item: &mut Item) -> bool {
+        match item {
+            Item::Text { glyphs, .. } | Item::Rotated { glyphs, .. } => {
+                match self.unseen(glyphs) {
+                    Some(new) => {
+                        *glyphs = new;
+                        true
+                    }
+                    None => false,
+                }
+            }
+            Item::Fill { color, .. } | Item::Rule { color, .. } => self.unseen_colour(*color),
+            Item::Vector { .. }
+            | Item::Image { .. }
+            | Item::Link { .. }
+            | Item::PageNumber { .. } => true,
+        }
+    }
+
+    /// Whether nothing has been painted in `colour` yet; from now on it has.
+    pub fn unseen_colour(&self, colour: Rgb) -> bool {
+        self.seen.borrow_mut().colours.insert(colour)
     }
 }
 
@@ -75,7 +165,6 @@ fn clusters(glyphs: &Glyphs) -> impl Iterator<Item = (&[ShapedGlyph], &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::doc::Rgb;
 
     fn glyphs(text: &str, ids: &[u32]) -> Glyphs {
         let glyphs = text
@@ -113,6 +202,14 @@ mod tests {
         let other = once.unseen(&glyphs("cä", &[1, 3])).expect("new pairings");
         assert_eq!(other.text, "cä");
         assert_eq!(other.glyphs[1].cluster, 1);
+    }
+
+    #[test]
+    fn each_colour_is_painted_once() {
+        let once = Once::default();
+        assert!(once.unseen_colour(Rgb(1, 2, 3)));
+        assert!(!once.unseen_colour(Rgb(1, 2, 3)));
+        assert!(once.unseen_colour(Rgb(3, 2, 1)));
     }
 
     #[test]
