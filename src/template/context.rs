@@ -1,6 +1,7 @@
 //! The view model: a report flattened into the plain data a layout's templates read.
 //!
-//! Entry point: [`build`]. Dates stay ISO (`2023-04-12`) and numbers stay numbers; the
+//! Entry points: [`build`], and [`into_value`] for the data as the templates read it.
+//! Dates stay ISO (`2023-04-12`) and numbers stay numbers; the
 //! templates format them with the `date` and `number` helpers in the report's language.
 //! Statuses are the report format's codes (`on_track`, `ongoing` …) for the `status` helper.
 
@@ -13,7 +14,9 @@ use crate::report::{
     Signature, history,
 };
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use serde::Serialize;
+use serde_json::Value;
 
 mod metric;
 pub mod programme;
@@ -180,6 +183,38 @@ pub fn build<'a>(
         decision_basis: &report.decision_basis,
         style: style_view(style),
     })
+}
+
+/// `view` as the templates read it: what `serde_json::to_value` makes of it. Its lists of
+/// areas, activities and metrics, nearly all of a long report's view, are converted on
+/// every core.
+pub fn into_value(mut view: ReportView) -> serde_json::Result<Value> {
+    let areas = std::mem::take(&mut view.focus_areas);
+    let others = std::mem::take(&mut view.other_activities);
+    let metrics = std::mem::take(&mut view.metrics);
+    let (rest, (areas, (others, metrics))) = rayon::join(
+        || serde_json::to_value(&view),
+        || {
+            rayon::join(
+                || values(&areas),
+                || rayon::join(|| values(&others), || values(&metrics)),
+            )
+        },
+    );
+    let mut value = rest?;
+    if let Value::Object(fields) = &mut value {
+        fields.insert("focus_areas".to_owned(), areas?);
+        fields.insert("other_activities".to_owned(), others?);
+        fields.insert("metrics".to_owned(), metrics?);
+    }
+    Ok(value)
+}
+
+/// `items` as a JSON array, each converted on any core.
+fn values<T: Serialize + Sync>(items: &[T]) -> serde_json::Result<Value> {
+    let items: serde_json::Result<Vec<Value>> =
+        items.par_iter().map(serde_json::to_value).collect();
+    items.map(Value::Array)
 }
 
 fn style_view(style: &Style) -> StyleView {

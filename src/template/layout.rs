@@ -68,8 +68,8 @@ impl Layout {
 
     /// The report as Markdown following the contract `doc::parse` reads.
     pub fn render(&self, report: &Report) -> Result<String, LayoutError> {
-        let view = context::build(report, &self.labels, &self.style)?;
-        let markdown = self.render_view(REPORT_TEMPLATE, &view)?;
+        let view = || context::build(report, &self.labels, &self.style).map(context::into_value);
+        let markdown = self.render_view(REPORT_TEMPLATE, view)?;
         Ok(match self.style.heading_numbers {
             true => number_headings(&markdown),
             false => markdown,
@@ -87,14 +87,14 @@ impl Layout {
             context::programme::build(quarters, &self.labels, &self.style)?.ok_or_else(|| {
                 self.stopped(PROGRAMME_TEMPLATE, "a programme's page needs a quarter")
             })?;
-        self.render_view(PROGRAMME_TEMPLATE, &view)
+        self.render_view(PROGRAMME_TEMPLATE, || Ok(serde_json::to_value(&view)))
     }
 
     /// A programme's year as Markdown, from `year.hbs` (see `context::year`).
     pub fn render_year(&self, year: &Year) -> Result<String, LayoutError> {
         let report = context::build(year.base(), &self.labels, &self.style)?;
         let view = context::year::build(year, report, &self.labels)?;
-        let markdown = self.render_view(YEAR_TEMPLATE, &view)?;
+        let markdown = self.render_view(YEAR_TEMPLATE, || Ok(serde_json::to_value(&view)))?;
         Ok(match self.style.heading_numbers {
             true => number_headings(&markdown),
             false => markdown,
@@ -113,13 +113,13 @@ impl Layout {
         context::programme::title(newest, &self.labels)
     }
 
-    /// The template `name` rendered with `view` within the size and time of `capped`,
-    /// ending with exactly one newline.
-    fn render_view(&self, name: &str, view: &impl serde::Serialize) -> Result<String, LayoutError> {
+    /// The template `name` rendered with the data `view` makes, within the size and time
+    /// of `capped`, ending with exactly one newline.
+    fn render_view(&self, name: &str, view: impl Fn() -> View) -> Result<String, LayoutError> {
         let fast = self.inlined.as_ref().unwrap_or(&self.registry);
-        let markdown = match self.render_with(fast, name, view)? {
+        let markdown = match self.render_with(fast, name, &view)? {
             // Rendered again as written, for the error's place in the partial it stands in.
-            Err(_) if self.inlined.is_some() => self.render_with(&self.registry, name, view)?,
+            Err(_) if self.inlined.is_some() => self.render_with(&self.registry, name, &view)?,
             rendered => rendered,
         };
         let markdown = markdown.map_err(|e| self.render_error(name, &e))?;
@@ -127,19 +127,19 @@ impl Layout {
         Ok(format!("{}\n", markdown.trim_end()))
     }
 
-    /// The template `name` of `registry` rendered with `view` within the size and time of
-    /// `capped`; the inner `Err` is the template's own error.
+    /// The template `name` of `registry` rendered with the data `view` makes, within the
+    /// size and time of `capped`; the inner `Err` is the template's own error.
     fn render_with(
         &self,
         registry: &Arc<Handlebars<'static>>,
         name: &str,
-        view: &impl serde::Serialize,
+        view: &impl Fn() -> View,
     ) -> Result<Result<String, RenderError>, LayoutError> {
         if self.stalled.load(Ordering::Relaxed) {
             return Err(self.too_long(name));
         }
         // Owned, so that the render can run on a thread of its own (see `capped`).
-        let view = serde_json::to_value(view).map_err(|e| self.stopped(name, &e.to_string()))?;
+        let view = view()?.map_err(|e| self.stopped(name, &e.to_string()))?;
         match super::capped::render(registry, name, view) {
             Ok(markdown) => Ok(Ok(markdown)),
             Err(Stopped::TooMuch) => Err(self.too_much(name)),
@@ -311,6 +311,9 @@ impl Layout {
         }
     }
 }
+
+/// The data a template renders, made for it: the view's own problem, or serde's.
+type View = Result<serde_json::Result<serde_json::Value>, LayoutError>;
 
 /// Adds `bytes` to `digest` with their length first, so that no two lists of parts digest
 /// alike.
