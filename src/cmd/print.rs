@@ -55,10 +55,13 @@ fn print_diagnostics(diagnostics: &[Diagnostic]) {
         .iter()
         .filter_map(|(path, text)| Some((*path, Lines::new(text.as_deref()?))))
         .collect();
+    // Written in one go: standard error is not buffered, and a run may find thousands.
+    let mut out = String::new();
     for diagnostic in diagnostics {
         let source = lines
             .get(&*diagnostic.path)
             .filter(|_| diagnostic.position.is_some());
-        eprint!("{}", diagnostic.render_with(source, colour));
+        out.push_str(&diagnostic.render_with(source, colour));
     }
+    eprint!("{out}");
 }
