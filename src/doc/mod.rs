@@ -4,6 +4,7 @@
 //! read only this module's types; whatever they need from the report arrives in [`Meta`].
 
 mod component;
+mod events;
 pub mod hyphenation;
 pub mod keep;
 mod parse;

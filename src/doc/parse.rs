@@ -6,14 +6,13 @@
 //! the `status:` scheme becomes a status badge.
 
 use super::component;
+use super::events::{self, Source};
 use super::printable::printable;
 use super::{
     Align, Block, Document, FigureId, ImageStore, List, ListItem, Meta, Run, Table, Tone, Unique,
 };
 use crate::markdown::MAX_LIST_DEPTH;
-use pulldown_cmark::{
-    Alignment, CodeBlockKind, Event, HeadingLevel, OffsetIter, Options, Parser, Tag, TagEnd,
-};
+use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Tag, TagEnd};
 use std::cell::{Cell, RefCell};
 use std::fmt;
 use std::iter::Peekable;
@@ -99,11 +98,28 @@ pub fn parse_with(
     images: &ImageStore,
     links: Links,
 ) -> Result<Document, ParseError> {
+    // The report's text was checked when it was loaded; this catches a layout's own.
+    if crate::text::overlong_marks(markdown).is_some() {
+        return Err(ParseError::new(format!(
+            "more than {} combining marks on one character",
+            crate::text::MAX_MARKS
+        )));
+    }
+    events::with_events(markdown, |source| read(markdown, source, meta, images, links))
+}
+
+/// The document of `markdown`, whose events `source` gives.
+fn read<'a>(
+    markdown: &'a str,
+    source: Source<'a>,
+    meta: Meta,
+    images: &ImageStore,
+    links: Links,
+) -> Result<Document, ParseError> {
     let refused = Rc::new(RefCell::new(None));
     let offset = Rc::new(Cell::new(0));
-    let parser = Parser::new_ext(markdown, Options::ENABLE_TABLES).into_offset_iter();
     let mut events = LinkCheck {
-        parser,
+        source,
         links,
         refused: Rc::clone(&refused),
         offset: Rc::clone(&offset),
@@ -117,13 +133,6 @@ pub fn parse_with(
         cells: 0,
         lists: 0,
     };
-    // The report's text was checked when it was loaded; this catches a layout's own.
-    if crate::text::overlong_marks(markdown).is_some() {
-        return Err(ParseError::new(format!(
-            "more than {} combining marks on one character",
-            crate::text::MAX_MARKS
-        )));
-    }
     // Parsing stops at the first error, in the element read last.
     let blocks = context
         .blocks(&mut events, None)
@@ -145,7 +154,7 @@ pub fn parse_with(
 /// read in.
 /// It also notes where the element read last starts, which places an error.
 struct LinkCheck<'a> {
-    parser: OffsetIter<'a>,
+    source: Source<'a>,
     links: Links,
     /// The first problem, with its byte offset.
     refused: Rc<RefCell<Option<(String, usize)>>>,
@@ -156,7 +165,7 @@ impl<'a> Iterator for LinkCheck<'a> {
     type Item = Event<'a>;
 
     fn next(&mut self) -> Option<Event<'a>> {
-        let (event, range) = self.parser.next()?;
+        let (event, range) = self.source.next()?;
         self.offset.set(range.start);
         if let Event::Start(Tag::Link { dest_url, .. }) = &event
             && let Some(problem) = link_problem(dest_url, self.links)
