@@ -14,7 +14,7 @@ use super::style::Look;
 use super::tags::Tags;
 use crate::doc::Meta;
 use crate::doc::Rgb;
-use crate::text::{Face, FontSet, Shaper};
+use crate::text::{Face, FontSet, ShapedGlyph, Shaper};
 use krilla::color::rgb;
 use krilla::destination::{Destination, XyzDestination};
 use krilla::embed::{AssociationKind, EmbeddedFile, MimeType};
@@ -458,10 +458,10 @@ fn krilla_glyphs(glyphs: &Glyphs, shift: impl Fn(usize) -> usize) -> Vec<KrillaG
         .map(|(i, g)| {
             let end = list[i..]
                 .iter()
-                .map(|next| next.cluster)
-                .find(|&c| c > g.cluster)
+                .map(ShapedGlyph::offset)
+                .find(|&c| c > g.offset())
                 .unwrap_or(glyphs.text.len());
-            let range = shift(g.cluster.min(end))..shift(end);
+            let range = shift(g.offset().min(end))..shift(end);
             KrillaGlyph::new(
                 GlyphId::new(g.id),
                 g.advance,

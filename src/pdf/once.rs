@@ -106,7 +106,7 @@ impl Once {
                 let offset = text.len();
                 text.push_str(cluster_text);
                 list.extend(cluster.iter().map(|g| ShapedGlyph {
-                    cluster: offset,
+                    cluster: offset as u32,
                     ..*g
                 }));
             }
@@ -152,10 +152,10 @@ fn clusters(glyphs: &Glyphs) -> impl Iterator<Item = (&[ShapedGlyph], &str)> {
     all.chunk_by(|a, b| a.cluster == b.cluster)
         .map(move |cluster| {
             start += cluster.len();
-            let first = cluster[0].cluster;
+            let first = cluster[0].offset();
             let end = all[start..]
                 .iter()
-                .map(|g| g.cluster)
+                .map(ShapedGlyph::offset)
                 .find(|&c| c > first)
                 .unwrap_or(glyphs.text.len());
             (cluster, glyphs.text.get(first..end).unwrap_or_default())
@@ -175,7 +175,7 @@ mod tests {
                 advance: 0.5,
                 x_offset: 0.0,
                 y_offset: 0.0,
-                cluster,
+                cluster: cluster as u32,
                 face: Face::Regular,
             })
             .collect();

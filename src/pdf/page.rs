@@ -137,7 +137,7 @@ fn fitted(look: &Look, full: Glyphs, room: f32, shaper: &Shaper) -> Glyphs {
         if used > room {
             break;
         }
-        cut = glyph.cluster;
+        cut = glyph.offset();
     }
     let kept = full.text.get(..cut).unwrap_or_default().trim_end();
     text(look, shaper, &format!("{kept}…"), full.face)

@@ -19,10 +19,18 @@ pub struct ShapedGlyph {
     pub x_offset: f32,
     /// How far it is moved up from the pen's position.
     pub y_offset: f32,
-    /// Byte offset of the glyph's cluster in the shaped text.
-    pub cluster: usize,
+    /// Byte offset of the glyph's cluster in the shaped text: 32 bits, as the shaper's, since
+    /// a report holds millions of glyphs and a shaped text is at most a paragraph.
+    pub cluster: u32,
     /// The face whose font has this glyph: the one asked for, or its fallback.
     pub face: Face,
+}
+
+impl ShapedGlyph {
+    /// Byte offset of the glyph's cluster in the shaped text.
+    pub fn offset(&self) -> usize {
+        self.cluster as usize
+    }
 }
 
 /// A shaped word, shared by every place it is used.
@@ -47,7 +55,7 @@ pub struct Shaper<'f> {
 
 /// `primary`'s glyphs, except in each cluster that has a missing glyph, where the glyphs of
 /// `fallback` (the same text in another font) for that cluster's bytes are used.
-fn merge(primary: Vec<ShapedGlyph>, fallback: &[ShapedGlyph], len: usize) -> Vec<ShapedGlyph> {
+fn merge(primary: Vec<ShapedGlyph>, fallback: &[ShapedGlyph], len: u32) -> Vec<ShapedGlyph> {
     let mut out = Vec::with_capacity(primary.len());
     let mut rest = primary.as_slice();
     while let Some(first) = rest.first() {
@@ -125,7 +133,7 @@ impl<'f> Shaper<'f> {
         if glyphs.iter().all(|g| g.id != 0) || self.set.slot(face) == self.set.slot(fallback) {
             return glyphs;
         }
-        merge(glyphs, &self.shape_in(fallback, text), text.len())
+        merge(glyphs, &self.shape_in(fallback, text), text.len() as u32)
     }
 
     fn shape_in(&self, face: Face, text: &str) -> Vec<ShapedGlyph> {
@@ -148,7 +156,7 @@ impl<'f> Shaper<'f> {
                 advance: pos.x_advance as f32 / upem,
                 x_offset: pos.x_offset as f32 / upem,
                 y_offset: pos.y_offset as f32 / upem,
-                cluster: info.cluster as usize,
+                cluster: info.cluster,
                 face,
             })
             .collect()
@@ -196,7 +204,7 @@ mod tests {
 
     #[test]
     fn a_missing_glyph_is_shaped_in_the_fallback() {
-        let glyph = |cluster: usize, id: u32, face: Face| ShapedGlyph {
+        let glyph = |cluster: u32, id: u32, face: Face| ShapedGlyph {
             id,
             advance: 0.5,
             x_offset: 0.0,

@@ -209,7 +209,7 @@ impl Paragraph<'_> {
 /// `glyphs` with their clusters counted from `offset` bytes earlier.
 fn moved(glyphs: &[ShapedGlyph], offset: usize) -> impl Iterator<Item = ShapedGlyph> {
     glyphs.iter().map(move |g| ShapedGlyph {
-        cluster: g.cluster + offset,
+        cluster: g.cluster + offset as u32,
         ..*g
     })
 }
@@ -263,7 +263,7 @@ fn justify(line: &mut Line, width: f32) {
         } else {
             text.len()
         };
-        glyph.cluster < end && text[glyph.cluster..].starts_with(' ')
+        glyph.offset() < end && text[glyph.offset()..].starts_with(' ')
     };
     let count = line
         .pieces

@@ -225,13 +225,13 @@ impl Context<'_, '_> {
         if split == part.glyphs.len() {
             return (Some(part), None);
         }
-        let byte = part.glyphs[split].cluster;
+        let byte = part.glyphs[split].offset();
         let (head, tail) = part.glyphs.split_at(split);
         let make = |glyphs: &[ShapedGlyph], range: Range<usize>, shift: usize| {
             let glyphs: Rc<[ShapedGlyph]> = glyphs
                 .iter()
                 .map(|g| ShapedGlyph {
-                    cluster: g.cluster - shift,
+                    cluster: g.cluster - shift as u32,
                     ..*g
                 })
                 .collect();
