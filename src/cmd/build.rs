@@ -1,12 +1,12 @@
 //! `kvartal build`: every report through the whole pipeline into PDF, DOCX and HTML files.
 //!
-//! The layout is loaded once, before any report, so a broken layout is reported at once.
-//! A report with errors gets no output; the others are still built. With `--format html`,
+//! The layout is compiled once, while the reports are read; a broken layout is reported
+//! alone, and nothing is written. A report with errors gets no output; the others are still built. With `--format html`,
 //! each programme's page follows its reports (see `programme`).
 
 use super::batch::{self, Progress, Tally};
 use super::inputs::{Input, inputs};
-use super::layout;
+use super::layout::{self, Compiling};
 use super::meta::{images, meta};
 use super::outputs::{distinct, output_path};
 use super::programme::{self, Built};
@@ -39,7 +39,7 @@ pub(super) fn build_some(
     select: impl FnOnce(&[Input]) -> Vec<Input>,
 ) -> Result<Outcome, UsageError> {
     let options = pdf_options(args)?;
-    let layout = load_layout(&args.layout)?;
+    let source = layout::find(&args.layout)?;
     let mut outcome = Outcome::default();
     let found = inputs(&args.paths)?;
     let formats = unique(&args.format);
@@ -57,24 +57,30 @@ pub(super) fn build_some(
         false => select(&found.inputs),
     };
     outcome.diagnostics.extend(found.skipped);
-    let layout = match layout {
+    let shelf = Shelf::for_run(chosen.len());
+    let progress = Progress::new(&chosen, args.quiet);
+    // The reports are read while the layout is compiled.
+    let compiling = Compiling::default();
+    let results = std::thread::scope(|scope| {
+        scope.spawn(|| compiling.compile(&source));
+        let run = Run {
+            layout: &compiling,
+            args,
+            options: &options,
+            shelf: &shelf,
+            progress: &progress,
+        };
+        batch::each(&chosen, &progress, |input| run.build_one(input))
+    });
+    let took = progress.finish();
+    let layout = match compiling.wait() {
         Ok(layout) => layout,
+        // Nothing was written without it; the reports' own problems wait for a layout.
         Err(diagnostic) => {
-            outcome.diagnostics.push(diagnostic);
+            outcome.diagnostics.push(diagnostic.clone());
             return Ok(outcome);
         }
     };
-    let shelf = Shelf::for_run(chosen.len());
-    let progress = Progress::new(&chosen, args.quiet);
-    let run = Run {
-        layout: &layout,
-        args,
-        options: &options,
-        shelf: &shelf,
-        progress: &progress,
-    };
-    let results = batch::each(&chosen, &progress, |input| run.build_one(input));
-    let took = progress.finish();
     let mut built = Vec::new();
     let mut tally = Tally::default();
     let mut languages = Vec::new();
@@ -108,7 +114,7 @@ pub(super) fn build_some(
         let (written, problems) = programme::pages(
             &built,
             &found.inputs,
-            &layout,
+            layout,
             &args.out,
             &formats,
             args.draft,
@@ -128,7 +134,8 @@ pub(super) fn load_layout(name: &str) -> Result<Result<Layout, Diagnostic>, Usag
 
 /// What one run's reports share: the layout, the options, the files read and the bar.
 struct Run<'a> {
-    layout: &'a Layout,
+    /// Compiled while the first reports are read.
+    layout: &'a Compiling,
     args: &'a BuildArgs,
     options: &'a PdfOptions,
     shelf: &'a Shelf,
@@ -148,12 +155,15 @@ impl Run<'_> {
     /// Builds one report's files, returning them with the report and its warnings; every
     /// problem is returned as a diagnostic on its file.
     fn build_one(&self, input: &Input) -> Result<Made, Vec<Diagnostic>> {
-        let (args, layout) = (self.args, self.layout);
+        let args = self.args;
         self.progress.stage(input, "check");
+        // The layout is waited for once the report is read; without it nothing is made.
+        let layout = || self.layout.wait().as_ref().map_err(Diagnostic::clone);
         // The document is rendered while the warnings are found.
         let (mut checked, document) = report::check_with(&input.path, self.shelf, |report, _| {
-            document(report, layout)
+            document(report, layout()?)
         })?;
+        let layout = layout().map_err(|broken| vec![broken])?;
         let mut warnings = std::mem::take(&mut checked.warnings);
         if report::year::is_year_file(&checked) {
             warnings.push(report::year::passed_over(&checked.report));

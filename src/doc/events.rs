@@ -24,8 +24,8 @@ pub type Placed<'a> = (Event<'a>, Range<usize>);
 
 /// The events of a text, in order.
 pub enum Source<'a> {
-    /// Parsed as they are asked for.
-    Here(OffsetIter<'a>),
+    /// Parsed as they are asked for (the parser is large; the enum stays small).
+    Here(Box<OffsetIter<'a>>),
     /// Parsed on a thread of their own, in batches.
     Beside {
         batches: Receiver<Vec<Placed<'a>>>,
@@ -52,7 +52,7 @@ impl<'a> Iterator for Source<'a> {
 /// What `read` makes of the events of `markdown` (CommonMark with GFM tables).
 pub fn with_events<'a, T>(markdown: &'a str, read: impl FnOnce(Source<'a>) -> T) -> T {
     if markdown.len() < BESIDE_BYTES {
-        return read(Source::Here(parser(markdown)));
+        return read(Source::Here(Box::new(parser(markdown))));
     }
     std::thread::scope(|scope| {
         let (sender, batches) = sync_channel(AHEAD);
@@ -65,7 +65,7 @@ pub fn with_events<'a, T>(markdown: &'a str, read: impl FnOnce(Source<'a>) -> T)
                 batch: Vec::new().into_iter(),
             }),
             // Without a thread the text is read here.
-            Err(_) => read(Source::Here(parser(markdown))),
+            Err(_) => read(Source::Here(Box::new(parser(markdown)))),
         }
     })
 }

@@ -105,7 +105,9 @@ pub fn parse_with(
             crate::text::MAX_MARKS
         )));
     }
-    events::with_events(markdown, |source| read(markdown, source, meta, images, links))
+    events::with_events(markdown, |source| {
+        read(markdown, source, meta, images, links)
+    })
 }
 
 /// The document of `markdown`, whose events `source` gives.

@@ -24,7 +24,10 @@ type Glyph = (Face, u32);
 /// one `Once` then leaves out what repeats between runs. What is first drawn is where it
 /// first stands, as when every page is drawn with one `Once`.
 pub fn thin(mut pages: Vec<Page>) -> Vec<Page> {
-    let run = pages.len().div_ceil(2 * rayon::current_num_threads()).max(1);
+    let run = pages
+        .len()
+        .div_ceil(2 * rayon::current_num_threads())
+        .max(1);
     pages.par_chunks_mut(run).for_each(|run| {
         let once = Once::default();
         for page in run {
@@ -121,15 +124,13 @@ impl Once {
     /// Whether `item` draws something new, its text cut to what is new.
     fn keeps(&self, item: &mut Item) -> bool {
         match item {
-            Item::Text { glyphs, .. } | Item::Rotated { glyphs, .. } => {
-                match self.unseen(glyphs) {
-                    Some(new) => {
-                        *glyphs = new;
-                        true
-                    }
-                    None => false,
+            Item::Text { glyphs, .. } | Item::Rotated { glyphs, .. } => match self.unseen(glyphs) {
+                Some(new) => {
+                    *glyphs = new;
+                    true
                 }
-            }
+                None => false,
+            },
             Item::Fill { color, .. } | Item::Rule { color, .. } => self.unseen_colour(*color),
             Item::Vector { .. }
             | Item::Image { .. }
