@@ -58,19 +58,21 @@ pub(super) fn in_parts(
     tags: &mut Tags,
 ) -> Result<Rows, PdfError> {
     let lay_out = |range: Range<usize>| Part::lay_out(&blocks[range], meta, look, fonts, contents);
-    let parts: Vec<Result<Part, PdfError>> = if parts.len() > 1 {
+    let parts: Result<Vec<Part>, PdfError> = if parts.len() > 1 {
         parts.into_par_iter().map(lay_out).collect()
     } else {
         parts.into_iter().map(lay_out).collect()
     };
+    let parts = parts?;
+    // Room for all rows at once: a long report's rows grown by doubling would be copied,
+    // and held twice, at the build's peak of memory.
     let mut joined = Rows {
-        rows: Vec::new(),
+        rows: Vec::with_capacity(parts.iter().map(|part| part.rows.len()).sum()),
         columns: BTreeMap::new(),
         one_line_after: BTreeSet::new(),
     };
     let mut laid = Vec::with_capacity(blocks.len());
     for part in parts {
-        let part = part?;
         let (first_row, first_leaf) = (joined.rows.len(), tags.append(part.tags));
         laid.extend(
             part.laid

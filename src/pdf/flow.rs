@@ -27,10 +27,15 @@ pub fn paginate(rows: Vec<Row>, look: &Look) -> Vec<Page> {
         top: look.margin_top,
         bottom: look.bottom(),
     };
-    let rows: Vec<Row> = rows
-        .into_iter()
-        .flat_map(|row| split_tall(row, frame))
-        .collect();
+    // Rows are cut only when one is taller than a page: copying a long report's rows costs
+    // memory at its peak.
+    let rows: Vec<Row> = match rows.iter().any(|row| row.height > frame.height()) {
+        true => rows
+            .into_iter()
+            .flat_map(|row| split_tall(row, frame))
+            .collect(),
+        false => rows,
+    };
     let needs: Vec<f32> = (0..rows.len())
         .map(|i| needed_height(&rows[i..], frame))
         .collect();
