@@ -60,11 +60,9 @@ pub(super) fn build_some(
     let shelf = Shelf::for_run(chosen.len());
     let progress = Progress::new(&chosen, args.quiet);
     // The reports are read while the layout is compiled.
-    let compiling = Compiling::default();
-    let results = std::thread::scope(|scope| {
-        scope.spawn(|| compiling.compile(&source));
+    let (results, layout) = source.compile_beside(|compiling| {
         let run = Run {
-            layout: &compiling,
+            layout: compiling,
             args,
             options: &options,
             shelf: &shelf,
@@ -73,11 +71,11 @@ pub(super) fn build_some(
         batch::each(&chosen, &progress, |input| run.build_one(input))
     });
     let took = progress.finish();
-    let layout = match compiling.wait() {
+    let layout = match layout {
         Ok(layout) => layout,
         // Nothing was written without it; the reports' own problems wait for a layout.
         Err(diagnostic) => {
-            outcome.diagnostics.push(diagnostic.clone());
+            outcome.diagnostics.push(diagnostic);
             return Ok(outcome);
         }
     };
@@ -114,7 +112,7 @@ pub(super) fn build_some(
         let (written, problems) = programme::pages(
             &built,
             &found.inputs,
-            layout,
+            &layout,
             &args.out,
             &formats,
             args.draft,

@@ -10,7 +10,7 @@
 use super::batch::{self, Progress};
 use super::build::validate;
 use super::inputs::inputs;
-use super::layout::{self, Compiling};
+use super::layout;
 use super::{Outcome, UsageError};
 use crate::cli::{CheckArgs, MessageFormat};
 use crate::diag::{Diagnostic, Labels, Severity};
@@ -31,17 +31,15 @@ pub fn check(args: &CheckArgs) -> Result<Outcome, UsageError> {
     // Checked in parallel, reported in the order found; the reports are read while the
     // layout is compiled.
     let progress = Progress::new(&found.inputs, args.format == MessageFormat::Json);
-    let compiling = Compiling::default();
-    let results = std::thread::scope(|scope| {
-        scope.spawn(|| compiling.compile(&source));
+    let (results, layout) = source.compile_beside(|compiling| {
         let layout = || compiling.wait().as_ref().ok();
         batch::each(&found.inputs, &progress, |input| {
             check_one(&input.path, layout, &shelf)
         })
     });
     progress.finish();
-    if let Err(broken) = compiling.wait() {
-        outcome.diagnostics.push(broken.clone());
+    if let Err(broken) = layout {
+        outcome.diagnostics.push(broken);
     }
     let mut languages = Vec::new();
     for (labels, mut diagnostics) in results {

@@ -1,10 +1,10 @@
 //! The layout a run renders with: found by its name on the command line, then compiled,
 //! while the reports are read when the run allows.
 //!
-//! Entry points: [`find`] and [`LayoutSource::compile`], or [`Compiling`] for a run whose
-//! reports are read while the layout's templates are compiled on a thread of their own: a
-//! report is read and parsed before it needs the layout, and compiling the templates takes
-//! as long as reading a large report.
+//! Entry points: [`find`] and [`LayoutSource::compile`], or
+//! [`LayoutSource::compile_beside`] for a run whose reports are read while the layout's
+//! templates are compiled on a thread of their own: a report is read and parsed before it
+//! needs the layout, and compiling the templates takes as long as reading a large report.
 
 use super::UsageError;
 use crate::diag::Diagnostic;
@@ -46,23 +46,44 @@ impl LayoutSource {
             }
         }
     }
+
+    /// What `work` makes while the layout is compiled on a thread of its own, and the
+    /// layout; `work` waits for it where it needs it ([`Compiling::wait`]).
+    pub(super) fn compile_beside<T>(
+        &self,
+        work: impl FnOnce(&Compiling) -> T,
+    ) -> (T, Result<Layout, Diagnostic>) {
+        let compiling = Compiling::default();
+        let made = std::thread::scope(|scope| {
+            scope.spawn(|| compiling.compile(self));
+            work(&compiling)
+        });
+        let layout = compiling
+            .done
+            .into_inner()
+            .unwrap_or_else(|| Err(not_compiled()));
+        (made, layout)
+    }
+}
+
+/// Why there is no layout when compiling it failed without saying why.
+fn not_compiled() -> Diagnostic {
+    Diagnostic::error(Path::new(""), None, "the layout could not be compiled")
 }
 
 /// A layout being compiled on a thread of its own.
 #[derive(Default)]
 pub(super) struct Compiling {
+    /// Set once, when compiling ends.
     done: OnceLock<Result<Layout, Diagnostic>>,
 }
 
 impl Compiling {
     /// Compiles `source`, for [`Compiling::wait`]. Compiling never panics; were it to, the
     /// result is set all the same, so that no report waits for ever.
-    pub(super) fn compile(&self, source: &LayoutSource) {
+    fn compile(&self, source: &LayoutSource) {
         let compiled = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| source.compile()))
-            .unwrap_or_else(|_| {
-                let message = "the layout could not be compiled";
-                Err(Diagnostic::error(Path::new(""), None, message))
-            });
+            .unwrap_or_else(|_| Err(not_compiled()));
         let _ = self.done.set(compiled);
     }
 
