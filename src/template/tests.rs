@@ -751,3 +751,24 @@ fn a_layout_that_repeats_itself_is_stopped_at_a_size() {
 }
 
 mod programme;
+
+#[test]
+fn the_view_converted_on_every_core_is_the_view_serde_makes() {
+    let report = sample_report();
+    let layout = standard();
+    let view = || context::build(&report, layout.labels(), layout.style()).expect("a view");
+    let expected = serde_json::to_value(view()).expect("serde converts the view");
+    let converted = context::into_value(view()).expect("converts the view");
+    // Every list is there, not only the three converted apart.
+    assert!(
+        converted["focus_areas"]
+            .as_array()
+            .is_some_and(|a| !a.is_empty())
+    );
+    assert!(
+        converted["metrics"]
+            .as_array()
+            .is_some_and(|a| !a.is_empty())
+    );
+    assert_eq!(converted, expected);
+}

@@ -78,14 +78,16 @@ pub fn segments(
             continue;
         }
         let mandatory = opportunity == BreakOpportunity::Mandatory && end < text.len();
-        let inside = points.drain(..).filter(|&point| start < point);
-        let cuts: Vec<usize> = std::iter::once(start).chain(inside).chain([end]).collect();
-        for pair in cuts.windows(2) {
-            let last = pair[1] == end;
-            let segment = context.segment(pair[0]..pair[1], last && mandatory, !last);
+        // The word's pieces, from each cut to the next: a hyphenation point inside it, or
+        // its end.
+        let from = start;
+        let inside = points.drain(..).filter(|&point| from < point);
+        for cut in inside.chain([end]) {
+            let last = cut == end;
+            let segment = context.segment(start..cut, last && mandatory, !last);
             segments.extend(split_overlong(segment, width, &context));
+            start = cut;
         }
-        start = end;
     }
     (text, segments)
 }
