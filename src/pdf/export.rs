@@ -14,7 +14,7 @@ use super::style::Look;
 use super::tags::Tags;
 use crate::doc::Meta;
 use crate::doc::Rgb;
-use crate::text::{Face, FontSet, ShapedGlyph, Shaper};
+use crate::text::{Face, FontSet, Shaper};
 use krilla::color::rgb;
 use krilla::destination::{Destination, XyzDestination};
 use krilla::embed::{AssociationKind, EmbeddedFile, MimeType};
@@ -452,15 +452,12 @@ fn plain_spaces(text: &str) -> (Cow<'_, str>, impl Fn(usize) -> usize) {
 /// Glyphs with the byte range of the text each stands for, so copy-paste gives the text;
 /// `shift` moves an offset of the glyphs' text into the text drawn.
 fn krilla_glyphs(glyphs: &Glyphs, shift: impl Fn(usize) -> usize) -> Vec<KrillaGlyph> {
-    let list = &glyphs.glyphs;
-    list.iter()
+    glyphs
+        .glyphs
+        .iter()
         .enumerate()
         .map(|(i, g)| {
-            let end = list[i..]
-                .iter()
-                .map(ShapedGlyph::offset)
-                .find(|&c| c > g.offset())
-                .unwrap_or(glyphs.text.len());
+            let end = glyphs.text_end(i);
             let range = shift(g.offset().min(end))..shift(end);
             KrillaGlyph::new(
                 GlyphId::new(g.id),

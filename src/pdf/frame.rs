@@ -32,6 +32,19 @@ impl Glyphs {
     pub fn width(&self) -> f32 {
         self.glyphs.iter().map(|g| g.advance).sum::<f32>() * self.size
     }
+
+    /// Where the text glyph `index` stands for ends: at the next greater cluster offset,
+    /// or at the end of the text. A cluster of several glyphs, or a glyph for several
+    /// characters, stands for all of it; this is the text copy-paste gives and validation
+    /// checks.
+    pub fn text_end(&self, index: usize) -> usize {
+        let start = self.glyphs[index].offset();
+        self.glyphs[index..]
+            .iter()
+            .map(ShapedGlyph::offset)
+            .find(|&c| c > start)
+            .unwrap_or(self.text.len())
+    }
 }
 
 #[derive(Debug, Clone)]

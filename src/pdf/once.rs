@@ -2,12 +2,11 @@
 //! glyph once with each text it stands for, and each colour once.
 //!
 //! Entry points: [`thin`] for the pages, then [`Once::unseen`] and [`Once::unseen_colour`]
-//! as they are drawn. What krilla's validation
-//! checks of text is a property of each glyph and the text it stands for (a glyph the font
-//! lacks, a private-use character, text that cannot be mapped back to characters), not of
-//! where it stands or what stands beside it; of a filled area or a line, its colour. A
-//! report's glyphs and rules repeat without end; drawing each once checks the same and
-//! costs a fraction.
+//! as they are drawn. What krilla's validation checks of text is a property of each glyph
+//! and the text it stands for (a glyph the font lacks, a private-use character, text that
+//! cannot be mapped back to characters), not of where it stands or what stands beside it;
+//! of a filled area or a line, its colour. A report's glyphs and rules repeat without end;
+//! drawing each once checks the same and costs a fraction.
 
 use super::frame::{Glyphs, Item, Page};
 use crate::doc::Rgb;
@@ -68,10 +67,10 @@ impl Seen {
     /// Records that `glyph` was drawn with `text`; whether that is new.
     fn add(&mut self, (face, id): Glyph, text: &str) -> bool {
         let mut chars = text.chars();
-        if let (Some(c), None) = (chars.next(), chars.next()) {
+        // A font has at most 65,536 glyphs: a larger index, were there one, is kept below.
+        if let (Some(c), None, Ok(slot)) = (chars.next(), chars.next(), u16::try_from(id)) {
             let first = &mut self.first[face.index()];
-            // A font has at most 65,536 glyphs.
-            let slot = usize::from(u16::try_from(id).unwrap_or(u16::MAX));
+            let slot = usize::from(slot);
             if first.len() <= slot {
                 first.resize(slot + 1, None);
             }
@@ -145,20 +144,15 @@ impl Once {
     }
 }
 
-/// Each cluster's glyphs with the text they stand for: from the cluster's offset to the
-/// next greater offset, as the drawn glyphs' text ranges are.
+/// Each cluster's glyphs with the text they stand for ([`Glyphs::text_end`]).
 fn clusters(glyphs: &Glyphs) -> impl Iterator<Item = (&[ShapedGlyph], &str)> {
-    let all = &glyphs.glyphs;
     let mut start = 0;
-    all.chunk_by(|a, b| a.cluster == b.cluster)
+    glyphs
+        .glyphs
+        .chunk_by(|a, b| a.cluster == b.cluster)
         .map(move |cluster| {
+            let (first, end) = (cluster[0].offset(), glyphs.text_end(start));
             start += cluster.len();
-            let first = cluster[0].offset();
-            let end = all[start..]
-                .iter()
-                .map(ShapedGlyph::offset)
-                .find(|&c| c > first)
-                .unwrap_or(glyphs.text.len());
             (cluster, glyphs.text.get(first..end).unwrap_or_default())
         })
 }
