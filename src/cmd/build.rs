@@ -1,8 +1,9 @@
 //! `kvartal build`: every report through the whole pipeline into PDF, DOCX and HTML files.
 //!
 //! The layout is compiled once, while the reports are read; a broken layout is reported
-//! alone, and nothing is written. A report with errors gets no output; the others are still built. With `--format html`,
-//! each programme's page follows its reports (see `programme`).
+//! alone, and nothing is written. A report with errors gets no output; the others are
+//! still built. With `--format html`, each programme's page follows its reports (see
+//! `programme`).
 
 use super::batch::{self, Progress, Tally};
 use super::inputs::{Input, inputs};
@@ -123,11 +124,6 @@ pub(super) fn build_some(
     outcome.quiet = args.quiet;
     outcome.printed = batch::summary(tally, took, batch::words(&languages)) + "\n";
     Ok(outcome)
-}
-
-/// The layout named on the command line, compiled: see [`layout::find`].
-pub(super) fn load_layout(name: &str) -> Result<Result<Layout, Diagnostic>, UsageError> {
-    Ok(layout::find(name)?.compile())
 }
 
 /// What one run's reports share: the layout, the options, the files read and the bar.

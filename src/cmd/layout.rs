@@ -1,7 +1,7 @@
 //! The layout a run renders with: found by its name on the command line, then compiled,
 //! while the reports are read when the run allows.
 //!
-//! Entry points: [`find`] and [`LayoutSource::compile`], or
+//! Entry points: [`load`], or [`find`] and [`LayoutSource::compile`], or
 //! [`LayoutSource::compile_beside`] for a run whose reports are read while the layout's
 //! templates are compiled on a thread of their own: a report is read and parsed before it
 //! needs the layout, and compiling the templates takes as long as reading a large report.
@@ -34,6 +34,12 @@ pub(super) fn find(name: &str) -> Result<LayoutSource, UsageError> {
         "--layout {name}: no such folder and no built-in layout of that name (built-in: {})",
         template::builtin_names().join(", ")
     )))
+}
+
+/// The layout named `name` on the command line ([`find`]), compiled, for a run that needs
+/// it before anything else.
+pub(super) fn load(name: &str) -> Result<Result<Layout, Diagnostic>, UsageError> {
+    Ok(find(name)?.compile())
 }
 
 impl LayoutSource {

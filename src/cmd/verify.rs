@@ -4,7 +4,8 @@
 //! temporary folder, and the report is built again with the layout the manifest names
 //! (a built-in one, or the folder given with `--layout`, whose fingerprint must match).
 
-use super::build::{load_layout, typeset};
+use super::build::typeset;
+use super::layout;
 use super::source::{self, MANIFEST};
 use super::{Outcome, UsageError};
 use crate::cli::{MessageFormat, VerifyArgs};
@@ -173,11 +174,11 @@ fn rebuilds(args: &VerifyArgs, pdf: &[u8]) -> Result<String, String> {
         .map_err(|e| format!("its {MANIFEST} cannot be read: {e}"))?;
     let folder = Scratch::new()?;
     let report = restore(&manifest, &attached, &folder.0)?;
-    let layout = match (&args.layout, manifest.layout.name.as_str()) {
+    let name = match (&args.layout, manifest.layout.name.as_str()) {
         (Some(given), _) => given.clone(),
         (None, name) => name.to_owned(),
     };
-    let layout = load_layout(&layout)
+    let layout = layout::load(&name)
         .map_err(|usage| usage.0)?
         .map_err(|d| d.message)?;
     if layout.fingerprint() != manifest.layout.sha256 {

@@ -9,8 +9,9 @@
 //! unseen, would mislead.
 
 use super::batch::{self, Progress, Tally};
-use super::build::{load_layout, pdf_options, render, unique, write_files};
+use super::build::{pdf_options, render, unique, write_files};
 use super::inputs::inputs;
+use super::layout;
 use super::meta::{images, meta};
 use super::{Outcome, UsageError};
 use crate::cli::{BuildArgs, Format};
@@ -25,7 +26,7 @@ use std::path::{Path, PathBuf};
 /// Builds the year's view of every programme of the reports named.
 pub fn build_year(args: &BuildArgs, year: u16) -> Result<Outcome, UsageError> {
     let options = pdf_options(args)?;
-    let layout = load_layout(&args.layout)?;
+    let layout = layout::load(&args.layout)?;
     let found = inputs(&args.paths)?;
     let mut outcome = Outcome {
         diagnostics: found.skipped,

@@ -1,8 +1,8 @@
 //! The view model: a report flattened into the plain data a layout's templates read.
 //!
 //! Entry points: [`build`], and [`into_value`] for the data as the templates read it.
-//! Dates stay ISO (`2023-04-12`) and numbers stay numbers; the
-//! templates format them with the `date` and `number` helpers in the report's language.
+//! Dates stay ISO (`2023-04-12`) and numbers stay numbers; the templates format them with
+//! the `date` and `number` helpers in the report's language.
 //! Statuses are the report format's codes (`on_track`, `ongoing` …) for the `status` helper.
 
 use super::error::LayoutError;
