@@ -8,6 +8,8 @@
 //! and `xml` are leaves, `chart` draws the document model's charts for every backend, and
 //! `typeset` carries what the PDF's pagination decided to the DOCX.
 
+#![forbid(unsafe_code)]
+
 pub mod chart;
 pub mod cli;
 pub mod cmd;

@@ -7,12 +7,10 @@ use kvartal::cli::{Cli, Command, MessageFormat};
 use kvartal::cmd::{self, Outcome};
 use std::process::ExitCode;
 
-/// Building a report allocates many small strings and vectors (glyph runs, structure
-/// nodes); mimalloc serves them faster than the system allocator.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+mod allocator;
 
 fn main() -> ExitCode {
+    allocator::configure();
     let cli = Cli::parse();
     let (result, format) = match &cli.command {
         // Prints every build itself, and returns only when it can watch no longer.
