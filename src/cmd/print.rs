@@ -61,7 +61,7 @@ fn print_diagnostics(diagnostics: &[Diagnostic]) {
         let source = lines
             .get(&*diagnostic.path)
             .filter(|_| diagnostic.position.is_some());
-        out.push_str(&diagnostic.render_with(source, colour));
+        diagnostic.render_into(&mut out, source, colour);
     }
     eprint!("{out}");
 }

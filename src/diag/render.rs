@@ -56,32 +56,39 @@ impl Diagnostic {
 
     /// As [`Diagnostic::render`], with ANSI colours when `colour` is set.
     pub fn render_with(&self, source: Option<&Lines>, colour: bool) -> String {
-        let p = palette(self.severity, colour);
         let mut out = String::new();
-        let path = printable(&self.path.display().to_string());
-        let place = match self.position {
-            Some(at) => format!("{path}:{}:{}", at.line, at.column),
-            None => path,
-        };
+        self.render_into(&mut out, source, colour);
+        out
+    }
+
+    /// As [`Diagnostic::render_with`], appended to `out`: thousands of diagnostics are
+    /// printed as one text.
+    pub fn render_into(&self, out: &mut String, source: Option<&Lines>, colour: bool) {
+        let p = palette(self.severity, colour);
+        out.push_str(p.bold);
+        push_printable_text(out, &self.path.display().to_string());
+        if let Some(at) = self.position {
+            let _ = write!(out, ":{}:{}", at.line, at.column);
+        }
         let severity = self.severity.name();
-        let message = printable(&self.message);
-        let _ = writeln!(
+        let _ = write!(
             out,
-            "{}{place}:{} {}{severity}:{}{} {message}{}",
-            p.bold, p.reset, p.severity, p.reset, p.bold, p.reset
+            ":{} {}{severity}:{}{} ",
+            p.reset, p.severity, p.reset, p.bold
         );
+        push_printable_text(out, &self.message);
+        out.push_str(p.reset);
+        out.push('\n');
         if let Some(at) = self.position {
             let line = source.and_then(|s| s.line(at.line));
             if let Some(line) = line {
                 let width = self.underline_width(at, line);
                 let (shown, pad, marks) = excerpt(line, at.column, width);
-                let marks = "^".repeat(marks);
                 let _ = writeln!(out, "{}{:>5} |{} {shown}", p.accent, at.line, p.reset);
-                let _ = writeln!(
-                    out,
-                    "{}      |{} {pad}{}{marks}{}",
-                    p.accent, p.reset, p.severity, p.reset
-                );
+                let _ = write!(out, "{}      |{} {pad}{}", p.accent, p.reset, p.severity);
+                out.extend(std::iter::repeat_n('^', marks));
+                out.push_str(p.reset);
+                out.push('\n');
             }
         }
         if let Some(hint) = &self.hint {
@@ -89,10 +96,10 @@ impl Diagnostic {
                 Labels::English => "hint",
                 Labels::Swedish => "tips",
             };
-            let hint = printable(hint);
-            let _ = writeln!(out, "{}      = {label}:{} {hint}", p.accent, p.reset);
+            let _ = write!(out, "{}      = {label}:{} ", p.accent, p.reset);
+            push_printable_text(out, hint);
+            out.push('\n');
         }
-        out
     }
 
     /// Characters to underline on `line`: up to the end when it is on the same line,
@@ -152,7 +159,7 @@ fn excerpt(line: &str, column: usize, width: usize) -> (String, String, usize) {
     for (index, &c) in (start..).zip(&window) {
         let columns = push_printable(&mut shown, c);
         if index < at {
-            pad.push_str(&" ".repeat(columns));
+            pad.extend(std::iter::repeat_n(' ', columns));
         } else if index < at + width {
             marked += columns;
         }
@@ -172,17 +179,17 @@ fn excerpt(line: &str, column: usize, width: usize) -> (String, String, usize) {
 /// Columns a tab is shown as: spaces, so that the caret below counts the same.
 const TAB_WIDTH: usize = 4;
 
-/// `text` safe to print on a terminal: see [`push_printable`]; line breaks are kept.
-fn printable(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+/// Pushes `text` as it is safe to print on a terminal: see [`push_printable`]; line
+/// breaks are kept.
+fn push_printable_text(out: &mut String, text: &str) {
+    out.reserve(text.len());
     for c in text.chars() {
         if c == '\n' {
             out.push(c);
         } else {
-            push_printable(&mut out, c);
+            push_printable(out, c);
         }
     }
-    out
 }
 
 /// Pushes `c` as it is safely shown, and returns the columns it takes. A file that is not
@@ -196,7 +203,7 @@ fn push_printable(out: &mut String, c: char) -> usize {
         '\u{2066}'..='\u{2069}',
     ];
     if c == '\t' {
-        out.push_str(&" ".repeat(TAB_WIDTH));
+        out.extend(std::iter::repeat_n(' ', TAB_WIDTH));
         return TAB_WIDTH;
     }
     if c.is_control() || BIDI_CONTROLS.iter().any(|r| r.contains(&c)) {

@@ -130,11 +130,13 @@ impl Tags {
     /// (`drawn[leaf]`, in drawing order).
     pub fn into_tag_tree(mut self, drawn: &mut [Vec<Identifier>], language: &str) -> TagTree {
         let root = self.open.swap_remove(0);
-        let mut tree = TagTree::new().with_lang(Some(language.to_string()));
+        let mut nodes = Vec::with_capacity(root.children.len());
         for child in root.children {
-            for node in child.into_nodes(drawn) {
-                tree.push(node);
-            }
+            child.push_nodes(drawn, &mut nodes);
+        }
+        let mut tree = TagTree::new().with_lang(Some(language.to_string()));
+        for node in nodes {
+            tree.push(node);
         }
         tree
     }
@@ -151,19 +153,19 @@ impl Child {
         }
     }
 
-    fn into_nodes(self, drawn: &mut [Vec<Identifier>]) -> Vec<Node> {
+    /// Pushes the child's nodes onto `nodes`: a group's one, a leaf's one for each
+    /// identifier drawn for it.
+    fn push_nodes(self, drawn: &mut [Vec<Identifier>], nodes: &mut Vec<Node>) {
         match self {
-            Child::Leaf(Leaf(i)) => std::mem::take(&mut drawn[i])
-                .into_iter()
-                .map(Node::from)
-                .collect(),
+            Child::Leaf(Leaf(i)) => {
+                nodes.extend(std::mem::take(&mut drawn[i]).into_iter().map(Node::from))
+            }
             Child::Group(group) => {
-                let children = group
-                    .children
-                    .into_iter()
-                    .flat_map(|c| c.into_nodes(drawn))
-                    .collect();
-                vec![TagGroup::with_children(group.kind.tag(), children).into()]
+                let mut children = Vec::with_capacity(group.children.len());
+                for child in group.children {
+                    child.push_nodes(drawn, &mut children);
+                }
+                nodes.push(TagGroup::with_children(group.kind.tag(), children).into());
             }
         }
     }
