@@ -51,12 +51,16 @@ impl<'a> Words<'a> {
     pub fn points(&self, range: Range<usize>) -> impl Iterator<Item = usize> + '_ {
         word_points(self.text, range, self.hyphenator)
             .into_iter()
-            .filter(|point| {
-                !self
-                    .badges
-                    .iter()
-                    .any(|b| b.start < *point && *point < b.end)
-            })
+            .filter(|&point| !self.inside_badge(point))
+    }
+
+    /// Whether `point` falls inside a badge: the badges lie in order, so the one that
+    /// could hold it is found by a binary search.
+    fn inside_badge(&self, point: usize) -> bool {
+        let index = self.badges.partition_point(|badge| badge.end <= point);
+        self.badges
+            .get(index)
+            .is_some_and(|badge| badge.start < point)
     }
 }
 

@@ -22,12 +22,17 @@ pub(super) fn runs(
     hyphenator: Option<Hyphenator>,
 ) {
     let points = hyphenator.map_or_else(Vec::new, |h| hyphenation::points(runs, h));
+    // The points are in order: each run's come after the runs before it, so a paragraph
+    // of many runs stays linear.
+    let mut ahead = points.as_slice();
     let mut start = 0;
     for run in runs {
         let end = start + run.text.len();
-        let inside: Vec<usize> = points
+        let (within, rest) = ahead.split_at(ahead.partition_point(|&point| point < end));
+        ahead = rest;
+        let inside: Vec<usize> = within
             .iter()
-            .filter(|&&point| start < point && point < end)
+            .filter(|&&point| start < point)
             .map(|point| point - start)
             .collect();
         start = end;

@@ -74,7 +74,7 @@ pub fn segments(
         }
         word_start = end;
         // Inside a badge the status word is kept whole.
-        if opportunity == BreakOpportunity::Allowed && inside_badge(runs, &bounds, end) {
+        if opportunity == BreakOpportunity::Allowed && context.inside_badge(end) {
             continue;
         }
         let mandatory = opportunity == BreakOpportunity::Mandatory && end < text.len();
@@ -85,7 +85,7 @@ pub fn segments(
         for cut in inside.chain([end]) {
             let last = cut == end;
             let segment = context.segment(start..cut, last && mandatory, !last);
-            segments.extend(split_overlong(segment, width, &context));
+            split_overlong(segment, width, &context, &mut segments);
             start = cut;
         }
     }
@@ -104,13 +104,6 @@ fn run_bounds(runs: &[Run]) -> Vec<Range<usize>> {
         .collect()
 }
 
-fn inside_badge(runs: &[Run], bounds: &[Range<usize>], at: usize) -> bool {
-    bounds
-        .iter()
-        .zip(runs)
-        .any(|(range, run)| run.badge.is_some() && range.start < at && at < range.end)
-}
-
 /// What shaping a segment needs to know about the paragraph.
 struct Context<'a, 'f> {
     runs: &'a [Run],
@@ -121,9 +114,29 @@ struct Context<'a, 'f> {
 }
 
 impl Context<'_, '_> {
+    /// Whether byte `at` of the text is inside a status badge, not at its edge.
+    fn inside_badge(&self, at: usize) -> bool {
+        // The runs lie in order, end to end: the one that could hold `at` is found by a
+        // binary search, so a paragraph of many runs stays linear.
+        let index = self.bounds.partition_point(|bound| bound.end <= at);
+        self.bounds.get(index).is_some_and(|bound| bound.start < at)
+            && self.runs[index].badge.is_some()
+    }
+
+    /// The runs that overlap `range`, with their indices and byte ranges.
+    fn runs_over(&self, range: Range<usize>) -> impl Iterator<Item = (usize, &Run, &Range<usize>)> {
+        let first = self
+            .bounds
+            .partition_point(|bound| bound.end <= range.start);
+        (first..)
+            .zip(self.runs[first..].iter().zip(&self.bounds[first..]))
+            .map(|(index, (run, bound))| (index, run, bound))
+            .take_while(move |(_, _, bound)| bound.start < range.end)
+    }
+
     fn segment(&self, range: Range<usize>, mandatory: bool, hyphen: bool) -> Segment {
         let mut parts = Vec::new();
-        for (index, (run, bound)) in self.runs.iter().zip(self.bounds).enumerate() {
+        for (index, run, bound) in self.runs_over(range.clone()) {
             let (from, to) = (range.start.max(bound.start), range.end.min(bound.end));
             if from >= to {
                 continue;
@@ -173,12 +186,13 @@ fn part_width(glyphs: &[ShapedGlyph], size: f32, run: &Run) -> f32 {
     glyphs.iter().map(|g| g.advance).sum::<f32>() * size + padding(run.badge)
 }
 
-/// A segment wider than a line, cut between glyph clusters into segments that fit.
-fn split_overlong(segment: Segment, width: f32, context: &Context) -> Vec<Segment> {
+/// Pushes `segment` onto `segments`; one wider than a line cut between glyph clusters
+/// into segments that fit.
+fn split_overlong(segment: Segment, width: f32, context: &Context, segments: &mut Vec<Segment>) {
     if segment.width() - segment.trailing <= width {
-        return vec![segment];
+        segments.push(segment);
+        return;
     }
-    let mut parts: Vec<Segment> = Vec::new();
     let mut current = Vec::new();
     let mut used = 0.0;
     for part in segment.parts {
@@ -190,7 +204,7 @@ fn split_overlong(segment: Segment, width: f32, context: &Context) -> Vec<Segmen
                 current.push(head);
             }
             if let Some(tail) = tail {
-                parts.push(Segment {
+                segments.push(Segment {
                     parts: std::mem::take(&mut current),
                     trailing: 0.0,
                     mandatory: false,
@@ -202,11 +216,10 @@ fn split_overlong(segment: Segment, width: f32, context: &Context) -> Vec<Segmen
             }
         }
     }
-    parts.push(Segment {
+    segments.push(Segment {
         parts: current,
         ..segment
     });
-    parts
 }
 
 impl Context<'_, '_> {
