@@ -12,6 +12,9 @@ pub struct Lines<'a> {
     /// so the next column on the same line is counted from here, not from the line's start
     /// (a file may be one long line).
     last: Cell<(usize, usize)>,
+    /// The last line and character asked for by [`Lines::line_from`], with the byte the
+    /// character starts at in its line.
+    char_at: Cell<(usize, usize, usize)>,
 }
 
 impl<'a> Lines<'a> {
@@ -22,6 +25,7 @@ impl<'a> Lines<'a> {
             text,
             starts: std::iter::once(0).chain(breaks).collect(),
             last: Cell::new((0, 1)),
+            char_at: Cell::new((0, 0, 0)),
         }
     }
 
@@ -41,6 +45,28 @@ impl<'a> Lines<'a> {
             }
             None => self.text.get(start..),
         }
+    }
+
+    /// Line `line` from its character `from` (counted from 0) on, with the index of the
+    /// character it starts at: `from`, or the line's length when it is shorter. Counted
+    /// from the character asked for last when that is on the same line and not after
+    /// `from`: diagnostics along one long line cost their distance apart, not the line's
+    /// length each.
+    pub fn line_from(&self, line: usize, from: usize) -> Option<(&'a str, usize)> {
+        let text = self.line(line)?;
+        let (last_line, last_char, last_byte) = self.char_at.get();
+        let (mut index, mut byte) = match last_line == line && last_char <= from {
+            true => (last_char, last_byte),
+            false => (0, 0),
+        };
+        let mut chars = text[byte..].chars();
+        while index < from {
+            let Some(c) = chars.next() else { break };
+            byte += c.len_utf8();
+            index += 1;
+        }
+        self.char_at.set((line, index, byte));
+        Some((&text[byte..], index))
     }
 
     /// The position of byte `offset`: where the character starting there stands. An offset
@@ -92,6 +118,27 @@ mod tests {
         // Backwards too, after the memory of the last column.
         assert_eq!(lines.position(3), at(1, 4));
         assert_eq!(lines.position(text.len() + 9), Position::after(text));
+    }
+
+    #[test]
+    fn a_line_from_a_character_on_is_the_same_forwards_and_backwards() {
+        let text = "a: Ödmjuk åtgärd\nb: ände";
+        let lines = Lines::new(text);
+        let line = text.lines().next().unwrap_or_default();
+        let count = line.chars().count();
+        // Forwards, backwards, past the end, and onto the next line and back.
+        for from in (0..count + 3).chain((0..count).rev()) {
+            let skipped = from.min(count);
+            let rest: String = line.chars().skip(skipped).collect();
+            assert_eq!(
+                lines.line_from(1, from),
+                Some((rest.as_str(), skipped)),
+                "{from}"
+            );
+        }
+        assert_eq!(lines.line_from(2, 3), Some(("ände", 3)));
+        assert_eq!(lines.line_from(1, 3), Some(("Ödmjuk åtgärd", 3)));
+        assert_eq!(lines.line_from(3, 0), None);
     }
 
     #[test]

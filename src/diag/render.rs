@@ -80,10 +80,9 @@ impl Diagnostic {
         out.push_str(p.reset);
         out.push('\n');
         if let Some(at) = self.position {
-            let line = source.and_then(|s| s.line(at.line));
-            if let Some(line) = line {
-                let width = self.underline_width(at, line);
-                let (shown, pad, marks) = excerpt(line, at.column, width);
+            if let Some((tail, start)) = source.and_then(|s| excerpt_start(s, at)) {
+                let width = self.underline_width(at, tail, start);
+                let (shown, pad, marks) = excerpt(tail, start, at.column, width);
                 let _ = writeln!(out, "{}{:>5} |{} {shown}", p.accent, at.line, p.reset);
                 let _ = write!(out, "{}      |{} {pad}{}", p.accent, p.reset, p.severity);
                 out.extend(std::iter::repeat_n('^', marks));
@@ -102,11 +101,13 @@ impl Diagnostic {
         }
     }
 
-    /// Characters to underline on `line`: up to the end when it is on the same line,
-    /// else to the end of the line; at least one, at most [`EXCERPT_RADIUS`].
-    fn underline_width(&self, at: Position, line: &str) -> usize {
+    /// Characters to underline on the line whose part from character `start` on is
+    /// `tail`: up to the end when it is on the same line, else to the end of the line; at
+    /// least one, at most [`EXCERPT_RADIUS`].
+    fn underline_width(&self, at: Position, tail: &str, start: usize) -> usize {
         // Counted no further than the excerpt shows: a line may be a whole file.
-        let line_end = || line.chars().take(at.column + EXCERPT_RADIUS).count() + 1;
+        let shown = (at.column + EXCERPT_RADIUS).saturating_sub(start);
+        let line_end = || start + tail.chars().take(shown).count() + 1;
         let end = match self.end {
             Some(end) if end.line == at.line => end.column.min(line_end()),
             Some(end) if end.line > at.line => line_end(),
@@ -141,15 +142,31 @@ impl Diagnostic {
 /// cut to this window so the caret stays on screen.
 pub(super) const EXCERPT_RADIUS: usize = 60;
 
-/// The part of `line` shown under a message, the padding that puts a caret under `column`
+/// The line of `at` from the first character its excerpt may show on, and that
+/// character's index: found from the diagnostic before when it is on the same line, so
+/// thousands along one long line stay linear.
+fn excerpt_start<'a>(source: &Lines<'a>, at: Position) -> Option<(&'a str, usize)> {
+    let wanted = at.column.saturating_sub(1).saturating_sub(EXCERPT_RADIUS);
+    let (tail, start) = source.line_from(at.line, wanted)?;
+    if start == wanted {
+        return Some((tail, start));
+    }
+    // The line ends before the column: the excerpt shows its end.
+    source.line_from(at.line, start.saturating_sub(EXCERPT_RADIUS))
+}
+
+/// The part of a line shown under a message, the padding that puts a caret under `column`
 /// (1-based, in characters) and the columns shown for the `width` characters from there
-/// (a tab takes several): the text is [`printable`], and the caret lines up with it.
-fn excerpt(line: &str, column: usize, width: usize) -> (String, String, usize) {
+/// (a tab takes several): the text as [`push_printable`] shows it, and the caret lines up
+/// with it. `tail` is the line from its character `start` on ([`excerpt_start`]).
+fn excerpt(tail: &str, start: usize, column: usize, width: usize) -> (String, String, usize) {
     // Only the characters around the column are collected: a line may be a whole file.
-    let at = line.chars().take(column.saturating_sub(1)).count();
-    let start = at.saturating_sub(EXCERPT_RADIUS);
+    let wanted = column.saturating_sub(1);
+    let reach = wanted.saturating_sub(start) + EXCERPT_RADIUS;
+    let mut window: Vec<char> = tail.chars().take(reach + 1).collect();
+    // The column, or the end of a line that ends before it.
+    let at = wanted.min(start + window.len());
     let shown_at_most = at - start + EXCERPT_RADIUS;
-    let mut window: Vec<char> = line.chars().skip(start).take(shown_at_most + 1).collect();
     let cut_after = window.len() > shown_at_most;
     window.truncate(shown_at_most);
     let end = start + window.len();

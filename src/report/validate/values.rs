@@ -8,11 +8,12 @@ use super::check::Check;
 use crate::diag::{Lines, Position};
 use crate::report::problems::{Expected, Found, Problem};
 use crate::report::raw::Scalar;
+use crate::report::spans::Locator;
 use crate::report::{Kind, Language, Period};
 use chrono::{Datelike, Days, NaiveDate};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use serde_saphyr::{Location, Spanned};
-use std::ops::RangeInclusive;
+use std::ops::{Range, RangeInclusive};
 
 /// A number; also one written in quotes. `field` names the field when it is empty.
 pub fn number(check: &mut Check, written: &Spanned<Scalar>, field: &str) -> Option<f64> {
@@ -243,70 +244,68 @@ fn has_shape(text: &str, pattern: &str) -> bool {
         })
 }
 
-/// A Markdown text, with a problem recorded for each heading in it: headings would break
-/// the report's outline.
+/// A Markdown text, with a problem recorded for each heading in it (headings would break
+/// the report's outline), each link to somewhere other than the web or an e-mail address,
+/// and a list nested too deep.
 pub fn markdown(check: &mut Check, text: Option<Spanned<String>>) -> Option<String> {
     let text = text?;
-    for (index, line) in heading_lines(&text.value) {
-        point(check, &text, index, line, Problem::Heading);
+    let markdown = &text.value;
+    let headings = headings(markdown).map(|range| (range, Problem::Heading));
+    let links = refused_links(markdown).map(|(range, target)| (range, Problem::Link { target }));
+    let list = too_deep_list(markdown).map(|range| {
+        let limit = crate::markdown::MAX_LIST_DEPTH;
+        (range, Problem::ListTooDeep { limit })
+    });
+    let found: Vec<_> = headings.chain(links).chain(list).collect();
+    if found.is_empty() {
+        return Some(text.value);
     }
-    for (index, line, target) in refused_links(&text.value) {
-        point(check, &text, index, line, Problem::Link { target });
-    }
-    if let Some((index, line)) = too_deep_list(&text.value) {
-        let problem = Problem::ListTooDeep {
-            limit: crate::markdown::MAX_LIST_DEPTH,
-        };
-        point(check, &text, index, line, problem);
+    // Each text is searched for once however often it stands in the value: a long one
+    // may hold thousands of links.
+    let mut locator = Locator::new(&check.lines, markdown, &text.referenced);
+    let places: Vec<_> = found
+        .iter()
+        .map(|(range, _)| locator.locate(range.clone()))
+        .collect();
+    for ((_, problem), place) in found.into_iter().zip(places) {
+        let diagnostic = check.error(&text.referenced, problem);
+        if let Some((start, end)) = place {
+            diagnostic.position = Some(start);
+            diagnostic.end = Some(end);
+        }
     }
     Some(text.value)
 }
 
-/// Reports `problem` at `line`, line `index` of the Markdown `text`, when it can be found.
-fn point(check: &mut Check, text: &Spanned<String>, index: usize, line: &str, problem: Problem) {
-    let at = locate(&check.lines, &text.referenced, index, line);
-    let diagnostic = check.error(&text.referenced, problem);
-    if at.is_some() {
-        diagnostic.position = at;
-        diagnostic.end = at.map(|start| Position {
-            column: start.column + line.chars().count(),
-            ..start
-        });
-    }
-}
-
-/// Every link in `markdown` whose target [`crate::markdown::is_allowed`] refuses: the first
-/// line of the link, its index among the lines, and the target.
-fn refused_links(markdown: &str) -> Vec<(usize, &str, String)> {
+/// Every link in `markdown` whose target [`crate::markdown::is_allowed`] refuses: where
+/// it stands, and the target.
+fn refused_links(markdown: &str) -> impl Iterator<Item = (Range<usize>, String)> + '_ {
     Parser::new(markdown)
         .into_offset_iter()
         .filter_map(|(event, range)| match event {
             Event::Start(Tag::Link { dest_url, .. }) if !crate::markdown::is_allowed(&dest_url) => {
-                let (index, line) = line_at(markdown, range.start)?;
-                Some((index, line, dest_url.to_string()))
+                Some((range, dest_url.to_string()))
             }
             _ => None,
         })
-        .collect()
 }
 
-/// The first line of every heading in `markdown`, trimmed, with its index among the lines.
-fn heading_lines(markdown: &str) -> Vec<(usize, &str)> {
+/// Where every heading in `markdown` stands.
+fn headings(markdown: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     Parser::new(markdown)
         .into_offset_iter()
         .filter(|(event, _)| matches!(event, Event::Start(Tag::Heading { .. })))
-        .filter_map(|(_, range)| line_at(markdown, range.start))
-        .collect()
+        .map(|(_, range)| range)
 }
 
-/// The first list in `markdown` nested deeper than [`crate::markdown::MAX_LIST_DEPTH`]:
-/// its first line and that line's index.
-fn too_deep_list(markdown: &str) -> Option<(usize, &str)> {
+/// Where the first list in `markdown` nested deeper than [`crate::markdown::MAX_LIST_DEPTH`]
+/// stands.
+fn too_deep_list(markdown: &str) -> Option<Range<usize>> {
     let mut depth = 0;
     for (event, range) in Parser::new(markdown).into_offset_iter() {
         match event {
             Event::Start(Tag::List(_)) if depth == crate::markdown::MAX_LIST_DEPTH => {
-                return line_at(markdown, range.start);
+                return Some(range);
             }
             Event::Start(Tag::List(_)) => depth += 1,
             Event::End(TagEnd::List(_)) => depth -= 1,
@@ -314,29 +313,6 @@ fn too_deep_list(markdown: &str) -> Option<(usize, &str)> {
         }
     }
     None
-}
-
-/// The line of `markdown` from byte `start` on, trimmed, with its index among the lines.
-fn line_at(markdown: &str, start: usize) -> Option<(usize, &str)> {
-    let before = markdown.get(..start)?;
-    let line = markdown.get(start..)?.lines().next()?;
-    Some((before.matches('\n').count(), line.trim()))
-}
-
-/// Where line `index` of a value that starts at `value_at` stands in the source, given
-/// its text. YAML may fold or indent a value's lines but never moves one up, so it is the
-/// first source line from there on that contains the text.
-fn locate(lines: &Lines, value_at: &Location, index: usize, line: &str) -> Option<Position> {
-    let first = usize::try_from(value_at.line()).ok()? + index;
-    (first..)
-        .map_while(|n| Some((n, lines.line(n)?)))
-        .find_map(|(n, source_line)| {
-            let byte = source_line.find(line)?;
-            Some(Position {
-                line: n,
-                column: source_line[..byte].chars().count() + 1,
-            })
-        })
 }
 
 #[cfg(test)]
@@ -355,7 +331,10 @@ mod tests {
     #[test]
     fn finds_atx_and_setext_headings() {
         let text = "Intro.\n\n## Rubrik\n\nMer text\n\nUnder\n=====\n";
-        assert_eq!(heading_lines(text), [(2, "## Rubrik"), (6, "Under")]);
-        assert!(heading_lines("Inget #här\n\n- lista\n").is_empty());
+        let first_lines: Vec<&str> = headings(text)
+            .map(|range| text[range].lines().next().unwrap_or_default())
+            .collect();
+        assert_eq!(first_lines, ["## Rubrik", "Under"]);
+        assert!(headings("Inget #här\n\n- lista\n").next().is_none());
     }
 }
