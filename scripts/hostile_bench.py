@@ -147,6 +147,12 @@ def cases(root):
                                      + "\n", 1)))]),
         ("table-3000-columns", lambda: ["build", str(report(root / "wide",
             edit=lambda t: t.replace("summary: |\n", "summary: |\n" + wide_table(3000, 300), 1)))]),
+        # Thousands of things on one line of a paragraph, each found, placed and shown.
+        ("40000-runs-one-line", lambda: ["build", str(one_line(root, "runs", "**fet** vanlig "))]),
+        ("40000-warnings-one-line", lambda: ["build", str(one_line(root, "warned",
+            "under tredje kvartalet hände "))]),
+        ("20000-refused-links-one-line", lambda: ["build", str(one_line(root, "links",
+            "[Klar](status:good) ", count=20000))]),
         ("metric-1e308", lambda: ["build", str(report(root / "huge",
             edit=lambda t: t.replace("value: 11", "value: 1e308", 1)))]),
         ("same-output-twice", lambda: same_output(root)),
@@ -181,6 +187,14 @@ def largest(root, charted):
     path = folder / "2023-Q2.yaml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+def one_line(root, name, piece, count=40000):
+    """The example's first quarter with `piece` repeated `count` times on one line of its
+    summary."""
+    return report(root / f"one-line-{name}",
+                  edit=lambda t: t.replace("summary: |\n", "summary: |\n  " + piece * count
+                                           + "\n\n", 1))
 
 
 def wide_table(columns, rows):
