@@ -3,6 +3,8 @@
 
     scaling        the example's Q4 at 1×, 10× and 100× its size: time per KB must not grow
                    (per-KB time at 100× at most 1.5× that at 10×)
+    one-line       5,000 and 20,000 runs, warnings and refused links on one line of a
+                   paragraph: the time per item must not grow (at most 1.5× at 20,000)
     charted        the stress report with an earlier quarter beside it, so each of its 3,000
                    metrics gets a chart: PDF under 1.5 s and 250 MB
     typst-pandoc   the stress report alone: the PDF at least 5× faster than typst setting the
@@ -39,7 +41,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "report-data" / "medborgarlofte-jonkoping"
 STRESS = REPO / "scripts" / "stress_report.py"
-CASES = ("scaling", "charted", "typst-pandoc", "check", "one-of-40", "forty")
+CASES = ("scaling", "one-line", "charted", "typst-pandoc", "check", "one-of-40", "forty")
 
 
 class Timing:
@@ -62,9 +64,10 @@ class Bench:
         self.missed = 0
         self.runs_done = 0
 
-    def run_once(self, argv):
+    def run_once(self, argv, refused=False):
         """Seconds, peak kilobytes and the file of standard output of one run of `argv`.
-        A run that fails stops the benchmark: a time of a refused build means nothing.
+        A run that fails stops the benchmark: a time of a refused build means nothing,
+        unless the input is meant to be `refused` (exit code 1).
 
         posix_spawn and wait4 give the rusage of this one child, not the largest of all
         children so far as getrusage(RUSAGE_CHILDREN) would."""
@@ -79,20 +82,20 @@ class Bench:
         _, status, usage = os.wait4(pid, 0)
         seconds = time.perf_counter() - start
         code = os.waitstatus_to_exitcode(status)
-        if code != 0:
+        if code != (1 if refused else 0):
             message = stderr.read_text(errors="replace").strip().splitlines()
             raise SystemExit(f"{' '.join(argv)}\nexited with {code}: "
                              + "\n".join(message[:10]))
         # ru_maxrss is in kilobytes on Linux.
         return seconds, usage.ru_maxrss, stdout
 
-    def measure(self, argv):
+    def measure(self, argv, refused=False):
         """One warm-up run (page cache, fonts), then the median of `runs`."""
         argv = [str(a) for a in argv]
-        self.run_once(argv)
+        self.run_once(argv, refused)
         seconds, peaks, inner = [], [], []
         for _ in range(self.runs):
-            s, kb, stdout = self.run_once(argv)
+            s, kb, stdout = self.run_once(argv, refused)
             seconds.append(s)
             peaks.append(kb)
             said = stdout.read_text().split()
@@ -101,8 +104,8 @@ class Bench:
         return Timing(statistics.median(seconds), max(peaks) / 1024,
                       statistics.median(inner) if inner else None)
 
-    def kvartal(self, *args):
-        return self.measure([self.binary, *args])
+    def kvartal(self, *args, refused=False):
+        return self.measure([self.binary, *args], refused)
 
     def build(self, path, formats, out):
         return self.kvartal("build", path, "--format", formats, "-q", "--out", out)
@@ -144,6 +147,16 @@ def scaled(factor, folder):
     body = head + "\nactivities:\n" + "\n".join(copies) + "\nsignatures:\n" + tail
     path = with_logos(folder) / "2023-Q4.yaml"
     path.write_text(body, encoding="utf-8")
+    return path
+
+
+def one_line(folder, piece, count):
+    """The example's 2023-Q4 with `piece` repeated `count` times on one line of its
+    summary."""
+    text = (EXAMPLE / "2023-Q4.yaml").read_text(encoding="utf-8")
+    text = text.replace("summary: |\n", "summary: |\n  " + piece * count + "\n\n", 1)
+    path = with_logos(folder) / "2023-Q4.yaml"
+    path.write_text(text, encoding="utf-8")
     return path
 
 
@@ -538,6 +551,26 @@ def case_scaling(b):
     b.line("scaling", f"time(100×) / time(1×) / 100 = {growth:.2f}")
     ratio = per_kb[100] / per_kb[10]
     b.line("scaling", f"per-KB time 100× / 10× = {ratio:.2f}", None, "at most 1.5", ratio <= 1.5)
+
+
+def case_one_line(b):
+    # Each of these, 5,000 and 20,000 times on one line of a paragraph: runs to set, warnings
+    # and refused links to place and print.
+    kinds = (("runs of bold and plain text: pdf,docx", "**fet** vanlig ", "build", False),
+             ("warnings (another quarter named): check", "under tredje kvartalet hände ",
+              "check", False),
+             ("refused links: check", "[Klar](status:good) ", "check", True))
+    for kind, (what, piece, command, refused) in enumerate(kinds):
+        times = {}
+        for count in (5000, 20000):
+            path = one_line(b.root / "one-line" / f"{kind}-{count}", piece, count)
+            args = ("build", path, "--format", "pdf,docx", "-q", "--out",
+                    b.root / "out" / "one-line") if command == "build" else ("check", path)
+            times[count] = b.kvartal(*args, refused=refused)
+            b.line("one-line", f"{count:,} {what}", times[count])
+        ratio = (times[20000].seconds / 20000) / (times[5000].seconds / 5000)
+        b.line("one-line", f"time per item 20,000 / 5,000 = {ratio:.2f}", None, "at most 1.5",
+               ratio <= 1.5)
 
 
 def case_charted(b):
