@@ -153,6 +153,8 @@ def cases(root):
             "under tredje kvartalet hände "))]),
         ("20000-refused-links-one-line", lambda: ["build", str(one_line(root, "links",
             "[Klar](status:good) ", count=20000))]),
+        ("40000-different-refused-links", lambda: ["build", str(one_line(root, "distinct",
+            "[Klar](status:s{i}) "))]),
         ("metric-1e308", lambda: ["build", str(report(root / "huge",
             edit=lambda t: t.replace("value: 11", "value: 1e308", 1)))]),
         ("same-output-twice", lambda: same_output(root)),
@@ -191,10 +193,10 @@ def largest(root, charted):
 
 def one_line(root, name, piece, count=40000):
     """The example's first quarter with `piece` repeated `count` times on one line of its
-    summary."""
+    summary, `{i}` in it numbering each."""
+    line = "".join(piece.format(i=i) for i in range(count))
     return report(root / f"one-line-{name}",
-                  edit=lambda t: t.replace("summary: |\n", "summary: |\n  " + piece * count
-                                           + "\n\n", 1))
+                  edit=lambda t: t.replace("summary: |\n", "summary: |\n  " + line + "\n\n", 1))
 
 
 def wide_table(columns, rows):

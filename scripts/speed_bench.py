@@ -152,9 +152,10 @@ def scaled(factor, folder):
 
 def one_line(folder, piece, count):
     """The example's 2023-Q4 with `piece` repeated `count` times on one line of its
-    summary."""
+    summary, `{i}` in it numbering each."""
     text = (EXAMPLE / "2023-Q4.yaml").read_text(encoding="utf-8")
-    text = text.replace("summary: |\n", "summary: |\n  " + piece * count + "\n\n", 1)
+    line = "".join(piece.format(i=i) for i in range(count))
+    text = text.replace("summary: |\n", "summary: |\n  " + line + "\n\n", 1)
     path = with_logos(folder) / "2023-Q4.yaml"
     path.write_text(text, encoding="utf-8")
     return path
@@ -559,7 +560,7 @@ def case_one_line(b):
     kinds = (("runs of bold and plain text: pdf,docx", "**fet** vanlig ", "build", False),
              ("warnings (another quarter named): check", "under tredje kvartalet hände ",
               "check", False),
-             ("refused links: check", "[Klar](status:good) ", "check", True))
+             ("refused links, each its own: check", "[Klar](status:s{i}) ", "check", True))
     for kind, (what, piece, command, refused) in enumerate(kinds):
         times = {}
         for count in (5000, 20000):

@@ -7,7 +7,6 @@
 use super::raw::{RawActivity, RawFocusArea, RawMetric, RawReport};
 use crate::diag::{Lines, Position};
 use serde_saphyr::{Location, Spanned};
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// A text a reader of the report sees, and where its value starts.
@@ -163,25 +162,30 @@ pub fn bytes(at: &Location) -> Option<Range<usize>> {
 
 /// Where texts of one value (written at `at`) stand in the file. Only the part of a text up
 /// to its first line break is pointed at, since YAML may indent or fold the lines after it;
-/// the n-th occurrence in the value is the n-th in the file. Each text is searched for once
-/// in the value and once in the file, however often it is asked for: a long value may name
-/// another quarter a thousand times.
+/// the n-th occurrence in the value is the n-th in the file. Texts are placed in the order
+/// they stand, each searched for from the one placed before, in the value and in the file:
+/// a long value may name another quarter, or hold links, by the thousand.
 pub struct Locator<'a> {
     lines: &'a Lines<'a>,
     value: &'a str,
     at: &'a Location,
-    /// For each text searched: where it occurs in the value, and in the file.
-    found: HashMap<&'a str, (Vec<usize>, Vec<usize>)>,
+    /// The bytes of the file the value occupies, when the parser knew them.
+    region: Option<Range<usize>>,
+    /// Where the text placed last starts, in the value and in the file.
+    last: (usize, usize),
 }
 
 impl<'a> Locator<'a> {
     /// A locator for the text `value`, written at `at` in the file of `lines`.
     pub fn new(lines: &'a Lines<'a>, value: &'a str, at: &'a Location) -> Self {
+        let region = bytes(at);
+        let file_start = region.as_ref().map_or(0, |r| r.start);
         Locator {
             lines,
             value,
             at,
-            found: HashMap::new(),
+            region,
+            last: (0, file_start),
         }
     }
 
@@ -190,10 +194,8 @@ impl<'a> Locator<'a> {
     pub fn locate(&mut self, range: Range<usize>) -> Option<(Position, Position)> {
         let whole = self.value.get(range.clone())?;
         let needle = whole.lines().next().unwrap_or(whole);
-        let (value, file) = self.occurrences(needle);
-        let before = value.partition_point(|&start| start < range.start);
-        match file.get(before) {
-            Some(&start) => {
+        match self.find(needle, range.start) {
+            Some(start) => {
                 let end = start + needle.len();
                 Some((self.lines.position(start), self.lines.position(end)))
             }
@@ -201,16 +203,22 @@ impl<'a> Locator<'a> {
         }
     }
 
-    fn occurrences(&mut self, needle: &'a str) -> &(Vec<usize>, Vec<usize>) {
-        let (value, lines, at) = (self.value, self.lines, self.at);
-        self.found.entry(needle).or_insert_with(|| {
-            let starts = |text: &str, offset: usize| -> Vec<usize> {
-                let found = text.match_indices(needle);
-                found.map(|(start, _)| offset + start).collect()
-            };
-            let region = bytes(at).and_then(|r| Some((lines.text().get(r.clone())?, r.start)));
-            let file = region.map_or_else(Vec::new, |(text, offset)| starts(text, offset));
-            (starts(value, 0), file)
-        })
+    /// The file's byte where `needle`, at byte `start` of the value, stands: as many of its
+    /// occurrences on from the text placed last in the file as there are in the value. A
+    /// text before that one is searched for from the start.
+    fn find(&mut self, needle: &str, start: usize) -> Option<usize> {
+        let region = self.region.clone()?;
+        if needle.is_empty() {
+            return None;
+        }
+        let (mut in_value, mut in_file) = self.last;
+        if start < in_value {
+            (in_value, in_file) = (0, region.start);
+        }
+        let between = self.value.get(in_value..start)?.matches(needle).count();
+        let file = self.lines.text().get(in_file..region.end)?;
+        let (offset, _) = file.match_indices(needle).nth(between)?;
+        self.last = (start, in_file + offset);
+        Some(in_file + offset)
     }
 }
