@@ -79,16 +79,16 @@ impl Diagnostic {
         push_printable_text(out, &self.message);
         out.push_str(p.reset);
         out.push('\n');
-        if let Some(at) = self.position {
-            if let Some((tail, start)) = source.and_then(|s| excerpt_start(s, at)) {
-                let width = self.underline_width(at, tail, start);
-                let (shown, pad, marks) = excerpt(tail, start, at.column, width);
-                let _ = writeln!(out, "{}{:>5} |{} {shown}", p.accent, at.line, p.reset);
-                let _ = write!(out, "{}      |{} {pad}{}", p.accent, p.reset, p.severity);
-                out.extend(std::iter::repeat_n('^', marks));
-                out.push_str(p.reset);
-                out.push('\n');
-            }
+        if let Some(at) = self.position
+            && let Some((tail, start)) = source.and_then(|s| excerpt_start(s, at))
+        {
+            let width = self.underline_width(at, tail, start);
+            let (shown, pad, marks) = excerpt(tail, start, at.column, width);
+            let _ = writeln!(out, "{}{:>5} |{} {shown}", p.accent, at.line, p.reset);
+            let _ = write!(out, "{}      |{} {pad}{}", p.accent, p.reset, p.severity);
+            out.extend(std::iter::repeat_n('^', marks));
+            out.push_str(p.reset);
+            out.push('\n');
         }
         if let Some(hint) = &self.hint {
             let label = match self.labels {
