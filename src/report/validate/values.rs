@@ -260,7 +260,7 @@ pub fn markdown(check: &mut Check, text: Option<Spanned<String>>) -> Option<Stri
     if found.is_empty() {
         return Some(text.value);
     }
-    // Each text is searched for once however often it stands in the value: a long one
+    // Placed in the order they stand, each searched for from the one before: a long text
     // may hold thousands of links.
     let mut locator = Locator::new(&check.lines, markdown, &text.referenced);
     let places: Vec<_> = found
