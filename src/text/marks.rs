@@ -13,10 +13,14 @@ pub const MAX_MARKS: usize = 30;
 pub fn overlong_marks(text: &str) -> Option<usize> {
     let mut run = 0;
     for (offset, c) in text.char_indices() {
-        let combining = matches!(
-            break_property(c as u32),
-            BreakClass::CombiningMark | BreakClass::ZeroWidthJoiner
-        );
+        // Most of a report is printable ASCII and line breaks, none of them a mark (a
+        // control character is, for UAX #14): no need to look them up.
+        let plain = matches!(c, ' '..='~' | '\n' | '\r' | '\t');
+        let combining = !plain
+            && matches!(
+                break_property(c as u32),
+                BreakClass::CombiningMark | BreakClass::ZeroWidthJoiner
+            );
         run = if combining { run + 1 } else { 0 };
         if run > MAX_MARKS {
             return Some(offset);
@@ -28,6 +32,25 @@ pub fn overlong_marks(text: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_printable_ascii_character_nor_line_break_is_a_mark() {
+        for c in (' '..='~').chain(['\n', '\r', '\t']) {
+            let class = break_property(c as u32);
+            assert!(
+                !matches!(
+                    class,
+                    BreakClass::CombiningMark | BreakClass::ZeroWidthJoiner
+                ),
+                "{c:?}"
+            );
+        }
+        // A control character still counts as one: the 31st in a row is found.
+        assert_eq!(
+            overlong_marks(&"\u{1}".repeat(MAX_MARKS + 2)),
+            Some(MAX_MARKS)
+        );
+    }
 
     #[test]
     fn thirty_marks_pass_and_the_thirty_first_is_found() {
