@@ -10,8 +10,11 @@ use std::process::ExitCode;
 mod allocator;
 
 fn main() -> ExitCode {
-    allocator::configure();
     let cli = Cli::parse();
+    allocator::configure(match cli.command {
+        Command::Check(_) => allocator::Workload::Check,
+        _ => allocator::Workload::Build,
+    });
     let (result, format) = match &cli.command {
         // Prints every build itself, and returns only when it can watch no longer.
         Command::Build(args) if args.watch => (cmd::watch(args), MessageFormat::Text),
