@@ -13,7 +13,8 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 pub enum Workload {
     /// `check`: each report laid out in memory and let go, nothing written, so its peak is
     /// no target; memory freed waits mimalloc's own 10 ms and is used again sooner (the
-    /// stress report with warnings checks in 0.307 s rather than 0.313 s, at 130 MB).
+    /// stress report with warnings checks in 0.305 s rather than 0.312 s, at 136 MB
+    /// rather than 108 MB).
     Check,
     /// Everything else, a build above all: memory freed goes back after
     /// [`PURGE_DELAY_MS`].
