@@ -48,7 +48,7 @@ fn print_diagnostics(diagnostics: &[Diagnostic]) {
             // Read as the report was: never through a link, never a FIFO or device.
             files::read_plain(&diagnostic.path, report::MAX_FILE_BYTES)
                 .ok()
-                .map(|b| String::from_utf8_lossy(&b).into_owned())
+                .map(crate::text::lossy)
         });
     }
     let lines: BTreeMap<&Path, Lines> = texts

@@ -93,7 +93,7 @@ impl Capped {
 
     /// What was written; the engine writes only UTF-8, but a cut never panics.
     fn into_text(self) -> String {
-        String::from_utf8_lossy(&self.text).into_owned()
+        crate::text::lossy(self.text)
     }
 }
 
