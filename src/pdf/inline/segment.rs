@@ -149,7 +149,9 @@ impl Context<'_, '_> {
         }
         let spaces = self.text[range].trim_end_matches(['\n', '\r']);
         let trailing_spaces = &spaces[spaces.trim_end().len()..];
+        // Most segments end inside a word, with no spaces to measure.
         let width_of = |text: &str| match parts.last() {
+            _ if text.is_empty() => 0.0,
             Some(last) => {
                 let size = self.style.size_of(&self.runs[last.run]);
                 self.shaper.width(last.face, text, size)
