@@ -8,13 +8,11 @@ use std::cell::Cell;
 pub struct Lines<'a> {
     text: &'a str,
     starts: Vec<usize>,
-    /// The last offset asked for and its column: diagnostics come in the order of the file,
-    /// so the next column on the same line is counted from here, not from the line's start
-    /// (a file may be one long line).
+    /// The last offset asked for and its column, by [`Lines::position`] or
+    /// [`Lines::line_from`]: diagnostics come in the order of the file, so the next column
+    /// on the same line is counted from here, not from the line's start (a file may be one
+    /// long line).
     last: Cell<(usize, usize)>,
-    /// The last line and character asked for by [`Lines::line_from`], with the byte the
-    /// character starts at in its line.
-    char_at: Cell<(usize, usize, usize)>,
 }
 
 impl<'a> Lines<'a> {
@@ -25,7 +23,6 @@ impl<'a> Lines<'a> {
             text,
             starts: std::iter::once(0).chain(breaks).collect(),
             last: Cell::new((0, 1)),
-            char_at: Cell::new((0, 0, 0)),
         }
     }
 
@@ -54,9 +51,11 @@ impl<'a> Lines<'a> {
     /// length each.
     pub fn line_from(&self, line: usize, from: usize) -> Option<(&'a str, usize)> {
         let text = self.line(line)?;
-        let (last_line, last_char, last_byte) = self.char_at.get();
-        let (mut index, mut byte) = match last_line == line && last_char <= from {
-            true => (last_char, last_byte),
+        let start = self.starts[line - 1];
+        let (last, last_column) = self.last.get();
+        let on_line = (start..=start + text.len()).contains(&last);
+        let (mut index, mut byte) = match on_line && last_column - 1 <= from {
+            true => (last_column - 1, last - start),
             false => (0, 0),
         };
         let mut chars = text[byte..].chars();
@@ -65,7 +64,7 @@ impl<'a> Lines<'a> {
             byte += c.len_utf8();
             index += 1;
         }
-        self.char_at.set((line, index, byte));
+        self.last.set((start + byte, index + 1));
         Some((&text[byte..], index))
     }
 
@@ -139,6 +138,13 @@ mod tests {
         assert_eq!(lines.line_from(2, 3), Some(("ände", 3)));
         assert_eq!(lines.line_from(1, 3), Some(("Ödmjuk åtgärd", 3)));
         assert_eq!(lines.line_from(3, 0), None);
+        // One memory serves both lookups, in any order.
+        let aring = text.find('å').expect("in the text");
+        assert_eq!(lines.position(aring), Position::after(&text[..aring]));
+        assert_eq!(lines.line_from(1, 12), Some(("gärd", 12)));
+        assert_eq!(lines.position(aring), Position::after(&text[..aring]));
+        assert_eq!(lines.position(text.len()), Position::after(text));
+        assert_eq!(lines.line_from(2, 1), Some((": ände", 1)));
     }
 
     #[test]
