@@ -15,7 +15,8 @@ use unicode_linebreak::linebreaks;
 /// badge.
 pub fn points(runs: &[Run], hyphenator: Hyphenator) -> Vec<usize> {
     let text: String = runs.iter().map(|r| r.text.as_str()).collect();
-    let words = Words::new(&text, runs, hyphenator);
+    let badges = Badges::of(runs);
+    let words = Words::new(&text, &badges, hyphenator);
     let mut points = Vec::new();
     let mut start = 0;
     for (end, _) in linebreaks(&text) {
@@ -31,17 +32,17 @@ pub fn points(runs: &[Run], hyphenator: Hyphenator) -> Vec<usize> {
 pub struct Words<'a> {
     /// The runs' text joined.
     text: &'a str,
-    /// The byte ranges of the status badges in it, which stay whole.
-    badges: Vec<Range<usize>>,
+    /// The status badges in it, which stay whole.
+    badges: &'a Badges,
     hyphenator: Hyphenator,
 }
 
 impl<'a> Words<'a> {
-    /// For `text`, the joined text of `runs`.
-    pub fn new(text: &'a str, runs: &[Run], hyphenator: Hyphenator) -> Words<'a> {
+    /// For `text`, the joined text of runs with `badges`.
+    pub fn new(text: &'a str, badges: &'a Badges, hyphenator: Hyphenator) -> Words<'a> {
         Words {
             text,
-            badges: badge_ranges(runs),
+            badges,
             hyphenator,
         }
     }
@@ -51,31 +52,36 @@ impl<'a> Words<'a> {
     pub fn points(&self, range: Range<usize>) -> impl Iterator<Item = usize> + '_ {
         word_points(self.text, range, self.hyphenator)
             .into_iter()
-            .filter(|&point| !self.inside_badge(point))
-    }
-
-    /// Whether `point` falls inside a badge: the badges lie in order, so the one that
-    /// could hold it is found by a binary search.
-    fn inside_badge(&self, point: usize) -> bool {
-        let index = self.badges.partition_point(|badge| badge.end <= point);
-        self.badges
-            .get(index)
-            .is_some_and(|badge| badge.start < point)
+            .filter(|&point| !self.badges.hold(point))
     }
 }
 
-/// The byte ranges of the status badges in the joined text, which stay whole.
-fn badge_ranges(runs: &[Run]) -> Vec<Range<usize>> {
-    let mut start = 0;
-    let mut badges = Vec::new();
-    for run in runs {
-        let range = start..start + run.text.len();
-        start = range.end;
-        if run.badge.is_some() {
-            badges.push(range);
+/// The byte ranges of a paragraph's status badges in its runs' joined text: a badge stays
+/// whole, neither hyphenated nor broken at a space.
+pub struct Badges(Vec<Range<usize>>);
+
+impl Badges {
+    /// The badges among `runs`.
+    pub fn of(runs: &[Run]) -> Badges {
+        let mut start = 0;
+        let mut badges = Vec::new();
+        for run in runs {
+            let range = start..start + run.text.len();
+            start = range.end;
+            if run.badge.is_some() {
+                badges.push(range);
+            }
         }
+        Badges(badges)
     }
-    badges
+
+    /// Whether byte `at` falls inside a badge, not at its edge: the badges lie in order, so
+    /// the one that could hold it is found by a binary search, and a paragraph of many runs
+    /// stays linear.
+    pub fn hold(&self, at: usize) -> bool {
+        let index = self.0.partition_point(|badge| badge.end <= at);
+        self.0.get(index).is_some_and(|badge| badge.start < at)
+    }
 }
 
 /// Hyphenation points of the word in `range`, as byte offsets in the text.

@@ -4,7 +4,8 @@
 //! inside words; a segment wider than a whole line is cut between glyph clusters.
 
 use super::{TextStyle, padding};
-use crate::doc::{Run, hyphenation};
+use crate::doc::Run;
+use crate::doc::hyphenation::{self, Badges};
 use crate::text::{Face, Hyphenator, ShapedGlyph, Shaper};
 use std::ops::Range;
 use std::rc::Rc;
@@ -55,7 +56,8 @@ pub fn segments(
 ) -> (String, Vec<Segment>) {
     let text: String = runs.iter().map(|r| r.text.as_str()).collect();
     let bounds = run_bounds(runs);
-    let words = hyphenator.map(|h| hyphenation::Words::new(&text, runs, h));
+    let badges = Badges::of(runs);
+    let words = hyphenator.map(|h| hyphenation::Words::new(&text, &badges, h));
     // The hyphenation points since the segment's start, word by word.
     let mut points = Vec::new();
     let mut word_start = 0;
@@ -74,7 +76,7 @@ pub fn segments(
         }
         word_start = end;
         // Inside a badge the status word is kept whole.
-        if opportunity == BreakOpportunity::Allowed && context.inside_badge(end) {
+        if opportunity == BreakOpportunity::Allowed && badges.hold(end) {
             continue;
         }
         let mandatory = opportunity == BreakOpportunity::Mandatory && end < text.len();
@@ -114,15 +116,6 @@ struct Context<'a, 'f> {
 }
 
 impl Context<'_, '_> {
-    /// Whether byte `at` of the text is inside a status badge, not at its edge.
-    fn inside_badge(&self, at: usize) -> bool {
-        // The runs lie in order, end to end: the one that could hold `at` is found by a
-        // binary search, so a paragraph of many runs stays linear.
-        let index = self.bounds.partition_point(|bound| bound.end <= at);
-        self.bounds.get(index).is_some_and(|bound| bound.start < at)
-            && self.runs[index].badge.is_some()
-    }
-
     /// The runs that overlap `range`, with their indices and byte ranges.
     fn runs_over(&self, range: Range<usize>) -> impl Iterator<Item = (usize, &Run, &Range<usize>)> {
         let first = self
