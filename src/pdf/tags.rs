@@ -134,11 +134,7 @@ impl Tags {
         for child in root.children {
             child.push_nodes(drawn, &mut nodes);
         }
-        let mut tree = TagTree::new().with_lang(Some(language.to_string()));
-        for node in nodes {
-            tree.push(node);
-        }
-        tree
+        TagTree::from(nodes).with_lang(Some(language.to_string()))
     }
 }
 
