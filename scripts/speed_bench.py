@@ -557,17 +557,17 @@ def case_scaling(b):
 def case_one_line(b):
     # Each of these, 5,000 and 20,000 times on one line of a paragraph: runs to set, warnings
     # and refused links to place and print.
-    kinds = (("runs of bold and plain text: pdf,docx", "**fet** vanlig ", "build", False),
+    out = b.root / "out" / "one-line"
+    kinds = (("runs of bold and plain text: pdf,docx", "**fet** vanlig ",
+              lambda path: b.build(path, "pdf,docx", out)),
              ("warnings (another quarter named): check", "under tredje kvartalet hände ",
-              "check", False),
-             ("refused links, each its own: check", "[Klar](status:s{i}) ", "check", True))
-    for kind, (what, piece, command, refused) in enumerate(kinds):
+              lambda path: b.kvartal("check", path)),
+             ("refused links, each its own: check", "[Klar](status:s{i}) ",
+              lambda path: b.kvartal("check", path, refused=True)))
+    for kind, (what, piece, run) in enumerate(kinds):
         times = {}
         for count in (5000, 20000):
-            path = one_line(b.root / "one-line" / f"{kind}-{count}", piece, count)
-            args = ("build", path, "--format", "pdf,docx", "-q", "--out",
-                    b.root / "out" / "one-line") if command == "build" else ("check", path)
-            times[count] = b.kvartal(*args, refused=refused)
+            times[count] = run(one_line(b.root / "one-line" / f"{kind}-{count}", piece, count))
             b.line("one-line", f"{count:,} {what}", times[count])
         ratio = (times[20000].seconds / 20000) / (times[5000].seconds / 5000)
         b.line("one-line", f"time per item 20,000 / 5,000 = {ratio:.2f}", None, "at most 1.5",
